@@ -1,0 +1,15 @@
+import type { Catalog } from './types.js';
+
+/** Codes shared by every area (API boundary, generic failures). */
+export const commonCatalog = {
+  VALIDATION_FAILED: { it: 'Dati non validi: controllare i campi evidenziati', en: 'Invalid data: check the highlighted fields' },
+  UNKNOWN_OPERATION: { it: 'Operazione sconosciuta: {op}', en: 'Unknown operation: {op}' },
+  UNAUTHORIZED: { it: 'Accesso non autorizzato: effettuare di nuovo l\'accesso', en: 'Not authorised: please sign in again' },
+  FORBIDDEN: { it: 'Operazione non consentita per il proprio ruolo', en: 'This operation is not allowed for your role' },
+  NOT_FOUND: { it: 'Elemento non trovato', en: 'Not found' },
+  CONFLICT: { it: 'Operazione in conflitto con lo stato attuale', en: 'The operation conflicts with the current state' },
+  PAYLOAD_TOO_LARGE: { it: 'Richiesta troppo grande', en: 'Request too large' },
+  MALFORMED_REQUEST: { it: 'Richiesta non leggibile', en: 'Malformed request' },
+  INTERNAL: { it: 'Errore interno (codice {correlationId}): riprovare; se si ripete, segnalarlo all\'assistenza', en: 'Internal error (reference {correlationId}): try again; if it persists, report it to support' },
+  NOTIFICATION_NOT_FOUND: { it: 'Notifica non trovata', en: 'Notification not found' },
+} satisfies Catalog;

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { catalog, messageFor } from './codes.js';
+
+describe('error catalogue', () => {
+  it('has an Italian and an English text for every code', () => {
+    for (const [code, entry] of Object.entries(catalog)) {
+      expect(entry.it.trim(), code).not.toBe('');
+      expect(entry.en.trim(), code).not.toBe('');
+      const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(placeholders(entry.it), code).toEqual(placeholders(entry.en));
+    }
+  });
+  it('fills placeholders and keeps unknown ones visible', () => {
+    expect(messageFor('UNKNOWN_OPERATION', 'en', { op: 'x.y' })).toBe('Unknown operation: x.y');
+    expect(messageFor('INTERNAL', 'it')).toContain('{correlationId}');
+  });
+});

@@ -1,0 +1,21 @@
+// The one API table: every operation a screen can trigger (STYLE.md 2). One spelling of each name
+// is the IPC payload, the HTTP path (`POST /api/<name>`) and the key of the typed client.
+import type { z } from 'zod';
+import { notificationsContract } from './notifications.js';
+import { systemContract } from './system.js';
+
+export const contract = {
+  ...systemContract,
+  ...notificationsContract,
+};
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract;
+export type InputOf<K extends OpName> = z.input<Contract[K]['input']>;
+export type ParsedInputOf<K extends OpName> = z.output<Contract[K]['input']>;
+export type OutputOf<K extends OpName> = Contract[K]['output'];
+
+export { ROLES } from './op.js';
+export type { Role, OpDef } from './op.js';
+export type * from './views.js';
+export type * from './envelope.js';

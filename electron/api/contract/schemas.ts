@@ -1,0 +1,24 @@
+// Reusable input schemas. Each identifier schema calls the core parser, so the rule exists once;
+// a failure carries the core's stable code in `params.code`, which dispatch turns into the
+// clerk-facing message of that code (DOMAIN.md 2).
+import { z } from 'zod';
+import { parseIun, parseRecipientTaxId } from '../../../core/index.js';
+
+type ParseResult<T> = { ok: true; value: T } | { ok: false; code: string; params?: Record<string, string | number> };
+
+function fromParser<T>(parse: (input: string) => ParseResult<T>) {
+  return z.string().transform((raw, ctx): T => {
+    const result = parse(raw);
+    if (result.ok) return result.value;
+    ctx.addIssue({ code: 'custom', message: result.code, params: { code: result.code, ...(result.params ?? {}) } });
+    return z.NEVER;
+  });
+}
+
+/** An IUN typed or scanned by a person: strict check (DOMAIN.md 2.1). */
+export const iunSchema = fromParser(parseIun);
+
+/** A recipient's tax id typed by a person: codice fiscale or 11-digit number (DOMAIN.md 2.2-2.3). */
+export const taxIdSchema = fromParser((raw: string) => parseRecipientTaxId(raw));
+
+export const recipientTypeSchema = z.enum(['PF', 'PG']);

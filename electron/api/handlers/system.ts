@@ -1,0 +1,15 @@
+import type { systemContract } from '../contract/system.js';
+import type { HandlersOf } from './types.js';
+
+export const APP_VERSION = '0.1.0';
+
+export const systemHandlers = {
+  'system.info': async (_input, ctx, caller) => ({
+    appName: 'RADD Desk',
+    version: APP_VERSION,
+    transport: ctx.transport,
+    adapter: ctx.config.adapter,
+    dbClient: ctx.config.db.client,
+    locale: caller.locale,
+  }),
+} satisfies HandlersOf<typeof systemContract>;

@@ -1,0 +1,164 @@
+// Browser mode (STYLE.md 2): the real host over HTTP on 127.0.0.1 only. Serves the built renderer
+// and `POST /api/<op>`; every API request needs the per-run token. No CORS, foreign Host/Origin
+// refused, body size capped, the same CSP as the Electron window.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Locale } from '../core/index.js';
+import type { Envelope } from './api/contract/envelope.js';
+import { dispatch, type Caller } from './api/dispatch.js';
+import { apiError, httpStatusOf } from './api/errors.js';
+import type { HostContext } from './api/host-context.js';
+import { CONTENT_SECURITY_POLICY } from './csp.js';
+import { serveStatic } from './static-files.js';
+
+export const LOOPBACK = '127.0.0.1';
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HttpHost {
+  server: Server;
+  port: number;
+  token: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface HttpHostOptions {
+  port: number;
+  portFallback?: boolean;
+  token?: string;
+  /** Who the holder of the token is; until operators exist (#11) the token holder has every role. */
+  resolveCaller?: (req: IncomingMessage, locale: Locale) => Caller;
+}
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+function send(res: ServerResponse, status: number, envelope: Envelope): void {
+  const body = JSON.stringify(envelope);
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function sendError(res: ServerResponse, locale: Locale, code: 'UNAUTHORIZED' | 'FORBIDDEN' | 'PAYLOAD_TOO_LARGE' | 'MALFORMED_REQUEST' | 'UNKNOWN_OPERATION' | 'NOT_FOUND', params: Record<string, string> = {}): void {
+  send(res, httpStatusOf(code), { ok: false, error: apiError(code, locale, params) });
+}
+
+function tokenMatches(expected: Buffer, given: string | undefined): boolean {
+  if (!given) return false;
+  const g = Buffer.from(given);
+  return g.length === expected.length && timingSafeEqual(g, expected);
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      req.resume();
+      resolveBody('too-large');
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        req.destroy();
+        resolveBody('too-large');
+      } else chunks.push(c);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function localeOf(req: IncomingMessage, fallback: Locale): Locale {
+  const h = req.headers['x-radd-locale'];
+  return h === 'en' || h === 'it' ? h : fallback;
+}
+
+function allowedHosts(port: number): Set<string> {
+  return new Set([`${LOOPBACK}:${port}`, `localhost:${port}`]);
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolveListen, reject) => {
+    const onError = (e: Error) => reject(e);
+    server.once('error', onError);
+    server.listen(port, LOOPBACK, () => {
+      server.off('error', onError);
+      resolveListen((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function startHttpHost(ctx: HostContext, options: HttpHostOptions): Promise<HttpHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const expected = Buffer.from(token);
+  const resolveCaller = options.resolveCaller ?? ((_req, locale) => ({ roles: ['clerk', 'postal', 'sender', 'admin'], locale }) satisfies Caller);
+  let port = 0;
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((e: unknown) => {
+      ctx.logger.error('http handler crashed', { error: String(e) });
+      if (!res.headersSent) send(res, 500, { ok: false, error: apiError('INTERNAL', ctx.config.locale, { correlationId: 'http' }) });
+      else res.destroy();
+    });
+  });
+  server.requestTimeout = 60_000;
+  server.headersTimeout = 15_000;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const locale = localeOf(req, ctx.config.locale);
+    const hosts = allowedHosts(port);
+    // DNS rebinding and cross-site requests: only our own loopback origin may talk to us.
+    if (!hosts.has(req.headers.host ?? '')) return sendError(res, locale, 'FORBIDDEN');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !hosts.has(origin.replace(/^http:\/\//, ''))) return sendError(res, locale, 'FORBIDDEN');
+    const url = new URL(req.url ?? '/', `http://${LOOPBACK}:${port}`);
+    if (!url.pathname.startsWith('/api/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, locale, 'NOT_FOUND');
+      return serveStatic(ctx.config.rendererDir, url.pathname, res, SECURITY_HEADERS);
+    }
+    const given = req.headers['x-radd-token'];
+    if (!tokenMatches(expected, Array.isArray(given) ? given[0] : given)) return sendError(res, locale, 'UNAUTHORIZED');
+    if (req.method !== 'POST') return sendError(res, locale, 'UNKNOWN_OPERATION', { op: `${req.method} ${url.pathname}` });
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendError(res, locale, 'MALFORMED_REQUEST');
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (body === 'too-large') return sendError(res, locale, 'PAYLOAD_TOO_LARGE');
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      return sendError(res, locale, 'MALFORMED_REQUEST');
+    }
+    const opName = decodeURIComponent(url.pathname.slice('/api/'.length));
+    const envelope = await dispatch(ctx, resolveCaller(req, locale), opName, input);
+    send(res, envelope.ok ? 200 : httpStatusOf(envelope.error.code), envelope);
+  }
+
+  const wanted = options.port;
+  const attempts = options.portFallback && wanted !== 0 ? 20 : 1;
+  for (let i = 0; i < attempts; i++) {
+    try {
+      port = await listen(server, wanted === 0 ? 0 : wanted + i);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || i === attempts - 1) throw e;
+    }
+  }
+  const url = `http://${LOOPBACK}:${port}/?token=${token}`;
+  return {
+    server,
+    port,
+    token,
+    url,
+    close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  };
+}

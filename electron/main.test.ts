@@ -1,0 +1,87 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// `electron` is mocked: its binary cannot be installed on our machines (README).
+const state = vi.hoisted(() => ({
+  lock: true,
+  windows: [] as { options: Record<string, unknown>; url?: string }[],
+  ipcChannels: [] as string[],
+  protocols: [] as string[],
+  privileged: [] as unknown[],
+  appEvents: new Map<string, (...a: unknown[]) => void>(),
+  quit: 0,
+  permissionHandlerSet: false,
+}));
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    webContents = { on: () => undefined, setWindowOpenHandler: () => undefined };
+    entry: { options: Record<string, unknown>; url?: string };
+    constructor(options: Record<string, unknown>) {
+      this.entry = { options };
+      state.windows.push(this.entry);
+    }
+    once() { return this; }
+    loadURL(url: string) { this.entry.url = url; return Promise.resolve(); }
+    isMinimized() { return false; }
+    focus() { /* no-op */ }
+    restore() { /* no-op */ }
+  }
+  return {
+    app: {
+      requestSingleInstanceLock: () => state.lock,
+      quit: () => { state.quit++; },
+      on: (name: string, fn: (...a: unknown[]) => void) => { state.appEvents.set(name, fn); },
+      whenReady: () => Promise.resolve(),
+      getPath: () => '/tmp/radd-desk-test-userdata',
+      isPackaged: false,
+    },
+    BrowserWindow,
+    ipcMain: { handle: (channel: string) => { state.ipcChannels.push(channel); } },
+    protocol: {
+      registerSchemesAsPrivileged: (s: unknown[]) => { state.privileged.push(...s); },
+      handle: (scheme: string) => { state.protocols.push(scheme); },
+    },
+    session: { defaultSession: { setPermissionRequestHandler: () => { state.permissionHandlerSet = true; }, setPermissionCheckHandler: () => undefined } },
+    shell: { openExternal: vi.fn() },
+  };
+});
+
+vi.mock('./host.js', () => ({
+  createHost: vi.fn(async () => ({ ctx: { logger: console }, close: async () => undefined })),
+}));
+
+describe('Electron main process', () => {
+  beforeEach(() => {
+    vi.resetModules();
+    state.windows.length = 0;
+    state.ipcChannels.length = 0;
+    state.protocols.length = 0;
+    state.quit = 0;
+  });
+
+  it('opens one hardened window on our app:// origin and one IPC channel', async () => {
+    state.lock = true;
+    const { start } = await import('./main.js');
+    await start();
+    expect(state.windows.length).toBeGreaterThanOrEqual(1);
+    const win = state.windows.at(-1)!;
+    const prefs = win.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(String(prefs.preload)).toMatch(/preload\.cjs$/);
+    expect(win.url).toBe('app://radd-desk/index.html');
+    expect(state.ipcChannels).toContain('radd:call');
+    expect(state.protocols).toContain('app');
+    expect(state.privileged).toContainEqual(expect.objectContaining({ scheme: 'app' }));
+    expect(state.permissionHandlerSet).toBe(true);
+    expect(state.appEvents.has('web-contents-created')).toBe(true);
+  });
+
+  it('quits at once when another instance holds the lock (single instance)', async () => {
+    state.lock = false;
+    const { start } = await import('./main.js');
+    await start();
+    expect(state.quit).toBeGreaterThan(0);
+    expect(state.windows).toHaveLength(0);
+    expect(state.ipcChannels).toHaveLength(0);
+  });
+});

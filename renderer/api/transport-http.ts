@@ -1,0 +1,40 @@
+import type { Envelope } from '../../electron/api/contract/envelope.js';
+import type { Transport } from './transport.js';
+
+const TOKEN_KEY = 'radd-desk-token';
+
+/**
+ * Browser mode: the per-run token arrives in the URL the host printed; it is kept for this tab
+ * only (sessionStorage) and removed from the address bar so it is not bookmarked or shared.
+ */
+export function takeToken(loc: Location = window.location, storage: Storage = window.sessionStorage): string | null {
+  const url = new URL(loc.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    storage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return storage.getItem(TOKEN_KEY);
+}
+
+export function httpTransport(token: string | null): Transport {
+  return async (op, input, locale) => {
+    let res: Response;
+    try {
+      res = await fetch(`/api/${encodeURIComponent(op)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Radd-Token': token ?? '', 'X-Radd-Locale': locale },
+        body: JSON.stringify(input ?? {}),
+      });
+    } catch {
+      return { ok: false, error: { code: 'HOST_UNREACHABLE', message: locale === 'it' ? 'Applicazione non raggiungibile: verificare che RADD Desk sia in esecuzione' : 'The application host cannot be reached: check that RADD Desk is running' } };
+    }
+    try {
+      return (await res.json()) as Envelope;
+    } catch {
+      return { ok: false, error: { code: 'MALFORMED_RESPONSE', message: `HTTP ${res.status}` } };
+    }
+  };
+}

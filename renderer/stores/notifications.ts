@@ -1,0 +1,32 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { NotificationView } from '../../electron/api/contract/index.js';
+import { ApiCallError, call } from '../api/client.js';
+
+/** Lookup of one notification by IUN (desk and sender screens). */
+export const useNotificationsStore = defineStore('notifications', () => {
+  const current = ref<NotificationView | null>(null);
+  const error = ref<{ code: string; message: string; field?: string } | null>(null);
+  const loading = ref(false);
+
+  async function lookup(iun: string): Promise<void> {
+    loading.value = true;
+    error.value = null;
+    current.value = null;
+    try {
+      current.value = await call('notifications.getByIun', { iun });
+    } catch (e) {
+      if (e instanceof ApiCallError) error.value = { code: e.code, message: e.message, field: e.details?.fields?.[0]?.path };
+      else error.value = { code: 'UNEXPECTED', message: String(e) };
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  function clear(): void {
+    current.value = null;
+    error.value = null;
+  }
+
+  return { current, error, loading, lookup, clear };
+});
