@@ -10,7 +10,8 @@ export default defineConfig({
   plugins: [vue()],
   define: {
     __VUE_PROD_DEVTOOLS__: false,
-    __VUE_OPTIONS_API__: false,
+    // PrimeVue's components are written with the Options API.
+    __VUE_OPTIONS_API__: true,
     __INTLIFY_JIT_COMPILATION__: true,
     __INTLIFY_DROP_MESSAGE_COMPILER__: false,
   },

@@ -27,7 +27,7 @@ test.describe('lookup by IUN (vertical slice)', () => {
     await expect(lookup.error).toContainText('carattere di controllo errato');
     await expect(lookup.summary).toHaveCount(0);
     await lookup.scan('QDUX-GHKP');
-    await expect(lookup.error).toContainText('formato IUN non valido');
+    await expect(lookup.error).toContainText(/formato IUN non valido/i);
     await accessible(page, 'lookup (validation error)');
     await snapshot(page, 'lookup-invalid');
   });

@@ -84,7 +84,8 @@ describe('browser-mode host', () => {
   });
 
   it('refuses requests without the token, or with a wrong one, with 401 and nothing else', async () => {
-    for (const headers of [{ 'content-type': 'application/json' }, { 'content-type': 'application/json', 'x-radd-token': 'wrong' }, { 'content-type': 'application/json', 'x-radd-token': http.token + 'x' }]) {
+    const variants: Record<string, string>[] = [{ 'content-type': 'application/json' }, { 'content-type': 'application/json', 'x-radd-token': 'wrong' }, { 'content-type': 'application/json', 'x-radd-token': http.token + 'x' }];
+    for (const headers of variants) {
       const res = await raw('/api/notifications.getByIun', { headers, body: JSON.stringify({ iun: 'QDUX-GHKP-JNAM-202603-T-1' }) });
       expect(res.status).toBe(401);
       expect(res.body).toEqual({ ok: false, error: { code: 'UNAUTHORIZED', message: expect.any(String) } });
