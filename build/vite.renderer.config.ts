@@ -24,5 +24,7 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: false,
+    // `npm run dev`: the API goes to the browser-mode host (same origin rules apply there).
+    proxy: { '/api': { target: `http://127.0.0.1:${process.env.RADD_PORT ?? '4790'}`, changeOrigin: true } },
   },
 });

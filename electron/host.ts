@@ -1,11 +1,16 @@
 // Builds the HostContext (store, clock, logger, config) shared by main.ts and serve.ts, so that
 // browser mode is the real app, not a copy. No `electron` import here.
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { openStore } from '../db/store.js';
 import { seedDemo } from '../db/seed/demo.js';
 import type { HostContext, Clock } from './api/host-context.js';
+import { bootstrapOperators, DEMO_OPERATORS } from './auth/bootstrap.js';
+import { AuthRuntime, type AuthOptions } from './auth/runtime.js';
 import type { HostConfig } from './config.js';
 import { createLogger, type Logger } from './logger.js';
+import type { SecretStore } from './secrets.js';
+import { createFileSecretStore } from './secrets-file.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -14,7 +19,26 @@ export interface Host {
   close(): Promise<void>;
 }
 
-export async function createHost(config: HostConfig, options: { transport: 'ipc' | 'http'; logger?: Logger; clock?: Clock }): Promise<Host> {
+export interface HostOptions {
+  transport: 'ipc' | 'http';
+  logger?: Logger;
+  clock?: Clock;
+  /**
+   * Make sure an operator exists at start (issue #11): the first administrator, or the demo
+   * operators with RADD_DEMO_OPERATORS=1. main.ts and serve.ts set it; once an operator exists
+   * every API call needs a signed-in session.
+   */
+  bootstrapOperators?: boolean;
+  /** Password cost, lockout and session policies (tests use a cheap scrypt). */
+  auth?: AuthOptions;
+  env?: NodeJS.ProcessEnv;
+  /** Where the one-time administrator password goes (the console, never the log). */
+  print?: (line: string) => void;
+  /** Adapter secrets; default: a 0600 file in the data directory (Electron passes safeStorage's). */
+  secrets?: SecretStore;
+}
+
+export async function createHost(config: HostConfig, options: HostOptions): Promise<Host> {
   const logger = options.logger ?? createLogger();
   const clock = options.clock ?? systemClock;
   mkdirSync(config.dataDir, { recursive: true });
@@ -23,10 +47,27 @@ export async function createHost(config: HostConfig, options: { transport: 'ipc'
       ? { client: 'pg', connection: config.db.connection, dataDir: config.dataDir }
       : { client: 'sqlite3', filename: config.db.filename, dataDir: config.dataDir },
   );
+  // A store that starts with the demo dataset also gets the demo operators (known passwords,
+  // printed on the console): the demo is meant to be tried at once.
+  let env = options.env ?? process.env;
   if (config.seedDemo && (await store.isEmpty())) {
     await seedDemo(store);
     logger.info('demo dataset inserted into an empty store');
+    env = { ...env, RADD_DEMO_OPERATORS: '1' };
   }
-  const ctx: HostContext = { store, clock, logger, config, transport: options.transport };
+  const auth = new AuthRuntime(clock, options.auth);
+  const secrets = options.secrets ?? createFileSecretStore(join(config.dataDir, 'secrets.json'));
+  const ctx: HostContext = { store, clock, logger, config, transport: options.transport, auth, secrets };
+  try {
+    if (options.bootstrapOperators) {
+      const print = options.print ?? ((l: string) => process.stdout.write(`${l}\n`));
+      if ((await bootstrapOperators(ctx, auth, env, print)) === 'demo') print(`Demo operators: ${DEMO_OPERATORS.map((o) => `${o.username} / ${o.password}`).join(', ')}`);
+    }
+    else await auth.refresh(store);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  if (!auth.enforced) logger.warn('no operator exists: sign-in is not enforced, the API token holder has every role');
   return { ctx, close: () => store.close() };
 }

@@ -7,18 +7,28 @@ import 'primeicons/primeicons.css';
 import App from './App.vue';
 import { router } from './router.js';
 import { i18n, initialLocale } from './i18n/index.js';
-import { setApiLocale } from './api/client.js';
+import { setApiLocale, whenUnauthorized } from './api/client.js';
+import { useSessionStore } from './stores/session.js';
 import { RaddPreset } from './theme.js';
 
 const locale = initialLocale();
 document.documentElement.lang = locale;
 setApiLocale(locale);
 
-createApp(App)
-  .use(createPinia())
+const pinia = createPinia();
+const app = createApp(App)
+  .use(pinia)
   .use(router)
   .use(i18n)
   .use(PrimeVue, { theme: { preset: RaddPreset, options: { darkModeSelector: false } } })
   .use(ToastService)
-  .use(ConfirmationService)
-  .mount('#app');
+  .use(ConfirmationService);
+
+// A session that ends (sign-out elsewhere, expiry, host restart) sends the operator back to the
+// sign-in, and the tab forgets every view of personal data it held.
+whenUnauthorized(() => {
+  useSessionStore(pinia).forget();
+  if (router.currentRoute.value.path !== '/login') void router.push({ path: '/login', query: { next: router.currentRoute.value.fullPath } });
+});
+
+app.mount('#app');

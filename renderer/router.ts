@@ -1,4 +1,6 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router';
+import type { Role } from '../electron/api/contract/index.js';
+import { useSessionStore } from './stores/session.js';
 
 // Each screen area declares its routes in `views/<area>/routes.ts` (lazily imported views).
 const areas = import.meta.glob<{ routes: RouteRecordRaw[] }>('./views/*/routes.ts', { eager: true });
@@ -7,4 +9,15 @@ const areas = import.meta.glob<{ routes: RouteRecordRaw[] }>('./views/*/routes.t
 export const router = createRouter({
   history: createWebHashHistory(),
   routes: [{ path: '/', redirect: '/lookup' }, ...Object.values(areas).flatMap((m) => m.routes)],
+});
+
+// Every screen but the sign-in needs a session; a route may also name the roles it is for.
+router.beforeEach(async (to) => {
+  if (to.meta.public) return true;
+  const session = useSessionStore();
+  if (!session.loaded) await session.refresh();
+  if (!session.signedIn) return { path: '/login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
+  const roles = to.meta.roles as readonly Role[] | undefined;
+  if (!session.can(roles)) return '/lookup';
+  return true;
 });

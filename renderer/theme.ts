@@ -18,6 +18,17 @@ export const RaddPreset = definePreset(Aura, {
     },
   },
   components: {
+    toast: {
+      colorScheme: {
+        light: {
+          info: { color: '{blue.800}', detailColor: '{surface.800}' },
+          success: { color: '{green.800}', detailColor: '{surface.800}' },
+          warn: { color: '{yellow.900}', detailColor: '{surface.800}' },
+          error: { color: '{red.800}', detailColor: '{surface.800}' },
+          secondary: { color: '{surface.700}', detailColor: '{surface.800}' },
+        },
+      },
+    },
     // Message text one shade darker than Aura's, for 4.5:1 on the tinted backgrounds.
     message: {
       colorScheme: {

@@ -4,7 +4,7 @@ import type { InputOf, OpName, OutputOf } from '../../electron/api/contract/inde
 import type { ApiError } from '../../electron/api/contract/envelope.js';
 import type { Transport } from './transport.js';
 import { ipcTransport } from './transport-ipc.js';
-import { httpTransport, takeToken } from './transport-http.js';
+import { httpTransport, SESSION_KEY, takeToken } from './transport-http.js';
 
 export class ApiCallError extends Error {
   readonly code: string;
@@ -18,6 +18,19 @@ export class ApiCallError extends Error {
 }
 
 let transport: Transport | undefined;
+let onUnauthorized: (() => void) | undefined;
+
+/** Called when the host answers UNAUTHORIZED (no or expired session): the app shows the sign-in. */
+export function whenUnauthorized(fn: () => void): void {
+  onUnauthorized = fn;
+}
+
+/** Keeps (or forgets) the session id the host gave at sign-in, for this tab only. */
+export function rememberSession(sessionId: string | undefined): void {
+  if (window.raddDesk) return; // Electron: the main process holds the window's session.
+  if (sessionId) window.sessionStorage.setItem(SESSION_KEY, sessionId);
+  else window.sessionStorage.removeItem(SESSION_KEY);
+}
 let currentLocale: 'it' | 'en' = 'it';
 
 export function setApiLocale(locale: 'it' | 'en'): void {
@@ -37,6 +50,9 @@ function pickTransport(): Transport {
 export async function call<K extends OpName>(op: K, input: InputOf<K>): Promise<OutputOf<K>> {
   transport ??= pickTransport();
   const envelope = await transport(op, input, currentLocale);
-  if (!envelope.ok) throw new ApiCallError(envelope.error);
+  if (!envelope.ok) {
+    if (envelope.error.code === 'UNAUTHORIZED' && op !== 'auth.login') onUnauthorized?.();
+    throw new ApiCallError(envelope.error);
+  }
   return envelope.data as OutputOf<K>;
 }

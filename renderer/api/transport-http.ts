@@ -2,6 +2,8 @@ import type { Envelope } from '../../electron/api/contract/envelope.js';
 import type { Transport } from './transport.js';
 
 const TOKEN_KEY = 'radd-desk-token';
+/** The operator's session in this tab (browser mode); Electron keeps it in the main process. */
+export const SESSION_KEY = 'radd-desk-session';
 
 /**
  * Browser mode: the per-run token arrives in the URL the host printed; it is kept for this tab
@@ -25,7 +27,7 @@ export function httpTransport(token: string | null): Transport {
     try {
       res = await fetch(`/api/${encodeURIComponent(op)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Radd-Token': token ?? '', 'X-Radd-Locale': locale },
+        headers: { 'Content-Type': 'application/json', 'X-Radd-Token': token ?? '', 'X-Radd-Locale': locale, 'X-Radd-Session': window.sessionStorage.getItem(SESSION_KEY) ?? '' },
         body: JSON.stringify(input ?? {}),
       });
     } catch {

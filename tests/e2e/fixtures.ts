@@ -5,20 +5,43 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, mkdirSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { openStore, type Store } from '../../db/store.js';
+import { seedDemo } from '../../db/seed/demo.js';
 
 export interface HostProcess {
   url: string;
   origin: string;
   token: string;
   dataDir: string;
+  /** The session of the all-roles demo operator the pages are signed in with. */
+  sessionId: string;
+  /** Stops and starts the host on the same store; open pages get the new session (in-memory sessions end). */
   restart(): Promise<void>;
+  /** Pages signed in through this host, kept up to date by restart(). */
+  pages: Set<Page>;
+}
+
+/** The all-roles demo operator (electron/auth/bootstrap.ts) that e2e pages sign in with. */
+export const E2E_OPERATOR = { username: 'demo', password: 'demo-radd-2026' };
+export const SESSION_KEY = 'radd-desk-session';
+export const TOKEN_KEY = 'radd-desk-token';
+
+async function signIn(origin: string, token: string): Promise<string> {
+  const res = await fetch(`${origin}/api/auth.login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-radd-token': token },
+    body: JSON.stringify(E2E_OPERATOR),
+  });
+  const body = (await res.json()) as { ok: boolean; data?: { sessionId?: string }; error?: { code: string } };
+  if (!body.ok || !body.data?.sessionId) throw new Error(`e2e sign-in failed: ${JSON.stringify(body.error)}`);
+  return body.data.sessionId;
 }
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
 
-function startHost(dataDir: string, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
+function startHost(dataDir: string, extraEnv: Record<string, string> = {}, port = 0): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolveStart, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/serve.ts', '--port', '0', '--data-dir', dataDir, '--no-open'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/serve.ts', '--port', String(port), '--data-dir', dataDir, '--no-open'], {
       cwd: repoRoot,
       env: { ...process.env, CI: 'true', ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,19 +74,54 @@ function stopHost(child: ChildProcess): Promise<void> {
   });
 }
 
-export const test = base.extend<{ accessible: (page: Page, screen: string) => Promise<void> }, { host: HostProcess }>({
+/** Prepares the store of a spec file's host before it starts (the demo data is inserted too). */
+export type SeedFn = (store: Store) => Promise<void>;
+
+async function seedStore(dataDir: string, seed: SeedFn): Promise<void> {
+  const store = await openStore({ client: 'sqlite3', filename: join(dataDir, 'radd-desk.sqlite'), dataDir });
+  try {
+    if (await store.isEmpty()) await seedDemo(store);
+    await seed(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export const test = base.extend<{ accessible: (page: Page, screen: string) => Promise<void>; signedIn: boolean }, { host: HostProcess; seed: SeedFn | undefined; hostEnv: Record<string, string> }>({
+  seed: [undefined, { scope: 'worker', option: true }],
+  /** Pages start signed in as the all-roles demo operator; `test.use({ signedIn: false })` to see the sign-in. */
+  signedIn: [true, { option: true }],
+  page: async ({ page, host, signedIn }, use) => {
+    if (signedIn) {
+      host.pages.add(page);
+      await page.addInitScript(([key, id]) => { if (!window.sessionStorage.getItem(key!)) window.sessionStorage.setItem(key!, id!); }, [SESSION_KEY, host.sessionId]);
+    }
+    await use(page);
+    host.pages.delete(page);
+  },
+  hostEnv: [{}, { scope: 'worker', option: true }],
   host: [
-    async ({}, use) => {
+    async ({ seed, hostEnv }, use) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'radd-e2e-'));
-      let running = await startHost(dataDir);
+      if (seed) await seedStore(dataDir, seed);
+      let running = await startHost(dataDir, hostEnv);
+      let sessionId = await signIn(new URL(running.url).origin, new URL(running.url).searchParams.get('token') ?? '');
+      const pages = new Set<Page>();
       const host: HostProcess = {
+        get sessionId() { return sessionId; },
+        pages,
         get url() { return running.url; },
         get origin() { return new URL(running.url).origin; },
         get token() { return new URL(running.url).searchParams.get('token') ?? ''; },
         dataDir,
         async restart() {
           await stopHost(running.child);
-          running = await startHost(dataDir);
+          // Same port, so open pages keep their origin; the new run has a new token and session.
+          running = await startHost(dataDir, hostEnv, Number(new URL(running.url).port));
+          sessionId = await signIn(host.origin, host.token);
+          for (const p of pages) {
+            await p.evaluate(([sk, sid, tk, tok]) => { window.sessionStorage.setItem(sk!, sid!); window.sessionStorage.setItem(tk!, tok!); }, [SESSION_KEY, sessionId, TOKEN_KEY, host.token]).catch(() => undefined);
+          }
         },
       };
       await use(host);

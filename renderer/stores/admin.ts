@@ -1,0 +1,49 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { AppSettingsView, AuditPage, AuditVerifyView, DeskIdentity, InputOf, OperatorView } from '../../electron/api/contract/index.js';
+import { call } from '../api/client.js';
+
+/** Operators, the desk's identity, retention and the audit log (administrator screens). */
+export const useAdminStore = defineStore('admin', () => {
+  const operators = ref<OperatorView[]>([]);
+  const desk = ref<DeskIdentity | null>(null);
+  const settings = ref<AppSettingsView | null>(null);
+  const audit = ref<AuditPage | null>(null);
+  const verification = ref<AuditVerifyView | null>(null);
+
+  async function loadOperators(): Promise<void> {
+    operators.value = await call('admin.listOperators', {});
+  }
+  async function createOperator(input: InputOf<'admin.createOperator'>): Promise<void> {
+    await call('admin.createOperator', input);
+    await loadOperators();
+  }
+  async function updateOperator(input: InputOf<'admin.updateOperator'>): Promise<void> {
+    await call('admin.updateOperator', input);
+    await loadOperators();
+  }
+  async function resetPassword(id: string, newPassword: string): Promise<void> {
+    await call('admin.resetPassword', { id, newPassword });
+    await loadOperators();
+  }
+  async function loadDesk(): Promise<void> {
+    [desk.value, settings.value] = await Promise.all([call('admin.getDeskIdentity', {}), call('settings.get', {})]);
+  }
+  async function saveDesk(input: InputOf<'admin.setDeskIdentity'>): Promise<void> {
+    desk.value = await call('admin.setDeskIdentity', input);
+  }
+  async function saveRetention(days: number | null): Promise<void> {
+    settings.value = await call('settings.set', { scanRetentionDays: days });
+  }
+  async function loadAudit(filter: InputOf<'audit.list'>): Promise<void> {
+    audit.value = await call('audit.list', filter);
+  }
+  async function verifyAudit(): Promise<void> {
+    verification.value = await call('audit.verify', {});
+  }
+  async function exportAudit(filter: InputOf<'audit.export'>): Promise<{ filename: string; content: string }> {
+    return call('audit.export', filter);
+  }
+
+  return { operators, desk, settings, audit, verification, loadOperators, createOperator, updateOperator, resetPassword, loadDesk, saveDesk, saveRetention, loadAudit, verifyAudit, exportAudit };
+});

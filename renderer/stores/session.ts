@@ -1,0 +1,62 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { Role, SignedInOperator } from '../../electron/api/contract/index.js';
+import { call, rememberSession } from '../api/client.js';
+
+/** The signed-in operator and their roles: the menu and the routes show only what they may use. */
+export const useSessionStore = defineStore('session', () => {
+  const operator = ref<SignedInOperator | null>(null);
+  const roles = ref<Role[]>([]);
+  const deskId = ref<string | null>(null);
+  /** False only while no operator exists yet (first start): every role is open. */
+  const enforced = ref(true);
+  const loaded = ref(false);
+
+  const signedIn = computed(() => roles.value.length > 0);
+
+  async function refresh(): Promise<boolean> {
+    try {
+      const me = await call('auth.whoami', {});
+      operator.value = me.operator;
+      roles.value = me.roles;
+      deskId.value = me.deskId;
+      enforced.value = me.authenticated || me.operator !== null;
+    } catch {
+      operator.value = null;
+      roles.value = [];
+    }
+    loaded.value = true;
+    return signedIn.value;
+  }
+
+  async function login(username: string, password: string): Promise<void> {
+    const session = await call('auth.login', { username, password });
+    rememberSession(session.sessionId);
+    operator.value = session.operator;
+    roles.value = session.operator.roles;
+    deskId.value = session.deskId;
+    loaded.value = true;
+  }
+
+  async function logout(): Promise<void> {
+    try {
+      await call('auth.logout', {});
+    } finally {
+      forget();
+    }
+  }
+
+  /** Drops everything the tab knew about the operator (and, with it, any personal data views). */
+  function forget(): void {
+    rememberSession(undefined);
+    operator.value = null;
+    roles.value = [];
+    loaded.value = false;
+  }
+
+  function can(allowed: readonly Role[] | undefined): boolean {
+    return !allowed || allowed.some((r) => roles.value.includes(r));
+  }
+
+  return { operator, roles, deskId, enforced, loaded, signedIn, refresh, login, logout, forget, can };
+});
