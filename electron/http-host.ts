@@ -6,10 +6,13 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Locale } from '../core/index.js';
 import type { Envelope } from './api/contract/envelope.js';
-import { dispatch, type Caller } from './api/dispatch.js';
+import { dispatch, isOpName, type Caller } from './api/dispatch.js';
+import { contract } from './api/contract/index.js';
 import { apiError, httpStatusOf } from './api/errors.js';
 import type { HostContext } from './api/host-context.js';
+import { httpCallerResolver } from './auth/callers.js';
 import { CONTENT_SECURITY_POLICY } from './csp.js';
+import { FILES_PREFIX, serveStoredPdf } from './desk/file-route.js';
 import { serveStatic } from './static-files.js';
 
 export const LOOPBACK = '127.0.0.1';
@@ -27,7 +30,10 @@ export interface HttpHostOptions {
   port: number;
   portFallback?: boolean;
   token?: string;
-  /** Who the holder of the token is; until operators exist (#11) the token holder has every role. */
+  /**
+   * Who the holder of the token is. Default: the operator of the `x-radd-session` session
+   * (electron/auth/callers.ts); while no operator exists the token holder has every role (#11).
+   */
   resolveCaller?: (req: IncomingMessage, locale: Locale) => Caller;
 }
 
@@ -69,7 +75,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > limit) {
-        req.destroy();
+        // Answer 413 at once and drop the rest (the connection closes after the reply).
+        req.removeAllListeners('data');
+        req.resume();
         resolveBody('too-large');
       } else chunks.push(c);
     });
@@ -101,7 +109,7 @@ function listen(server: Server, port: number): Promise<number> {
 export async function startHttpHost(ctx: HostContext, options: HttpHostOptions): Promise<HttpHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const expected = Buffer.from(token);
-  const resolveCaller = options.resolveCaller ?? ((_req, locale) => ({ roles: ['clerk', 'postal', 'sender', 'admin'], locale }) satisfies Caller);
+  const resolveCaller = options.resolveCaller ?? (ctx.auth ? httpCallerResolver(ctx.auth) : (_req, locale) => ({ roles: ['clerk', 'postal', 'sender', 'admin'], locale }) satisfies Caller);
   let port = 0;
 
   const server = createServer((req, res) => {
@@ -110,6 +118,12 @@ export async function startHttpHost(ctx: HostContext, options: HttpHostOptions):
       if (!res.headersSent) send(res, 500, { ok: false, error: apiError('INTERNAL', ctx.config.locale, { correlationId: 'http' }) });
       else res.destroy();
     });
+  });
+  // Requests Node's parser rejects (bad Content-Length, bad header bytes...) get the envelope too.
+  server.on('clientError', (_err, socket) => {
+    const body = JSON.stringify({ ok: false, error: apiError('MALFORMED_REQUEST', ctx.config.locale) });
+    if (socket.writable) socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    else socket.destroy();
   });
   server.requestTimeout = 60_000;
   server.headersTimeout = 15_000;
@@ -124,21 +138,33 @@ export async function startHttpHost(ctx: HostContext, options: HttpHostOptions):
     const url = new URL(req.url ?? '/', `http://${LOOPBACK}:${port}`);
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, locale, 'NOT_FOUND');
+      // Desk PDFs for the browser's viewer: token (and session) in the query, for this GET only.
+      if (url.pathname.startsWith(FILES_PREFIX)) return serveStoredPdf(ctx, req, url, res, { locale, tokenMatches: (g) => tokenMatches(expected, g) });
       return serveStatic(ctx.config.rendererDir, url.pathname, res, SECURITY_HEADERS);
     }
     const given = req.headers['x-radd-token'];
     if (!tokenMatches(expected, Array.isArray(given) ? given[0] : given)) return sendError(res, locale, 'UNAUTHORIZED');
     if (req.method !== 'POST') return sendError(res, locale, 'UNKNOWN_OPERATION', { op: `${req.method} ${url.pathname}` });
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendError(res, locale, 'MALFORMED_REQUEST');
-    const body = await readBody(req, MAX_BODY_BYTES);
-    if (body === 'too-large') return sendError(res, locale, 'PAYLOAD_TOO_LARGE');
+    let opName: string;
+    try {
+      opName = decodeURIComponent(url.pathname.slice('/api/'.length));
+    } catch {
+      return sendError(res, locale, 'UNKNOWN_OPERATION', { op: url.pathname.slice(0, 80) });
+    }
+    // An operation may declare a larger cap (desk.uploadScan carries a scan of up to 15 MB).
+    const limit = (isOpName(opName) ? contract[opName].maxBodyBytes : undefined) ?? MAX_BODY_BYTES;
+    const body = await readBody(req, limit);
+    if (body === 'too-large') {
+      res.setHeader('Connection', 'close');
+      return sendError(res, locale, 'PAYLOAD_TOO_LARGE');
+    }
     let input: unknown;
     try {
       input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch {
       return sendError(res, locale, 'MALFORMED_REQUEST');
     }
-    const opName = decodeURIComponent(url.pathname.slice('/api/'.length));
     const envelope = await dispatch(ctx, resolveCaller(req, locale), opName, input);
     send(res, envelope.ok ? 200 : httpStatusOf(envelope.error.code), envelope);
   }

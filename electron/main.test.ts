@@ -43,12 +43,16 @@ vi.mock('electron', () => {
     },
     session: { defaultSession: { setPermissionRequestHandler: () => { state.permissionHandlerSet = true; }, setPermissionCheckHandler: () => undefined } },
     shell: { openExternal: vi.fn() },
+    safeStorage: { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString() },
   };
 });
 
-vi.mock('./host.js', () => ({
-  createHost: vi.fn(async () => ({ ctx: { logger: console }, close: async () => undefined })),
-}));
+vi.mock('./host.js', async () => {
+  const { AuthRuntime } = await import('./auth/runtime.js');
+  return {
+    createHost: vi.fn(async () => ({ ctx: { logger: console, auth: new AuthRuntime({ now: () => new Date() }) }, close: async () => undefined })),
+  };
+});
 
 describe('Electron main process', () => {
   beforeEach(() => {

@@ -1,11 +1,15 @@
 // Electron entry: single instance, app:// protocol for the renderer, IPC over one channel,
 // every web contents hardened, permissions denied. Wires the same host as browser mode.
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { appProtocolResponse } from './app-protocol.js';
+import { IpcSessions } from './auth/callers.js';
+import { authOf } from './auth/runtime.js';
 import { loadConfig } from './config.js';
 import { createHost, type Host } from './host.js';
 import { registerIpc } from './ipc.js';
+import { createLogger } from './logger.js';
+import { createSafeStorageSecretStore } from './secrets-electron.js';
 import { APP_SCHEME, denyAllPermissions, hardenWebContents, isSafeExternalUrl } from './security.js';
 import { createMainWindow, preloadPathFor } from './window.js';
 
@@ -18,11 +22,17 @@ export async function start(): Promise<void> {
   }
   let win: BrowserWindow | undefined;
   let host: Host | undefined;
+  let sessions: IpcSessions | undefined;
   app.on('second-instance', () => {
     if (win?.isMinimized()) win.restore();
     win?.focus();
   });
-  app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, (url) => { if (isSafeExternalUrl(url)) void shell.openExternal(url); }));
+  app.on('web-contents-created', (_e, contents) => {
+    hardenWebContents(contents, (url) => { if (isSafeExternalUrl(url)) void shell.openExternal(url); });
+    // A window's session ends with the window (issue #11).
+    const id = contents.id;
+    contents.on('destroyed', () => sessions?.forget(id));
+  });
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => void host?.close());
   await app.whenReady();
@@ -31,8 +41,11 @@ export async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   protocol.handle(APP_SCHEME, (req) => appProtocolResponse(rendererDir, req.url));
   const config = loadConfig(process.argv.slice(app.isPackaged ? 1 : 2), process.env, { dataDir: app.getPath('userData'), rendererDir });
-  host = await createHost(config, { transport: 'ipc' });
-  registerIpc(ipcMain, host.ctx, () => win?.webContents);
+  const logger = createLogger();
+  const secrets = createSafeStorageSecretStore(safeStorage, join(config.dataDir, 'secrets.enc.json'), logger);
+  host = await createHost(config, { transport: 'ipc', logger, bootstrapOperators: true, secrets });
+  sessions = new IpcSessions(authOf(host.ctx));
+  registerIpc(ipcMain, host.ctx, () => win?.webContents, sessions);
   win = createMainWindow(preloadPathFor(here));
 }
 

@@ -189,6 +189,36 @@ export interface StatusHistoryEntry {
   status: NotificationStatus;
   activeFrom: IsoInstant;
   relatedTimelineElements: string[];
+  /** Why this entry opened (absent on the initial IN_VALIDATION entry); the data of explanations. */
+  cause?: StatusCause;
+}
+
+/** The element that changed the status (DOMAIN.md 4.1-4.2). */
+export interface StatusCause {
+  elementId: string;
+  category: TimelineCategory;
+  /**
+   * Completion gate (DOMAIN.md 4.1 step 4c): the COMPLETION category looked up in the table, and the
+   * element that ended each recipient's workflow (in recipient order).
+   */
+  gate?: { via: TimelineCategory; completionElementIds: string[] };
+}
+
+/** Which row of DOMAIN.md 8.1 a recipient's workflow end selects. */
+export type WorkflowEndKind = 'DIGITAL_SUCCESS' | 'DIGITAL_FAILURE' | 'ANALOG_SUCCESS' | 'UNREACHABLE' | 'DECEASED';
+
+/** How a recipient's term and refinement were obtained (DOMAIN.md 8); the data of explanations. */
+export interface RefinementBasis {
+  /** The workflow-end element that chose the 8.1 row (null while the workflow is running). */
+  end: { elementId: string; category: TimelineCategory; kind: WorkflowEndKind } | null;
+  /** The element whose `at` is the base B; `fallback` when the element 8.1 names was missing. */
+  base: { elementId: string; category: TimelineCategory; at: IsoInstant; fallback: boolean } | null;
+  /** D of 8.1 in 24-hour days (null: no term). */
+  days: number | null;
+  /** The 21:00 rule of 8.1 added the eighth day. */
+  after2100: boolean;
+  /** The recipient's first NOTIFICATION_VIEWED. */
+  view: { elementId: string; at: IsoInstant } | null;
 }
 
 /** DOMAIN.md 12 */
@@ -212,6 +242,8 @@ export interface RecipientState {
   termDate: IsoInstant | null;
   outcome: RecipientOutcome;
   legalFacts: LegalFact[];
+  /** How termDate and refinementDate were obtained (DOMAIN.md 8). */
+  refinementBasis?: RefinementBasis;
 }
 
 /** A problem in the input that does not stop the derivation (DOMAIN.md 4-8: typed warnings). */

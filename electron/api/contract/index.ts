@@ -1,12 +1,20 @@
 // The one API table: every operation a screen can trigger (STYLE.md 2). One spelling of each name
 // is the IPC payload, the HTTP path (`POST /api/<name>`) and the key of the typed client.
 import type { z } from 'zod';
+import { adminContract } from './admin.js';
+import { authContract } from './auth.js';
+import { deskContract } from './desk.js';
 import { notificationsContract } from './notifications.js';
+import { postalContract } from './postal.js';
 import { systemContract } from './system.js';
 
 export const contract = {
   ...systemContract,
   ...notificationsContract,
+  ...authContract,
+  ...adminContract,
+  ...deskContract,
+  ...postalContract,
 };
 
 export type Contract = typeof contract;
@@ -17,5 +25,11 @@ export type OutputOf<K extends OpName> = Contract[K]['output'];
 
 export { ROLES } from './op.js';
 export type { Role, OpDef } from './op.js';
+export { ANONYMOUS } from './op.js';
+export type { Access } from './op.js';
+export type { SessionView, SignedInOperator, WhoAmIView } from './auth.js';
+export type { AppSettingsView, AuditEntryView, AuditExport, AuditOutcome, AuditPage, AuditVerifyView, DeskIdentity, OperatorView } from './admin.js';
 export type * from './views.js';
 export type * from './envelope.js';
+export type * from './desk-views.js';
+export type * from './postal-views.js';

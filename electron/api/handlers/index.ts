@@ -1,10 +1,18 @@
 // Every handler, merged into one table that must match the contract exactly.
 import type { Contract } from '../contract/index.js';
+import { adminHandlers } from './admin.js';
+import { authHandlers } from './auth.js';
+import { deskHandlers } from './desk.js';
 import { notificationsHandlers } from './notifications.js';
+import { postalHandlers } from './postal.js';
 import { systemHandlers } from './system.js';
 import type { HandlersOf } from './types.js';
 
 export const handlers = {
   ...systemHandlers,
   ...notificationsHandlers,
+  ...authHandlers,
+  ...adminHandlers,
+  ...deskHandlers,
+  ...postalHandlers,
 } satisfies HandlersOf<Contract>;

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { isInHistoryRange, validateHistorySearch, type HistorySearchInput } from './history-search.js';
+
+const NOW = '2026-03-29T10:00:00+02:00';
+const byTaxId = (from?: string | null, to?: string | null): HistorySearchInput => ({ by: 'TAX_ID', taxId: ' rssmra85t10a562s ', recipientType: 'PF', from, to });
+
+describe('desk history search (DOMAIN.md 10.1 History)', () => {
+  it('makes "to" the end of that day in Rome and "from" its start', () => {
+    const r = validateHistorySearch(byTaxId('2026-03-28', '2026-03-29'), NOW);
+    expect(r).toEqual({
+      ok: true,
+      query: { by: 'TAX_ID', taxId: 'RSSMRA85T10A562S', recipientType: 'PF', fromInstant: '2026-03-28T00:00:00+01:00', toInstant: '2026-03-29T23:59:59.999+02:00' },
+    });
+  });
+
+  it('accepts a tax id search without dates', () => {
+    const r = validateHistorySearch(byTaxId(null, ''), NOW);
+    expect(r.ok && r.query.by === 'TAX_ID' && [r.query.fromInstant, r.query.toInstant]).toEqual([null, null]);
+  });
+
+  const refusals: Array<[string, HistorySearchInput, string]> = [
+    ['a future "to" day', byTaxId(null, '2026-03-30'), 'HISTORY_DATE_IN_FUTURE'],
+    ['a future "from" day', byTaxId('2026-04-01', null), 'HISTORY_DATE_IN_FUTURE'],
+    ['a day that does not exist', byTaxId('2026-02-30', null), 'HISTORY_DATE_INVALID'],
+    ['"from" after "to"', byTaxId('2026-03-20', '2026-03-10'), 'HISTORY_DATE_RANGE_INVERTED'],
+    ['an empty IUN', { by: 'IUN', iun: '  ' }, 'HISTORY_QUERY_EMPTY'],
+    ['an empty operation id', { by: 'OPERATION_ID', operationId: '' }, 'HISTORY_QUERY_EMPTY'],
+    ['an empty tax id', { by: 'TAX_ID', taxId: '', recipientType: 'PF' }, 'HISTORY_QUERY_EMPTY'],
+  ];
+  it.each(refusals)('refuses %s', (_name, q, code) => {
+    const r = validateHistorySearch(q, NOW);
+    expect(r.ok ? 'ok' : r.code).toBe(code);
+  });
+
+  it('takes "today" as the Rome calendar day of now', () => {
+    // 23:30Z on the 28th is already 00:30 of the 29th in Rome (+01:00 until 01:00Z).
+    expect(validateHistorySearch(byTaxId(null, '2026-03-29'), '2026-03-28T23:30:00Z').ok).toBe(true);
+    expect(validateHistorySearch(byTaxId(null, '2026-03-29'), '2026-03-28T22:30:00Z').ok).toBe(false);
+  });
+
+  it.each([
+    ['2026-03-27T23:59:59+01:00', false],
+    ['2026-03-28T00:00:00+01:00', true],
+    ['2026-03-29T23:59:59+02:00', true],
+    ['2026-03-30T00:00:00+02:00', false],
+  ])('an operation started at %s is in the range 28-29 March: %s', (at, inside) => {
+    const r = validateHistorySearch(byTaxId('2026-03-28', '2026-03-29'), NOW);
+    if (!r.ok) throw new Error(r.code);
+    expect(isInHistoryRange(at, r.query)).toBe(inside);
+  });
+});

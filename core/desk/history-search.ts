@@ -1,0 +1,87 @@
+// Search of the desk's own operation log (DOMAIN.md 10.1 "History"): by IUN, by operationId, or by
+// recipient tax id with an optional date range; no future dates; "to" means the end of that day.
+// Days are Europe/Rome calendar days.
+import type { IsoInstant, RecipientType } from '../model/types.js';
+import { deskFailure, type DeskFailure } from './result.js';
+import { formatInstant, formatRomeDate, tryParseInstant } from '../time/index.js';
+import { parseCalendarDate, romeEndOfDay, romeStartOfDay } from './days.js';
+
+export type HistorySearchInput =
+  | { by: 'IUN'; iun: string }
+  | { by: 'OPERATION_ID'; operationId: string }
+  | { by: 'TAX_ID'; taxId: string; recipientType: RecipientType; from?: string | null; to?: string | null };
+
+export type HistorySearchQuery =
+  | { by: 'IUN'; iun: string }
+  | { by: 'OPERATION_ID'; operationId: string }
+  | {
+      by: 'TAX_ID';
+      taxId: string;
+      recipientType: RecipientType;
+      /** 00:00 Rome of the "from" day, inclusive. */
+      fromInstant: IsoInstant | null;
+      /** Last millisecond of the "to" day in Rome, inclusive. */
+      toInstant: IsoInstant | null;
+    };
+
+export type HistorySearchErrorCode =
+  | 'HISTORY_QUERY_EMPTY'
+  | 'HISTORY_DATE_INVALID'
+  | 'HISTORY_DATE_IN_FUTURE'
+  | 'HISTORY_DATE_RANGE_INVERTED';
+
+export type HistorySearchResult = { ok: true; query: HistorySearchQuery } | DeskFailure<HistorySearchErrorCode>;
+
+function checkDay(day: string | null | undefined, today: string, field: string): DeskFailure<HistorySearchErrorCode> | null {
+  if (day === null || day === undefined || day === '') return null;
+  if (!parseCalendarDate(day)) return deskFailure('HISTORY_DATE_INVALID', { field });
+  // ISO calendar dates compare correctly as strings.
+  if (day > today) return deskFailure('HISTORY_DATE_IN_FUTURE', { field });
+  return null;
+}
+
+function byTaxId(input: Extract<HistorySearchInput, { by: 'TAX_ID' }>, now: IsoInstant): HistorySearchResult {
+  const taxId = input.taxId.trim().toUpperCase();
+  if (taxId === '') return deskFailure('HISTORY_QUERY_EMPTY', {});
+  const today = formatRomeDate(tryParseInstant(now));
+  const from = input.from || null;
+  const to = input.to || null;
+  const problem = checkDay(from, today, 'from') ?? checkDay(to, today, 'to');
+  if (problem) return problem;
+  if (from !== null && to !== null && from > to) return deskFailure('HISTORY_DATE_RANGE_INVERTED', {});
+  return {
+    ok: true,
+    query: {
+      by: 'TAX_ID',
+      taxId,
+      recipientType: input.recipientType,
+      fromInstant: from === null ? null : formatInstant(romeStartOfDay(from)),
+      toInstant: to === null ? null : formatInstant(romeEndOfDay(to)),
+    },
+  };
+}
+
+/** Validates and normalises a history search typed at the desk. */
+export function validateHistorySearch(input: HistorySearchInput, now: IsoInstant): HistorySearchResult {
+  switch (input.by) {
+    case 'IUN': {
+      const iun = input.iun.trim().toUpperCase();
+      return iun === '' ? deskFailure('HISTORY_QUERY_EMPTY', {}) : { ok: true, query: { by: 'IUN', iun } };
+    }
+    case 'OPERATION_ID': {
+      const operationId = input.operationId.trim();
+      return operationId === '' ? deskFailure('HISTORY_QUERY_EMPTY', {}) : { ok: true, query: { by: 'OPERATION_ID', operationId } };
+    }
+    case 'TAX_ID':
+      return byTaxId(input, now);
+  }
+}
+
+/** Whether an operation started at `at` falls in the query's date range (inclusive both ends). */
+export function isInHistoryRange(at: IsoInstant, query: HistorySearchQuery): boolean {
+  if (query.by !== 'TAX_ID') return true;
+  const t = tryParseInstant(at);
+  if (query.fromInstant !== null && t < tryParseInstant(query.fromInstant)) return false;
+  if (query.toInstant !== null && t > tryParseInstant(query.toInstant)) return false;
+  return true;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { OTHER_KNOWN_CATEGORIES, TIMELINE_CATEGORIES } from '../model/types.js';
+import { pecCodeLabel, timelineCategoryLabel, timelineElementDescription, TIMELINE_CATEGORY_LABELS } from './timeline-labels.js';
+import { deliveryChannelOf, outcomeLabel } from './outcome-channel.js';
+
+describe('timeline category labels (DOMAIN.md 5)', () => {
+  it('every known category has an Italian and an English label, all distinct in Italian', () => {
+    const all = [...TIMELINE_CATEGORIES, ...OTHER_KNOWN_CATEGORIES];
+    for (const c of all) {
+      expect(TIMELINE_CATEGORY_LABELS[c].it.length, c).toBeGreaterThan(3);
+      expect(TIMELINE_CATEGORY_LABELS[c].en.length, c).toBeGreaterThan(3);
+    }
+    const italian = all.map((c) => TIMELINE_CATEGORY_LABELS[c].it);
+    expect(new Set(italian).size).toBe(italian.length);
+  });
+
+  it('an unknown category reads as its own name', () => {
+    expect(timelineCategoryLabel('SOMETHING_NEW')).toEqual({ it: 'SOMETHING_NEW', en: 'SOMETHING_NEW' });
+  });
+
+  it('the cancellation elements are labelled as such', () => {
+    expect(timelineCategoryLabel('NOTIFICATION_CANCELLED').it).toBe('Notifica annullata');
+    expect(timelineCategoryLabel('NOTIFICATION_CANCELLATION_REQUEST').it).toMatch(/annullamento/);
+  });
+});
+
+describe('element descriptions from details', () => {
+  it('a paper event names its code, the meaning from the paper table and the failure cause', () => {
+    const d = timelineElementDescription({ category: 'SEND_ANALOG_FEEDBACK', details: { deliveryDetailCode: 'RECRN002F', deliveryFailureCause: 'M03' } });
+    expect(d?.it).toMatch(/^RECRN002F — /);
+    expect(d?.it).toContain('Destinatario sconosciuto');
+  });
+
+  it('a giacenza event says "in giacenza" (DOMAIN.md 7.3)', () => {
+    const d = timelineElementDescription({ category: 'SEND_ANALOG_PROGRESS', details: { deliveryDetailCode: 'RECRN011' } });
+    expect(d?.it.toLowerCase()).toContain('giacenza');
+  });
+
+  it('a PEC outcome names the code meaning and the free-text cause', () => {
+    const d = timelineElementDescription({ category: 'SEND_DIGITAL_FEEDBACK', details: { responseStatus: 'KO', deliveryDetailCode: 'C004', deliveryFailureCause: 'mailbox full' } });
+    expect(d?.it).toBe('C004 mancata consegna (mailbox full)');
+    expect(pecCodeLabel('C999')).toEqual({ it: 'C999', en: 'C999' });
+  });
+
+  it('a refusal lists the reasons SEND gave', () => {
+    const d = timelineElementDescription({ category: 'REQUEST_REFUSED', details: { refusalReasons: [{ errorCode: 'FILE_NOTFOUND', detail: 'allegato non trovato' }, { errorCode: 'TAXID_NOT_VALID' }] } });
+    expect(d?.it).toBe('allegato non trovato; TAXID_NOT_VALID');
+  });
+
+  it('a view through a delegate says so; an element without details has no description', () => {
+    expect(timelineElementDescription({ category: 'NOTIFICATION_VIEWED', details: { delegateInfo: { taxId: 'X' } } })?.it).toBe('tramite un delegato');
+    expect(timelineElementDescription({ category: 'REQUEST_ACCEPTED', details: {} })).toBeNull();
+  });
+});
+
+describe('delivery channel of an outcome (DOMAIN.md 7, 12)', () => {
+  it.each([
+    ['DIGITAL_DELIVERED', 'DIGITAL'],
+    ['DIGITAL_FAILED', 'DIGITAL'],
+    ['ANALOG_DELIVERED', 'ANALOG'],
+    ['UNREACHABLE', 'ANALOG'],
+    ['DECEASED', 'ANALOG'],
+    ['IN_PROGRESS', 'NONE'],
+    ['NOT_SENT', 'NONE'],
+  ] as const)('%s goes through %s', (outcome, channel) => {
+    expect(deliveryChannelOf(outcome)).toBe(channel);
+    expect(outcomeLabel(outcome).it.length).toBeGreaterThan(3);
+  });
+});

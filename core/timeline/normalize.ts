@@ -1,0 +1,75 @@
+// TimelineElementInput -> NormalizedElement (DOMAIN.md 4.1 step 1, 5). A bad element becomes a
+// typed error and is skipped; the others go on.
+import type { DomainWarning } from '../model/types.js';
+import { tryParseInstant } from '../time/instant.js';
+import { categoryInfo } from './categories.js';
+import { buildElementIdFor } from './element-id.js';
+import type { NormalizedElement } from './element.js';
+
+/** What normalisation needs to know about the notification. */
+export interface TimelineContext {
+  iun: string;
+  recipientCount: number;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function reject(errors: DomainWarning[], code: string, params: Record<string, string | number>, elementId: unknown): undefined {
+  const w: DomainWarning = { code, params };
+  if (typeof elementId === 'string') w.elementId = elementId;
+  errors.push(w);
+  return undefined;
+}
+
+/** Checks the recipientIndex; returns it (-1 when absent) or undefined after recording the error. */
+function readRecipient(
+  raw: Record<string, unknown>,
+  category: string,
+  required: boolean,
+  ctx: TimelineContext,
+  errors: DomainWarning[],
+): number | undefined {
+  const ri = raw.recipientIndex;
+  if (ri === undefined || ri === null) {
+    return required ? reject(errors, 'RECIPIENT_INDEX_MISSING', { category }, raw.elementId) : -1;
+  }
+  if (typeof ri !== 'number' || !Number.isInteger(ri) || ri < 0 || ri >= ctx.recipientCount) {
+    return reject(errors, 'RECIPIENT_INDEX_OUT_OF_RANGE', { recipientIndex: String(ri), recipientCount: ctx.recipientCount }, raw.elementId);
+  }
+  return ri;
+}
+
+/**
+ * Normalises one input element: known category, valid `at`, recipientIndex in range (required when
+ * the category's elementId pattern has RECINDEX), elementId built from the pattern when absent.
+ * Returns undefined and appends a typed error when the element must be skipped.
+ */
+export function normalizeElement(input: unknown, ctx: TimelineContext, errors: DomainWarning[]): NormalizedElement | undefined {
+  if (!isRecord(input)) return reject(errors, 'INVALID_ELEMENT', { reason: 'not an object' }, undefined);
+  const { category, at, elementId } = input;
+  if (typeof category !== 'string') return reject(errors, 'INVALID_ELEMENT', { reason: 'category missing' }, elementId);
+  const info = categoryInfo(category);
+  if (info === undefined) return reject(errors, 'UNKNOWN_CATEGORY', { category }, elementId);
+  if (typeof at !== 'string') return reject(errors, 'INVALID_INSTANT', { value: String(at) }, elementId);
+  const atMs = tryParseInstant(at);
+  if (Number.isNaN(atMs)) return reject(errors, 'INVALID_INSTANT', { value: at }, elementId);
+  const details = input.details ?? {};
+  if (!isRecord(details)) return reject(errors, 'INVALID_ELEMENT', { reason: 'details is not an object' }, elementId);
+  if (elementId !== undefined && elementId !== null && (typeof elementId !== 'string' || elementId === '')) {
+    return reject(errors, 'INVALID_ELEMENT', { reason: 'elementId is not a text' }, undefined);
+  }
+  const rec = readRecipient(input, category, info.pattern.recipient, ctx, errors);
+  if (rec === undefined) return undefined;
+  return {
+    elementId: typeof elementId === 'string' ? elementId : buildElementIdFor(ctx.iun, info, rec < 0 ? undefined : rec, details, at),
+    category: info.category,
+    atMs,
+    writtenAt: at,
+    writtenAtMs: atMs,
+    rank: info.rank,
+    rec,
+    details,
+  };
+}

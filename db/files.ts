@@ -1,0 +1,117 @@
+// Documents on disk (acts, AARs, legal facts, identity scans), content-addressed by SHA-256:
+// <dataDir>/files/<2 hex>/<64 hex>. A write goes to a temp file that is fsynced and renamed (a
+// crash leaves the old state or the whole new file, never half a file); every read re-hashes
+// and refuses to serve a missing or damaged file (DOCUMENT_MISSING / DOCUMENT_CHECKSUM_MISMATCH).
+import { createHash, randomUUID } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { DomainError } from '../core/index.js';
+
+const HEX_SHA256 = /^[0-9a-f]{64}$/;
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** SEND's digests are base64; local keys are hex. */
+export function base64ToHex(b64: string): string {
+  return Buffer.from(b64, 'base64').toString('hex');
+}
+
+export function hexToBase64(hex: string): string {
+  return Buffer.from(hex, 'hex').toString('base64');
+}
+
+function assertKey(sha256: string): void {
+  if (!HEX_SHA256.test(sha256)) throw new RangeError(`not a hex SHA-256 key: ${sha256}`);
+}
+
+async function fsyncPath(path: string, flags: string): Promise<void> {
+  const handle = await open(path, flags);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+export class FileStore {
+  readonly root: string;
+
+  constructor(dataDir: string) {
+    this.root = join(dataDir, 'files');
+  }
+
+  pathOf(sha256: string): string {
+    assertKey(sha256);
+    return join(this.root, sha256.slice(0, 2), sha256);
+  }
+
+  /** Stores bytes and returns their key; storing the same bytes twice is a no-op. */
+  async put(bytes: Uint8Array): Promise<{ sha256: string; size: number }> {
+    const sha256 = sha256Hex(bytes);
+    const target = this.pathOf(sha256);
+    if (await this.isIntact(sha256)) return { sha256, size: bytes.byteLength };
+    const tmpDir = join(this.root, 'tmp');
+    await mkdir(tmpDir, { recursive: true });
+    await mkdir(dirname(target), { recursive: true });
+    const tmp = join(tmpDir, `${sha256}.${randomUUID()}`);
+    try {
+      const handle = await open(tmp, 'wx');
+      try {
+        await handle.writeFile(bytes);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(tmp, target);
+    } catch (e) {
+      await rm(tmp, { force: true });
+      throw e;
+    }
+    // The rename is durable only once the directory entry is on disk.
+    await fsyncPath(dirname(target), 'r');
+    return { sha256, size: bytes.byteLength };
+  }
+
+  /** The bytes of a stored file, verified against their key. */
+  async read(sha256: string): Promise<Buffer> {
+    const path = this.pathOf(sha256);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new DomainError('DOCUMENT_MISSING', { sha256 });
+      throw e;
+    }
+    if (sha256Hex(bytes) !== sha256) throw new DomainError('DOCUMENT_CHECKSUM_MISMATCH', { expected: sha256 });
+    return bytes;
+  }
+
+  /** Whether the file is present (not verified: use read or isIntact for that). */
+  async has(sha256: string): Promise<boolean> {
+    try {
+      await access(this.pathOf(sha256), constants.F_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Present and matching its key. */
+  async isIntact(sha256: string): Promise<boolean> {
+    try {
+      await this.read(sha256);
+      return true;
+    } catch (e) {
+      if (e instanceof DomainError) return false;
+      throw e;
+    }
+  }
+
+  /** Removes leftovers of writes interrupted by a crash (temp files are never referenced). */
+  async cleanTemp(): Promise<void> {
+    await rm(join(this.root, 'tmp'), { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,24 @@
+// timeline_elements rows <-> TimelineElement (DOMAIN.md 5).
+import type { TimelineCategory, TimelineElement } from '../../core/index.js';
+import { fromJson, toJson } from './json.js';
+
+export interface TimelineRow {
+  iun: string;
+  element_id: string;
+  category: string;
+  at: string;
+  recipient_index: number | null;
+  details: string;
+}
+
+export const TIMELINE_COLUMNS = ['iun', 'element_id', 'category', 'at', 'recipient_index', 'details'] as const satisfies readonly (keyof TimelineRow)[];
+
+export function timelineTuple(iun: string, e: TimelineElement): unknown[] {
+  return [iun, e.elementId, e.category, e.at, e.recipientIndex ?? null, toJson(e.details ?? {})];
+}
+
+export function rowToElement(r: TimelineRow): TimelineElement {
+  const e: TimelineElement = { elementId: r.element_id, category: r.category as TimelineCategory, at: r.at, details: fromJson(r.details) ?? {} };
+  if (r.recipient_index !== null) e.recipientIndex = r.recipient_index;
+  return e;
+}

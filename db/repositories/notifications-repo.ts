@@ -1,0 +1,236 @@
+// Notifications with their recipients, documents, payment notices and derived state.
+// The derived state is never taken from a caller: it comes from the core engine, either from the
+// stored EngineState or, when there is none, from a full derivation of the stored timeline.
+import type { DerivedNotification, Notification, NotificationStatus, TimelineElement } from '../../core/index.js';
+import { deriveNotification, stateToDerived, type EngineState } from '../engine.js';
+import {
+  derivedNotificationColumns,
+  derivedRecipientColumns,
+  documentsToRows,
+  notificationToRow,
+  paymentsToRows,
+  recipientToRow,
+  rowsToNotification,
+  type DocumentRow,
+  type NotificationRow,
+  type PaymentRow,
+  type RecipientRow,
+} from '../mappers/notifications.js';
+import { legalFactRows, LEGAL_FACT_COLUMNS } from '../mappers/legal-facts.js';
+import { fromJson, toJson } from '../mappers/json.js';
+import { timelineTuple, TIMELINE_COLUMNS, rowToElement, type TimelineRow } from '../mappers/timeline.js';
+import { inTransaction, isPg, prepareInsert, runInsert, tuples, type Db, type PreparedInsert } from './sql.js';
+import { listForSender, listPendingByTaxId, type PendingItem, type SenderListPage, type SenderListQuery } from './notification-queries.js';
+
+/** What `getByIun` returns: the notification as deposited and everything derived from its timeline. */
+export interface NotificationRecord {
+  notification: Notification;
+  derived: DerivedNotification;
+}
+
+/** One notification as written by the import and timeline paths (db/ internal). */
+export interface NotificationWrite {
+  notification: Notification;
+  /** The engine's result for exactly `elements`. */
+  derived: DerivedNotification;
+  /** Stored form of the timeline (elementIds filled in, one per id). */
+  elements: readonly TimelineElement[];
+  engineState?: EngineState;
+}
+
+const NOTIFICATION_COLUMNS = [
+  'iun', 'sent_at', 'sent_ms', 'sender_tax_id', 'sender_denomination', 'subject', 'abstract',
+  'pa_protocol_number', 'group_name', 'physical_communication_type', 'recipient_count', 'status',
+  'status_at', 'viewed_at',
+] as const satisfies readonly (keyof NotificationRow)[];
+const RECIPIENT_COLUMNS = [
+  'iun', 'rec_index', 'tax_id', 'recipient_type', 'denomination', 'digital_domicile_type',
+  'digital_domicile_address', 'physical_address', 'aar_ref', 'outcome', 'viewed_at',
+  'refinement_date', 'refined_by', 'term_date', 'pending',
+] as const satisfies readonly (keyof RecipientRow)[];
+const DOCUMENT_COLUMNS = ['iun', 'doc_index', 'title', 'content_type', 'sha256', 'ref'] as const satisfies readonly (keyof DocumentRow)[];
+const PAYMENT_COLUMNS = [
+  'iun', 'rec_index', 'pay_index', 'notice_code', 'creditor_tax_id', 'amount_cents', 'due_date',
+] as const satisfies readonly (keyof PaymentRow)[];
+
+export class NotificationsRepo {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Writes notifications with everything that hangs off them, in one transaction. A notification
+   * whose IUN is already stored is skipped, not overwritten. Returns the IUNs actually inserted.
+   * Use `timeline.importNotifications` from outside db/: it derives `derived` with the engine.
+   */
+  async insertMany(items: readonly NotificationWrite[]): Promise<string[]> {
+    if (items.length === 0) return [];
+    return this.insertPrepared(prepareNotificationWrites(isPg(this.db), items));
+  }
+
+  /** Second half of insertMany: runs statements built beforehand (bulk import pipelines them). */
+  async insertPrepared(p: PreparedNotificationWrites): Promise<string[]> {
+    if (p.items.length === 0) return [];
+    return inTransaction(this.db, async (trx) => {
+      const inserted = await runInsert<{ iun: string }>(trx, p.header);
+      if (inserted.length === p.items.length) {
+        for (const child of p.children) await runInsert(trx, child);
+        return p.items.map((i) => i.notification.iun);
+      }
+      // Some IUNs were already stored: rebuild the child rows of the new ones only (rare path).
+      const fresh = new Set(inserted.map((r) => r.iun));
+      const todo = p.items.filter((i) => fresh.has(i.notification.iun));
+      for (const child of prepareChildren(isPg(trx), todo)) await runInsert(trx, child);
+      return todo.map((i) => i.notification.iun);
+    });
+  }
+
+  /** The notification and its derived state, or undefined when the IUN is not stored. */
+  async getByIun(iun: string): Promise<NotificationRecord | undefined> {
+    const header = await this.db('notifications as n')
+      .leftJoin('notification_engine_states as s', 's.iun', 'n.iun')
+      .where('n.iun', iun)
+      .first<(NotificationRow & { engine_state: string | null }) | undefined>('n.*', 's.engine_state');
+    if (!header) return undefined;
+    const recipients = await this.db('recipients as r')
+      .leftJoin('payment_notices as p', (j) => j.on('p.iun', 'r.iun').andOn('p.rec_index', 'r.rec_index'))
+      .where('r.iun', iun)
+      .orderBy([{ column: 'r.rec_index' }, { column: 'p.pay_index' }])
+      .select<(RecipientRow & { pay_index: number | null; notice_code: string | null; creditor_tax_id: string | null; amount_cents: number | string | null; due_date: string | null })[]>(
+        'r.*', 'p.pay_index', 'p.notice_code', 'p.creditor_tax_id', 'p.amount_cents', 'p.due_date');
+    const documents = await this.db<DocumentRow>('documents').where('iun', iun).orderBy('doc_index');
+    const recipientRows = recipients.filter((r, i) => i === 0 || recipients[i - 1]!.rec_index !== r.rec_index);
+    const payments: PaymentRow[] = recipients
+      .filter((r) => r.pay_index !== null)
+      .map((r) => ({ iun, rec_index: r.rec_index, pay_index: r.pay_index!, notice_code: r.notice_code!, creditor_tax_id: r.creditor_tax_id!, amount_cents: r.amount_cents, due_date: r.due_date }));
+    const notification = rowsToNotification(header, recipientRows, payments, documents);
+    const derived = header.engine_state !== null
+      ? stateToDerived(fromJson<EngineState>(header.engine_state) as EngineState)
+      : await this.deriveFromTimeline(notification);
+    return { notification, derived };
+  }
+
+  /** Full derivation of the stored timeline (the reference the incremental state must equal). */
+  async deriveFromTimeline(n: Pick<Notification, 'iun' | 'sentAt' | 'recipients'>): Promise<DerivedNotification> {
+    const rows = await this.db<TimelineRow>('timeline_elements').where('iun', n.iun);
+    return deriveNotification({ iun: n.iun, sentAt: n.sentAt, recipientCount: n.recipients.length }, rows.map(rowToElement)).result;
+  }
+
+  async exists(iun: string): Promise<boolean> {
+    return (await this.db('notifications').where('iun', iun).first('iun')) !== undefined;
+  }
+
+  /**
+   * The header the timeline path needs, with the stored engine state, locked for the rest of the
+   * transaction on PostgreSQL (SQLite transactions are already serialised).
+   */
+  async lockForTimeline(iun: string): Promise<{ sentAt: string; recipientCount: number; engineState: EngineState | undefined } | undefined> {
+    const q = this.db('notifications as n')
+      .leftJoin('notification_engine_states as s', 's.iun', 'n.iun')
+      .where('n.iun', iun)
+      .first<{ sent_at: string; recipient_count: number; engine_state: string | null } | undefined>('n.sent_at', 'n.recipient_count', 's.engine_state');
+    if (isPg(this.db)) q.forUpdate('n');
+    const row = await q;
+    if (!row) return undefined;
+    return { sentAt: row.sent_at, recipientCount: row.recipient_count, engineState: fromJson<EngineState>(row.engine_state) };
+  }
+
+  /**
+   * Replaces the derived columns of a notification and its recipients and its engine state.
+   * Call it in the transaction that wrote the elements it was derived from.
+   */
+  async writeDerived(iun: string, derived: DerivedNotification, engineState: EngineState): Promise<void> {
+    await inTransaction(this.db, async (trx) => {
+      await trx('notifications').where('iun', iun).update(derivedNotificationColumns(derived));
+      await trx('notification_engine_states').insert({ iun, engine_state: toJson(engineState) }).onConflict('iun').merge(['engine_state']);
+      for (const r of derived.perRecipient) {
+        await trx('recipients').where({ iun, rec_index: r.recipientIndex }).update(derivedRecipientColumns(derived.status, r));
+      }
+    });
+  }
+
+  /** The stored engine state of a notification (undefined when it was bulk-imported and not touched since). */
+  async getEngineState(iun: string): Promise<EngineState | undefined> {
+    const row = await this.db('notification_engine_states').where('iun', iun).first<{ engine_state: string } | undefined>('engine_state');
+    return row ? fromJson<EngineState>(row.engine_state) : undefined;
+  }
+
+  /** Notifications a tax code can still collect at a desk (DOMAIN.md 10), newest first. */
+  listPendingByTaxId(taxId: string): Promise<PendingItem[]> {
+    return listPendingByTaxId(this.db, taxId);
+  }
+
+  /** One page of a sender's notifications, filtered and sorted (sender screens). */
+  listForSender(query: SenderListQuery): Promise<SenderListPage> {
+    return listForSender(this.db, query);
+  }
+
+  /** Links a notified document to its file in the file store (hex SHA-256 key). */
+  async setDocumentRef(iun: string, docIndex: number, sha256: string): Promise<boolean> {
+    return (await this.db('documents').where({ iun, doc_index: docIndex }).update({ ref: sha256 })) === 1;
+  }
+
+  /** Links a recipient's AAR PDF (hex SHA-256 key of the file store). */
+  async setAarRef(iun: string, recIndex: number, sha256: string): Promise<boolean> {
+    return (await this.db('recipients').where({ iun, rec_index: recIndex }).update({ aar_ref: sha256 })) === 1;
+  }
+
+  /** The AAR file key of a recipient, when its PDF is stored. */
+  async getAarRef(iun: string, recIndex: number): Promise<string | undefined> {
+    const row = await this.db('recipients').where({ iun, rec_index: recIndex }).first<{ aar_ref: string | null } | undefined>('aar_ref');
+    return row?.aar_ref ?? undefined;
+  }
+
+  /** Number of stored notifications. */
+  async count(): Promise<number> {
+    const rows = await this.db('notifications').count<{ c: number | string }[]>({ c: '*' });
+    return Number(rows[0]?.c ?? 0);
+  }
+
+  /** Derived status of a notification, without loading it. */
+  async statusOf(iun: string): Promise<NotificationStatus | undefined> {
+    const row = await this.db('notifications').where('iun', iun).first<{ status: NotificationStatus } | undefined>('status');
+    return row?.status;
+  }
+}
+
+/** The statements of one insertMany, built ahead of the transaction. */
+export interface PreparedNotificationWrites {
+  items: readonly NotificationWrite[];
+  header: PreparedInsert;
+  children: PreparedInsert[];
+}
+
+export function prepareNotificationWrites(pg: boolean, items: readonly NotificationWrite[]): PreparedNotificationWrites {
+  const headers = tuples(items.map((i) => notificationToRow(i.notification, i.derived)), NOTIFICATION_COLUMNS);
+  return {
+    items,
+    header: prepareInsert(pg, 'notifications', NOTIFICATION_COLUMNS, headers, { ignoreConflicts: true, returning: ['iun'] }),
+    children: prepareChildren(pg, items),
+  };
+}
+
+function prepareChildren(pg: boolean, items: readonly NotificationWrite[]): PreparedInsert[] {
+  const recipients: RecipientRow[] = [];
+  const payments: PaymentRow[] = [];
+  const documents: DocumentRow[] = [];
+  const states: unknown[][] = [];
+  const elements: unknown[][] = [];
+  const facts: unknown[][] = [];
+  for (const { notification: n, derived, engineState, elements: els } of items) {
+    n.recipients.forEach((r, i) => {
+      recipients.push(recipientToRow(n.iun, i, r, derived));
+      payments.push(...paymentsToRows(n.iun, i, r.payments));
+    });
+    documents.push(...documentsToRows(n));
+    if (engineState !== undefined) states.push([n.iun, toJson(engineState)]);
+    for (const e of els) elements.push(timelineTuple(n.iun, e));
+    facts.push(...legalFactRows(n.iun, derived));
+  }
+  return [
+    prepareInsert(pg, 'recipients', RECIPIENT_COLUMNS, tuples(recipients, RECIPIENT_COLUMNS)),
+    prepareInsert(pg, 'payment_notices', PAYMENT_COLUMNS, tuples(payments, PAYMENT_COLUMNS)),
+    prepareInsert(pg, 'documents', DOCUMENT_COLUMNS, tuples(documents, DOCUMENT_COLUMNS)),
+    prepareInsert(pg, 'notification_engine_states', ['iun', 'engine_state'], states),
+    prepareInsert(pg, 'timeline_elements', TIMELINE_COLUMNS, elements, { ignoreConflicts: true }),
+    prepareInsert(pg, 'legal_facts', LEGAL_FACT_COLUMNS, facts, { ignoreConflicts: true }),
+  ];
+}

@@ -1,0 +1,287 @@
+// The sender office's queries: the filtered, sorted, paged list with its total, the export in
+// batches (keyset, so memory stays constant and no statement holds the one SQLite connection
+// for long), the dashboard's daily counters and its short lists. SQL of the counters and their
+// triggers: sender-stats-sql.ts.
+import type { IsoInstant, NotificationStatus, RecipientOutcome, RefinedBy } from '../../core/index.js';
+import { toNumber } from '../mappers/json.js';
+import type { NotificationRow } from '../mappers/notifications.js';
+import { rebuildSql } from './sender-stats-sql.js';
+import { isPg, rawRows, type Db } from './sql.js';
+import type { Knex } from 'knex';
+
+export interface SenderFilter {
+  senderTaxId?: string;
+  statuses?: readonly NotificationStatus[];
+  /** sent_ms >= fromMs. */
+  fromMs?: number;
+  /** sent_ms < toMs. */
+  toMs?: number;
+  /** Set when [fromMs, toMs) is exactly these Rome days (inclusive): the total is then read from the counters. */
+  days?: { from: number; to: number };
+  recipientTaxId?: string;
+  /** A whole IUN, or its beginning. */
+  iun?: string;
+  /** A protocol number, or its beginning. */
+  protocol?: string;
+  group?: string;
+}
+
+export type SenderSort = 'sentAt' | 'iun' | 'status' | 'paProtocolNumber';
+
+export interface SenderPageQuery extends SenderFilter {
+  offset: number;
+  limit: number;
+  sort?: SenderSort;
+  direction?: 'asc' | 'desc';
+}
+
+export interface SenderRecipientRow {
+  recipientIndex: number;
+  denomination: string;
+  taxId: string;
+  outcome: RecipientOutcome;
+  refinementDate: IsoInstant | null;
+  refinedBy: RefinedBy | null;
+}
+
+export interface SenderRow {
+  iun: string;
+  sentAt: IsoInstant;
+  sentMs: number;
+  subject: string;
+  senderDenomination: string;
+  senderTaxId: string;
+  paProtocolNumber: string | null;
+  group: string | null;
+  status: NotificationStatus;
+  statusAt: IsoInstant;
+  recipientCount: number;
+  recipients: SenderRecipientRow[];
+}
+
+/** Position after the last row of an export batch. */
+export interface SenderCursor {
+  ms: number;
+  iun: string;
+}
+
+export interface DailyCounter {
+  day: number;
+  metric: string;
+  key: string;
+  n: number;
+  sumMs: number;
+}
+
+export interface DueRefinement {
+  iun: string;
+  recipientIndex: number;
+  denomination: string;
+  taxId: string;
+  refinementDate: IsoInstant;
+  subject: string;
+  senderDenomination: string;
+}
+
+const MAX_LIMIT = 200;
+const HIGH = '\uffff';
+
+const SORT_COLUMNS: Record<SenderSort, string[]> = {
+  sentAt: ['n.sent_ms', 'n.iun'],
+  iun: ['n.iun'],
+  status: ['n.status', 'n.sent_ms', 'n.iun'],
+  paProtocolNumber: ['n.pa_protocol_number', 'n.iun'],
+};
+
+/** A value or the range of values that begin with it. */
+function exactOrPrefix(q: Knex.QueryBuilder, column: string, value: string): void {
+  q.where((w) => w.where(column, value).orWhere((p) => p.where(column, '>', value).andWhere(column, '<', value + HIGH)));
+}
+
+function applyFilter(db: Db, q: Knex.QueryBuilder, f: SenderFilter): Knex.QueryBuilder {
+  if (f.senderTaxId) q.where('n.sender_tax_id', f.senderTaxId);
+  if (f.statuses && f.statuses.length > 0) q.whereIn('n.status', [...f.statuses]);
+  if (f.fromMs !== undefined) q.where('n.sent_ms', '>=', f.fromMs);
+  if (f.toMs !== undefined) q.where('n.sent_ms', '<', f.toMs);
+  if (f.recipientTaxId) q.whereIn('n.iun', db('recipients').select('iun').where('tax_id', f.recipientTaxId));
+  if (f.iun) exactOrPrefix(q, 'n.iun', f.iun);
+  if (f.protocol) exactOrPrefix(q, 'n.pa_protocol_number', f.protocol);
+  if (f.group) q.where('n.group_name', f.group);
+  return q;
+}
+
+/** Only the sender, the statuses and whole Rome days: the counters answer the total. */
+function countableFromCounters(f: SenderFilter): f is SenderFilter & { days: { from: number; to: number } } {
+  return f.days !== undefined && !f.recipientTaxId && !f.iun && !f.protocol && !f.group;
+}
+
+type HeaderRow = Pick<NotificationRow, 'iun' | 'sent_at' | 'sent_ms' | 'subject' | 'sender_denomination' | 'sender_tax_id' | 'pa_protocol_number' | 'group_name' | 'status' | 'status_at' | 'recipient_count'>;
+const HEADER_COLUMNS = ['n.iun', 'n.sent_at', 'n.sent_ms', 'n.subject', 'n.sender_denomination', 'n.sender_tax_id', 'n.pa_protocol_number', 'n.group_name', 'n.status', 'n.status_at', 'n.recipient_count'];
+
+export class SenderQueries {
+  constructor(private readonly db: Db) {}
+
+  /** One page of the list and the number of notifications matching the filter. */
+  async page(q: SenderPageQuery): Promise<{ items: SenderRow[]; total: number }> {
+    const limit = Math.min(Math.max(1, q.limit), MAX_LIMIT);
+    const dir = q.direction ?? 'desc';
+    const order = SORT_COLUMNS[q.sort ?? 'sentAt'].map((column) => ({ column, order: dir }));
+    const rows = await applyFilter(this.db, this.db('notifications as n'), q)
+      .orderBy(order)
+      .offset(Math.max(0, q.offset))
+      .limit(limit)
+      .select<HeaderRow[]>(HEADER_COLUMNS);
+    const [items, total] = await Promise.all([this.withRecipients(rows), this.count(q)]);
+    return { items, total };
+  }
+
+  /** Number of notifications matching the filter. */
+  async count(f: SenderFilter): Promise<number> {
+    if (countableFromCounters(f)) {
+      const statuses = f.statuses && f.statuses.length > 0 ? [...f.statuses] : undefined;
+      const q = this.db('sender_daily').whereBetween('day', [f.days.from, f.days.to]).andWhere('metric', statuses ? 'status' : 'sent');
+      if (statuses) q.whereIn('k', statuses);
+      if (f.senderTaxId) q.andWhere('sender_tax_id', f.senderTaxId);
+      const r = await q.sum<{ c: number | string | null }[]>({ c: 'n' });
+      return Number(r[0]?.c ?? 0);
+    }
+    const r = await applyFilter(this.db, this.db('notifications as n'), f).count<{ c: number | string }[]>({ c: '*' });
+    return Number(r[0]?.c ?? 0);
+  }
+
+  /**
+   * One batch of the matching notifications, newest first, after `after` (keyset on sent_ms, iun):
+   * an export of any size is a loop of short queries holding one batch in memory, and no statement
+   * keeps the one SQLite connection for long. `next` is null after the last batch.
+   */
+  async batch(f: SenderFilter, after: SenderCursor | null, size = 1000): Promise<{ rows: SenderRow[]; next: SenderCursor | null }> {
+    const q = applyFilter(this.db, this.db('notifications as n'), f);
+    if (after) q.where((w) => w.where('n.sent_ms', '<', after.ms).orWhere((e) => e.where('n.sent_ms', after.ms).andWhere('n.iun', '<', after.iun)));
+    const rows = await q.orderBy([{ column: 'n.sent_ms', order: 'desc' }, { column: 'n.iun', order: 'desc' }]).limit(size).select<HeaderRow[]>(HEADER_COLUMNS);
+    const last = rows[rows.length - 1];
+    const next = rows.length === size && last ? { ms: toNumber(last.sent_ms)!, iun: last.iun } : null;
+    return { rows: await this.withRecipients(rows), next };
+  }
+
+  private async withRecipients(rows: readonly HeaderRow[]): Promise<SenderRow[]> {
+    if (rows.length === 0) return [];
+    const recs = await this.db('recipients')
+      .whereIn('iun', rows.map((r) => r.iun))
+      .orderBy([{ column: 'iun' }, { column: 'rec_index' }])
+      .select<{ iun: string; rec_index: number; denomination: string; tax_id: string; outcome: string; refinement_date: string | null; refined_by: string | null }[]>(
+        'iun', 'rec_index', 'denomination', 'tax_id', 'outcome', 'refinement_date', 'refined_by');
+    const byIun = new Map<string, SenderRecipientRow[]>();
+    for (const r of recs) {
+      const list = byIun.get(r.iun) ?? [];
+      list.push({ recipientIndex: r.rec_index, denomination: r.denomination, taxId: r.tax_id, outcome: r.outcome as RecipientOutcome, refinementDate: r.refinement_date, refinedBy: r.refined_by as RefinedBy | null });
+      byIun.set(r.iun, list);
+    }
+    return rows.map((r) => ({
+      iun: r.iun,
+      sentAt: r.sent_at,
+      sentMs: toNumber(r.sent_ms)!,
+      subject: r.subject,
+      senderDenomination: r.sender_denomination,
+      senderTaxId: r.sender_tax_id,
+      paProtocolNumber: r.pa_protocol_number,
+      group: r.group_name,
+      status: r.status as NotificationStatus,
+      statusAt: r.status_at,
+      recipientCount: r.recipient_count,
+      recipients: byIun.get(r.iun) ?? [],
+    }));
+  }
+
+  /** The daily counters of Rome days [fromDay, toDay], summed over senders unless one is given. */
+  async daily(q: { senderTaxId?: string; fromDay: number; toDay: number; metrics?: readonly string[] }): Promise<DailyCounter[]> {
+    const query = this.db('sender_daily').whereBetween('day', [q.fromDay, q.toDay]);
+    if (q.senderTaxId) query.andWhere('sender_tax_id', q.senderTaxId);
+    if (q.metrics) query.whereIn('metric', [...q.metrics]);
+    const rows = await query.groupBy('day', 'metric', 'k').select<{ day: number; metric: string; k: string; n: number | string; s: number | string }[]>(
+      'day', 'metric', 'k', this.db.raw('SUM(n) AS n'), this.db.raw('SUM(sum_ms) AS s'));
+    return rows.map((r) => ({ day: Number(r.day), metric: r.metric, key: r.k, n: Number(r.n), sumMs: Number(r.s) }));
+  }
+
+  /**
+   * Recipients refined by lapse of time with a refinement date in [from, to) (ISO texts with the
+   * Europe/Rome offset, as the engine writes them: DOMAIN.md 12), soonest first.
+   */
+  async refinementsDue(q: { senderTaxId?: string; from: IsoInstant; to: IsoInstant; limit: number }): Promise<{ count: number; items: DueRefinement[] }> {
+    const base = () => {
+      const b = this.db('recipients as r').where('r.refinement_date', '>=', q.from).andWhere('r.refinement_date', '<', q.to).andWhere('r.refined_by', 'TERM');
+      if (q.senderTaxId) b.whereIn('r.iun', this.db('notifications').select('iun').where('sender_tax_id', q.senderTaxId));
+      return b;
+    };
+    const [countRow] = await base().count<{ c: number | string }[]>({ c: '*' });
+    const items = await base().join('notifications as n', 'n.iun', 'r.iun')
+      .orderBy([{ column: 'r.refinement_date' }, { column: 'r.iun' }]).limit(q.limit)
+      .select<{ iun: string; rec_index: number; denomination: string; tax_id: string; refinement_date: string; subject: string; sender_denomination: string }[]>(
+        'r.iun', 'r.rec_index', 'r.denomination', 'r.tax_id', 'r.refinement_date', 'n.subject', 'n.sender_denomination');
+    return {
+      count: Number(countRow?.c ?? 0),
+      items: items.map((r) => ({ iun: r.iun, recipientIndex: r.rec_index, denomination: r.denomination, taxId: r.tax_id, refinementDate: r.refinement_date, subject: r.subject, senderDenomination: r.sender_denomination })),
+    };
+  }
+
+  /** The newest notifications in each of `statuses` (one index range each), newest first overall. */
+  async latestInStatuses(q: { senderTaxId?: string; statuses: readonly NotificationStatus[]; fromMs?: number; toMs?: number; limit: number }): Promise<SenderRow[]> {
+    const per = await Promise.all(q.statuses.map((s) => {
+      const b = applyFilter(this.db, this.db('notifications as n'), { statuses: [s], ...(q.senderTaxId ? { senderTaxId: q.senderTaxId } : {}), ...(q.fromMs !== undefined ? { fromMs: q.fromMs } : {}), ...(q.toMs !== undefined ? { toMs: q.toMs } : {}) });
+      return b.orderBy([{ column: 'n.sent_ms', order: 'desc' }, { column: 'n.iun', order: 'desc' }]).limit(q.limit).select<HeaderRow[]>(HEADER_COLUMNS);
+    }));
+    const rows = per.flat().sort((a, b) => toNumber(b.sent_ms)! - toNumber(a.sent_ms)! || (a.iun < b.iun ? 1 : -1)).slice(0, q.limit);
+    return this.withRecipients(rows);
+  }
+
+  /** Senders present in the store (a skip scan of the sender index: one probe per sender). */
+  async senders(): Promise<{ taxId: string; denomination: string }[]> {
+    const ids = await this.distinct('sender_tax_id');
+    const out: { taxId: string; denomination: string }[] = [];
+    for (const taxId of ids) {
+      const row = await this.db('notifications').where('sender_tax_id', taxId).first<{ sender_denomination: string } | undefined>('sender_denomination');
+      out.push({ taxId, denomination: row?.sender_denomination ?? taxId });
+    }
+    return out.sort((a, b) => a.denomination.localeCompare(b.denomination, 'it'));
+  }
+
+  /** Groups present in the store. */
+  groups(): Promise<string[]> {
+    return this.distinct('group_name');
+  }
+
+  private async distinct(column: 'sender_tax_id' | 'group_name'): Promise<string[]> {
+    const sql = `WITH RECURSIVE v(x) AS (
+      SELECT MIN(${column}) FROM notifications WHERE ${column} IS NOT NULL
+      UNION ALL SELECT (SELECT MIN(${column}) FROM notifications WHERE ${column} > v.x) FROM v WHERE v.x IS NOT NULL
+    ) SELECT x FROM v WHERE x IS NOT NULL LIMIT 1000`;
+    return (await rawRows<{ x: string }>(this.db, sql)).map((r) => r.x);
+  }
+
+  /** Recomputes the daily counters from the rows (repair; the triggers keep them up to date). */
+  async rebuildStats(): Promise<void> {
+    await this.db('sender_daily').delete();
+    await this.db.raw(rebuildSql(isPg(this.db) ? 'pg' : 'sqlite'));
+  }
+
+  /**
+   * Differences between the counters and a recomputation from the rows (empty when they agree):
+   * the check that the triggers stay correct, for tests and a health report.
+   */
+  async statsDrift(): Promise<{ day: number; senderTaxId: string; metric: string; key: string; kept: number; actual: number }[]> {
+    const pg = isPg(this.db);
+    await this.db.raw(pg
+      ? 'CREATE TEMPORARY TABLE IF NOT EXISTS sender_daily_check (LIKE sender_daily INCLUDING ALL)'
+      : 'CREATE TEMPORARY TABLE IF NOT EXISTS sender_daily_check (day INTEGER, sender_tax_id TEXT, metric TEXT, k TEXT, n INTEGER, sum_ms INTEGER, PRIMARY KEY (day, sender_tax_id, metric, k))');
+    await this.db.raw('DELETE FROM sender_daily_check');
+    await this.db.raw(rebuildSql(pg ? 'pg' : 'sqlite', 'sender_daily_check'));
+    const rows = await rawRows<{ day: number; s: string; m: string; k: string; kept: number | string | null; actual: number | string | null }>(this.db, `
+      SELECT a.day, a.sender_tax_id AS s, a.metric AS m, a.k, a.n AS kept, b.n AS actual FROM sender_daily a
+        LEFT JOIN sender_daily_check b ON b.day = a.day AND b.sender_tax_id = a.sender_tax_id AND b.metric = a.metric AND b.k = a.k
+        WHERE a.n <> COALESCE(b.n, 0) OR a.sum_ms <> COALESCE(b.sum_ms, 0)
+      UNION ALL
+      SELECT b.day, b.sender_tax_id, b.metric, b.k, NULL, b.n FROM sender_daily_check b
+        WHERE NOT EXISTS (SELECT 1 FROM sender_daily a WHERE a.day = b.day AND a.sender_tax_id = b.sender_tax_id AND a.metric = b.metric AND a.k = b.k)`);
+    await this.db.raw('DELETE FROM sender_daily_check');
+    return rows.map((r) => ({ day: Number(r.day), senderTaxId: r.s, metric: r.m, key: r.k, kept: Number(r.kept ?? 0), actual: Number(r.actual ?? 0) }));
+  }
+}

@@ -1,0 +1,135 @@
+// SQL of the sender dashboard's daily counters (`sender_daily`), for SQLite and PostgreSQL.
+// The counters are kept by triggers on notifications, recipients and timeline_elements, so they
+// change in the same transaction as the rows they count, whichever path wrote those rows (timeline
+// writer, import, sync): a reader never sees a counter out of step with the data. Each counter is
+// a sum over rows of a function of the row's current columns, which is what makes "subtract the old
+// row, add the new one" exact. `rebuildSql` recomputes everything from the rows (migration backfill,
+// repair, and the reference the tests compare the triggers with).
+//
+// Buckets are Europe/Rome calendar days (day number = floor((ms + offset) / 24 h), as core's
+// romeDayNumber); the offset comes from `sender_rome_dst`, filled from core's rule by the migration.
+//
+// Metrics (key `k` in brackets):
+//   sent            notifications by deposit day
+//   status [status] notifications by deposit day and current status (DOMAIN.md 3)
+//   viewed          notifications by day of first view; sum_ms = view - deposit
+//   outcome [outcome] recipients by deposit day and outcome (DOMAIN.md 12)
+//   perfected       recipients by refinement day; sum_ms = refinement - deposit (DOMAIN.md 8.3)
+//   delivered       recipient workflows ended reached (DIGITAL_DELIVERY_CREATION_REQUEST,
+//                   ANALOG_SUCCESS_WORKFLOW: DOMAIN.md 4.3) by day; sum_ms = end - deposit
+//   digital_ko [cause] failed PEC deliveries (SEND_DIGITAL_FEEDBACK KO, DOMAIN.md 7.2) by day
+export type Dialect = 'sqlite' | 'pg';
+
+export const DELIVERED_CATEGORIES = ['DIGITAL_DELIVERY_CREATION_REQUEST', 'ANALOG_SUCCESS_WORKFLOW'] as const;
+const DAY_MS = 86_400_000;
+
+/** Rome day number of an epoch-ms SQL expression. */
+export function dayExpr(ms: string): string {
+  return `((${ms}) + CASE WHEN EXISTS (SELECT 1 FROM sender_rome_dst z WHERE z.start_ms <= (${ms}) AND (${ms}) < z.end_ms) THEN 7200000 ELSE 3600000 END) / ${DAY_MS}`;
+}
+
+/** Epoch ms of an ISO-8601 text column (offsets honoured; second precision is enough for days and means). */
+export function isoMs(d: Dialect, col: string): string {
+  return d === 'sqlite' ? `(CAST(strftime('%s', ${col}) AS INTEGER) * 1000)` : `(extract(epoch from (${col})::timestamptz) * 1000)::bigint`;
+}
+
+function jsonText(d: Dialect, col: string, key: string): string {
+  return d === 'sqlite' ? `json_extract(${col}, '$.${key}')` : `((${col})::json ->> '${key}')`;
+}
+
+/** The failure cause key of a KO PEC feedback: SEND's free-text cause, else the PEC code. */
+function koCause(d: Dialect, details: string): string {
+  return `substr(coalesce(${jsonText(d, details, 'deliveryFailureCause')}, ${jsonText(d, details, 'deliveryDetailCode')}, 'UNKNOWN'), 1, 64)`;
+}
+
+/** One contribution row: (day, metric, key, n, sum_ms) over a source with `s` = sender tax id. */
+interface Part {
+  day: string;
+  metric: string;
+  key: string;
+  n: string;
+  sum: string;
+  from?: string;
+  where?: string;
+}
+
+function select(p: Part, sender: string): string {
+  return `SELECT ${p.day} AS day, ${sender} AS s, '${p.metric}' AS m, ${p.key} AS k, ${p.n} AS n, ${p.sum} AS x` +
+    (p.from ? ` FROM ${p.from}` : '') + (p.where ? ` WHERE ${p.where}` : '');
+}
+
+function upsert(d: Dialect, parts: string[], table = 'sender_daily'): string {
+  const t = d === 'pg' ? `${table}.` : '';
+  // Grouped first: PostgreSQL refuses an upsert that touches one row twice.
+  return `INSERT INTO ${table} (day, sender_tax_id, metric, k, n, sum_ms)
+    SELECT day, s, m, k, SUM(n), SUM(x) FROM (${parts.join(' UNION ALL ')}) c WHERE s IS NOT NULL GROUP BY day, s, m, k
+    ON CONFLICT (day, sender_tax_id, metric, k) DO UPDATE SET n = ${t}n + excluded.n, sum_ms = ${t}sum_ms + excluded.sum_ms`;
+}
+
+// --- contributions of one row (R = NEW or OLD), sign = '1' or '-1' ---------------------------
+
+function notificationParts(d: Dialect, R: string, sign: string): Part[] {
+  const viewed = isoMs(d, `${R}.viewed_at`);
+  return [
+    { day: dayExpr(`${R}.sent_ms`), metric: 'sent', key: `''`, n: sign, sum: '0' },
+    { day: dayExpr(`${R}.sent_ms`), metric: 'status', key: `${R}.status`, n: sign, sum: '0' },
+    { day: dayExpr(viewed), metric: 'viewed', key: `''`, n: sign, sum: `${sign} * (${viewed} - ${R}.sent_ms)`, where: `${R}.viewed_at IS NOT NULL` },
+  ];
+}
+
+const parent = (R: string) => `notifications p WHERE p.iun = ${R}.iun`;
+
+function recipientParts(d: Dialect, R: string, sign: string): Part[] {
+  const ref = isoMs(d, `${R}.refinement_date`);
+  return [
+    { day: dayExpr('p.sent_ms'), metric: 'outcome', key: `${R}.outcome`, n: sign, sum: '0', from: parent(R) },
+    { day: dayExpr(ref), metric: 'perfected', key: `''`, n: sign, sum: `${sign} * (${ref} - p.sent_ms)`, from: `${parent(R)} AND ${R}.refinement_date IS NOT NULL` },
+  ];
+}
+
+function timelineParts(d: Dialect, R: string, sign: string): Part[] {
+  const at = isoMs(d, `${R}.at`);
+  const delivered = DELIVERED_CATEGORIES.map((c) => `'${c}'`).join(', ');
+  return [
+    { day: dayExpr(at), metric: 'delivered', key: `''`, n: sign, sum: `${sign} * (${at} - p.sent_ms)`, from: `${parent(R)} AND ${R}.category IN (${delivered})` },
+    { day: dayExpr(at), metric: 'digital_ko', key: koCause(d, `${R}.details`), n: sign, sum: '0',
+      from: `${parent(R)} AND ${R}.category = 'SEND_DIGITAL_FEEDBACK' AND ${jsonText(d, `${R}.details`, 'responseStatus')} = 'KO'` },
+  ];
+}
+
+function rowUpsert(d: Dialect, parts: Part[], sender: (p: Part) => string): string {
+  return upsert(d, parts.map((p) => select(p, sender(p))));
+}
+
+const own = (R: string) => () => `${R}.sender_tax_id`;
+const viaParent = () => 'p.sender_tax_id';
+
+/** Statements a trigger runs for a row change of one table. */
+export function rowChangeSql(d: Dialect, table: 'notifications' | 'recipients' | 'timeline_elements', op: 'insert' | 'update' | 'delete'): string[] {
+  const build = (R: string, sign: string): string => {
+    if (table === 'notifications') return rowUpsert(d, notificationParts(d, R, sign), own(R));
+    if (table === 'recipients') return rowUpsert(d, recipientParts(d, R, sign), viaParent);
+    return rowUpsert(d, timelineParts(d, R, sign), viaParent);
+  };
+  if (op === 'insert') return [build('NEW', '1')];
+  if (op === 'delete') return [build('OLD', '-1')];
+  return [build('OLD', '-1'), build('NEW', '1')];
+}
+
+/**
+ * Before a notification is deleted, its recipients and timeline stop counting: their own delete
+ * triggers, fired by the cascade after the parent row is gone, find no parent and add nothing.
+ */
+export function cascadeSubtractSql(d: Dialect, R: string): string {
+  const recipients: Part[] = recipientParts(d, 'r', '-1').map((p) => ({ ...p, from: p.from!.replace(parent('r'), `recipients r JOIN notifications p ON p.iun = r.iun WHERE r.iun = ${R}.iun`) }));
+  const timeline: Part[] = timelineParts(d, 't', '-1').map((p) => ({ ...p, from: p.from!.replace(parent('t'), `timeline_elements t JOIN notifications p ON p.iun = t.iun WHERE t.iun = ${R}.iun`) }));
+  return rowUpsert(d, [...recipients, ...timeline], viaParent);
+}
+
+/** Recomputes every counter from the rows into `table` (empty, shaped like sender_daily). */
+export function rebuildSql(d: Dialect, table = 'sender_daily'): string {
+  const n: Part[] = notificationParts(d, 'q', '1').map((p) => ({ ...p, from: `notifications q${p.where ? ` WHERE ${p.where}` : ''}`, where: undefined }));
+  const r: Part[] = recipientParts(d, 'r', '1').map((p) => ({ ...p, from: p.from!.replace(parent('r'), 'recipients r JOIN notifications p ON p.iun = r.iun WHERE 1 = 1') }));
+  const t: Part[] = timelineParts(d, 't', '1').map((p) => ({ ...p, from: p.from!.replace(parent('t'), 'timeline_elements t JOIN notifications p ON p.iun = t.iun WHERE 1 = 1') }));
+  return upsert(d, [...n.map((p) => select(p, 'q.sender_tax_id')), ...[...r, ...t].map((p) => select(p, 'p.sender_tax_id'))], table);
+}

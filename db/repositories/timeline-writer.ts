@@ -1,0 +1,125 @@
+// The timeline write path (DOMAIN.md 4-8 through the core engine): elements are stored and the
+// derived state of the notification and of its recipients is updated in the same transaction,
+// so that a reader never sees one without the other.
+import { DomainError, type DerivedNotification, type DomainWarning, type Notification, type TimelineElement, type TimelineElementInput } from '../../core/index.js';
+import { applyElement, deriveNotification, rebuildEngineState, stateToDerived, toStoredElement, type EngineState } from '../engine.js';
+import { legalFactsOf } from '../mappers/legal-facts.js';
+import { LegalFactsRepo } from './legal-facts-repo.js';
+import { NotificationsRepo } from './notifications-repo.js';
+import { inTransaction, type Db } from './sql.js';
+import { TimelineRepo } from './timeline-repo.js';
+
+export interface AppendResult {
+  /** elementIds stored by this call. */
+  inserted: string[];
+  /** elementIds already stored (idempotent no-ops). */
+  duplicates: string[];
+  /** Inputs refused by the engine's validation (not stored), with their position in `inputs`. */
+  rejected: { index: number; error: DomainWarning }[];
+  /** The derived state after the call. */
+  derived: DerivedNotification;
+  /** How the derived state was brought up to date. */
+  mode: 'unchanged' | 'incremental' | 'rebuilt';
+}
+
+export interface NotificationImport {
+  notification: Notification;
+  elements?: readonly TimelineElementInput[];
+}
+
+export interface ImportResult {
+  /** IUNs stored by this call (the others were already there and were left untouched). */
+  inserted: string[];
+  /** Elements refused by the engine's validation, per IUN. */
+  rejected: { iun: string; errors: DomainWarning[] }[];
+}
+
+/** Stored form of the valid inputs, first of each elementId kept; the invalid ones reported. */
+function storedForm(iun: string, recipientCount: number, inputs: readonly unknown[]) {
+  const elements: TimelineElement[] = [];
+  const rejected: { index: number; error: DomainWarning }[] = [];
+  const seen = new Set<string>();
+  inputs.forEach((input, index) => {
+    const errors: DomainWarning[] = [];
+    const e = toStoredElement(input, { iun, recipientCount }, errors);
+    if (e === undefined) rejected.push({ index, error: errors[0] ?? { code: 'INVALID_ELEMENT' } });
+    else if (!seen.has(e.elementId)) {
+      seen.add(e.elementId);
+      elements.push(e);
+    }
+  });
+  return { elements, rejected };
+}
+
+export class TimelineWriter {
+  private readonly notifications: NotificationsRepo;
+  private readonly elements: TimelineRepo;
+  private readonly legalFacts: LegalFactsRepo;
+
+  constructor(private readonly db: Db) {
+    this.notifications = new NotificationsRepo(db);
+    this.elements = new TimelineRepo(db);
+    this.legalFacts = new LegalFactsRepo(db);
+  }
+
+  /**
+   * Appends elements to a notification's timeline in one transaction: stores the new ones (an
+   * elementId already stored is a no-op), applies them to the stored EngineState with the core's
+   * incremental apply (a full rebuild from the stored timeline when the engine asks for one or no
+   * state is stored yet), writes the derived notification, recipients and legal facts.
+   * Throws NOTIFICATION_NOT_FOUND for an unknown IUN.
+   */
+  async appendElements(iun: string, inputs: readonly TimelineElementInput[]): Promise<AppendResult> {
+    return inTransaction(this.db, async (trx) => {
+      const w = new TimelineWriter(trx);
+      const head = await w.notifications.lockForTimeline(iun);
+      if (!head) throw new DomainError('NOTIFICATION_NOT_FOUND', { iun });
+      const { elements, rejected } = storedForm(iun, head.recipientCount, inputs);
+      const insertedIds = elements.length > 0 ? await w.elements.insert(iun, elements) : new Set<string>();
+      const fresh = elements.filter((e) => insertedIds.has(e.elementId));
+      const duplicates = elements.filter((e) => !insertedIds.has(e.elementId)).map((e) => e.elementId);
+      const engineNotification = { iun, sentAt: head.sentAt, recipientCount: head.recipientCount };
+      if (fresh.length === 0 && head.engineState) {
+        return { inserted: [], duplicates, rejected, derived: stateToDerived(head.engineState), mode: 'unchanged' as const };
+      }
+      let state: EngineState | undefined = head.engineState;
+      for (const e of fresh) {
+        if (state === undefined) break;
+        const r = applyElement(state, e);
+        state = r.outcome === 'needs-rederive' ? undefined : r.state;
+      }
+      const mode = state === undefined ? ('rebuilt' as const) : ('incremental' as const);
+      if (state === undefined) state = rebuildEngineState(engineNotification, await w.elements.listByIun(iun)).state;
+      const derived = stateToDerived(state);
+      await w.notifications.writeDerived(iun, derived, state);
+      await w.legalFacts.sync(iun, legalFactsOf(derived));
+      return { inserted: fresh.map((e) => e.elementId), duplicates, rejected, derived, mode };
+    });
+  }
+
+  /**
+   * Imports whole notifications with their timelines (sync, seed, bulk load), derived with the
+   * engine, in one transaction. IUNs already stored are skipped. `keepEngineState` stores the
+   * EngineState too (the next append is then incremental; without it, the first append rebuilds).
+   */
+  async importNotifications(items: readonly NotificationImport[], opts: { keepEngineState?: boolean } = {}): Promise<ImportResult> {
+    const rejected: ImportResult['rejected'] = [];
+    const writes = items.map(({ notification: n, elements: inputs = [] }) => {
+      const stored = storedForm(n.iun, n.recipients.length, inputs);
+      if (stored.rejected.length > 0) rejected.push({ iun: n.iun, errors: stored.rejected.map((r) => r.error) });
+      const engineNotification = { iun: n.iun, sentAt: n.sentAt, recipientCount: n.recipients.length };
+      if (!opts.keepEngineState) {
+        return { notification: n, elements: stored.elements, derived: deriveNotification(engineNotification, stored.elements).result };
+      }
+      const { state } = rebuildEngineState(engineNotification, stored.elements);
+      return { notification: n, elements: stored.elements, derived: stateToDerived(state), engineState: state };
+    });
+    const inserted = await this.notifications.insertMany(writes);
+    return { inserted, rejected };
+  }
+
+  /** The stored elements of a notification (unordered: the core orders them, DOMAIN.md 4.1). */
+  listByIun(iun: string): Promise<TimelineElement[]> {
+    return this.elements.listByIun(iun);
+  }
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { createManualClock } from '../../sync/manual-scheduler.js';
+import { createMemorySyncStore } from '../../sync/memory-store.js';
+import { createSyncEngine } from '../../sync/engine.js';
+import type { OutboxItem } from '../../sync/types.js';
+import { createDemoAdapter } from './adapter.js';
+
+const T0 = Date.parse('2026-03-10T08:00:00Z');
+const MIN = 60_000;
+
+function setup() {
+  const clock = createManualClock(T0);
+  const adapter = createDemoAdapter({ now: clock.now, seed: 7, backlog: 12, backlogDays: 30, depositEveryMs: 10 * MIN });
+  const store = createMemorySyncStore();
+  const engine = createSyncEngine({ adapter, store, now: clock.now, random: () => 0.5, scheduler: clock, pageSize: 5 });
+  return { clock, adapter, store, engine };
+}
+
+const item = (id: number, kind: OutboxItem['kind'], key: string, payload: unknown): OutboxItem => ({ id, kind, idempotencyKey: key, payload, createdAt: new Date(T0).toISOString(), attempts: 0, state: 'pending' });
+
+describe('demo adapter (simulated SEND)', () => {
+  it('delivers the backlog at the first pull, in pages, with elements up to now only', async () => {
+    const { store, engine } = setup();
+    const report = await engine.runNow();
+    expect(report.error).toBeNull();
+    expect(report.pull!.pages).toBeGreaterThan(1);
+    expect(store.notifications.size).toBe(12);
+    const times = [...store.timelines.values()].flatMap((m) => [...m.values()].map((e) => Date.parse(e.at)));
+    expect(Math.max(...times)).toBeLessThanOrEqual(T0);
+  });
+
+  it('adds new deposits and new elements as time passes, never the same element twice', async () => {
+    const { store, engine, clock, adapter } = setup();
+    let sent = 0;
+    let lastOfPull = 0;
+    engine.onProgress((p) => {
+      if (p.pages === 0) sent += lastOfPull;
+      lastOfPull = p.elements;
+    });
+    await engine.runNow();
+    let delivered = 0;
+    const counts: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      clock.advance(30 * MIN);
+      const r = await engine.runNow();
+      delivered += r.pull!.elementsInserted;
+      counts.push(store.notifications.size);
+    }
+    expect(counts[counts.length - 1]).toBe(12 + 18);
+    // Everything visible now was delivered exactly once: the store holds as many as the world shows.
+    const world = adapter as unknown as { world(): { visibleElements(iun: string, at: number): unknown[] } };
+    const visible = [...store.notifications.keys()].reduce((n, iun) => n + world.world().visibleElements(iun, clock.now()).length, 0);
+    const stored = [...store.timelines.values()].reduce((n, m) => n + m.size, 0);
+    expect(stored).toBe(visible);
+    expect(sent + lastOfPull).toBe(stored);
+    expect(delivered).toBeGreaterThan(0);
+  });
+
+  it('answers a repeated new-notification request as a duplicate, and the notification appears in the feed', async () => {
+    const { adapter, engine, store, clock } = setup();
+    await engine.runNow();
+    const payload = {
+      paProtocolNumber: 'PROT-1', subject: 'Verbale', recipients: [{ recipientType: 'PF', taxId: 'RSSMRA85T10A562S', denomination: 'Mario Rossi', physicalAddress: { address: 'Via Roma 1', zip: '00100', municipality: 'Roma' } }],
+      documents: [], notificationFeePolicy: 'FLAT_RATE', physicalCommunicationType: 'AR_REGISTERED_LETTER', senderDenomination: 'Comune', senderTaxId: '01234567897', taxonomyCode: '010101P',
+    };
+    const first = await adapter.push(item(1, 'send.newNotification', 'tok-1', payload));
+    const again = await adapter.push(item(1, 'send.newNotification', 'tok-1', payload));
+    expect(first.status).toBe('applied');
+    expect(again.status).toBe('duplicate');
+    clock.advance(10 * MIN);
+    await engine.runNow();
+    expect(store.notifications.has((first.data as { iun: string }).iun)).toBe(true);
+  });
+
+  it('records a completed ACT as NOTIFICATION_VIEWED in the feed, once', async () => {
+    const { adapter, engine, store, clock } = setup();
+    await engine.runNow();
+    const [iun, n] = [...store.notifications.entries()][0]!;
+    const start = { operationType: 'ACT', operationId: 'op-1', recipientTaxId: n.recipients[0]!.taxId, recipientType: n.recipients[0]!.recipientType, iun, operationDate: new Date(clock.now()).toISOString() };
+    expect((await adapter.push(item(1, 'radd.startTransaction', 'op-1', start))).status).toBe('applied');
+    const done = { operationType: 'ACT', operationId: 'op-1', operationDate: new Date(clock.now()).toISOString() };
+    expect((await adapter.push(item(2, 'radd.completeTransaction', 'op-1', done))).status).toBe('applied');
+    expect((await adapter.push(item(2, 'radd.completeTransaction', 'op-1', done))).status).toBe('duplicate');
+    clock.advance(MIN);
+    await engine.runNow();
+    const views = [...store.timelines.get(iun)!.values()].filter((e) => e.category === 'NOTIFICATION_VIEWED' && e.details?.raddTransactionId === 'op-1');
+    expect(views.map((e) => e.elementId)).toEqual([`NOTIFICATION_VIEWED.IUN_${iun}.RECINDEX_0`]);
+  });
+
+  it('answers RADD result codes: unknown IUN refused for good, complete before start retried', async () => {
+    const { adapter, engine } = setup();
+    await engine.runNow();
+    const start = { operationType: 'ACT', operationId: 'op-9', recipientTaxId: 'RSSMRA85T10A562S', recipientType: 'PF', iun: 'KWKU-JHXN-HJXM-202304-U-1', operationDate: new Date(T0).toISOString() };
+    await expect(adapter.push(item(1, 'radd.startTransaction', 'op-9', start))).rejects.toMatchObject({ code: 'SYNC_RADD_REFUSED', transient: false, params: { code: 10 } });
+    const done = { operationType: 'ACT', operationId: 'op-8', operationDate: new Date(T0).toISOString() };
+    await expect(adapter.push(item(2, 'radd.completeTransaction', 'op-8', done))).rejects.toMatchObject({ code: 'SYNC_RADD_NOT_STARTED', transient: true });
+  });
+});

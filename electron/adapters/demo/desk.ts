@@ -1,0 +1,101 @@
+// The RADD side of the demo's simulated SEND: start / complete / abort with the rules of
+// DOMAIN.md 10.1 (core's transaction state machine), answering with the same outcomes as the radd
+// adapter. A completed ACT adds NOTIFICATION_VIEWED to the simulated timeline, a completed AOR adds
+// NOTIFICATION_RADD_RETRIEVED; both come back to the desk through the next pull (same elementId
+// as the desk's own record, so nothing is duplicated).
+import {
+  buildActCompletionElements,
+  buildAorCompletionElements,
+  transitionTransaction,
+  type DeskTransaction,
+  type TransactionEvent,
+} from '../../../core/index.js';
+import { SyncError } from '../../sync/errors.js';
+import { parsePayload } from '../../sync/payload.js';
+import type { OutboxItem, PushResult } from '../../sync/types.js';
+import { raddAbortPayloadSchema, raddCompletePayloadSchema, raddStartPayloadSchema, type RaddStartPayload } from '../radd/payloads.js';
+import type { DemoWorld } from './world.js';
+
+export class DemoDesk {
+  private readonly transactions = new Map<string, DeskTransaction>();
+
+  constructor(private readonly world: () => DemoWorld, private readonly now: () => number) {}
+
+  private apply(event: TransactionEvent): { tx: DeskTransaction; repeated: boolean } | { code: string } {
+    const r = transitionTransaction(this.transactions.get(event.operationId), event);
+    if (!r.ok) return { code: r.code };
+    this.transactions.set(event.operationId, r.tx);
+    return r;
+  }
+
+  /** The IUNs a start resolves: ACT the given IUN (code 10 when unknown), AOR the recipient's unreachable ones. */
+  private resolve(p: RaddStartPayload, atMs: number): string[] {
+    const w = this.world();
+    if (p.operationType === 'ACT') {
+      const c = p.iun ? w.find(p.iun, atMs) : undefined;
+      if (!c || !c.notification.recipients.some((r) => r.taxId === p.recipientTaxId)) throw new SyncError('SYNC_RADD_REFUSED', { operationId: p.operationId, code: 10, message: 'input non valido' }, { transient: false });
+      return [c.notification.iun];
+    }
+    return w.entriesUntil(atMs).map((e) => e.load()).filter((c) => {
+      const i = c.notification.recipients.findIndex((r) => r.taxId === p.recipientTaxId);
+      return i >= 0 && w.visibleElements(c.notification.iun, atMs).some((e) => e.category === 'COMPLETELY_UNREACHABLE' && e.recipientIndex === i);
+    }).map((c) => c.notification.iun);
+  }
+
+  start(item: OutboxItem): PushResult {
+    const p = parsePayload(raddStartPayloadSchema, item);
+    const nowMs = this.now();
+    const at = new Date(nowMs).toISOString();
+    const iuns = this.resolve(p, nowMs);
+    const data = {
+      operationType: p.operationType, recipientTaxId: p.recipientTaxId, recipientType: p.recipientType, delegateTaxId: p.delegateTaxId ?? null,
+      iun: p.iun ?? null, qrCode: p.qrCode ?? null, fileKey: p.evidence ? `demo-${p.operationId}.zip` : null, checksum: null, operationDate: p.operationDate,
+    };
+    const started = this.apply({ type: 'START', operationId: p.operationId, data, at });
+    if ('code' in started) throw new SyncError('SYNC_RADD_REFUSED', { operationId: p.operationId, code: 5, message: started.code }, { transient: false });
+    const ready = this.apply({ type: 'DOCUMENTS_READY', operationId: p.operationId, iuns, at });
+    if ('code' in ready) throw new SyncError('SYNC_RADD_REFUSED', { operationId: p.operationId, code: 99, message: ready.code });
+    const downloadUrlList = [{ url: `demo://cover/${p.operationId}`, needAuthentication: false, documentType: 'COVER' }, ...iuns.map((iun) => ({ url: `demo://documents/${iun}`, needAuthentication: false, documentType: 'DOCUMENT' }))];
+    return { status: started.repeated ? 'duplicate' : 'applied', remoteRef: p.operationId, data: { downloadUrlList } };
+  }
+
+  complete(item: OutboxItem): PushResult {
+    const p = parsePayload(raddCompletePayloadSchema, item);
+    const r = this.apply({ type: 'COMPLETE', operationId: p.operationId, at: new Date(this.now()).toISOString() });
+    if ('code' in r) return this.closeFailure(p.operationId, r.code);
+    if (r.repeated) return { status: 'duplicate', remoteRef: p.operationId };
+    this.record(r.tx);
+    return { status: 'applied', remoteRef: p.operationId };
+  }
+
+  abort(item: OutboxItem): PushResult {
+    const p = parsePayload(raddAbortPayloadSchema, item);
+    const r = this.apply({ type: 'ABORT', operationId: p.operationId, reason: p.reason ?? '', at: new Date(this.now()).toISOString() });
+    if ('code' in r) return this.closeFailure(p.operationId, r.code);
+    return { status: r.repeated ? 'duplicate' : 'applied', remoteRef: p.operationId };
+  }
+
+  private closeFailure(operationId: string, code: string): never {
+    if (code === 'RADD_TRANSACTION_NOT_FOUND' || code === 'RADD_TRANSACTION_NOT_STARTED') throw new SyncError('SYNC_RADD_NOT_STARTED', { operationId });
+    throw new SyncError('SYNC_RADD_REFUSED', { operationId, code: 2, message: code }, { transient: false });
+  }
+
+  /** Writes the completion on the simulated timelines, visible from the next pull. */
+  private record(tx: DeskTransaction): void {
+    const w = this.world();
+    const visibleMs = this.now() + 1;
+    const nowMs = this.now();
+    for (const iun of tx.iuns) {
+      const c = w.find(iun, nowMs);
+      const recipientIndex = c?.notification.recipients.findIndex((r) => r.taxId === tx.start.recipientTaxId) ?? -1;
+      if (!c || recipientIndex < 0) continue;
+      if (tx.start.operationType === 'ACT') {
+        const viewed = w.visibleElements(iun, nowMs).find((e) => e.category === 'NOTIFICATION_VIEWED' && e.recipientIndex === recipientIndex);
+        const els = buildActCompletionElements({ iun, recipientIndex, startedAt: tx.startedAt, operationId: tx.operationId, recipientViewedAt: viewed?.at ?? null });
+        for (const element of els) w.extras.push({ iun, element, visibleMs });
+      } else {
+        for (const x of buildAorCompletionElements({ operationId: tx.operationId, startedAt: tx.startedAt, items: [{ iun, recipientIndex }] })) w.extras.push({ iun, element: x.element, visibleMs });
+      }
+    }
+  }
+}

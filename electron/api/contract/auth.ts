@@ -1,0 +1,69 @@
+// Sign-in, sign-out and "who am I" (issue #11). `auth.login` is the only operation open to a
+// caller without a session; it is audited by its handler, because a refused attempt must be
+// counted towards the lockout and recorded even though the call fails.
+import { z } from 'zod';
+import { ANONYMOUS, ROLES, op, t, type Role } from './op.js';
+
+/** A password chosen for an operator: long enough to resist guessing at the counter. */
+export const newPasswordSchema = z.string().min(10).max(256);
+
+export interface SignedInOperator {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+}
+
+export interface SessionView {
+  /**
+   * The session id to send in the `x-radd-session` header (browser mode, one per tab). Absent over
+   * IPC: the Electron main process keeps the session of each window and never shows it to the page.
+   */
+  sessionId?: string;
+  operator: SignedInOperator;
+  /** RADD point code of this desk at sign-in ('' until the administrator sets it). */
+  deskId: string;
+  expiresAt: string;
+}
+
+export interface WhoAmIView {
+  /** False only while no operator exists yet (first start without bootstrap): every role is open. */
+  authenticated: boolean;
+  operator: SignedInOperator | null;
+  roles: Role[];
+  deskId: string | null;
+  expiresAt: string | null;
+}
+
+const everyRole = [...ROLES];
+
+export const authContract = {
+  'auth.login': op({
+    input: z.object({ username: z.string().trim().toLowerCase().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
+    output: t<SessionView>(),
+    roles: [ANONYMOUS, ...everyRole],
+    doc: 'Sign in with user name and password; opens a session for this window or tab',
+    mutates: true,
+    auditedBy: 'handler',
+  }),
+  'auth.logout': op({
+    input: z.object({}).strict(),
+    output: t<{ signedOut: true }>(),
+    roles: everyRole,
+    doc: 'Sign out: ends the session of this window or tab',
+    mutates: true,
+  }),
+  'auth.whoami': op({
+    input: z.object({}).strict(),
+    output: t<WhoAmIView>(),
+    roles: everyRole,
+    doc: 'The signed-in operator, their roles and desk (the menu shows only what they may use)',
+  }),
+  'auth.changePassword': op({
+    input: z.object({ currentPassword: z.string().min(1).max(256), newPassword: newPasswordSchema }).strict(),
+    output: t<{ changed: true }>(),
+    roles: everyRole,
+    doc: 'Change one\'s own password (the current one is asked again); other sessions end',
+    mutates: true,
+  }),
+};

@@ -1,0 +1,214 @@
+// Output types of the desk operations (DOMAIN.md 9, 10, 10.1, 13): what the counter screens
+// receive, already computed (labels, availability, what may be done next).
+import type {
+  IsoInstant,
+  LocalizedText,
+  NotificationStatus,
+  RecipientType,
+  RefinedBy,
+  TransactionState,
+} from '../../../core/index.js';
+
+/** What the start screen's single field received (a scanner types it and presses Enter). */
+export interface DeskInputView {
+  kind: 'QR' | 'IUN' | 'TAX_ID';
+  /** QR and IUN: the notification's IUN (a QR is resolved through the token table). */
+  iun: string | null;
+  /** QR: the token as scanned (URL or bare token), passed on to inquiry and start. */
+  qrCode: string | null;
+  /** TAX_ID: the normalised tax code; PF for a 16-character codice fiscale, PG for 11 digits. */
+  taxId: string | null;
+  recipientType: RecipientType | null;
+}
+
+export interface DeskIdentityProblem {
+  /** Path of the form field, e.g. `recipientDocument.expiryDate`, `scans.delegationForm`. */
+  field: string;
+  code: string;
+  message: string;
+}
+
+export interface DeskIdentityCheck {
+  ok: boolean;
+  problems: DeskIdentityProblem[];
+}
+
+export interface DeskScanView {
+  /** Hex SHA-256 of the scan: its key in the file store. */
+  scanId: string;
+  contentType: 'image/jpeg' | 'image/png' | 'application/pdf';
+  bytes: number;
+  name: string;
+}
+
+export interface DeskScannerInbox {
+  folder: string;
+  files: { name: string; bytes: number; modifiedAt: IsoInstant }[];
+}
+
+export interface DeskPaymentView {
+  noticeCode: string;
+  amountCents: number | null;
+  dueDate: string | null;
+}
+
+/** One notification of an ACT or AOR result, seen from the identified recipient. */
+export interface DeskNotificationItem {
+  iun: string;
+  recipientIndex: number;
+  recipientDenomination: string;
+  senderDenomination: string;
+  senderTaxId: string;
+  subject: string;
+  sentAt: IsoInstant;
+  status: NotificationStatus;
+  statusLabel: LocalizedText;
+  refinementDate: IsoInstant | null;
+  refinedBy: RefinedBy | null;
+  refinementLabel: LocalizedText;
+  /** Sum of the known amounts of this recipient's pagoPA notices, null when nothing is due. */
+  amountDueCents: number | null;
+  payments: DeskPaymentView[];
+}
+
+export type DeskDocumentKind = 'COVER_PAGE' | 'ACT' | 'AAR' | 'LEGAL_FACT';
+
+export interface DeskDocumentPreview {
+  key: string;
+  kind: DeskDocumentKind | 'PAYMENT_NOTICE';
+  iun: string | null;
+  title: LocalizedText;
+  /** False for acts more than 120 days after refinement (DOMAIN.md 13): listed, not handed out. */
+  available: boolean;
+  availableUntil: IsoInstant | null;
+}
+
+export interface DeskPersonView {
+  taxId: string;
+  recipientType: RecipientType;
+  denomination: string | null;
+}
+
+export interface DeskDelegateView {
+  taxId: string;
+  denomination: string | null;
+  mandateId: string | null;
+}
+
+export interface DeskInquiryView {
+  mode: 'ACT' | 'AOR';
+  recipient: DeskPersonView;
+  delegate: DeskDelegateView | null;
+  notifications: DeskNotificationItem[];
+  documents: DeskDocumentPreview[];
+  /** ACT: the acts are past their 120 days; only the AAR and the attestations can be printed. */
+  actsNoLongerAvailable: boolean;
+  /** ACT: completed pickups of this notification by this recipient, and the limit (0 = none). */
+  printCount: number;
+  printLimit: number;
+}
+
+export interface DeskDocumentView {
+  position: number;
+  key: string;
+  kind: DeskDocumentKind;
+  iun: string | null;
+  title: LocalizedText;
+  /** Hex SHA-256 of the copy printed or downloaded (null until then). */
+  sha256: string | null;
+  printedAt: IsoInstant | null;
+  downloadedAt: IsoInstant | null;
+  handedOverAt: IsoInstant | null;
+  /** Printed or downloaded: the clerk may tick it as handed over. */
+  canHandOver: boolean;
+}
+
+export interface DeskScanRefView {
+  role: 'RECIPIENT_ID' | 'DELEGATE_ID' | 'DELEGATION_FORM' | 'COMPANY_REGISTER' | 'SELF_DECLARATION';
+  sha256: string;
+  contentType: string;
+  bytes: number;
+}
+
+export interface DeskIdentityDocumentView {
+  type: string;
+  typeLabel: LocalizedText;
+  number: string;
+  issuer: string;
+  issueDate: string;
+  expiryDate: string;
+}
+
+export interface DeskTransactionView {
+  operationId: string;
+  operationType: 'ACT' | 'AOR';
+  state: TransactionState;
+  stateLabel: LocalizedText;
+  iuns: string[];
+  recipient: DeskPersonView;
+  delegate: DeskDelegateView | null;
+  identity: { recipient: DeskIdentityDocumentView | null; delegate: DeskIdentityDocumentView | null };
+  deskId: string | null;
+  operatorId: string | null;
+  startedAt: IsoInstant;
+  completedAt: IsoInstant | null;
+  abortedAt: IsoInstant | null;
+  abortReason: string | null;
+  errorReason: string | null;
+  documents: DeskDocumentView[];
+  scans: DeskScanRefView[];
+  /** base64 SHA-256 of the identity-evidence zip, as RADD's start and upload carry it. */
+  evidenceChecksum: string | null;
+  bundleFileId: string | null;
+  receiptFileId: string | null;
+  completedBy: { deskId: string; operatorId: string } | null;
+  /** Every document printed or downloaded and ticked, and the transaction still open. */
+  canComplete: boolean;
+  /** True when this call found the operation already in the requested state (idempotent repeat). */
+  repeated: boolean;
+}
+
+export interface DeskFileView {
+  /** Hex SHA-256 of the PDF; browser mode opens `/files/<fileId>?token=…`. */
+  fileId: string;
+  pageCount: number | null;
+}
+
+export interface DeskHistoryItem {
+  operationId: string;
+  operationType: 'ACT' | 'AOR';
+  state: TransactionState;
+  stateLabel: LocalizedText;
+  iuns: string[];
+  recipientTaxId: string;
+  recipientType: RecipientType;
+  delegateTaxId: string | null;
+  startedAt: IsoInstant;
+  completedAt: IsoInstant | null;
+  deskId: string | null;
+}
+
+export interface DeskHistoryPage {
+  items: DeskHistoryItem[];
+  /** More operations matched than were returned. */
+  truncated: boolean;
+}
+
+export interface DeskDailySummary {
+  /** `YYYY-MM-DD`, Europe/Rome. */
+  day: string;
+  deskId: string;
+  /** Completed pickups that day, and how they split. */
+  completed: number;
+  act: number;
+  aor: number;
+  byRecipient: number;
+  byDelegate: number;
+  notifications: number;
+  documents: number;
+  /** Operations started that day that were aborted, ended in error, or are still open. */
+  aborted: number;
+  errors: number;
+  open: number;
+  byOperator: { operatorId: string; completed: number }[];
+}

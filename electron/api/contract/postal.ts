@@ -1,0 +1,162 @@
+// The postal desk (DOMAIN.md 7.3, 7.4): find a paper item by its code, record outcomes by meaning
+// one by one or in batches, import them from CSV, attach scans, and list the giacenze.
+// Item codes: docs/decisions/postal-item-code.md. Files travel in chunks (≤ 512 KiB each) so that
+// every request stays under the HTTP host's body cap.
+import { z } from 'zod';
+import { POSTAL_OUTCOME_KINDS } from '../../../core/index.js';
+import { op, t } from './op.js';
+import type {
+  BatchPreviewView,
+  BatchRecordedView,
+  CsvImportView,
+  FindItemResult,
+  GiacenzaRegisterView,
+  PostalItemView,
+  RecordedOutcomeView,
+  ScanUploadView,
+} from './postal-views.js';
+
+export type * from './postal-views.js';
+
+/** Raw bytes of one chunk, base64: 512 KiB of file make ~700 KB of JSON. */
+export const MAX_CHUNK_BYTES = 512 * 1024;
+const base64Chunk = z.string().max(Math.ceil(MAX_CHUNK_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const uploadId = z.string().regex(/^[0-9a-f-]{36}$/);
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+/** Date and time from the receipt: `YYYY-MM-DDTHH:MM` Europe/Rome, `DD/MM/YYYY HH:MM`, or ISO with offset. */
+const receiptDate = z.string().trim().min(1).max(40);
+
+export const physicalAddressSchema = z.object({
+  address: text(200),
+  addressDetails: text(200).optional(),
+  zip: z.string().trim().regex(/^[0-9A-Z -]{3,10}$/i),
+  municipality: text(100),
+  province: z.string().trim().max(10).optional(),
+});
+
+export const SCAN_DOCUMENT_TYPES = ['AR', '23L', 'CAD', 'CAN', 'ARCAD', 'Plico'] as const;
+
+export const scanRefSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  documentType: z.enum(SCAN_DOCUMENT_TYPES),
+});
+
+export const nextStepSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('SECOND_ATTEMPT'), address: physicalAddressSchema, at: receiptDate.optional() }),
+  z.object({ kind: z.literal('NO_SECOND_ADDRESS'), failureCause: z.enum(['D00', 'D01', 'D02']), at: receiptDate.optional() }),
+  // SEND looks for the address (registries): nothing is written now, the sync brings the result.
+  z.object({ kind: z.literal('ADDRESS_INVESTIGATION') }),
+]);
+
+/** One outcome by meaning; which fields a meaning needs is checked by the host and the core. */
+export const outcomeInputSchema = z.object({
+  kind: z.enum(POSTAL_OUTCOME_KINDS),
+  at: receiptDate.optional(),
+  cause: z.string().trim().max(3).optional(),
+  receiverName: text(120).optional(),
+  receiverRelation: text(60).optional(),
+  delegateName: text(120).optional(),
+  office: text(120).optional(),
+  giacenzaAt: receiptDate.optional(),
+  discoveredAddress: physicalAddressSchema.optional(),
+  scans: z.array(scanRefSchema).max(10).optional(),
+  next: nextStepSchema.optional(),
+});
+export type OutcomeInput = z.output<typeof outcomeInputSchema>;
+
+const itemCode = z.string().trim().min(1).max(120);
+export const MAX_BATCH_ITEMS = 500;
+const batchInput = z.object({
+  items: z.array(itemCode).min(1).max(MAX_BATCH_ITEMS),
+  outcome: outcomeInputSchema,
+});
+
+const ROLES = ['postal'] as const;
+
+export const postalContract = {
+  'postal.findItem': op({
+    input: z.object({ code: itemCode }),
+    output: t<FindItemResult>(),
+    roles: ROLES,
+    doc: 'Find the paper items of a scanned code (requestId, IUN/recipient/attempt or IUN) with the outcomes allowed now',
+  }),
+  'postal.previewOutcome': op({
+    input: z.object({ code: itemCode, outcome: outcomeInputSchema }),
+    output: t<RecordedOutcomeView>(),
+    roles: ROLES,
+    doc: 'Show the codes, status and dates an outcome would produce, without recording it',
+  }),
+  'postal.recordOutcome': op({
+    input: z.object({ code: itemCode, outcome: outcomeInputSchema }),
+    output: t<RecordedOutcomeView>(),
+    roles: ROLES,
+    mutates: true,
+    doc: 'Record one postal outcome by meaning (timeline, derived state, outbox in one transaction)',
+    auditTargets: (input, out) => [out?.item.iun ?? input.code, input.outcome.kind],
+  }),
+  'postal.sendSecondAttempt': op({
+    input: z.object({ code: itemCode, at: receiptDate }),
+    output: t<PostalItemView>(),
+    roles: ROLES,
+    mutates: true,
+    doc: 'Record that a prepared second attempt was handed over for delivery (date of the acceptance receipt)',
+    auditTargets: (input, out) => [out?.iun ?? input.code],
+  }),
+  'postal.previewBatch': op({
+    input: batchInput,
+    output: t<BatchPreviewView>(),
+    roles: ROLES,
+    doc: 'Check a batch (one outcome and date for many items) line by line, without recording it',
+  }),
+  'postal.recordBatch': op({
+    input: batchInput,
+    output: t<BatchRecordedView>(),
+    roles: ROLES,
+    mutates: true,
+    doc: 'Record one outcome for many items in one transaction: all or nothing, the failing line named',
+    auditTargets: (input) => [input.outcome.kind, `${input.items.length} items`],
+  }),
+  'postal.uploadScan': op({
+    input: z.object({
+      uploadId: uploadId.optional(),
+      fileName: text(200),
+      /** Byte offset of this chunk in the file: a chunk sent twice or out of order is refused. */
+      offset: z.number().int().min(0),
+      chunk: base64Chunk,
+      last: z.boolean(),
+    }),
+    output: t<ScanUploadView>(),
+    roles: ROLES,
+    mutates: true,
+    doc: 'Upload a scan (AR card, 23L, CAD/CAN) in chunks; the last chunk checks it and stores it content-addressed',
+    auditTargets: (input, out) => [out?.scan?.sha256 ?? input.uploadId ?? 'new-upload'],
+  }),
+  'postal.importCsv': op({
+    input: z.object({ jobId: uploadId.optional(), fileName: text(200), offset: z.number().int().min(0), chunk: base64Chunk, last: z.boolean() }),
+    output: t<CsvImportView>(),
+    roles: ROLES,
+    doc: 'Upload a CSV of outcomes in chunks: encoding and columns are checked; nothing is recorded yet',
+  }),
+  'postal.importCsvStep': op({
+    input: z.object({ jobId: uploadId, maxLines: z.number().int().min(1).max(200).optional() }),
+    output: t<CsvImportView>(),
+    roles: ROLES,
+    mutates: true,
+    // Each step commits its own lines and audit entry, so that the job's progress matches the store.
+    auditedBy: 'handler',
+    doc: 'Import the next lines of an uploaded CSV; returns their report (accepted / refused with reason)',
+  }),
+  'postal.importCsvStatus': op({
+    input: z.object({ jobId: uploadId }),
+    output: t<CsvImportView>(),
+    roles: ROLES,
+    doc: 'Progress and full line-by-line report of a CSV import',
+  }),
+  'postal.giacenzaRegister': op({
+    input: z.object({}),
+    output: t<GiacenzaRegisterView>(),
+    roles: ROLES,
+    doc: 'Items held at the post office, with the days left before the holding period ends, most urgent first',
+  }),
+};

@@ -1,0 +1,65 @@
+import { DomainError } from '../../../core/index.js';
+import type { AuditFilter } from '../../../db/repositories/audit-repo.js';
+import { auditCsv, AUDIT_EXPORT_MAX } from '../../auth/audit-export.js';
+import { toAuditEntryView } from '../../auth/audit-trail.js';
+import { getAppSettings, getDeskIdentity, setDeskIdentity, setScanRetentionDays } from '../../auth/desk-settings.js';
+import { createOperator, listOperators, resetPassword, updateOperator } from '../../auth/operators.js';
+import { authOf } from '../../auth/runtime.js';
+import type { adminContract } from '../contract/admin.js';
+import type { HandlersOf } from './types.js';
+
+interface FilterInput {
+  operatorId?: string | undefined;
+  operation?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  outcome?: 'ok' | 'refused' | undefined;
+}
+
+function toFilter(f: FilterInput): AuditFilter {
+  const filter: AuditFilter = {};
+  if (f.operatorId !== undefined) filter.actor = f.operatorId;
+  if (f.operation !== undefined) filter.action = f.operation;
+  if (f.from !== undefined) filter.from = f.from;
+  if (f.to !== undefined) filter.to = f.to;
+  if (f.outcome !== undefined) filter.detail = { key: 'outcome', value: f.outcome };
+  return filter;
+}
+
+export const adminHandlers = {
+  'admin.listOperators': async (_input, ctx) => listOperators(ctx.store, ctx.clock.now()),
+
+  'admin.createOperator': async (input, ctx) => createOperator(ctx.store, authOf(ctx), input, ctx.clock.now()),
+
+  'admin.updateOperator': async (input, ctx) => updateOperator(ctx.store, authOf(ctx), input, ctx.clock.now()),
+
+  'admin.resetPassword': async ({ id, newPassword }, ctx) => {
+    await resetPassword(ctx.store, authOf(ctx), id, newPassword, ctx.clock.now());
+    return { reset: true as const };
+  },
+
+  'admin.getDeskIdentity': async (_input, ctx) => getDeskIdentity(ctx.store),
+
+  'admin.setDeskIdentity': async (input, ctx) => setDeskIdentity(ctx.store, input, ctx.clock.now()),
+
+  'audit.list': async ({ page, pageSize, ...f }, ctx) => {
+    const filter = toFilter(f);
+    const [items, total] = await Promise.all([ctx.store.audit.list(filter, { offset: (page - 1) * pageSize, limit: pageSize }), ctx.store.audit.count(filter)]);
+    return { items: items.map(toAuditEntryView), total, page, pageSize };
+  },
+
+  'audit.verify': async (_input, ctx) => {
+    const v = await ctx.store.audit.verify();
+    return { ok: v.ok, checked: v.checked, firstBroken: v.firstBroken ? { id: v.firstBroken.id, seq: v.firstBroken.seq ?? null, reason: v.firstBroken.reason } : null };
+  },
+
+  'audit.export': async (input, ctx) => {
+    const filter = toFilter(input);
+    if ((await ctx.store.audit.count(filter)) > AUDIT_EXPORT_MAX) throw new DomainError('AUDIT_EXPORT_TOO_LARGE', { max: AUDIT_EXPORT_MAX });
+    return auditCsv(ctx.store.audit, filter, ctx.clock.now());
+  },
+
+  'settings.get': async (_input, ctx) => getAppSettings(ctx.store),
+
+  'settings.set': async ({ scanRetentionDays }, ctx) => setScanRetentionDays(ctx.store, scanRetentionDays, ctx.clock.now()),
+} satisfies HandlersOf<typeof adminContract>;

@@ -1,0 +1,33 @@
+import { DomainError } from '../../../core/index.js';
+import { login } from '../../auth/login.js';
+import { changeOwnPassword } from '../../auth/operators.js';
+import { authOf } from '../../auth/runtime.js';
+import type { authContract } from '../contract/auth.js';
+import type { HandlersOf } from './types.js';
+
+export const authHandlers = {
+  'auth.login': async ({ username, password }, ctx) => login(ctx, authOf(ctx), username, password),
+
+  'auth.logout': async (_input, ctx, caller) => {
+    authOf(ctx).sessions.destroy(caller.sessionId);
+    return { signedOut: true as const };
+  },
+
+  'auth.whoami': async (_input, ctx, caller) => {
+    const session = caller.sessionId ? authOf(ctx).sessions.resolve(caller.sessionId) : undefined;
+    if (!session) return { authenticated: false, operator: null, roles: [...caller.roles], deskId: null, expiresAt: null };
+    return {
+      authenticated: true,
+      operator: { id: session.operatorId, username: session.username, displayName: session.displayName, roles: [...session.roles] },
+      roles: [...session.roles],
+      deskId: session.deskId,
+      expiresAt: session.expiresAt,
+    };
+  },
+
+  'auth.changePassword': async ({ currentPassword, newPassword }, ctx, caller) => {
+    if (!caller.operatorId) throw new DomainError('AUTH_NO_OPERATOR');
+    await changeOwnPassword(ctx.store, authOf(ctx), { operatorId: caller.operatorId, sessionId: caller.sessionId }, currentPassword, newPassword);
+    return { changed: true as const };
+  },
+} satisfies HandlersOf<typeof authContract>;

@@ -1,0 +1,67 @@
+// The RADD desk counter (DOMAIN.md 9, 10, 10.1, 13). Thin: the rules are the core's, the work is in
+// electron/desk/ (inquiry, start, printing, closing, history); writes run in dispatch's transaction.
+import { join } from 'node:path';
+import { messageFor } from '../../../core/index.js';
+import { abortOperation, completeOperation, loadOperation } from '../../desk/closing.js';
+import { deskActor, keepsScansExternally, nowOf, printLimit, SCANNER_FOLDER_KEY } from '../../desk/context.js';
+import { dailySummary, listOpen, searchHistory } from '../../desk/history.js';
+import { identityProblems, assertIdentification } from '../../desk/identity.js';
+import { classifyDeskInput } from '../../desk/input.js';
+import { actInquiry, aorInquiry, resolveActTarget } from '../../desk/inquiry.js';
+import { downloadDocument, markHandedOver, printBundle, receiptOf } from '../../desk/printing.js';
+import { listScannerInbox, readScannerFile, storeScan, storeScanBytes } from '../../desk/scans.js';
+import { startOperation } from '../../desk/start.js';
+import { inquiryView, transactionView } from '../../desk/views.js';
+import type { deskContract } from '../contract/desk.js';
+import type { HostContext } from '../host-context.js';
+import type { HandlersOf } from './types.js';
+
+async function scannerFolder(ctx: HostContext): Promise<string> {
+  return (await ctx.store.settings.get<string>(SCANNER_FOLDER_KEY)) ?? join(ctx.config.dataDir, 'scanner');
+}
+
+export const deskHandlers = {
+  'desk.identifyInput': async ({ text }, ctx) => {
+    const c = classifyDeskInput(text);
+    if (c.kind === 'QR') {
+      const { iun } = await resolveActTarget(ctx.store, { qrCode: c.qrCode });
+      return { kind: 'QR', iun, qrCode: c.qrCode, taxId: null, recipientType: null };
+    }
+    if (c.kind === 'IUN') return { kind: 'IUN', iun: c.iun, qrCode: null, taxId: null, recipientType: null };
+    return { kind: 'TAX_ID', iun: null, qrCode: null, taxId: c.taxId, recipientType: c.recipientType };
+  },
+
+  'desk.checkIdentity': async ({ identification }, ctx, caller) => {
+    const problems = await identityProblems(identification, nowOf(ctx), ctx.store.files, await keepsScansExternally(ctx.store));
+    return { ok: problems.length === 0, problems: problems.map((p) => ({ field: p.field, code: p.code, message: messageFor(p.code, caller.locale, p.params) })) };
+  },
+
+  'desk.uploadScan': async ({ fileName, dataBase64 }, ctx) => storeScan(ctx.store.files, fileName, dataBase64),
+  'desk.listScannerInbox': async (_input, ctx) => listScannerInbox(await scannerFolder(ctx)),
+  'desk.importFromScanner': async ({ name }, ctx) => storeScanBytes(ctx.store.files, name, await readScannerFile(await scannerFolder(ctx), name)),
+
+  'desk.inquiry': async (input, ctx) => {
+    const now = nowOf(ctx);
+    const id = input.identification;
+    await assertIdentification(id, now, ctx.store.files, await keepsScansExternally(ctx.store));
+    const limit = await printLimit(ctx.store);
+    const result = input.mode === 'ACT' ? await actInquiry(ctx.store, id, input, now, limit) : await aorInquiry(ctx.store, id, now);
+    return inquiryView(result, id, limit);
+  },
+
+  'desk.startTransaction': async (input, ctx, caller) => startOperation(ctx.store, input, await deskActor(ctx.store, caller), nowOf(ctx)),
+  'desk.printBundle': async ({ operationId }, ctx, caller) => printBundle(ctx.store, operationId, caller.locale, nowOf(ctx)),
+  'desk.downloadDocument': async ({ operationId, position }, ctx, caller) => downloadDocument(ctx.store, operationId, position, caller.locale, nowOf(ctx)),
+  'desk.markHandedOver': async ({ operationId, position, handedOver }, ctx) => markHandedOver(ctx.store, operationId, position, handedOver, nowOf(ctx)),
+  'desk.completeTransaction': async ({ operationId }, ctx, caller) => completeOperation(ctx.store, operationId, await deskActor(ctx.store, caller), nowOf(ctx)),
+  'desk.abortTransaction': async ({ operationId, reason }, ctx) => abortOperation(ctx.store, operationId, reason, nowOf(ctx)),
+
+  'desk.getTransaction': async ({ operationId }, ctx) => {
+    const { tx, desk } = await loadOperation(ctx.store, operationId);
+    return transactionView(tx, desk);
+  },
+  'desk.listOpenTransactions': async (_input, ctx, caller) => listOpen(ctx.store, (await deskActor(ctx.store, caller)).deskId),
+  'desk.searchHistory': async (filter, ctx, caller) => searchHistory(ctx.store, filter, (await deskActor(ctx.store, caller)).deskId, nowOf(ctx)),
+  'desk.dailySummary': async ({ day }, ctx, caller) => dailySummary(ctx.store, (await deskActor(ctx.store, caller)).deskId, day, nowOf(ctx)),
+  'desk.reprintReceipt': async ({ operationId }, ctx) => receiptOf(ctx.store, operationId),
+} satisfies HandlersOf<typeof deskContract>;

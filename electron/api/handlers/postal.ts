@@ -1,0 +1,59 @@
+// The postal desk's handlers (DOMAIN.md 7.3, 7.4): thin, the work is in electron/postal/ and the
+// rules in the core. Every write runs in one store transaction (dispatch's, reused here).
+import { toAuditEntry } from '../../auth/audit-trail.js';
+import { recordBatch, previewBatch } from '../../postal/batch.js';
+import { importLine } from '../../postal/csv-import.js';
+import { giacenzaRegister } from '../../postal/giacenza.js';
+import { parseItemCode } from '../../postal/item-code.js';
+import { findItem, previewOutcome, recordOutcome } from '../../postal/record.js';
+import { postalCall, postalRuntime } from '../../postal/runtime.js';
+import { sendSecondAttempt } from '../../postal/second-attempt.js';
+import { postalContract } from '../contract/postal.js';
+import type { CsvReportLine } from '../contract/postal-views.js';
+import type { HandlersOf } from './types.js';
+
+function itemIun(code: string): string {
+  const ref = parseItemCode(code);
+  return ref.ok ? ref.value.iun : '';
+}
+
+export const postalHandlers = {
+  'postal.findItem': async ({ code }, ctx, caller) => findItem(ctx.store, code, postalCall(ctx, caller)),
+
+  'postal.previewOutcome': async ({ code, outcome }, ctx, caller) => previewOutcome(ctx.store, ctx.store.files, code, outcome, postalCall(ctx, caller)),
+
+  'postal.recordOutcome': async ({ code, outcome }, ctx, caller) =>
+    ctx.store.transaction((tx) => recordOutcome(tx, ctx.store.files, code, outcome, postalCall(ctx, caller))),
+
+  'postal.sendSecondAttempt': async ({ code, at }, ctx, caller) =>
+    ctx.store.transaction((tx) => sendSecondAttempt(tx, code, at, postalCall(ctx, caller))),
+
+  'postal.previewBatch': async ({ items, outcome }, ctx, caller) => previewBatch(ctx.store, ctx.store.files, items, outcome, postalCall(ctx, caller)),
+
+  'postal.recordBatch': async ({ items, outcome }, ctx, caller) =>
+    ctx.store.transaction((tx) => recordBatch(tx, ctx.store.files, items, outcome, postalCall(ctx, caller))),
+
+  'postal.uploadScan': async (input, ctx) => postalRuntime(ctx).scans.receive(input, ctx.store.files),
+
+  'postal.importCsv': async (input, ctx) => postalRuntime(ctx).imports.receive(input),
+
+  'postal.importCsvStep': async ({ jobId, maxLines }, ctx, caller) => {
+    const call = postalCall(ctx, caller);
+    const roles = caller.roles.filter((r) => postalContract['postal.importCsvStep'].roles.includes(r));
+    // The lines of one step and their audit entry commit together; the job moves on only after.
+    return postalRuntime(ctx).imports.step(jobId, maxLines, (records, job) => ctx.store.transaction(async (tx) => {
+      const lines: CsvReportLine[] = [];
+      for (const record of records) lines.push(await importLine(tx, ctx.store.files, job, record, call));
+      const iuns = [...new Set(lines.filter((l) => l.status === 'accepted').map((l) => itemIun(l.item)))];
+      await tx.audit.append(toAuditEntry({
+        at: ctx.clock.now(), roles, operation: 'postal.importCsvStep', targets: [jobId, ...iuns], outcome: 'ok',
+        ...(caller.operatorId ? { operatorId: caller.operatorId } : {}), ...(caller.deskId !== undefined ? { deskId: caller.deskId } : {}),
+      }));
+      return lines;
+    }));
+  },
+
+  'postal.importCsvStatus': async ({ jobId }, ctx) => postalRuntime(ctx).imports.status(jobId),
+
+  'postal.giacenzaRegister': async (_input, ctx, caller) => giacenzaRegister(ctx.store, postalCall(ctx, caller).now),
+} satisfies HandlersOf<typeof postalContract>;

@@ -1,0 +1,64 @@
+// The host's sign-in machinery (issue #11): password cost, lockout policy, live sessions, and
+// whether sign-in is enforced. It is enforced as soon as one operator exists; before that (a
+// store nobody has bootstrapped, e.g. the host's own HTTP tests) the token holder has every role,
+// as before operators existed. `createHost({ bootstrapOperators: true })` (main.ts, serve.ts)
+// makes sure an operator exists, so the real app always asks for a sign-in.
+import type { Clock, HostContext } from '../api/host-context.js';
+import type { Store } from '../../db/store.js';
+import { DEFAULT_LOCKOUT, type LockoutPolicy } from './lockout.js';
+import { DEFAULT_SCRYPT, hashPassword, type ScryptParams } from './password.js';
+import { DEFAULT_SESSIONS, SessionManager, type SessionPolicy } from './sessions.js';
+
+export interface AuthOptions {
+  scrypt?: ScryptParams;
+  lockout?: LockoutPolicy;
+  sessions?: SessionPolicy;
+}
+
+export class AuthRuntime {
+  readonly sessions: SessionManager;
+  readonly scrypt: ScryptParams;
+  readonly lockout: LockoutPolicy;
+  private operatorsExist = false;
+  private dummy: Promise<string> | undefined;
+
+  constructor(clock: Clock, options: AuthOptions = {}) {
+    this.scrypt = options.scrypt ?? DEFAULT_SCRYPT;
+    this.lockout = options.lockout ?? DEFAULT_LOCKOUT;
+    this.sessions = new SessionManager(clock, options.sessions ?? DEFAULT_SESSIONS);
+  }
+
+  /** True once an operator exists: from then on every call needs a session. */
+  get enforced(): boolean {
+    return this.operatorsExist;
+  }
+
+  /** Reads whether an operator exists (at start); creating one flips it for good. */
+  async refresh(store: Pick<Store, 'users'>): Promise<boolean> {
+    if (!this.operatorsExist) this.operatorsExist = (await store.users.list()).length > 0;
+    return this.operatorsExist;
+  }
+
+  markOperatorsExist(): void {
+    this.operatorsExist = true;
+  }
+
+  /** A hash of nothing in particular, checked for unknown user names so that they take as long. */
+  dummyHash(): Promise<string> {
+    this.dummy ??= hashPassword('not a password of anybody', this.scrypt);
+    return this.dummy;
+  }
+}
+
+declare module '../api/host-context.js' {
+  interface HostContext {
+    /** Sign-in machinery; absent only in unit tests that build a bare context. */
+    auth?: AuthRuntime;
+  }
+}
+
+/** The context's auth runtime; a host built without one cannot serve the auth operations. */
+export function authOf(ctx: HostContext): AuthRuntime {
+  if (!ctx.auth) throw new Error('host context has no auth runtime (createHost attaches one)');
+  return ctx.auth;
+}

@@ -1,0 +1,51 @@
+// Who serves at which desk, and the desk settings the counter flow reads (DOMAIN.md 10.1).
+import { DEFAULT_PRINT_LIMIT, formatInstant, type IsoInstant } from '../../core/index.js';
+import type { StoreScope } from '../../db/store.js';
+import type { Caller } from '../api/dispatch.js';
+import type { HostContext } from '../api/host-context.js';
+import { getDeskIdentity } from '../auth/desk-settings.js';
+import type { DeskView } from '../documents/index.js';
+
+/** Settings keys of the desk (settings table). */
+export const PRINT_LIMIT_KEY = 'desk.printLimit';
+export const KEEP_SCANS_EXTERNALLY_KEY = 'desk.keepScansExternally';
+export const SCANNER_FOLDER_KEY = 'desk.scannerFolder';
+
+/** A desk with no RADD point code set yet: one desk per installation. */
+export const LOCAL_DESK_ID = 'LOCALE';
+/** Operator id while sign-in is not enforced (no operator exists yet). */
+export const LOCAL_OPERATOR_ID = 'locale';
+
+export interface DeskActor {
+  deskId: string;
+  operatorId: string;
+}
+
+/** The session's desk, else this installation's RADD point code, else the one local desk. */
+export async function deskActor(store: Pick<StoreScope, 'settings'>, caller: Caller): Promise<DeskActor> {
+  const deskId = caller.deskId || (await getDeskIdentity(store))?.raddPointCode || LOCAL_DESK_ID;
+  return { deskId, operatorId: caller.operatorId ?? LOCAL_OPERATOR_ID };
+}
+
+/** The desk as printed on receipts and attestations. */
+export async function deskView(store: Pick<StoreScope, 'settings'>, deskId: string): Promise<DeskView> {
+  const identity = await getDeskIdentity(store);
+  if (!identity) return { name: 'Punto di ritiro RADD', code: deskId };
+  const a = identity.address;
+  return { name: identity.name, code: identity.raddPointCode, address: `${a.street}, ${a.zip} ${a.city} (${a.province})` };
+}
+
+/** Print limit per IUN and recipient (DOMAIN.md 10.1: a setting, default SEND's 10; 0 = unlimited). */
+export async function printLimit(store: Pick<StoreScope, 'settings'>): Promise<number> {
+  const v = await store.settings.get<number>(PRINT_LIMIT_KEY);
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : DEFAULT_PRINT_LIMIT;
+}
+
+/** Operator organisations that keep the scans themselves upload nothing (DOMAIN.md 10.1, RADD_UPLOADER). */
+export async function keepsScansExternally(store: Pick<StoreScope, 'settings'>): Promise<boolean> {
+  return (await store.settings.get<boolean>(KEEP_SCANS_EXTERNALLY_KEY)) === true;
+}
+
+export function nowOf(ctx: Pick<HostContext, 'clock'>): IsoInstant {
+  return formatInstant(ctx.clock.now().getTime());
+}

@@ -1,0 +1,51 @@
+// Identification at the counter (DOMAIN.md 10 step 1, 10.1 "Identity evidence"): the documents
+// typed by the clerk (the core's checkIdentityDocument: an expired one is refused) and the scans
+// the operation needs: the ID of the recipient (for a delegate: the copy the delegate brings),
+// the delegate's ID and the signed delegation form, a PG recipient's register extract and
+// self-declaration. Operators that keep the scans themselves upload none (a desk setting).
+import { checkIdentityDocument, DomainError, type ErrorCode, type IsoInstant } from '../../core/index.js';
+import type { FileStore } from '../../db/files.js';
+import type { Identification } from '../api/contract/desk.js';
+
+export interface IdentityProblem {
+  field: string;
+  code: ErrorCode;
+  params: Record<string, string | number>;
+}
+
+type ScanField = keyof Identification['scans'];
+
+function documentProblems(prefix: string, doc: Identification['recipientDocument'], today: IsoInstant): IdentityProblem[] {
+  const r = checkIdentityDocument({ type: doc.type, number: doc.number, issuer: doc.issuer, issueDate: doc.issueDate, expiryDate: doc.expiryDate, today });
+  return r.problems.map((p) => ({ field: `${prefix}.${p.field}`, code: p.code, params: p.params }));
+}
+
+/** The scans the operation needs, each with the code that names its absence. */
+export function requiredScans(id: Identification): Array<[ScanField, ErrorCode]> {
+  const out: Array<[ScanField, ErrorCode]> = [['recipientId', 'IDENTITY_SCAN_MISSING']];
+  if (id.collector === 'DELEGATE') out.push(['delegateId', 'IDENTITY_SCAN_MISSING'], ['delegationForm', 'DELEGATION_FORM_MISSING']);
+  if (id.recipientType === 'PG') out.push(['companyRegister', 'COMPANY_DOCUMENTS_MISSING'], ['selfDeclaration', 'COMPANY_DOCUMENTS_MISSING']);
+  return out;
+}
+
+/** Every problem of an identification, by form field (empty when the person may proceed). */
+export async function identityProblems(id: Identification, today: IsoInstant, files: FileStore, keepScansExternally: boolean): Promise<IdentityProblem[]> {
+  const problems = documentProblems('recipientDocument', id.recipientDocument, today);
+  if (id.collector === 'DELEGATE' && id.delegate) {
+    if (id.delegate.taxId === id.recipientTaxId) problems.push({ field: 'delegate.taxId', code: 'DELEGATE_IS_RECIPIENT', params: {} });
+    problems.push(...documentProblems('delegate.document', id.delegate.document, today));
+  }
+  if (keepScansExternally) return problems;
+  for (const [field, code] of requiredScans(id)) {
+    const key = id.scans[field];
+    if (!key) problems.push({ field: `scans.${field}`, code, params: {} });
+    else if (!(await files.has(key))) problems.push({ field: `scans.${field}`, code: 'SCAN_NOT_FOUND', params: {} });
+  }
+  return problems;
+}
+
+/** Throws the first problem (inquiry and start refuse an incomplete identification). */
+export async function assertIdentification(id: Identification, today: IsoInstant, files: FileStore, keepScansExternally: boolean): Promise<void> {
+  const [first] = await identityProblems(id, today, files, keepScansExternally);
+  if (first) throw new DomainError(first.code, { ...first.params, field: first.field });
+}

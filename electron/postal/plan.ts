@@ -1,0 +1,87 @@
+// Planning a postal write: read the item, let the core build the timeline elements of the
+// outcome (DOMAIN.md 5, 7.3, 7.4). Nothing is written here, so a refusal leaves the transaction
+// untouched (the CSV import relies on it to refuse a line and go on with the next).
+import {
+  allowedOutcomes,
+  buildPaperEventElements,
+  buildPostalOutcomeElements,
+  DomainError,
+  parseInstant,
+  validatePaperEvent,
+  type NextStepAfterFirstFailure,
+  type PaperElementOptions,
+  type TimelineElementInput,
+} from '../../core/index.js';
+import type { StoreScope } from '../../db/store.js';
+import type { OutcomeInput } from '../api/contract/postal.js';
+import type { ItemSlot } from './attempts.js';
+import { loadNotification, itemRefOf, resolveSlot, type LoadedNotification, type PostalCall } from './load.js';
+import { toCoreOutcome, type CoreOutcome, type FileLookup } from './outcome-input.js';
+import { finalOf } from './probe.js';
+
+export interface OutcomePlan {
+  loaded: LoadedNotification;
+  slot: ItemSlot & { ctx: NonNullable<ItemSlot['ctx']> };
+  /** What the outbox message and the audit call it. */
+  label: string;
+  elements: TimelineElementInput[];
+}
+
+function sentSlot(slot: ItemSlot, kind: string): OutcomePlan['slot'] {
+  // A second attempt prepared by SEND but not handed over yet has no outcome to record (DOMAIN.md 7.3).
+  if (!slot.ctx) throw new DomainError('OUTCOME_NOT_ALLOWED_NOW', { kind });
+  return slot as OutcomePlan['slot'];
+}
+
+function elementOptions(plan: Pick<OutcomePlan, 'loaded' | 'slot'>, call: PostalCall, next: CoreOutcome['next']): PaperElementOptions & { now: string } {
+  const opts: PaperElementOptions & { now: string } = { iun: plan.loaded.record.notification.iun, recipientIndex: plan.slot.recipientIndex, now: call.now };
+  if (next) opts.next = next;
+  if (plan.slot.address) opts.physicalAddress = plan.slot.address;
+  return opts;
+}
+
+/**
+ * A first-attempt KO needs the next step (DOMAIN.md 7.3: a second attempt, or no address → the
+ * workflow fails, or SEND's address search); any other outcome must not carry one. Its date must
+ * not be before the outcome's nor after now.
+ */
+function checkNextStep(slot: ItemSlot, elements: readonly TimelineElementInput[], next: CoreOutcome['next'], call: PostalCall): void {
+  const firstAttemptKo = slot.attempt === 0 && finalOf(elements) === 'KO';
+  if (firstAttemptKo && next === undefined) throw new DomainError('POSTAL_NEXT_STEP_REQUIRED');
+  if (!firstAttemptKo && next !== undefined) throw new DomainError('POSTAL_NEXT_STEP_NOT_ALLOWED');
+  const at = (next as NextStepAfterFirstFailure | null | undefined)?.at;
+  if (at === undefined) return;
+  const feedback = elements.find((e) => e.category === 'SEND_ANALOG_FEEDBACK');
+  if (parseInstant(at) > parseInstant(call.now)) throw new DomainError('OUTCOME_DATE_IN_FUTURE', { at });
+  if (feedback && parseInstant(at) < parseInstant(feedback.at)) throw new DomainError('OUTCOME_OUT_OF_ORDER', { at, lastAt: feedback.at });
+}
+
+/** Plans one outcome by meaning for the item a code names. Throws DomainError when it does not fit. */
+export async function planOutcome(tx: StoreScope, files: FileLookup, code: string, input: OutcomeInput, call: PostalCall): Promise<OutcomePlan> {
+  const ref = itemRefOf(code);
+  const core = await toCoreOutcome(input, files);
+  const loaded = await loadNotification(tx, ref.iun, code);
+  const fits = (s: ItemSlot) => s.ctx !== undefined && allowedOutcomes(s.ctx, call.now).includes(input.kind);
+  const slot = sentSlot(resolveSlot(loaded, ref, code, fits), input.kind);
+  const elements = buildPostalOutcomeElements(slot.ctx, core.outcome, elementOptions({ loaded, slot }, call, core.next));
+  checkNextStep(slot, elements, core.next, call);
+  return { loaded, slot, label: input.kind, elements };
+}
+
+export interface RawPaperEvent {
+  paperCode: string;
+  at: string;
+  cause?: string;
+}
+
+/** Plans one raw paper event (a code from a postal operator's export, DOMAIN.md 7.4). */
+export async function planRawEvent(tx: StoreScope, code: string, event: RawPaperEvent, next: CoreOutcome['next'], call: PostalCall): Promise<OutcomePlan> {
+  const ref = itemRefOf(code);
+  const loaded = await loadNotification(tx, ref.iun, code);
+  const fits = (s: ItemSlot) => s.ctx !== undefined && validatePaperEvent(s.ctx, event.paperCode, event.at, event.cause, { now: call.now }).ok;
+  const slot = sentSlot(resolveSlot(loaded, ref, code, fits), event.paperCode);
+  const paperEvent = event.cause === undefined ? { code: event.paperCode, at: event.at } : { code: event.paperCode, at: event.at, cause: event.cause };
+  const elements = buildPaperEventElements(slot.ctx, paperEvent, elementOptions({ loaded, slot }, call, next));
+  checkNextStep(slot, elements, next, call);
+  return { loaded, slot, label: event.paperCode, elements };
+}

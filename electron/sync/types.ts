@@ -1,0 +1,188 @@
+// The sync contract: what an adapter does (pull, push, capabilities, health) and what the engine
+// needs from the store (outbox, cursors, applying pulled data). No `electron` import, no SQL.
+import type { IsoInstant, Notification, TimelineElementInput } from '../../core/index.js';
+
+// ---------------------------------------------------------------- outbox items
+
+/**
+ * What a queued item asks the peer to do. The idempotency key is SEND's `idempotenceToken`
+ * (send.newNotification) or the RADD `operationId` (radd.*), so that a repeated push is applied once.
+ */
+export const OUTBOX_KINDS = [
+  'send.newNotification',
+  'radd.startTransaction',
+  'radd.completeTransaction',
+  'radd.abortTransaction',
+] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+export interface NewOutboxItem {
+  kind: OutboxKind;
+  idempotencyKey: string;
+  payload: unknown;
+  /** When the desk action happened (the item is due from then). */
+  createdAt: IsoInstant;
+}
+
+export interface OutboxItem extends NewOutboxItem {
+  id: number;
+  /** Failed attempts so far. */
+  attempts: number;
+  /** Epoch ms of the next attempt; undefined when done or parked. */
+  nextAttemptMs?: number;
+  lastError?: string;
+  state: 'pending' | 'done' | 'parked';
+}
+
+// ---------------------------------------------------------------- pulled data
+
+/** One timeline element of one notification, as the adapter received it (core normalises it). */
+export interface PulledElement {
+  iun: string;
+  element: TimelineElementInput;
+}
+
+/** A notification header (as deposited) plus, optionally, SEND's own view of its status. */
+export interface PulledNotification {
+  notification: Notification;
+  /** SEND's status history, when the peer sends it (informative: the core derives its own). */
+  remoteStatusHistory?: { status: string; activeFrom: IsoInstant; relatedTimelineElements: string[] }[];
+}
+
+/** One page of changes after a cursor. Applied in one transaction together with `cursor`. */
+export interface PullPage {
+  notifications: PulledNotification[];
+  elements: PulledElement[];
+  /** The cursor to persist once this page is applied (opaque to the engine). */
+  cursor: string;
+  /** True when the peer has more right now: the engine asks again at once. */
+  hasMore: boolean;
+  /** The peer asks to wait this long before the next pull (SEND's `retry-after`, ms). */
+  retryAfterMs?: number;
+  /** Progress of a large pull (items done / expected), for the progress bar. */
+  progress?: { done: number; total?: number };
+}
+
+export interface PullOptions {
+  /** Maximum notifications per page (the adapter may return fewer). */
+  limit: number;
+  signal?: AbortSignal;
+}
+
+// ---------------------------------------------------------------- adapter
+
+export interface AdapterCapabilities {
+  pull: boolean;
+  /** Outbox kinds this adapter can deliver. */
+  push: readonly OutboxKind[];
+  /** Can fetch a notification's header/timeline on demand (`fetchNotifications`). */
+  fetch: boolean;
+  /** Works without network (bundles on removable media). */
+  offline: boolean;
+}
+
+export interface AdapterHealth {
+  ok: boolean;
+  checkedAt: IsoInstant;
+  latencyMs?: number;
+  /** Error code when not ok (core/errors/catalog/sync.ts). */
+  code?: string;
+  params?: Record<string, string | number>;
+}
+
+/** Outcome of one push: `duplicate` when the peer had already applied the same idempotency key. */
+export interface PushResult {
+  status: 'applied' | 'duplicate';
+  /** The peer's reference (notificationRequestId, fileKey, bundle name...). */
+  remoteRef?: string;
+  /** Data the desk may show (e.g. RADD download URLs); never secrets. */
+  data?: unknown;
+}
+
+export interface PushOptions {
+  signal?: AbortSignal;
+}
+
+/**
+ * A sync adapter. Adapters throw `SyncError` (electron/sync/errors.ts) so the engine knows
+ * whether to retry; anything else is treated as a transient failure.
+ */
+export interface SyncAdapter {
+  readonly name: string;
+  capabilities(): AdapterCapabilities;
+  health(signal?: AbortSignal): Promise<AdapterHealth>;
+  /** Changes after `cursor` (undefined: from the beginning). */
+  pull(cursor: string | undefined, options: PullOptions): Promise<PullPage>;
+  /** Delivers one item; idempotent on `item.idempotencyKey`. */
+  push(item: OutboxItem, options?: PushOptions): Promise<PushResult>;
+  /** Delivers several items at once (file adapter: one bundle); results in input order. */
+  pushMany?(items: readonly OutboxItem[], options?: PushOptions): Promise<PushResult[]>;
+  /** Headers (and full timelines) of notifications met in a feed but unknown locally. */
+  fetchNotifications?(iuns: readonly string[], signal?: AbortSignal): Promise<{ notifications: PulledNotification[]; elements: PulledElement[] }>;
+  /** The stream name under which the cursor is stored (one per adapter and configuration). */
+  readonly stream: string;
+  close?(): Promise<void>;
+}
+
+// ---------------------------------------------------------------- store
+
+export interface ApplyResult {
+  notificationsInserted: number;
+  elementsInserted: number;
+  /** Elements the core engine refused (unknown category, bad recipient index...): logged, not stored. */
+  elementsRejected: number;
+}
+
+export interface OutboxStats {
+  pending: number;
+  /** Pending items that already failed at least once. */
+  failing: number;
+  parked: number;
+  /** Epoch ms of the earliest due pending item. */
+  nextDueMs?: number;
+}
+
+/** The outbox operations available inside a caller's transaction (a desk action). */
+export interface OutboxWriter {
+  /** Adds an item; false when the same kind + idempotency key was already queued. */
+  enqueue(item: NewOutboxItem): Promise<boolean>;
+}
+
+/** What the sync engine needs from the store. Implemented over db/ repositories (store-sync-store.ts). */
+export interface SyncStore extends OutboxWriter {
+  /**
+   * Pending items due at `nowMs`, oldest first. Per idempotency key the items go in order: an item
+   * is not returned while an older pending item has the same key (a RADD complete waits for the
+   * start of the same operationId).
+   */
+  claimDue(nowMs: number, limit: number): Promise<OutboxItem[]>;
+  markDone(id: number, at: IsoInstant): Promise<void>;
+  scheduleRetry(id: number, retry: { error: string; nextAttemptMs: number }): Promise<void>;
+  /** Parks a poison item for a human, with its error. */
+  park(id: number, error: string, at: IsoInstant): Promise<void>;
+  listParked(limit?: number): Promise<OutboxItem[]>;
+  /** A human sends a parked item again. */
+  requeue(id: number, nowMs: number): Promise<void>;
+  get(id: number): Promise<OutboxItem | undefined>;
+  stats(): Promise<OutboxStats>;
+  getCursor(stream: string): Promise<string | undefined>;
+  /** Notification IUNs among `iuns` already stored. */
+  knownIuns(iuns: readonly string[]): Promise<Set<string>>;
+  /**
+   * Writes new notifications, appends elements (idempotent by elementId) and stores `cursor`, all in
+   * one transaction: either the page and its cursor land together or nothing does.
+   */
+  applyPage(stream: string, page: Pick<PullPage, 'notifications' | 'elements' | 'cursor'>, at: IsoInstant): Promise<ApplyResult>;
+}
+
+// ---------------------------------------------------------------- injected time and randomness
+
+/** Epoch milliseconds now; injected so that tests control time. */
+export type NowMs = () => number;
+/** A number in [0, 1); injected so that jitter is reproducible. */
+export type Random = () => number;
+
+/** Runs `fn` after `delayMs`; returns a cancel function. Tests inject a manual scheduler. */
+export interface Scheduler {
+  schedule(delayMs: number, fn: () => void): () => void;
+}

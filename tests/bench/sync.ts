@@ -1,0 +1,121 @@
+// Sync benchmark: `npx tsx tests/bench/index.ts sync [--notifications N] [--http N] [--page N]`.
+// Pull-and-apply rate of a feed through an adapter and the store (SQLite, timeline write path with
+// the core engine): the file adapter reading signed bundles (default 100,000 notifications, goal
+// >= 20,000/s), the same feed into an in-memory SyncStore (the adapter's own share), and the
+// send-b2b adapter over real HTTP from the test peer (default 5,000 notifications).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bulkBatches } from '../../db/seed/bulk.js';
+import { openStore } from '../../db/store.js';
+import { createFileAdapter } from '../../electron/adapters/file/adapter.js';
+import { buildBundle } from '../../electron/adapters/file/bundle.js';
+import { createSendB2bAdapter } from '../../electron/adapters/send-b2b/adapter.js';
+import { createSyncEngine } from '../../electron/sync/engine.js';
+import { createManualClock } from '../../electron/sync/manual-scheduler.js';
+import { createMemorySyncStore } from '../../electron/sync/memory-store.js';
+import { createStoreSyncStore } from '../../electron/sync/store-sync-store.js';
+import type { SyncAdapter, SyncStore } from '../../electron/sync/types.js';
+import { startSendPeer } from '../support/peer-send.js';
+
+const KEY = Buffer.from('bench-desk-key-0123456789abcdef');
+const T0 = Date.parse('2026-06-01T08:00:00Z');
+
+function parseArgs(args: string[]): { count: number; http: number; page: number } {
+  const at = (flag: string, dflt: number) => {
+    const i = args.indexOf(flag);
+    return i >= 0 ? Number(String(args[i + 1]).replace(/[_,]/g, '')) : dflt;
+  };
+  return { count: at('--notifications', 100_000), http: at('--http', 5_000), page: at('--page', 5_000) };
+}
+
+function figure(name: string, value: number, unit: string): void {
+  console.log(`${name}: ${Math.round(value)} ${unit}`);
+}
+
+/** Writes the feed as bundles of 10,000 notifications (a USB stick from the central office). */
+function writeFeed(inbox: string, count: number): number {
+  let n = 0;
+  let file = 0;
+  for (const batch of bulkBatches({ count, batchSize: 10_000, seed: 7 })) {
+    const lines = batch.map((b) => JSON.stringify({ notification: b.notification, timeline: b.elements ?? [] }));
+    const bundle = buildBundle('feed', [{ name: 'feed.ndjson', lines }], { deskId: 'CENTRAL', createdAt: new Date(T0).toISOString(), key: KEY });
+    writeFileSync(join(inbox, `feed-${String(file++).padStart(4, '0')}.raddbundle`), bundle);
+    n += batch.length;
+  }
+  return n;
+}
+
+/** Drains the feed through the engine; returns notifications applied per second of wall time. */
+async function pullAll(adapter: SyncAdapter, store: SyncStore, page: number): Promise<{ rate: number; cpuRate: number; applied: number }> {
+  const clock = createManualClock(T0);
+  const engine = createSyncEngine({ adapter, store, now: clock.now, random: () => 0.5, scheduler: clock, pageSize: page, maxPagesPerPull: 1_000_000 });
+  let applied = 0;
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  for (;;) {
+    const r = await engine.runNow();
+    if (r.error) throw new Error(`pull failed: ${r.error.code} ${JSON.stringify(r.error.params)}`);
+    applied += r.pull?.notificationsInserted ?? 0;
+    if (!r.pull?.hasMore) break;
+  }
+  const cpu = process.cpuUsage(cpu0);
+  // CPU time of the process (SQLite's worker threads included): the machine may be shared.
+  return { rate: (applied / (performance.now() - t0)) * 1000, cpuRate: applied / ((cpu.user + cpu.system) / 1e6), applied };
+}
+
+async function fileBench(dir: string, count: number, page: number): Promise<void> {
+  const inbox = join(dir, 'in');
+  const outbox = join(dir, 'out');
+  mkdirSync(inbox, { recursive: true });
+  mkdirSync(outbox, { recursive: true });
+  const t0 = performance.now();
+  const written = writeFeed(inbox, count);
+  process.stderr.write(`sync bench: ${written} notifications written as bundles in ${Math.round(performance.now() - t0)} ms\n`);
+  const adapter = () => createFileAdapter({ inboxDir: inbox, outboxDir: outbox, deskKey: KEY, deskId: 'BENCH' });
+
+  const memory = await pullAll(adapter(), createMemorySyncStore(), page);
+  figure('sync.file_adapter_rate', memory.rate, 'notifications/s');
+  figure('sync.file_adapter_rate_cpu', memory.cpuRate, 'notifications/cpu-s');
+
+  const store = await openStore({ client: 'sqlite3', filename: join(dir, 'file.sqlite'), dataDir: join(dir, 'file-data') });
+  try {
+    const real = await pullAll(adapter(), createStoreSyncStore(store), page);
+    if (real.applied !== written) throw new Error(`applied ${real.applied} of ${written}`);
+    figure('sync.file_apply_rate', real.rate, 'notifications/s');
+    figure('sync.file_apply_rate_cpu', real.cpuRate, 'notifications/cpu-s');
+  } finally {
+    await store.close();
+  }
+}
+
+async function httpBench(dir: string, count: number): Promise<void> {
+  const peer = await startSendPeer({ pageSize: 1000, now: () => T0 });
+  const store = await openStore({ client: 'sqlite3', filename: join(dir, 'http.sqlite'), dataDir: join(dir, 'http-data') });
+  try {
+    let n = 0;
+    for (const batch of bulkBatches({ count, batchSize: 1000, seed: 9 })) for (const b of batch) {
+      peer.addNotification(b.notification, b.elements ?? []);
+      n += 1;
+    }
+    const adapter = createSendB2bAdapter({ baseUrl: peer.url, apiKey: peer.apiKey, streamId: peer.streamId, timeoutMs: 30_000 });
+    const r = await pullAll(adapter, createStoreSyncStore(store), 1000);
+    if (r.applied !== n) throw new Error(`applied ${r.applied} of ${n}`);
+    figure('sync.http_apply_rate', r.rate, 'notifications/s');
+    figure('sync.http_apply_rate_cpu', r.cpuRate, 'notifications/cpu-s');
+  } finally {
+    await store.close();
+    await peer.close();
+  }
+}
+
+export async function run(args: string[]): Promise<void> {
+  const { count, http, page } = parseArgs(args);
+  const dir = mkdtempSync(join(tmpdir(), 'radd-bench-sync-'));
+  try {
+    if (count > 0) await fileBench(dir, count, page);
+    if (http > 0) await httpBench(dir, http);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

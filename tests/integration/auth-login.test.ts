@@ -1,0 +1,129 @@
+// Sign-in over the real HTTP host: sessions per tab, password storage, first-start bootstrap.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BootstrapError } from '../../electron/auth/bootstrap.js';
+import { parsePasswordHash } from '../../electron/auth/password.js';
+import { demoPassword, startAuthHost, type AuthHost } from './auth-support.js';
+
+let h: AuthHost;
+
+beforeAll(async () => {
+  h = await startAuthHost();
+});
+afterAll(async () => h?.close());
+
+describe('sign-in', () => {
+  it('opens a session for a demo operator and whoami names them, their roles and desk', async () => {
+    const session = await h.loginAs('clerk');
+    const me = await h.call<{ authenticated: boolean; operator: { username: string }; roles: string[] }>('auth.whoami', {}, session);
+    expect(me.body.ok).toBe(true);
+    expect(me.body.data).toMatchObject({ authenticated: true, operator: { username: 'clerk' }, roles: ['clerk'], deskId: '' });
+  });
+
+  it('refuses every operation but auth.login without a session once operators exist (401)', async () => {
+    const info = await h.call('system.info', {});
+    expect([info.status, info.body.error?.code]).toEqual([401, 'UNAUTHORIZED']);
+    const forged = await h.call('system.info', {}, 'not-a-session');
+    expect(forged.body.error?.code).toBe('UNAUTHORIZED');
+  });
+
+  it('still requires the per-run token with a valid session', async () => {
+    const session = await h.loginAs('admin');
+    const res = await h.call('system.info', {}, session, { 'x-radd-token': 'wrong' });
+    expect([res.status, res.body.error?.code]).toEqual([401, 'UNAUTHORIZED']);
+  });
+
+  it('answers a wrong password and an unknown user with the same code', async () => {
+    const wrong = await h.call('auth.login', { username: 'postal', password: 'not-the-password' });
+    const unknown = await h.call('auth.login', { username: 'nobody-here', password: 'whatever-1234' });
+    expect(wrong.body.error?.code).toBe('AUTH_INVALID_CREDENTIALS');
+    expect(unknown.body.error?.code).toBe('AUTH_INVALID_CREDENTIALS');
+    expect(wrong.body.error?.message).toBe(unknown.body.error?.message);
+  });
+
+  it('accepts the user name in any case and with spaces around it', async () => {
+    const res = await h.call('auth.login', { username: '  Sender ', password: demoPassword('sender') });
+    expect(res.body.ok).toBe(true);
+  });
+
+  it('keeps one session per tab: signing out in one leaves the other signed in', async () => {
+    const tabA = await h.loginAs('postal');
+    const tabB = await h.loginAs('postal');
+    expect(tabA).not.toBe(tabB);
+    expect((await h.call('auth.logout', {}, tabA)).body.ok).toBe(true);
+    expect((await h.call('system.info', {}, tabA)).body.error?.code).toBe('UNAUTHORIZED');
+    expect((await h.call('system.info', {}, tabB)).body.ok).toBe(true);
+  });
+
+  it('stores only salted scrypt hashes, with their parameters', async () => {
+    const rows = await h.host.ctx.store.knex('users').select<{ username: string; password_hash: string }[]>('username', 'password_hash');
+    expect(rows.length).toBe(4);
+    for (const r of rows) {
+      expect(r.password_hash).not.toContain(demoPassword(r.username));
+      expect(parsePasswordHash(r.password_hash)?.params).toEqual({ N: 1024, r: 8, p: 1 });
+    }
+    expect(new Set(rows.map((r) => r.password_hash.split('$')[4])).size).toBe(4);
+  });
+
+  it('changing one\'s own password needs the current one and ends the other sessions', async () => {
+    const here = await h.loginAs('sender');
+    const elsewhere = await h.loginAs('sender');
+    const bad = await h.call('auth.changePassword', { currentPassword: 'wrong-wrong', newPassword: 'a-new-password-1' }, here);
+    expect(bad.body.error?.code).toBe('AUTH_INVALID_CREDENTIALS');
+    const ok = await h.call('auth.changePassword', { currentPassword: demoPassword('sender'), newPassword: 'a-new-password-1' }, here);
+    expect(ok.body.ok).toBe(true);
+    expect((await h.call('system.info', {}, here)).body.ok).toBe(true);
+    expect((await h.call('system.info', {}, elsewhere)).body.error?.code).toBe('UNAUTHORIZED');
+    expect((await h.call('auth.login', { username: 'sender', password: demoPassword('sender') })).body.error?.code).toBe('AUTH_INVALID_CREDENTIALS');
+    expect(await h.login('sender', 'a-new-password-1')).toBeTruthy();
+  });
+
+  it('refuses a new password shorter than 10 characters', async () => {
+    const session = await h.loginAs('clerk');
+    const res = await h.call('auth.changePassword', { currentPassword: demoPassword('clerk'), newPassword: 'short' }, session);
+    expect(res.body.error?.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('first start', () => {
+  it('creates an administrator with a one-time password printed once, never logged', async () => {
+    const first = await startAuthHost({ env: {} });
+    try {
+      expect(first.printed).toHaveLength(1);
+      const password = /One-time password: (\S+)/.exec(first.printed[0]!)?.[1];
+      expect(password).toBeTruthy();
+      expect(first.logLines.join('\n')).not.toContain(password!);
+      const session = await first.login('admin', password!);
+      const me = await first.call<{ roles: string[] }>('auth.whoami', {}, session);
+      expect(me.body.data?.roles).toEqual(['admin']);
+    } finally {
+      await first.close();
+    }
+  });
+
+  it('takes the administrator password from RADD_ADMIN_PASSWORD and prints nothing', async () => {
+    const host = await startAuthHost({ env: { RADD_ADMIN_PASSWORD: 'from-the-env-123' } });
+    try {
+      expect(host.printed).toEqual([]);
+      expect(await host.login('admin', 'from-the-env-123')).toBeTruthy();
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('refuses to start with a RADD_ADMIN_PASSWORD shorter than 10 characters', async () => {
+    await expect(startAuthHost({ env: { RADD_ADMIN_PASSWORD: 'short' } })).rejects.toBeInstanceOf(BootstrapError);
+  });
+
+  it('leaves sign-in open (token holder has every role) only while no operator exists', async () => {
+    const open = await startAuthHost({ bootstrap: false });
+    try {
+      const info = await open.call('system.info', {});
+      expect(info.body.ok).toBe(true);
+      const created = await open.call('admin.createOperator', { username: 'mrossi', displayName: 'Mario Rossi', roles: ['admin'], password: 'mario-password-1' });
+      expect(created.body.ok).toBe(true);
+      expect((await open.call('system.info', {})).body.error?.code).toBe('UNAUTHORIZED');
+    } finally {
+      await open.close();
+    }
+  });
+});

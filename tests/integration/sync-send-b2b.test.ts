@@ -1,0 +1,182 @@
+// The send-b2b adapter against a real HTTP SEND peer, through a proxy that breaks 30 % of the
+// requests, with the engine over a real SQLite store: every outbox item applied exactly once on the
+// peer, no duplicate timeline element locally, the cursor never skips an event.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeDemoCase, type Notification } from '../../core/index.js';
+import type { Store } from '../../db/store.js';
+import { createSendB2bAdapter } from '../../electron/adapters/send-b2b/adapter.js';
+import { createSyncEngine, type SyncEngine } from '../../electron/sync/engine.js';
+import { createManualClock, type ManualClock } from '../../electron/sync/manual-scheduler.js';
+import { createStoreSyncStore, outboxWriterOf } from '../../electron/sync/store-sync-store.js';
+import { seededRandom } from '../../electron/sync/backoff.js';
+import type { SyncStore } from '../../electron/sync/types.js';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
+import { startSendPeer, type SendPeer } from '../support/peer-send.js';
+import { tempStoreDir, type TempStoreDir } from '../support/store-temp.js';
+
+const T0 = Date.parse('2026-03-10T08:00:00Z');
+const POLICY = { baseMs: 50, maxMs: 400, maxAttempts: 60 };
+
+interface Rig {
+  peer: SendPeer;
+  proxy: FaultProxy;
+  store: Store;
+  syncStore: SyncStore;
+  clock: ManualClock;
+  engine: SyncEngine;
+  logs: string[];
+}
+
+let dir: TempStoreDir;
+beforeAll(() => {
+  dir = tempStoreDir('radd-sync-send-');
+});
+afterAll(() => dir.remove());
+
+async function rig(name: string, opts: { rate?: number; pageSize?: number } = {}): Promise<Rig> {
+  const peer = await startSendPeer({ pageSize: opts.pageSize ?? 7, now: () => T0 });
+  const proxy = await startFaultProxy({ target: peer.url, rate: opts.rate ?? 0.3, seed: 11 });
+  const store = await dir.open(name);
+  const syncStore = createStoreSyncStore(store);
+  const clock = createManualClock(T0);
+  const logs: string[] = [];
+  const logger = { info: (m: string, f?: object) => void logs.push(m + JSON.stringify(f ?? {})), warn: (m: string, f?: object) => void logs.push(m + JSON.stringify(f ?? {})), error: (m: string, f?: object) => void logs.push(m + JSON.stringify(f ?? {})) };
+  const adapter = createSendB2bAdapter({ baseUrl: proxy.url, apiKey: peer.apiKey, streamId: peer.streamId, timeoutMs: 400, now: clock.now, logger });
+  const engine = createSyncEngine({ adapter, store: syncStore, now: clock.now, random: seededRandom(5), scheduler: clock, policy: POLICY, logger, pageSize: 50 });
+  return { peer, proxy, store, syncStore, clock, engine, logs };
+}
+
+async function dispose(r: Rig): Promise<void> {
+  await r.engine.stop();
+  await r.proxy.close();
+  await r.peer.close();
+  await r.store.close();
+}
+
+/** Runs cycles, moving the clock past any backoff, until nothing is pending and the feed is drained. */
+async function drain(r: Rig, maxRounds = 400): Promise<number> {
+  for (let round = 1; round <= maxRounds; round++) {
+    const report = await r.engine.runNow();
+    const status = await r.engine.status();
+    if (status.pending === 0 && report.error === null && !report.pull?.hasMore && (await r.syncStore.getCursor(`send-b2b:${r.peer.streamId}`)) === r.peer.lastEventId()) return round;
+    r.clock.advance(POLICY.maxMs);
+  }
+  throw new Error('sync did not converge');
+}
+
+function request(i: number) {
+  return {
+    paProtocolNumber: `PROT-2026-${i}`, subject: `Verbale ${i}`, notificationFeePolicy: 'FLAT_RATE', physicalCommunicationType: 'AR_REGISTERED_LETTER',
+    senderDenomination: 'Comune di Milano', senderTaxId: '01199250158', taxonomyCode: '010101P', documents: [],
+    recipients: [{ recipientType: 'PF', taxId: 'RSSMRA85T10A562S', denomination: 'Mario Rossi', physicalAddress: { address: 'Via Roma 1', zip: '20121', municipality: 'Milano', province: 'MI' } }],
+  };
+}
+
+async function localElementIds(store: Store, iun: string): Promise<string[]> {
+  return (await store.timeline.listByIun(iun)).map((e) => e.elementId);
+}
+
+describe('send-b2b sync over a faulty network (real SQLite store)', () => {
+  it('applies every outbox item exactly once on the peer, with SEND\'s idempotenceToken', async () => {
+    const r = await rig('push');
+    try {
+      for (let i = 0; i < 40; i++) {
+        await r.store.transaction((tx) => outboxWriterOf(tx).enqueue({ kind: 'send.newNotification', idempotencyKey: `tok-${i}`, payload: request(i), createdAt: new Date(T0).toISOString() }));
+      }
+      await drain(r);
+      for (let i = 0; i < 40; i++) expect(r.peer.applied(`tok-${i}`), `tok-${i}`).toBe(1);
+      const status = await r.engine.status();
+      expect([status.pending, status.parked]).toEqual([0, 0]);
+      for (const f of ['error500', 'rate429', 'timeout', 'reset', 'lostResponse'] as const) expect(r.proxy.counts[f], f).toBeGreaterThan(0);
+      expect(r.peer.invalidAnswers).toBe(0);
+      expect(r.logs.join('\n')).not.toContain(r.peer.apiKey);
+    } finally {
+      await dispose(r);
+    }
+  });
+
+  it('pulls every event once: no duplicate element locally and no event skipped', async () => {
+    const r = await rig('pull');
+    try {
+      const cases: Notification[] = [];
+      for (let i = 0; i < 25; i++) {
+        const c = makeDemoCase(`pull-${i}`, i % 2 ? 'PEC_FIRST_TRY' : 'ANALOG_890_DELIVERED', { sentAt: '2026-02-02T10:00:00+01:00' });
+        // Phase 1: SEND knows only the start of each timeline.
+        r.peer.addNotification(c.notification, c.timeline.slice(0, 2));
+        cases.push(c.notification);
+        (c.notification as Notification & { rest?: typeof c.timeline }).rest = c.timeline.slice(2);
+      }
+      await drain(r);
+      // Phase 2: the rest arrives only as events (the notifications are known: no full fetch masks a skip).
+      for (const n of cases) for (const e of (n as Notification & { rest: ReturnType<typeof makeDemoCase>['timeline'] }).rest) r.peer.appendElement(n.iun, e);
+      await drain(r);
+      for (const n of cases) {
+        const local = await localElementIds(r.store, n.iun);
+        expect(new Set(local).size, n.iun).toBe(local.length);
+        expect(local.sort(), n.iun).toEqual(r.peer.timelineOf(n.iun).map((e) => e.elementId!).sort());
+      }
+      expect(r.proxy.counts.passed).toBeGreaterThan(0);
+      expect(r.proxy.counts.lostResponse + r.proxy.counts.reset + r.proxy.counts.timeout).toBeGreaterThan(0);
+      expect(r.peer.invalidAnswers).toBe(0);
+    } finally {
+      await dispose(r);
+    }
+  });
+
+  it('moves the local status as SEND\'s elements arrive (DELIVERED, then EFFECTIVE_DATE at REFINEMENT)', async () => {
+    const r = await rig('derive', { rate: 0 });
+    try {
+      const c = makeDemoCase('derive-1', 'PEC_FIRST_TRY', { sentAt: '2026-02-02T10:00:00+01:00' });
+      const refinement = c.timeline.findIndex((e) => e.category === 'REFINEMENT');
+      r.peer.addNotification(c.notification, c.timeline.slice(0, refinement));
+      await drain(r);
+      expect(await r.store.notifications.statusOf(c.notification.iun)).toBe('DELIVERED');
+      for (const e of c.timeline.slice(refinement)) r.peer.appendElement(c.notification.iun, e);
+      await drain(r);
+      expect(await r.store.notifications.statusOf(c.notification.iun)).toBe('EFFECTIVE_DATE');
+    } finally {
+      await dispose(r);
+    }
+  });
+});
+
+describe('send-b2b: bad answers change nothing', () => {
+  it.each([
+    ['garbage', 'SYNC_PEER_GARBAGE'],
+    ['schemaViolation', 'SYNC_SCHEMA_VIOLATION'],
+  ] as const)('a %s feed is refused with %s; notifications and cursor stay as they were', async (mode, code) => {
+    const r = await rig(`bad-${mode}`, { rate: 0 });
+    try {
+      const first = makeDemoCase(`bad-${mode}-1`, 'PEC_FIRST_TRY', { sentAt: '2026-02-02T10:00:00+01:00' });
+      r.peer.addNotification(first.notification, first.timeline.slice(0, 3));
+      await drain(r);
+      const cursor = await r.syncStore.getCursor(`send-b2b:${r.peer.streamId}`);
+      const before = await r.store.notifications.count();
+      const second = makeDemoCase(`bad-${mode}-2`, 'PEC_FIRST_TRY', { sentAt: '2026-02-02T10:00:00+01:00' });
+      r.peer.addNotification(second.notification, second.timeline);
+      r.peer.mode = mode;
+      const report = await r.engine.runNow();
+      expect(report.error?.code).toBe(code);
+      expect(await r.store.notifications.count()).toBe(before);
+      expect(await r.syncStore.getCursor(`send-b2b:${r.peer.streamId}`)).toBe(cursor);
+      expect((await r.engine.status()).lastError?.code).toBe(code);
+    } finally {
+      await dispose(r);
+    }
+  });
+
+  it('parks a request that does not match SEND\'s request shape without sending it, with the error for the clerk', async () => {
+    const r = await rig('refused', { rate: 0 });
+    try {
+      // A recipient tax id SEND's shape check refuses: the item never reaches the wire.
+      const bad = { ...request(1), recipients: [{ ...request(1).recipients[0]!, taxId: 'not-a-tax-id' }] };
+      await r.syncStore.enqueue({ kind: 'send.newNotification', idempotencyKey: 'tok-bad', payload: bad, createdAt: new Date(T0).toISOString() });
+      await r.engine.runNow();
+      const parked = await r.engine.listParked();
+      expect(parked.map((p) => p.error?.code)).toEqual(['SYNC_REQUEST_INVALID']);
+      expect(r.peer.applied('tok-bad')).toBe(0);
+    } finally {
+      await dispose(r);
+    }
+  });
+});

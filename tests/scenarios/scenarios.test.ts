@@ -1,0 +1,96 @@
+// Runs every scenario JSON (tests/scenarios/ and ../shared/scenarios/) through runScenario, the
+// same entry point as `npm run scenario`, and compares every key of `expected`
+// (shared/scenarios/README.md: timestamps as instants, arrays with the same length and order).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runScenario, tryParseInstant } from '../../core/index.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const local = join(root, 'tests/scenarios');
+const shared = join(root, '../shared/scenarios');
+
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f));
+}
+
+/** Differences between `expected` and `actual`, looking only at the keys of `expected`. */
+function differences(expected: unknown, actual: unknown, path: string, out: string[]): string[] {
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual) || actual.length !== expected.length) {
+      out.push(`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+      return out;
+    }
+    expected.forEach((e, i) => differences(e, actual[i], `${path}[${i}]`, out));
+  } else if (typeof expected === 'object' && expected !== null) {
+    if (typeof actual !== 'object' || actual === null) out.push(`${path}: expected an object, got ${JSON.stringify(actual)}`);
+    else for (const [k, v] of Object.entries(expected)) differences(v, (actual as Record<string, unknown>)[k], `${path}.${k}`, out);
+  } else if (typeof expected === 'string' && !Number.isNaN(tryParseInstant(expected))) {
+    if (typeof actual !== 'string' || tryParseInstant(actual) !== tryParseInstant(expected)) out.push(`${path}: expected instant ${expected}, got ${JSON.stringify(actual)}`);
+  } else if (expected !== actual) {
+    out.push(`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+  return out;
+}
+
+function checkFile(file: string): void {
+  const json = JSON.parse(readFileSync(file, 'utf8')) as { expected: unknown };
+  const { output } = runScenario(json);
+  expect(differences(json.expected, output, 'expected', [])).toEqual([]);
+}
+
+describe('scenarios in tests/scenarios', () => {
+  it.each(jsonFiles(local))('%s derives its expected result', checkFile);
+});
+
+describe('scenarios in ../shared/scenarios', () => {
+  if (!existsSync(shared)) {
+    console.warn(`skipping shared scenarios: ${shared} not found`);
+    it.skip('shared scenarios directory absent', () => undefined);
+    return;
+  }
+  it.each(jsonFiles(shared))('%s derives its expected result', checkFile);
+});
+
+describe('comparison of expected values', () => {
+  it('reports a different instant, a different value and a different array length', () => {
+    const expected = { at: '2026-03-10T09:15:00+01:00', s: 'VIEWED', list: ['A'] };
+    expect(differences(expected, { at: '2026-03-10T08:15:00Z', s: 'VIEWED', list: ['A'], extra: 1 }, '$', [])).toEqual([]);
+    expect(differences(expected, { at: '2026-03-10T09:15:00Z', s: 'VIEWED', list: ['A'] }, '$', [])).toHaveLength(1);
+    expect(differences(expected, { at: '2026-03-10T08:15:00Z', s: 'DELIVERED', list: ['A', 'B'] }, '$', [])).toHaveLength(2);
+  });
+});
+
+describe('scenario CLI', () => {
+  const run = (file: string) => spawnSync('npx', ['tsx', 'core/cli/scenario.ts', file], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+
+  it('prints the expected shape as JSON and exits 0', () => {
+    const file = join(local, '01-pec-first-attempt.json');
+    const r = run(file);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    const expected = (JSON.parse(readFileSync(file, 'utf8')) as { expected: Record<string, unknown> }).expected;
+    expect(Object.keys(out).sort()).toEqual(Object.keys(expected).sort());
+    expect(differences(expected, out, 'expected', [])).toEqual([]);
+  }, 60_000);
+
+  it('exits non-zero with a message on stderr for a malformed file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scenario-'));
+    try {
+      const bad = join(dir, 'bad.json');
+      writeFileSync(bad, JSON.stringify({ notification: { iun: 'X', sentAt: 'not a date', recipients: [{}] }, events: [] }));
+      const r = run(bad);
+      expect(r.status).not.toBe(0);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain('notification.sentAt');
+      const unreadable = join(dir, 'broken.json');
+      writeFileSync(unreadable, '{ not json');
+      expect(run(unreadable).status).not.toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
