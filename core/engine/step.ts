@@ -23,7 +23,11 @@ export interface Lookahead {
   deceased: boolean[];
 }
 
-/** The warning for a business time replaced by its rule value (DOMAIN.md 5, 8.3). */
+/**
+ * The warning for a business time replaced by its rule value (DOMAIN.md 5, 8.3). Choice: for
+ * REFINEMENT the more specific REFINEMENT_DATE_MISMATCH of 8.3 is reported instead of
+ * BUSINESS_TIME_MISMATCH (one warning per element, not two).
+ */
 function businessTimeWarning(e: NormalizedElement, warnings: DomainWarning[]): void {
   if (e.atMs === e.writtenAtMs) return;
   const params = { written: e.writtenAt, expected: formatInstant(e.atMs) };

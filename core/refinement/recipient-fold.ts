@@ -64,7 +64,11 @@ export function createRecipientFold(): RecipientFold {
 
 const ref = (e: NormalizedElement): ElementRef => ({ id: e.elementId, ms: e.atMs, category: e.category });
 
-/** DOMAIN.md 8.1: the first workflow-end element chooses the row; B and S follow. */
+/**
+ * DOMAIN.md 8.1: the workflow-end element chooses the row; B and S follow. Choices (8.1 names one
+ * end per recipient): the first end in processing order wins; B is the last OK feedback processed
+ * before it; when that element is missing the end element's own time is used, with a warning.
+ */
 function endWorkflow(rf: RecipientFold, e: NormalizedElement, kind: WorkflowEndKind, sentAtMs: number, warnings: DomainWarning[]): void {
   rf.end = { ...ref(e), kind };
   if (kind === 'DECEASED') return;

@@ -54,7 +54,8 @@ export function termFrom(kind: WorkflowEndKind, baseMs: number): { ms: number; d
 
 /**
  * DOMAIN.md 8.1: the unreachable row starts from ANALOG_FAILURE_WORKFLOW only for notifications sent
- * after 2024-11-27; the core implements that rule only and warns for older ones. Choice: a
- * notification sent on 2024-11-27 itself (Rome time) already follows the new rule.
+ * after 2024-11-27; the core implements that rule only and warns for older ones. Choices: the
+ * warning (PRE_RULE_SENT_AT) is raised only when the unreachable row is used, the only row the
+ * date changes; a notification sent on 2024-11-27 itself (Rome time) already follows the new rule.
  */
 export const UNREACHABLE_RULE_FROM_MS = Date.UTC(2024, 10, 26, 23, 0, 0); // 2024-11-27T00:00+01:00

@@ -65,7 +65,7 @@ describe('comparison of expected values', () => {
 });
 
 describe('scenario CLI', () => {
-  const run = (file: string) => spawnSync('npx', ['tsx', 'core/cli/scenario.ts', file], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const run = (file: string) => spawnSync('npx', ['tsx', 'electron/cli/scenario.ts', file], { cwd: root, encoding: 'utf8', timeout: 60_000 });
 
   it('prints the expected shape as JSON and exits 0', () => {
     const file = join(local, '01-pec-first-attempt.json');

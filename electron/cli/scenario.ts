@@ -1,11 +1,9 @@
 // `npm run -s scenario -- FILE.json`: prints the derived result of one scenario file as JSON, in
 // the shape of its `expected` object (shared/scenarios/README.md). Exit 0 on success; 2 with a
-// message on stderr when the file cannot be read or is not a scenario. The only core file that
-// touches the file system and the process: the logic is runScenario (core/engine/scenario.ts).
+// message on stderr when the file cannot be read or is not a scenario. The host-side shell only:
+// the logic is the core's runScenario (core/engine/scenario.ts), which the scenario tests call too.
 import { readFileSync } from 'node:fs';
-import { isDomainError, messageFor } from '../errors/index.js';
-import type { ErrorCode } from '../errors/index.js';
-import { runScenario } from '../engine/scenario.js';
+import { isDomainError, messageFor, runScenario, type ErrorCode } from '../../core/index.js';
 
 function main(argv: string[]): number {
   const file = argv[0];
