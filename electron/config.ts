@@ -8,7 +8,10 @@ export interface HostConfig {
   port: number;
   /** When the preferred port is taken, try the next ones (two instances must not clash). */
   portFallback: boolean;
-  adapter: string;
+  /** The sync adapter named by --adapter / RADD_ADAPTER; undefined = the settings' choice (default demo). */
+  adapter: string | undefined;
+  /** Run the sync engine (off with --no-sync / RADD_SYNC=0, e.g. for e2e tests on fixed data). */
+  sync: boolean;
   locale: 'it' | 'en';
   openBrowser: boolean;
   seedDemo: boolean;
@@ -55,7 +58,8 @@ export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.P
     db,
     port,
     portFallback: portText === undefined,
-    adapter: flag(argv, 'adapter') ?? env.RADD_ADAPTER ?? 'demo',
+    adapter: flag(argv, 'adapter') ?? env.RADD_ADAPTER,
+    sync: !argv.includes('--no-sync') && env.RADD_SYNC !== '0',
     locale,
     openBrowser: !argv.includes('--no-open') && !env.CI,
     seedDemo: !argv.includes('--no-seed') && env.RADD_SEED !== '0',

@@ -10,6 +10,7 @@ import { AuthRuntime, type AuthOptions } from './auth/runtime.js';
 import type { HostConfig } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import type { SecretStore } from './secrets.js';
+import { startHostSync } from './sync/host-runtime.js';
 import { createFileSecretStore } from './secrets-file.js';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -36,6 +37,8 @@ export interface HostOptions {
   print?: (line: string) => void;
   /** Adapter secrets; default: a 0600 file in the data directory (Electron passes safeStorage's). */
   secrets?: SecretStore;
+  /** Build the sync engine (and run it when config.sync): main.ts and serve.ts do, tests may not. */
+  sync?: boolean;
 }
 
 export async function createHost(config: HostConfig, options: HostOptions): Promise<Host> {
@@ -69,5 +72,12 @@ export async function createHost(config: HostConfig, options: HostOptions): Prom
     throw e;
   }
   if (!auth.enforced) logger.warn('no operator exists: sign-in is not enforced, the API token holder has every role');
-  return { ctx, close: () => store.close() };
+  if (options.sync) ctx.sync = await startHostSync(ctx, { start: config.sync });
+  return {
+    ctx,
+    close: async () => {
+      await ctx.sync?.stop();
+      await store.close();
+    },
+  };
 }

@@ -43,7 +43,7 @@ export async function start(): Promise<void> {
   const config = loadConfig(process.argv.slice(app.isPackaged ? 1 : 2), process.env, { dataDir: app.getPath('userData'), rendererDir });
   const logger = createLogger();
   const secrets = createSafeStorageSecretStore(safeStorage, join(config.dataDir, 'secrets.enc.json'), logger);
-  host = await createHost(config, { transport: 'ipc', logger, bootstrapOperators: true, secrets });
+  host = await createHost(config, { transport: 'ipc', logger, bootstrapOperators: true, sync: true, secrets });
   sessions = new IpcSessions(authOf(host.ctx));
   registerIpc(ipcMain, host.ctx, () => win?.webContents, sessions);
   win = createMainWindow(preloadPathFor(here));

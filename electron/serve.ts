@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const host = await createHost(config, { transport: 'http', logger, bootstrapOperators: true });
+  const host = await createHost(config, { transport: 'http', logger, bootstrapOperators: true, sync: true });
   const http = await startHttpHost(host.ctx, { port: config.port, portFallback: config.portFallback });
   process.stdout.write(`RADD Desk (browser mode) listening: ${http.url}\n`);
   if (config.openBrowser) openInBrowser(http.url);

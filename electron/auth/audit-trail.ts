@@ -58,3 +58,16 @@ export function toAuditEntryView(e: ChainedAuditEntry): AuditEntryView {
     code: typeof d.code === 'string' ? d.code : null,
   };
 }
+
+/** For operations audited by their handler (`auditedBy: 'handler'`): one entry, in its own write. */
+export async function appendOwnAudit(
+  ctx: { store: { audit: { append(e: AuditEntry): Promise<unknown> } }; clock: { now(): Date } },
+  caller: { roles: readonly string[]; operatorId?: string; deskId?: string },
+  operation: string,
+  targets: readonly unknown[],
+): Promise<void> {
+  const f: AuditFacts = { at: ctx.clock.now(), roles: caller.roles, operation, targets, outcome: 'ok' };
+  if (caller.operatorId) f.operatorId = caller.operatorId;
+  if (caller.deskId !== undefined) f.deskId = caller.deskId;
+  await ctx.store.audit.append(toAuditEntry(f));
+}

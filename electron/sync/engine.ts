@@ -147,6 +147,8 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
 
   function runCycle(forcePull: boolean): Promise<CycleReport> {
     if (running) return running;
+    // A manual run after stop() gets a fresh signal (stop aborted the previous one).
+    if (abort.signal.aborted && !state.started) abort = new AbortController();
     running = cycle(forcePull).finally(() => {
       running = null;
     });

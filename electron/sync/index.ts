@@ -86,6 +86,17 @@ export function createAdapter(name: AdapterName, settings: AdapterSettings, secr
   }
 }
 
+/** Identity scans from the store's content-addressed files (radd adapter); undefined when absent or damaged. */
+export function blobReaderOf(store: Pick<Store, 'files'>): BlobReader {
+  return async (ref) => {
+    try {
+      return await store.files.read(ref);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 /** Real timers, unref'd so that a pending retry never keeps the process alive. */
 export const timerScheduler: Scheduler = {
   schedule(delayMs, fn) {

@@ -53,8 +53,9 @@ async function applyIn(tx: StoreScope, page: Pick<PullPage, 'notifications' | 'e
   const byIun = groupByIun(page.elements);
   const imported = await tx.timeline.importNotifications(
     page.notifications.map(({ notification }) => ({ notification, elements: byIun.get(notification.iun) ?? [] })),
-    // Without the engine state the import is ~20% cheaper; the first later append rebuilds it once.
-    { keepEngineState: false },
+    // With the engine state stored, a later page of the same notification applies incrementally
+    // (without it, every append rebuilds from the stored timeline, even when nothing is new).
+    { keepEngineState: true },
   );
   const fresh = new Set(imported.inserted);
   const result: ApplyResult = { notificationsInserted: fresh.size, elementsInserted: 0, elementsRejected: 0 };

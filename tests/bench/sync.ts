@@ -1,7 +1,7 @@
 // Sync benchmark: `npx tsx tests/bench/index.ts sync [--notifications N] [--http N] [--page N]`.
 // Pull-and-apply rate of a feed through an adapter and the store (SQLite, timeline write path with
 // the core engine): the file adapter reading signed bundles (default 100,000 notifications, goal
-// >= 20,000/s), the same feed into an in-memory SyncStore (the adapter's own share), and the
+// >= 20,000/s), the same feed into a store that only counts (the adapter's own share), and the
 // send-b2b adapter over real HTTP from the test peer (default 5,000 notifications).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,6 @@ import { buildBundle } from '../../electron/adapters/file/bundle.js';
 import { createSendB2bAdapter } from '../../electron/adapters/send-b2b/adapter.js';
 import { createSyncEngine } from '../../electron/sync/engine.js';
 import { createManualClock } from '../../electron/sync/manual-scheduler.js';
-import { createMemorySyncStore } from '../../electron/sync/memory-store.js';
 import { createStoreSyncStore } from '../../electron/sync/store-sync-store.js';
 import type { SyncAdapter, SyncStore } from '../../electron/sync/types.js';
 import { startSendPeer } from '../support/peer-send.js';
@@ -46,6 +45,25 @@ function writeFeed(inbox: string, count: number): number {
   return n;
 }
 
+/** A SyncStore that applies nothing (counts only): the adapter and engine's own share of the cost. */
+function countingStore(): SyncStore {
+  const cursors = new Map<string, string>();
+  const iuns = new Set<string>();
+  const none = async () => undefined;
+  return {
+    enqueue: async () => false, claimDue: async () => [], markDone: none, scheduleRetry: none, park: none, listParked: async () => [], requeue: none,
+    get: async () => undefined, stats: async () => ({ pending: 0, failing: 0, parked: 0 }),
+    getCursor: async (s) => cursors.get(s),
+    knownIuns: async (list) => new Set(list.filter((i) => iuns.has(i))),
+    async applyPage(stream, page) {
+      let fresh = 0;
+      for (const { notification } of page.notifications) if (!iuns.has(notification.iun)) (iuns.add(notification.iun), fresh++);
+      cursors.set(stream, page.cursor);
+      return { notificationsInserted: fresh, elementsInserted: page.elements.length, elementsRejected: 0 };
+    },
+  };
+}
+
 /** Drains the feed through the engine; returns notifications applied per second of wall time. */
 async function pullAll(adapter: SyncAdapter, store: SyncStore, page: number): Promise<{ rate: number; cpuRate: number; applied: number }> {
   const clock = createManualClock(T0);
@@ -74,7 +92,7 @@ async function fileBench(dir: string, count: number, page: number): Promise<void
   process.stderr.write(`sync bench: ${written} notifications written as bundles in ${Math.round(performance.now() - t0)} ms\n`);
   const adapter = () => createFileAdapter({ inboxDir: inbox, outboxDir: outbox, deskKey: KEY, deskId: 'BENCH' });
 
-  const memory = await pullAll(adapter(), createMemorySyncStore(), page);
+  const memory = await pullAll(adapter(), countingStore(), page);
   figure('sync.file_adapter_rate', memory.rate, 'notifications/s');
   figure('sync.file_adapter_rate_cpu', memory.cpuRate, 'notifications/cpu-s');
 

@@ -99,7 +99,8 @@ export const test = base.extend<{ accessible: (page: Page, screen: string) => Pr
     await use(page);
     host.pages.delete(page);
   },
-  hostEnv: [{}, { scope: 'worker', option: true }],
+  // Sync off by default: specs work on fixed data; a spec about sync turns it on.
+  hostEnv: [{ RADD_SYNC: '0' }, { scope: 'worker', option: true }],
   host: [
     async ({ seed, hostEnv }, use) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'radd-e2e-'));

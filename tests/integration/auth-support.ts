@@ -44,12 +44,12 @@ export function demoPassword(username: string): string {
   return DEMO_OPERATORS.find((o) => o.username === username)!.password;
 }
 
-export async function startAuthHost(options: { env?: NodeJS.ProcessEnv; bootstrap?: boolean; seed?: boolean; host?: Partial<HostOptions> } = {}): Promise<AuthHost> {
+export async function startAuthHost(options: { env?: NodeJS.ProcessEnv; bootstrap?: boolean; seed?: boolean; host?: Partial<HostOptions>; args?: string[] } = {}): Promise<AuthHost> {
   const dir = mkdtempSync(join(tmpdir(), 'radd-auth-'));
   const clock = new TestClock();
   const logLines: string[] = [];
   const printed: string[] = [];
-  const config = loadConfig(['--data-dir', dir, '--port', '0', '--no-open', ...(options.seed ? [] : ['--no-seed'])], {});
+  const config = loadConfig(['--data-dir', dir, '--port', '0', '--no-open', ...(options.seed ? [] : ['--no-seed']), ...(options.args ?? [])], {});
   const host = await createHost(config, {
     transport: 'http',
     logger: createLogger((l) => logLines.push(l)),

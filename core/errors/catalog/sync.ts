@@ -6,6 +6,10 @@ import type { Catalog } from './types.js';
  * who reads the sync status or the list of parked items.
  */
 export const syncCatalog = {
+  SYNC_NOT_RUNNING: {
+    it: 'La sincronizzazione non è attiva: controllare le impostazioni dell\'adattatore',
+    en: 'Sync is not running: check the adapter settings',
+  },
   // Transport: worth retrying.
   SYNC_PEER_UNREACHABLE: {
     it: 'Servizio {peer} non raggiungibile: verificare la connessione. Nuovo tentativo automatico',

@@ -6,6 +6,8 @@ import { authContract } from './auth.js';
 import { deskContract } from './desk.js';
 import { notificationsContract } from './notifications.js';
 import { postalContract } from './postal.js';
+import { senderContract } from './sender.js';
+import { syncContract } from './sync.js';
 import { systemContract } from './system.js';
 
 export const contract = {
@@ -15,6 +17,8 @@ export const contract = {
   ...adminContract,
   ...deskContract,
   ...postalContract,
+  ...senderContract,
+  ...syncContract,
 };
 
 export type Contract = typeof contract;
@@ -33,3 +37,5 @@ export type * from './views.js';
 export type * from './envelope.js';
 export type * from './desk-views.js';
 export type * from './postal-views.js';
+export type * from './sender-views.js';
+export type { ParkedItemRow, SyncSettingsView, SyncStatusView } from './sync.js';

@@ -5,6 +5,8 @@ import { authHandlers } from './auth.js';
 import { deskHandlers } from './desk.js';
 import { notificationsHandlers } from './notifications.js';
 import { postalHandlers } from './postal.js';
+import { senderHandlers } from './sender.js';
+import { syncHandlers } from './sync.js';
 import { systemHandlers } from './system.js';
 import type { HandlersOf } from './types.js';
 
@@ -15,4 +17,6 @@ export const handlers = {
   ...adminHandlers,
   ...deskHandlers,
   ...postalHandlers,
+  ...senderHandlers,
+  ...syncHandlers,
 } satisfies HandlersOf<Contract>;

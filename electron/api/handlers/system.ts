@@ -8,7 +8,7 @@ export const systemHandlers = {
     appName: 'RADD Desk',
     version: APP_VERSION,
     transport: ctx.transport,
-    adapter: ctx.config.adapter,
+    adapter: ctx.sync?.adapterName ?? ctx.config.adapter ?? 'demo',
     dbClient: ctx.config.db.client,
     locale: caller.locale,
   }),
