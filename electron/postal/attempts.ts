@@ -2,6 +2,8 @@
 // (DOMAIN.md 5 rows 22-29, 7.3): each recipient's 890/AR attempts 0 and 1 and the RS letter.
 import {
   analogAttemptContextOf,
+  categoryRank,
+  tryParseInstant,
   simpleLetterContextOf,
   type AttemptContext,
   type IsoInstant,
@@ -63,11 +65,18 @@ export function itemSlotsOf(n: Notification, elements: readonly TimelineElementI
   return out;
 }
 
+const progressIndexOf = (e: TimelineElementInput) => (typeof e.details?.progressIndex === 'number' ? e.details.progressIndex : 0);
+
+/** Business time, then category rank (progress before feedback: DOMAIN.md 5), then progressIndex. */
+function byBusinessOrder(a: TimelineElementInput, b: TimelineElementInput): number {
+  return tryParseInstant(a.at) - tryParseInstant(b.at) || (categoryRank(a.category) ?? 99) - (categoryRank(b.category) ?? 99) || progressIndexOf(a) - progressIndexOf(b);
+}
+
 /** The paper events of one item (progress and feedback elements of that attempt). */
 export function itemElements(elements: readonly TimelineElementInput[], slot: Pick<ItemSlot, 'recipientIndex' | 'attempt'>): TimelineElementInput[] {
   const categories = slot.attempt === 'RS' ? ['SIMPLE_REGISTERED_LETTER_PROGRESS'] : ['SEND_ANALOG_PROGRESS', 'SEND_ANALOG_FEEDBACK'];
   const attempt = slot.attempt === 'RS' ? 0 : slot.attempt;
   return elements
     .filter((e) => e.recipientIndex === slot.recipientIndex && categories.includes(e.category) && attemptOf(e) === attempt)
-    .sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    .sort(byBusinessOrder);
 }

@@ -37,7 +37,8 @@ export function stepOf(e: TimelineElementInput): PostalStepView {
   const step: PostalStepView = { category: e.category, at: e.at, role: roleOf(e) };
   if (code) step.code = code;
   if (info) step.meaning = info.meaning;
-  const cause = e.details?.deliveryFailureCause;
+  // Postal failure cause (M01...), or the no-address cause of a PREPARE_ANALOG_DOMICILE_FAILURE (D00...).
+  const cause = e.details?.deliveryFailureCause ?? e.details?.failureCause;
   if (typeof cause === 'string') step.failureCause = cause;
   const attachments = e.details?.attachments;
   if (Array.isArray(attachments) && attachments.length > 0) step.attachments = attachments.length;
@@ -103,6 +104,7 @@ export function finalOf(elements: readonly TimelineElementInput[]): 'OK' | 'KO' 
 export function probeOption(t: ProbeTarget, kind: PostalOutcomeKind, now: IsoInstant, locale: Locale): OutcomeOptionView {
   const causes = causesFor(t, kind, now);
   const trial = attempt(t, sample(kind, now, causes[0]), now);
+  const labelled = causes.map((code) => ({ code, label: FAILURE_CAUSES[code] }));
   const elements = trial.ok ? trial.elements : [];
   const final = finalOf(elements);
   return {
@@ -110,7 +112,7 @@ export function probeOption(t: ProbeTarget, kind: PostalOutcomeKind, now: IsoIns
     codes: elements.map((e) => e.details?.deliveryDetailCode).filter((c): c is string => typeof c === 'string'),
     final,
     asksNextStep: t.attempt === 0 && final === 'KO',
-    causes,
+    causes: labelled,
     blockedNow: trial.ok ? null : { code: trial.code, message: messageFor(trial.code, locale, trial.params) },
   };
 }

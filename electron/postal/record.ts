@@ -6,7 +6,7 @@ import type { FindItemResult, LegalFactRefView, RecordedOutcomeView } from '../a
 import type { OutcomeInput } from '../api/contract/postal.js';
 import { buildItemView, isActionable } from './item-view.js';
 import { formatItemCode } from './item-code.js';
-import { itemRefOf, loadNotification, type PostalCall } from './load.js';
+import { itemRefOf, loadNotification, readNotification, type PostalCall } from './load.js';
 import type { FileLookup } from './outcome-input.js';
 import { planOutcome, type OutcomePlan } from './plan.js';
 import { stepOf } from './probe.js';
@@ -32,7 +32,9 @@ export async function dryRun<T>(store: StoreScope, fn: (tx: StoreScope) => Promi
 /** The items of a scanned code, actionable first; the one to show at once when it is clear. */
 export async function findItem(tx: StoreScope, code: string, call: PostalCall): Promise<FindItemResult> {
   const ref = itemRefOf(code);
-  const loaded = await loadNotification(tx, ref.iun, code);
+  // A read: no lock needed.
+  const loaded = await readNotification(tx, ref.iun);
+  if (!loaded) throw new DomainError('POSTAL_ITEM_NOT_FOUND', { item: code });
   const items = loaded.slots.map((s) => buildItemView(loaded.record, loaded.elements, s, call));
   if (items.length === 0) throw new DomainError('POSTAL_ITEM_NOT_FOUND', { item: code });
   if (ref.recipientIndex !== undefined) {

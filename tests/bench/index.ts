@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const AREAS = ['core', 'store', 'documents', 'desk', 'sender', 'sync'] as const;
+const AREAS = ['core', 'store', 'documents', 'desk', 'postal', 'sender', 'sync'] as const;
 
 export interface BenchModule {
   run(args: string[]): Promise<void>;

@@ -35,8 +35,8 @@ export interface OutcomeOptionView {
   final: 'OK' | 'KO' | null;
   /** A first-attempt KO: the next step (second attempt, no address, address search) must be given. */
   asksNextStep: boolean;
-  /** The failure causes the core accepts for this meaning (UNDELIVERED, THEFT_LOSS_DAMAGE). */
-  causes: FailureCause[];
+  /** The failure causes the core accepts for this meaning (UNDELIVERED, THEFT_LOSS_DAMAGE), with their labels. */
+  causes: { code: FailureCause; label: LocalizedText }[];
   /** Why it cannot be recorded even at today's date (e.g. the holding period has not ended). */
   blockedNow: { code: string; message: string } | null;
 }

@@ -129,8 +129,9 @@ export const postalContract = {
     output: t<ScanUploadView>(),
     roles: ROLES,
     mutates: true,
+    // One audit entry per stored file (written by the handler), not one per chunk.
+    auditedBy: 'handler',
     doc: 'Upload a scan (AR card, 23L, CAD/CAN) in chunks; the last chunk checks it and stores it content-addressed',
-    auditTargets: (input, out) => [out?.scan?.sha256 ?? input.uploadId ?? 'new-upload'],
   }),
   'postal.importCsv': op({
     input: z.object({ jobId: uploadId.optional(), fileName: text(200), offset: z.number().int().min(0), chunk: base64Chunk, last: z.boolean() }),

@@ -1,6 +1,6 @@
 // The postal desk's handlers (DOMAIN.md 7.3, 7.4): thin, the work is in electron/postal/ and the
 // rules in the core. Every write runs in one store transaction (dispatch's, reused here).
-import { toAuditEntry } from '../../auth/audit-trail.js';
+import { appendPostalAudit } from '../../postal/audit.js';
 import { recordBatch, previewBatch } from '../../postal/batch.js';
 import { importLine } from '../../postal/csv-import.js';
 import { giacenzaRegister } from '../../postal/giacenza.js';
@@ -33,22 +33,26 @@ export const postalHandlers = {
   'postal.recordBatch': async ({ items, outcome }, ctx, caller) =>
     ctx.store.transaction((tx) => recordBatch(tx, ctx.store.files, items, outcome, postalCall(ctx, caller))),
 
-  'postal.uploadScan': async (input, ctx) => postalRuntime(ctx).scans.receive(input, ctx.store.files),
+  'postal.uploadScan': async (input, ctx, caller) => {
+    const out = await postalRuntime(ctx).scans.receive(input, ctx.store.files);
+    // One audit entry for the stored file, not one per chunk.
+    if (out.scan) {
+      const sha256 = out.scan.sha256;
+      await ctx.store.transaction((tx) => appendPostalAudit(tx, ctx, caller, postalContract['postal.uploadScan'], 'postal.uploadScan', [sha256]));
+    }
+    return out;
+  },
 
   'postal.importCsv': async (input, ctx) => postalRuntime(ctx).imports.receive(input),
 
   'postal.importCsvStep': async ({ jobId, maxLines }, ctx, caller) => {
     const call = postalCall(ctx, caller);
-    const roles = caller.roles.filter((r) => postalContract['postal.importCsvStep'].roles.includes(r));
     // The lines of one step and their audit entry commit together; the job moves on only after.
     return postalRuntime(ctx).imports.step(jobId, maxLines, (records, job) => ctx.store.transaction(async (tx) => {
       const lines: CsvReportLine[] = [];
       for (const record of records) lines.push(await importLine(tx, ctx.store.files, job, record, call));
       const iuns = [...new Set(lines.filter((l) => l.status === 'accepted').map((l) => itemIun(l.item)))];
-      await tx.audit.append(toAuditEntry({
-        at: ctx.clock.now(), roles, operation: 'postal.importCsvStep', targets: [jobId, ...iuns], outcome: 'ok',
-        ...(caller.operatorId ? { operatorId: caller.operatorId } : {}), ...(caller.deskId !== undefined ? { deskId: caller.deskId } : {}),
-      }));
+      await appendPostalAudit(tx, ctx, caller, postalContract['postal.importCsvStep'], 'postal.importCsvStep', [jobId, ...iuns]);
       return lines;
     }));
   },

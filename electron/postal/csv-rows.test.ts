@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { isDomainError } from '../../core/index.js';
+import { mapColumns, planLine } from './csv-rows.js';
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+    return 'ok';
+  } catch (e) {
+    return isDomainError(e) ? e.code : String(e);
+  }
+}
+
+const HEADER = ['Item', 'ESITO', 'data', 'causa', 'next'];
+const map = mapColumns(HEADER);
+
+describe('postal CSV columns and lines', () => {
+  it('reads the columns in any order and case, Italian names included', () => {
+    expect(mapColumns(['date', 'outcome', 'item'])).toEqual({ date: 0, outcome: 1, item: 2 });
+    expect(map).toEqual({ item: 0, outcome: 1, date: 2, cause: 3, next: 4 });
+  });
+
+  it('refuses a header missing a required column, with an unknown one, or with one twice', () => {
+    expect(codeOf(() => mapColumns(['item', 'outcome']))).toBe('POSTAL_CSV_WRONG_COLUMNS');
+    expect(codeOf(() => mapColumns(['item', 'outcome', 'date', 'colour']))).toBe('POSTAL_CSV_WRONG_COLUMNS');
+    expect(codeOf(() => mapColumns(['item', 'outcome', 'date', 'data']))).toBe('POSTAL_CSV_WRONG_COLUMNS');
+  });
+
+  it('plans a meaning with its cause and next step, and a raw paper code with its date', () => {
+    const meaning = planLine(['X/0/0', 'undelivered', '10/03/2026 09:30', 'm04', 'ricerca'], HEADER, map);
+    expect(meaning).toMatchObject({ kind: 'MEANING', input: { kind: 'UNDELIVERED', cause: 'M04', next: { kind: 'ADDRESS_INVESTIGATION' } } });
+    const raw = planLine(['X/0/0', 'recrn002f', '10/03/2026 09:30', 'M03', 'D00'], HEADER, map);
+    expect(raw).toMatchObject({ kind: 'RAW', paperCode: 'RECRN002F', at: '2026-03-10T09:30:00+01:00', cause: 'M03', next: { kind: 'NO_SECOND_ADDRESS', failureCause: 'D00' } });
+  });
+
+  it('refuses a line with the wrong number of fields, an unknown outcome, a bad next step or no item', () => {
+    expect(codeOf(() => planLine(['X', 'DELIVERED_TO_RECIPIENT'], HEADER, map))).toBe('POSTAL_CSV_LINE_FIELDS');
+    expect(codeOf(() => planLine(['X', 'DELIVERED', '10/03/2026 09:30', '', ''], HEADER, map))).toBe('POSTAL_UNKNOWN_OUTCOME');
+    expect(codeOf(() => planLine(['X', 'UNDELIVERED', '10/03/2026 09:30', 'M01', 'D09'], HEADER, map))).toBe('POSTAL_NEXT_STEP_INVALID');
+    expect(codeOf(() => planLine(['', 'UNDELIVERED', '10/03/2026 09:30', '', ''], HEADER, map))).toBe('POSTAL_FIELD_REQUIRED');
+    expect(codeOf(() => planLine(['X', 'RECRN001C', '2026-03-10', '', ''], HEADER, map))).toBe('POSTAL_DATE_INVALID');
+  });
+});

@@ -1,0 +1,100 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { BatchPreviewView, OutcomeOptionView, PostalItemView } from '../../electron/api/contract/index.js';
+import { call } from '../api/client.js';
+import { toProblem, type OutcomeDraft, type PostalProblem } from './postal.js';
+
+/** One scanned line: the item found for it (recipient, state, what it allows now). */
+export interface BatchEntry {
+  input: string;
+  item: PostalItemView;
+}
+
+/** Batch entry: scan many items, one outcome and date for all, review, confirm all or nothing. */
+export const usePostalBatchStore = defineStore('postal-batch', () => {
+  const entries = ref<BatchEntry[]>([]);
+  const scanError = ref<PostalProblem | null>(null);
+  const error = ref<PostalProblem | null>(null);
+  const preview = ref<BatchPreviewView | null>(null);
+  const recorded = ref<number | null>(null);
+  const busy = ref(false);
+
+  /** Every meaning allowed now for at least one listed item, with its causes (first item's). */
+  const options = computed(() => {
+    const out = new Map<string, OutcomeOptionView>();
+    // Scans belong to one item: they are attached on the item screen, not in a batch.
+    for (const e of entries.value) for (const o of e.item.allowed) if (!out.has(o.kind) && o.kind !== 'SCANS_RECEIVED') out.set(o.kind, o);
+    return [...out.values()];
+  });
+
+  /** Adds a scanned code once its item is found; a repeated or unknown code is refused with its message. */
+  async function add(code: string, messages: { duplicate: string; ambiguous: string }): Promise<boolean> {
+    scanError.value = null;
+    recorded.value = null;
+    busy.value = true;
+    try {
+      const found = await call('postal.findItem', { code });
+      const item = found.items.find((i) => i.code === found.selected);
+      if (!item) {
+        scanError.value = { code: 'POSTAL_ITEM_AMBIGUOUS', message: messages.ambiguous.replace('{items}', found.items.map((i) => i.code).join(', ')) };
+        return false;
+      }
+      if (entries.value.some((e) => e.item.code === item.code)) {
+        scanError.value = { code: 'POSTAL_BATCH_DUPLICATE', message: messages.duplicate.replace('{item}', item.code) };
+        return false;
+      }
+      entries.value.push({ input: code, item });
+      preview.value = null;
+      return true;
+    } catch (e) {
+      scanError.value = toProblem(e);
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  function remove(code: string): void {
+    entries.value = entries.value.filter((e) => e.item.code !== code);
+    preview.value = null;
+  }
+
+  async function check(outcome: OutcomeDraft): Promise<void> {
+    error.value = null;
+    busy.value = true;
+    try {
+      preview.value = await call('postal.previewBatch', { items: entries.value.map((e) => e.item.code), outcome });
+    } catch (e) {
+      error.value = toProblem(e);
+      preview.value = null;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function confirm(outcome: OutcomeDraft): Promise<boolean> {
+    error.value = null;
+    busy.value = true;
+    try {
+      const done = await call('postal.recordBatch', { items: entries.value.map((e) => e.item.code), outcome });
+      recorded.value = done.recorded;
+      entries.value = [];
+      preview.value = null;
+      return true;
+    } catch (e) {
+      error.value = toProblem(e);
+      return false;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  function reset(): void {
+    entries.value = [];
+    preview.value = null;
+    error.value = null;
+    scanError.value = null;
+  }
+
+  return { entries, scanError, error, preview, recorded, busy, options, add, remove, check, confirm, reset };
+});

@@ -1,0 +1,83 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { CsvImportView, CsvReportLine, GiacenzaRegisterView } from '../../electron/api/contract/index.js';
+import { call } from '../api/client.js';
+import { sendInChunks } from '../views/postal/upload.js';
+import { toProblem, type PostalProblem } from './postal.js';
+
+/** CSV import: upload (checked whole), then step by step with a progress bar and a line-by-line report. */
+export const usePostalImportStore = defineStore('postal-import', () => {
+  const phase = ref<'idle' | 'uploading' | 'importing' | 'done'>('idle');
+  const uploaded = ref(0);
+  const size = ref(0);
+  const job = ref<CsvImportView | null>(null);
+  const report = ref<CsvReportLine[]>([]);
+  const error = ref<PostalProblem | null>(null);
+
+  /** 0..100: the upload counts for the first tenth, the lines for the rest. */
+  const percent = computed(() => {
+    if (phase.value === 'uploading') return size.value === 0 ? 0 : Math.round((uploaded.value / size.value) * 10);
+    if (!job.value || job.value.total === 0) return phase.value === 'done' ? 100 : 0;
+    return 10 + Math.round((job.value.done / job.value.total) * 90);
+  });
+
+  async function upload(file: File): Promise<CsvImportView> {
+    phase.value = 'uploading';
+    size.value = file.size;
+    uploaded.value = 0;
+    let jobId: string | undefined;
+    return sendInChunks(file, async ({ offset, chunk, last }) => {
+      const view = await call('postal.importCsv', { ...(jobId ? { jobId } : {}), fileName: file.name || 'esiti.csv', offset, chunk, last });
+      jobId = view.jobId;
+      return view;
+    }, (sent) => { uploaded.value = sent; });
+  }
+
+  async function importFile(file: File): Promise<void> {
+    error.value = null;
+    report.value = [];
+    job.value = null;
+    try {
+      job.value = await upload(file);
+      phase.value = 'importing';
+      while (job.value.state !== 'done') {
+        job.value = await call('postal.importCsvStep', { jobId: job.value.jobId, maxLines: 25 });
+        report.value.push(...job.value.report);
+      }
+      phase.value = 'done';
+    } catch (e) {
+      error.value = toProblem(e);
+      phase.value = job.value && job.value.done > 0 ? 'done' : 'idle';
+    }
+  }
+
+  function reset(): void {
+    phase.value = 'idle';
+    job.value = null;
+    report.value = [];
+    error.value = null;
+  }
+
+  return { phase, uploaded, size, job, report, error, percent, importFile, reset };
+});
+
+/** The giacenza register (DOMAIN.md 7.3): held items, most urgent first. */
+export const usePostalGiacenzaStore = defineStore('postal-giacenza', () => {
+  const register = ref<GiacenzaRegisterView | null>(null);
+  const error = ref<PostalProblem | null>(null);
+  const loading = ref(false);
+
+  async function load(): Promise<void> {
+    loading.value = true;
+    error.value = null;
+    try {
+      register.value = await call('postal.giacenzaRegister', {});
+    } catch (e) {
+      error.value = toProblem(e);
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  return { register, error, loading, load };
+});

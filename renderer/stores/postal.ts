@@ -1,0 +1,118 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { InputOf, PostalItemView, RecordedOutcomeView, ScanUploadView } from '../../electron/api/contract/index.js';
+import { ApiCallError, call } from '../api/client.js';
+import { sendInChunks } from '../views/postal/upload.js';
+
+export type OutcomeDraft = InputOf<'postal.recordOutcome'>['outcome'];
+export type StoredScan = NonNullable<ScanUploadView['scan']>;
+
+/** An error as the postal screens show it: the host's code and message (and the field, if any). */
+export interface PostalProblem {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+export function toProblem(e: unknown): PostalProblem {
+  if (e instanceof ApiCallError) {
+    const field = e.details?.fields?.[0];
+    return field ? { code: e.code, message: e.message, field: field.path } : { code: e.code, message: e.message };
+  }
+  return { code: 'UNEXPECTED', message: String(e) };
+}
+
+/** One item at the postal counter: scan, choose the meaning, preview, record (DOMAIN.md 7.3, 7.4). */
+export const usePostalStore = defineStore('postal', () => {
+  const items = ref<PostalItemView[]>([]);
+  const selectedCode = ref<string | null>(null);
+  const error = ref<PostalProblem | null>(null);
+  const busy = ref(false);
+  const preview = ref<RecordedOutcomeView | null>(null);
+  const result = ref<RecordedOutcomeView | null>(null);
+
+  const selected = computed(() => items.value.find((i) => i.code === selectedCode.value) ?? null);
+
+  async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
+    busy.value = true;
+    error.value = null;
+    try {
+      return await action();
+    } catch (e) {
+      error.value = toProblem(e);
+      return undefined;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function find(code: string): Promise<boolean> {
+    preview.value = null;
+    result.value = null;
+    const found = await run(() => call('postal.findItem', { code }));
+    items.value = found?.items ?? [];
+    selectedCode.value = found?.selected ?? null;
+    return found !== undefined;
+  }
+
+  function select(code: string | null): void {
+    selectedCode.value = code;
+    preview.value = null;
+    result.value = null;
+    error.value = null;
+  }
+
+  /** Replaces the shown item with its state after a write. */
+  function refreshItem(item: PostalItemView): void {
+    items.value = items.value.map((i) => (i.code === item.code ? item : i));
+    if (!items.value.some((i) => i.code === item.code)) items.value.push(item);
+    selectedCode.value = item.code;
+  }
+
+  async function previewOutcome(outcome: OutcomeDraft): Promise<void> {
+    if (!selected.value) return;
+    const code = selected.value.code;
+    preview.value = (await run(() => call('postal.previewOutcome', { code, outcome }))) ?? null;
+  }
+
+  async function record(outcome: OutcomeDraft): Promise<boolean> {
+    if (!selected.value) return false;
+    const code = selected.value.code;
+    const done = await run(() => call('postal.recordOutcome', { code, outcome }));
+    if (!done) return false;
+    preview.value = null;
+    result.value = done;
+    refreshItem(done.item);
+    return true;
+  }
+
+  async function sendSecondAttempt(at: string): Promise<boolean> {
+    if (!selected.value) return false;
+    const code = selected.value.code;
+    const item = await run(() => call('postal.sendSecondAttempt', { code, at }));
+    if (item) refreshItem(item);
+    return item !== undefined;
+  }
+
+  /** Uploads one scan; resolves to the stored scan or throws the host's error. */
+  async function uploadScan(file: File): Promise<StoredScan> {
+    let uploadId: string | undefined;
+    const out = await sendInChunks(file, async ({ offset, chunk, last }) => {
+      const answer = await call('postal.uploadScan', { ...(uploadId ? { uploadId } : {}), fileName: file.name || 'scan', offset, chunk, last });
+      uploadId = answer.uploadId;
+      return answer;
+    });
+    if (!out.scan) throw new Error('upload not completed');
+    return out.scan;
+  }
+
+  function clear(): void {
+    items.value = [];
+    selectedCode.value = null;
+    error.value = null;
+    preview.value = null;
+    result.value = null;
+  }
+
+  return { items, selectedCode, selected, error, busy, preview, result, find, select, previewOutcome, record, sendSecondAttempt, uploadScan, clear };
+});

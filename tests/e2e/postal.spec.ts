@@ -1,0 +1,209 @@
+// The postal desk end to end (DOMAIN.md 7.3, 7.4): one item at a time, giacenza, second attempt,
+// unreachable, a batch of 20, a CSV import with bad lines, the giacenza register. Every refused
+// input is shown with the host's message; every screen state is checked with axe.
+import { expect, snapshot, test } from './fixtures.js';
+import { buildPostalCases, romeLocal, seedPostalCases, UNKNOWN_IUN } from './data/postal-cases.js';
+import { PostalBatchPage, PostalGiacenzaPage, PostalImportPage, PostalItemPage } from './pages/postal-pages.js';
+
+const NOW = Date.now();
+const HOUR = 3_600_000;
+const cases = buildPostalCases(NOW);
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+test.use({
+  // A fixture returning the seed function (a bare function would be read as a fixture itself).
+  seed: async ({}, use) => { await use(async (store) => { await seedPostalCases(store, cases); }); },
+  // A seeded store is not empty at start, so the host would not add the demo operators by itself.
+  hostEnv: { RADD_DEMO_OPERATORS: '1' },
+});
+
+test.describe.configure({ mode: 'serial' });
+
+test.describe('postal desk', () => {
+  test('the giacenza register lists held items, most urgent first, and opens one', async ({ page, host, accessible }) => {
+    const register = new PostalGiacenzaPage(page);
+    await register.open(host.url);
+    await expect(register.row(cases.arGiacenzaOld.itemCode)).toBeVisible();
+    await expect(register.row(cases.arInGiacenza.itemCode)).toBeVisible();
+    await expect(register.row(cases.n890InGiacenza.itemCode)).toBeVisible();
+    const days = await register.table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Number((r as HTMLElement).dataset.days)));
+    expect(days).toEqual([...days].sort((a, b) => a - b));
+    await expect(register.row(cases.arGiacenzaOld.itemCode)).toContainText('scaduta da');
+    await accessible(page, 'giacenza register');
+    await snapshot(page, 'postal-giacenza');
+    await register.row(cases.arInGiacenza.itemCode).getByRole('link').click();
+    const item = new PostalItemPage(page);
+    await expect(item.item).toHaveAttribute('data-code', cases.arInGiacenza.itemCode);
+    await expect(page.getByTestId('postal-item-held')).toBeVisible();
+  });
+
+  test('delivers an 890 first attempt with its scan; refused inputs show their message', async ({ page, host, accessible }) => {
+    const item = new PostalItemPage(page);
+    await item.open(host.url);
+    await expect(item.scanField).toBeFocused();
+    await accessible(page, 'postal item (empty)');
+    await item.scan(UNKNOWN_IUN);
+    await expect(item.error).toHaveAttribute('data-code', 'POSTAL_ITEM_NOT_FOUND');
+    await expect(item.error).toContainText(`Nessun invio cartaceo per ${UNKNOWN_IUN}`);
+    await accessible(page, 'postal item (unknown)');
+    await item.scan(`PREPARE_ANALOG_DOMICILE.IUN_${cases.sent890.iun}.RECINDEX_0.ATTEMPT_0`);
+    await expect(item.item).toHaveAttribute('data-code', cases.sent890.itemCode);
+    await expect(item.scanField).toBeFocused();
+    await expect(page.getByTestId('postal-item-product')).toContainText('890');
+    await expect(item.codesOf('DELIVERED_TO_RECIPIENT')).toHaveText('RECAG001A → RECAG001C');
+    await item.choose('DELIVERED_TO_RECIPIENT');
+    await item.attach('cartolina.txt', 'image/png', Buffer.from('not an image'));
+    await expect(item.scanError).toHaveAttribute('data-code', 'POSTAL_SCAN_UNREADABLE');
+    await expect(item.scanError).toContainText('cartolina.txt');
+    await item.attach('cartolina-890.png', 'image/png', PNG);
+    await expect(item.scans).toContainText('cartolina-890.png');
+    await item.date.fill(romeLocal(NOW + 3 * 24 * HOUR));
+    await item.record();
+    await expect(item.error).toHaveAttribute('data-code', 'OUTCOME_DATE_IN_FUTURE');
+    await accessible(page, 'postal item (date in the future)');
+    await item.date.fill(romeLocal(NOW - 2 * HOUR));
+    await item.previewIt();
+    await expect(page.getByTestId('postal-preview-steps')).toContainText('RECAG001B');
+    await accessible(page, 'postal item (preview)');
+    await snapshot(page, 'postal-item-form');
+    await item.record();
+    await expect(item.result).toBeVisible();
+    await expect(item.resultSteps.locator('tr[data-role="OK"]')).toHaveAttribute('data-code', 'RECAG001C');
+    await expect(page.getByTestId('postal-result-status')).toHaveAttribute('data-status', 'DELIVERED');
+    await expect(page.getByTestId('postal-result-facts')).toContainText('Ricevuta/scansione della raccomandata');
+    await expect(item.itemState).toHaveAttribute('data-state', 'CLOSED');
+    await expect(item.scanField).toBeFocused();
+    await accessible(page, 'postal item (recorded)');
+    await snapshot(page, 'postal-record-890');
+  });
+
+  test('an AR left in giacenza, then collected', async ({ page, host, accessible }) => {
+    const item = new PostalItemPage(page);
+    await item.open(host.url);
+    await item.scan(cases.sentAr.iun);
+    await expect(item.codesOf('IN_GIACENZA')).toHaveText('RECRN010 → RECRN011');
+    await item.choose('IN_GIACENZA');
+    await item.date.fill(romeLocal(NOW - 5 * HOUR));
+    await page.getByTestId('postal-office').fill('Ufficio postale Milano 12');
+    await item.record();
+    await expect(item.result).toBeVisible();
+    await expect(page.getByTestId('postal-item-held')).toBeVisible();
+    await expect(item.kind('DELIVERED_TO_RECIPIENT')).toHaveCount(0);
+    await item.choose('COLLECTED_FROM_GIACENZA');
+    await item.date.fill(romeLocal(NOW - 3 * HOUR));
+    await item.record();
+    await expect(item.resultSteps.locator('tr[data-role="OK"]')).toHaveAttribute('data-code', 'RECRN003C');
+    await expect(page.getByTestId('postal-item-held')).toHaveCount(0);
+    await accessible(page, 'postal item (collected)');
+    await snapshot(page, 'postal-giacenza-collected');
+  });
+
+  test('a giacenza expired closes the attempt; a first-attempt KO leads to a second attempt', async ({ page, host, accessible }) => {
+    const item = new PostalItemPage(page);
+    await item.open(host.url);
+    await item.scan(cases.arGiacenzaOld.itemCode);
+    await item.choose('GIACENZA_EXPIRED');
+    await item.date.fill(romeLocal(NOW - 2 * HOUR));
+    await item.record();
+    await expect(item.resultSteps).toContainText('PNRN012');
+    await expect(page.getByTestId('postal-item-sublabel')).toHaveText('compiuta giacenza');
+    await expect(item.kind('UNDELIVERED')).toHaveCount(0);
+
+    await item.scan(cases.arForSecondAttempt.itemCode);
+    await item.choose('UNDELIVERED');
+    await item.date.fill(romeLocal(NOW - 6 * HOUR));
+    await item.cause.selectOption('M04');
+    await item.fillAddress('postal-discovered', { address: 'Via Garibaldi 7', zip: '10122', municipality: 'Torino', province: 'TO' });
+    await item.record();
+    await expect(item.formError).toContainText('Passo successivo');
+    await item.nextStep('SECOND_ATTEMPT');
+    await expect(page.locator('#postal-next-address-municipality')).toHaveValue('Torino');
+    await accessible(page, 'postal item (next step)');
+    await item.record();
+    await expect(item.resultSteps.locator('tr[data-code="PREPARE_ANALOG_DOMICILE"]')).toBeVisible();
+
+    await item.scan(`${cases.arForSecondAttempt.iun}/0/1`);
+    await expect(item.itemState).toHaveAttribute('data-state', 'PREPARED');
+    await expect(page.getByTestId('postal-item-address')).toContainText('Torino');
+    await item.sendSecondAttempt(romeLocal(NOW - 5 * HOUR));
+    await expect(item.itemState).toHaveAttribute('data-state', 'OPEN');
+    await item.choose('DELIVERED_TO_RECIPIENT');
+    await item.date.fill(romeLocal(NOW - 1 * HOUR));
+    await item.record();
+    await expect(page.getByTestId('postal-result-status')).toHaveAttribute('data-status', 'DELIVERED');
+    await accessible(page, 'postal item (second attempt delivered)');
+    await snapshot(page, 'postal-second-attempt');
+  });
+
+  test('undelivered with no new address: the recipient is unreachable', async ({ page, host, accessible }) => {
+    const item = new PostalItemPage(page);
+    await item.open(host.url);
+    await item.scan(cases.arForNoAddress.itemCode);
+    await item.choose('UNDELIVERED');
+    await item.date.fill(romeLocal(NOW - 4 * HOUR));
+    await item.record();
+    await expect(item.formError).toContainText('Motivo');
+    await item.cause.selectOption('M07');
+    await item.nextStep('NO_SECOND_ADDRESS');
+    await page.getByTestId('postal-next-cause').selectOption('D00');
+    await item.record();
+    await expect(item.resultSteps.locator('tr[data-code="COMPLETELY_UNREACHABLE"]')).toBeVisible();
+    await expect(page.getByTestId('postal-result-facts')).toContainText('irreperibilità');
+    await expect(page.getByTestId('postal-item-recipient')).toBeVisible();
+    await accessible(page, 'postal item (unreachable)');
+    await snapshot(page, 'postal-unreachable');
+  });
+
+  test('a batch of 20 items: scanned with the keyboard, checked, recorded as one', async ({ page, host, accessible }) => {
+    const batch = new PostalBatchPage(page);
+    await batch.open(host.url);
+    await expect(batch.scanField).toBeFocused();
+    for (const c of cases.batch) await batch.scan(c.itemCode);
+    await expect(batch.list.locator('tbody tr')).toHaveCount(20);
+    await batch.scan(cases.batch[3]!.itemCode);
+    await expect(batch.scanError).toContainText('è già nella lista');
+    await batch.scan(`${UNKNOWN_IUN}/0/0`);
+    await expect(batch.scanError).toHaveAttribute('data-code', 'POSTAL_ITEM_NOT_FOUND');
+    await expect(batch.list.locator('tbody tr')).toHaveCount(20);
+    await expect(batch.scanField).toBeFocused();
+    await accessible(page, 'postal batch (list)');
+    await batch.choose('DELIVERED_TO_RECIPIENT');
+    await batch.date.fill(romeLocal(NOW - 2 * HOUR));
+    await batch.check();
+    await expect(batch.previewOk).toContainText('20');
+    await accessible(page, 'postal batch (checked)');
+    await snapshot(page, 'postal-batch');
+    await batch.confirm();
+    await expect(batch.recorded).toContainText('20 esiti registrati');
+    await expect(batch.list).toHaveCount(0);
+    await accessible(page, 'postal batch (recorded)');
+  });
+
+  test('a CSV import: a wrong file is refused whole, a file with 3 bad lines is reported line by line', async ({ page, host, accessible }) => {
+    const imp = new PostalImportPage(page);
+    await imp.open(host.url);
+    await accessible(page, 'postal import (empty)');
+    await imp.importFile('colonne.csv', Buffer.from('invio;quando\nX;Y\n'));
+    await expect(imp.error).toHaveAttribute('data-code', 'POSTAL_CSV_WRONG_COLUMNS');
+    await expect(imp.error).toContainText('mancanti: outcome, date');
+    await imp.importFile('latin1.csv', Buffer.concat([Buffer.from('item;outcome;date\nX;Y;Citt'), Buffer.from([0xe0, 0x0a])]));
+    await expect(imp.error).toHaveAttribute('data-code', 'POSTAL_CSV_ENCODING_INVALID');
+    await expect(imp.error).toContainText('UTF-8');
+    await accessible(page, 'postal import (refused file)');
+    const at = romeLocal(NOW - 2 * HOUR);
+    const good = cases.csv.map((c) => `${c.itemCode};DELIVERED_TO_RECIPIENT;${at}`);
+    const lines = ['item;outcome;date;cause', ...good.slice(0, 3).map((l) => `${l};`), `${UNKNOWN_IUN}/0/0;DELIVERED_TO_RECIPIENT;${at};`,
+      ...good.slice(3).map((l) => `${l};`), `${cases.csv[0]!.itemCode};DELIVERED_TO_RECIPIENT;${at};`, `${cases.n890InGiacenza.itemCode};COLLECTED_FROM_GIACENZA;32/13/2026 10:00;`];
+    await imp.importFile('esiti.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n'))]));
+    await expect(imp.summary).toContainText('7 accettate, 3 rifiutate su 10');
+    await expect(imp.progress).toHaveAttribute('data-percent', '100');
+    await expect(imp.line(5)).toHaveAttribute('data-code', 'POSTAL_ITEM_NOT_FOUND');
+    await expect(imp.line(5)).toContainText('Nessun invio cartaceo');
+    await expect(imp.line(10)).toHaveAttribute('data-code', 'EVENT_AFTER_FINAL');
+    await expect(imp.line(10)).toContainText('già concluso');
+    await expect(imp.line(11)).toHaveAttribute('data-code', 'POSTAL_DATE_INVALID');
+    await expect(imp.line(2)).toHaveAttribute('data-status', 'accepted');
+    await accessible(page, 'postal import (report)');
+    await snapshot(page, 'postal-import');
+  });
+});

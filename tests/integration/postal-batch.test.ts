@@ -1,0 +1,61 @@
+// Batch entry through the real host: the preview checks each line as if the lines before it were
+// recorded and writes nothing; recording is all or nothing, the refused line named.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BatchPreviewView, BatchRecordedView, FindItemResult } from '../../electron/api/contract/postal-views.js';
+import { UNKNOWN_IUN } from '../e2e/data/postal-cases.js';
+import { NOW_MS, romeLocal, startPostalHost, type PostalHost } from './postal-support.js';
+
+let h: PostalHost;
+const outcome = () => ({ kind: 'DELIVERED_TO_RECIPIENT', at: romeLocal(NOW_MS - 3_600_000) });
+
+beforeAll(async () => {
+  h = await startPostalHost();
+});
+afterAll(async () => h?.close());
+
+describe('batch entry', () => {
+  it('previews every line, naming a duplicate scan as EVENT_AFTER_FINAL, and writes nothing', async () => {
+    const items = h.cases.batch.slice(0, 5).map((c) => c.itemCode);
+    const before = await h.counts();
+    const preview = await h.ok<BatchPreviewView>('postal.previewBatch', { items: [...items, items[2]], outcome: outcome() });
+    expect(preview.okCount).toBe(5);
+    expect(preview.lines[5]).toMatchObject({ line: 6, ok: false, error: { code: 'EVENT_AFTER_FINAL' } });
+    expect(preview.lines[0]!.codes[0]).toMatch(/^REC(RN|AG)001A$/);
+    expect(await h.counts()).toEqual(before);
+  });
+
+  it('records nothing at all when one line is refused, and names that line', async () => {
+    const items = h.cases.batch.slice(0, 6).map((c) => c.itemCode);
+    items.splice(3, 0, UNKNOWN_IUN);
+    const before = await h.counts();
+    const r = await h.call('postal.recordBatch', { items, outcome: outcome() });
+    expect(r.body.error?.code).toBe('POSTAL_BATCH_LINE_REFUSED');
+    expect(r.body.error?.message).toContain('Riga 4');
+    expect(r.body.error?.message).toContain(UNKNOWN_IUN);
+    expect(await h.counts()).toEqual(before);
+    const first = await h.ok<FindItemResult>('postal.findItem', { code: items[0] });
+    expect(first.items[0]!.state).toBe('OPEN');
+  });
+
+  it('records one outcome for twenty items in one transaction', async () => {
+    const items = h.cases.batch.map((c) => c.itemCode);
+    expect(items).toHaveLength(20);
+    const before = await h.counts();
+    const done = await h.ok<BatchRecordedView>('postal.recordBatch', { items, outcome: outcome() });
+    expect(done.recorded).toBe(20);
+    const after = await h.counts();
+    expect(after.outbox - before.outbox).toBe(20);
+    expect(after.outcomes - before.outcomes).toBe(40);
+    for (const c of h.cases.batch) {
+      const record = await h.host.ctx.store.notifications.getByIun(c.iun);
+      expect(record?.derived.status, c.iun).toBe('DELIVERED');
+    }
+  });
+
+  it('refuses an empty batch or a batch with an outcome field missing', async () => {
+    expect(await h.refused('postal.recordBatch', { items: [], outcome: outcome() })).toBe('VALIDATION_FAILED');
+    const r = await h.call('postal.recordBatch', { items: [h.cases.csv[0]!.itemCode], outcome: { kind: 'DELIVERED_TO_OTHER_PERSON', at: romeLocal(NOW_MS - 3_600_000) } });
+    expect(r.body.error?.code).toBe('POSTAL_BATCH_LINE_REFUSED');
+    expect(r.body.error?.message).toContain('receiverName');
+  });
+});

@@ -1,0 +1,103 @@
+// CSV import through the real host: a file with wrong columns or another encoding is refused
+// whole before anything is written; a good file is imported step by step with a line-by-line
+// report (accepted / refused with reason).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CsvImportView } from '../../electron/api/contract/postal-views.js';
+import { UNKNOWN_IUN } from '../e2e/data/postal-cases.js';
+import { NOW_MS, romeLocal, startPostalHost, type PostalHost } from './postal-support.js';
+
+let h: PostalHost;
+const HOUR = 3_600_000;
+
+beforeAll(async () => {
+  h = await startPostalHost();
+});
+afterAll(async () => h?.close());
+
+async function upload(bytes: Buffer, chunk = 512 * 1024): Promise<CsvImportView> {
+  let view: CsvImportView | undefined;
+  for (let offset = 0; offset < bytes.length; offset += chunk) {
+    view = await h.ok<CsvImportView>('postal.importCsv', {
+      ...(view ? { jobId: view.jobId } : {}), fileName: 'esiti.csv', offset,
+      chunk: bytes.subarray(offset, offset + chunk).toString('base64'), last: offset + chunk >= bytes.length,
+    });
+  }
+  return view!;
+}
+
+async function uploadRefused(bytes: Buffer): Promise<string> {
+  return h.refused('postal.importCsv', { fileName: 'esiti.csv', offset: 0, chunk: bytes.toString('base64'), last: true });
+}
+
+async function runToEnd(jobId: string): Promise<CsvImportView> {
+  let view: CsvImportView;
+  do view = await h.ok<CsvImportView>('postal.importCsvStep', { jobId, maxLines: 3 });
+  while (view.state !== 'done');
+  return h.ok<CsvImportView>('postal.importCsvStatus', { jobId });
+}
+
+describe('CSV import', () => {
+  it('refuses wrong columns whole, naming what is missing and what is unexpected, and writes nothing', async () => {
+    const before = await h.counts();
+    const r = await h.call('postal.importCsv', { fileName: 'x.csv', offset: 0, chunk: Buffer.from('item;esito;when;colour\nX;Y;Z;W\n').toString('base64'), last: true });
+    expect(r.body.error?.code).toBe('POSTAL_CSV_WRONG_COLUMNS');
+    expect(r.body.error?.message).toContain('date');
+    expect(r.body.error?.message).toContain('colour');
+    expect(await h.counts()).toEqual(before);
+  });
+
+  it('refuses a Latin-1 file with the line of the first byte that is not UTF-8', async () => {
+    const latin1 = Buffer.concat([Buffer.from(`item;outcome;date\n${h.cases.csv[0]!.itemCode};DELIVERED_TO_RECIPIENT;${romeLocal(NOW_MS - HOUR)}\nX;Y;Citt`), Buffer.from([0xe0, 0x0a])]);
+    const r = await h.call('postal.importCsv', { fileName: 'x.csv', offset: 0, chunk: latin1.toString('base64'), last: true });
+    expect(r.body.error?.code).toBe('POSTAL_CSV_ENCODING_INVALID');
+    expect(r.body.error?.message).toContain('riga 3');
+  });
+
+  it('refuses an empty file and a file with a header only', async () => {
+    expect(await uploadRefused(Buffer.from(''))).toBe('POSTAL_CSV_EMPTY');
+    expect(await uploadRefused(Buffer.from('item;outcome;date\n'))).toBe('POSTAL_CSV_EMPTY');
+  });
+
+  it('imports a UTF-8 file with BOM and `,` in steps: good lines recorded, bad lines refused with their reason', async () => {
+    const [a, b, c, d] = h.cases.csv;
+    const at = romeLocal(NOW_MS - 2 * HOUR);
+    const lines = [
+      'item,outcome,date,cause,receiver_name,receiver_relation',
+      `${a!.itemCode},DELIVERED_TO_RECIPIENT,${at},,,`,
+      `${b!.iun},delivered_to_other_person,${at},,"Rossi, Anna",moglie`,
+      `${UNKNOWN_IUN}/0/0,DELIVERED_TO_RECIPIENT,${at},,,`,
+      `${c!.itemCode},DELIVERED_TO_RECIPIENT,${romeLocal(NOW_MS + 48 * HOUR)},,,`,
+      `${a!.itemCode},DELIVERED_TO_RECIPIENT,${at},,,`,
+      `${d!.itemCode},RECRN001A,${at},,,`,
+      `${d!.itemCode},RECRN001C,${at},,,`,
+    ];
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n'), 'utf8')]);
+    const before = await h.counts();
+    const ready = await upload(bytes, 100);
+    expect(ready).toMatchObject({ state: 'ready', total: 7, done: 0, separator: ',' });
+    expect(await h.counts()).toEqual(before);
+    const report = await runToEnd(ready.jobId);
+    expect(report).toMatchObject({ state: 'done', total: 7, done: 7, accepted: 4, refused: 3 });
+    expect(report.report.map((l) => [l.line, l.status, l.error?.code ?? null])).toEqual([
+      [2, 'accepted', null],
+      [3, 'accepted', null],
+      [4, 'refused', 'POSTAL_ITEM_NOT_FOUND'],
+      [5, 'refused', 'OUTCOME_DATE_IN_FUTURE'],
+      [6, 'refused', 'EVENT_AFTER_FINAL'],
+      [7, 'accepted', null],
+      [8, 'accepted', null],
+    ]);
+    expect(report.report[1]!.codes).toEqual(['RECRN001A', 'RECRN001C']);
+    for (const x of [a, b, d]) expect((await h.host.ctx.store.notifications.getByIun(x!.iun))?.derived.status, x!.iun).toBe('DELIVERED');
+    expect((await h.host.ctx.store.notifications.getByIun(c!.iun))?.derived.status).toBe('DELIVERING');
+    const stored = await h.host.ctx.store.analogOutcomes.list(b!.iun, 0);
+    expect(stored.map((o) => o.deliveryDetailCode)).toEqual(['RECRN001A', 'RECRN001C']);
+  });
+
+  it('answers POSTAL_IMPORT_NOT_FOUND for an unknown job and refuses a chunk out of order', async () => {
+    expect(await h.refused('postal.importCsvStatus', { jobId: '00000000-0000-4000-8000-000000000000' })).toBe('POSTAL_IMPORT_NOT_FOUND');
+    const first = await h.ok<CsvImportView>('postal.importCsv', { fileName: 'x.csv', offset: 0, chunk: Buffer.from('item;outcome;da').toString('base64'), last: false });
+    expect(await h.refused('postal.importCsv', { jobId: first.jobId, fileName: 'x.csv', offset: 2, chunk: 'AAAA', last: true })).toBe('POSTAL_UPLOAD_OUT_OF_ORDER');
+    expect(await h.refused('postal.importCsvStep', { jobId: first.jobId })).toBe('POSTAL_IMPORT_NOT_FOUND');
+  });
+});
