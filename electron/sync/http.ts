@@ -100,9 +100,39 @@ function parseBody<T>(text: string, schema: z.ZodType<T> | undefined, call: Http
   return schema ? checkShape(schema, value, 'SYNC_SCHEMA_VIOLATION', call.peer, call.operation) : (value as T);
 }
 
-function signalOf(call: HttpCall): AbortSignal {
-  const timeout = AbortSignal.timeout(call.timeoutMs);
-  return call.signal ? AbortSignal.any([timeout, call.signal]) : timeout;
+/**
+ * fetch and body read under a deadline and the caller's signal. Our own timer races the exchange
+ * instead of trusting fetch to honour AbortSignal.timeout: under GC pressure undici can lose the link
+ * between a request and the signal it follows (nodejs/node#55428, nodejs/undici#4984), and a peer
+ * that never answers then hung a whole sync cycle for good (seen with the fault proxy's "timeout").
+ */
+async function exchange<T>(call: HttpCall, init: RequestInit, read: (res: Response) => Promise<T>): Promise<{ res: Response; data: T }> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort: (() => void) | undefined;
+  const guard = new Promise<never>((_, reject) => {
+    const fail = (e: DOMException) => {
+      controller.abort(e);
+      reject(e);
+    };
+    timer = setTimeout(() => fail(new DOMException('The operation timed out', 'TimeoutError')), call.timeoutMs);
+    if (call.signal?.aborted) fail(new DOMException('Stopped', 'AbortError'));
+    else if (call.signal) {
+      onAbort = () => fail(new DOMException('Stopped', 'AbortError'));
+      call.signal.addEventListener('abort', onAbort, { once: true });
+    }
+  });
+  const work = (async () => {
+    const res = await fetch(call.url, { ...init, signal: controller.signal, redirect: 'error' });
+    return { res, data: await read(res) };
+  })();
+  work.catch(() => undefined); // when the guard wins, the late failure of the request is expected
+  try {
+    return await Promise.race([work, guard]);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) call.signal?.removeEventListener('abort', onAbort);
+  }
 }
 
 /** One HTTP exchange; see HttpCall. Throws SyncError; returns handled statuses with `data` undefined. */
@@ -114,12 +144,10 @@ export async function httpCall<T>(call: HttpCall, responseSchema?: z.ZodType<T>)
     headers['content-type'] = 'application/json';
     body = JSON.stringify(call.json);
   }
-  const signal = signalOf(call);
   let res: Response;
   let text: string;
   try {
-    res = await fetch(call.url, { method: call.method, headers, body, signal, redirect: 'error' });
-    text = await res.text();
+    ({ res, data: text } = await exchange(call, { method: call.method, headers, ...(body !== undefined ? { body } : {}) }, (r) => r.text()));
   } catch (e) {
     throw networkFailure(e, call);
   }
@@ -137,8 +165,7 @@ export async function httpBytes(call: HttpCall & { maxBytes?: number; sha256Base
   let res: Response;
   let data: Buffer;
   try {
-    res = await fetch(call.url, { method: call.method, headers: call.headers ?? {}, signal: signalOf(call), redirect: 'error' });
-    data = Buffer.from(await res.arrayBuffer());
+    ({ res, data } = await exchange(call, { method: call.method, headers: call.headers ?? {} }, async (r) => Buffer.from(await r.arrayBuffer())));
   } catch (e) {
     throw networkFailure(e, call);
   }

@@ -17,6 +17,8 @@ export { createSyncEngine, type SyncEngine, type CycleReport } from './engine.js
 export { outboxWriterOf, createStoreSyncStore } from './store-sync-store.js';
 export type { SyncStatus, ParkedItemView, PullProgress } from './status.js';
 export type * from './types.js';
+export { isOutboxKind, OUTBOX_KINDS } from './types.js';
+export { OUTBOX_PAYLOAD_SCHEMAS, parseOutboxPayload, type OutboxPayload } from './outbox-payloads.js';
 
 export const ADAPTER_NAMES = ['demo', 'send-b2b', 'radd', 'file'] as const;
 export type AdapterName = (typeof ADAPTER_NAMES)[number];

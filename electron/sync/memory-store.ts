@@ -81,6 +81,12 @@ export function createMemorySyncStore(): MemorySyncStore {
       item.state = 'done';
       delete item.nextAttemptMs;
     },
+    async markLocalOnly(id, note) {
+      const item = must(id);
+      item.state = 'done';
+      item.lastError = note;
+      delete item.nextAttemptMs;
+    },
     async scheduleRetry(id, retry) {
       const item = must(id);
       item.attempts += 1;

@@ -1,9 +1,11 @@
 // One push round: deliver due outbox items through the adapter; done -> mark done, transient
 // failure -> retry later with backoff, permanent failure or too many attempts -> park for a human.
 // Delivery is at least once; the idempotency key makes the peer apply it exactly once.
+// A known kind the adapter does not carry (capabilities().push) is local-only: marked done with a
+// note, never sent, never retried; a kind unknown to this version is parked (docs/decisions/sync.md).
 import { retryDelayMs, type RetryPolicy } from './backoff.js';
 import { describeFailure, failureText, type FailureInfo } from './errors.js';
-import type { NowMs, OutboxItem, PushResult, Random, SyncAdapter, SyncStore } from './types.js';
+import { isOutboxKind, type NowMs, type OutboxItem, type PushResult, type Random, type SyncAdapter, type SyncStore } from './types.js';
 
 export interface PushContext {
   adapter: SyncAdapter;
@@ -21,6 +23,8 @@ export interface PushReport {
   duplicates: number;
   retried: number;
   parked: number;
+  /** Items marked done without sending: the adapter does not carry their kind. */
+  localOnly: number;
   /** Set when the round stopped early because the peer could not be reached. */
   blockedUntilMs?: number;
   lastFailure?: FailureInfo;
@@ -82,13 +86,42 @@ async function deliver(ctx: PushContext, items: OutboxItem[]): Promise<(PushResu
   return out;
 }
 
+/**
+ * Settles, without the adapter, the items it will not deliver: a kind unknown to this version is
+ * parked at once; a known kind the adapter does not carry is marked done with a SYNC_LOCAL_ONLY note.
+ * Returns the items to deliver.
+ */
+async function settleUndeliverable(ctx: PushContext, items: OutboxItem[], report: PushReport): Promise<OutboxItem[]> {
+  const carried = new Set<string>(ctx.adapter.capabilities().push);
+  const out: OutboxItem[] = [];
+  for (const item of items) {
+    const at = iso(ctx.now());
+    const kind = String(item.kind);
+    if (!isOutboxKind(kind)) {
+      await ctx.store.park(item.id, failureText({ code: 'SYNC_OUTBOX_KIND_UNKNOWN', params: { kind: kind.slice(0, 60) }, transient: false }), at);
+      report.parked += 1;
+    } else if (!carried.has(kind)) {
+      const note = failureText({ code: 'SYNC_LOCAL_ONLY', params: { adapter: ctx.adapter.name, kind }, transient: false });
+      if (ctx.store.markLocalOnly) await ctx.store.markLocalOnly(item.id, note, at);
+      else await ctx.store.markDone(item.id, at);
+      report.localOnly += 1;
+    } else {
+      out.push(item);
+    }
+  }
+  return out;
+}
+
 /** Pushes due items until none is due, the peer is unreachable, or `maxItems` were handled. */
 export async function pushDueItems(ctx: PushContext): Promise<PushReport> {
-  const report: PushReport = { done: 0, duplicates: 0, retried: 0, parked: 0 };
+  const report: PushReport = { done: 0, duplicates: 0, retried: 0, parked: 0, localOnly: 0 };
   let handled = 0;
   while (handled < ctx.maxItems && !ctx.signal?.aborted) {
-    const items = await ctx.store.claimDue(ctx.now(), Math.min(ctx.batch, ctx.maxItems - handled));
-    if (items.length === 0) break;
+    const claimed = await ctx.store.claimDue(ctx.now(), Math.min(ctx.batch, ctx.maxItems - handled));
+    if (claimed.length === 0) break;
+    const items = await settleUndeliverable(ctx, claimed, report);
+    handled += claimed.length - items.length;
+    if (items.length === 0) continue;
     const outcomes = await deliver(ctx, items);
     for (let i = 0; i < outcomes.length; i++) {
       handled += 1;

@@ -32,6 +32,11 @@ export interface SyncStatus {
   pending: number;
   failing: number;
   parked: number;
+  /**
+   * Items marked done without sending since this engine was created: the adapter does not carry
+   * their kind (e.g. postal outcomes with send-b2b). Each keeps a SYNC_LOCAL_ONLY note.
+   */
+  localOnly: number;
   /** Next automatic attempt (push or pull), or null when nothing is scheduled. */
   nextAttemptAt: string | null;
   pull: PullProgress | null;
@@ -49,10 +54,11 @@ export interface EngineState {
   nextRunMs: number | null;
   pull: PullProgress | null;
   health: AdapterHealth | null;
+  localOnly: number;
 }
 
 export function initialEngineState(): EngineState {
-  return { started: false, phase: 'idle', lastSuccessMs: null, lastPullMs: null, lastPushMs: null, lastError: null, nextRunMs: null, pull: null, health: null };
+  return { started: false, phase: 'idle', lastSuccessMs: null, lastPullMs: null, lastPushMs: null, lastError: null, nextRunMs: null, pull: null, health: null, localOnly: 0 };
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -71,6 +77,7 @@ export function buildStatus(adapter: string, stream: string, state: EngineState,
     pending: stats.pending,
     failing: stats.failing,
     parked: stats.parked,
+    localOnly: state.localOnly,
     nextAttemptAt: candidates.length ? iso(Math.min(...candidates)) : null,
     pull: state.pull,
     health: state.health,

@@ -89,6 +89,14 @@ export function createStoreSyncStore(store: Store, logger?: Logger): SyncStore {
         .slice(0, limit);
     },
     markDone: (id, at) => store.outbox.markSent(id, at),
+    markLocalOnly(id, note, at) {
+      // The repo has no "note" setter: markFailed keeps the note in last_error (and counts one
+      // attempt), markSent then closes the item; one transaction, so it is never left due again.
+      return store.transaction(async (tx) => {
+        await tx.outbox.markFailed(id, note, PARKED_DUE_MS);
+        await tx.outbox.markSent(id, at);
+      });
+    },
     scheduleRetry: (id, retry) => store.outbox.markFailed(id, retry.error, retry.nextAttemptMs),
     park: (id, error) => store.outbox.markFailed(id, error, PARKED_DUE_MS),
     async listParked(limit = 100) {

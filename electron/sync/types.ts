@@ -5,16 +5,31 @@ import type { IsoInstant, Notification, TimelineElementInput } from '../../core/
 // ---------------------------------------------------------------- outbox items
 
 /**
- * What a queued item asks the peer to do. The idempotency key is SEND's `idempotenceToken`
- * (send.newNotification) or the RADD `operationId` (radd.*), so that a repeated push is applied once.
+ * What a queued item asks the peer to do, with the producer and the idempotency key of each kind
+ * (payload schemas: outbox-payloads.ts), so that a repeated push is applied once:
+ * - `send.newNotification` (electron/sender/new-notification.ts): SEND's `idempotenceToken`
+ *   (the local IUN when the form gives none);
+ * - `send.cancelNotification` (electron/sender/cancel.ts): the IUN;
+ * - `radd.*` (desk operations): the RADD `operationId`;
+ * - `postal.recordOutcome`, `postal.sendSecondAttempt` (electron/postal/write.ts):
+ *   `<iun>:<elementId of the first element written>`.
+ * An adapter pushes the kinds listed in its `capabilities().push`; the engine marks the other known
+ * kinds done as local-only (docs/decisions/sync.md) and parks a kind unknown to this version.
  */
 export const OUTBOX_KINDS = [
   'send.newNotification',
+  'send.cancelNotification',
   'radd.startTransaction',
   'radd.completeTransaction',
   'radd.abortTransaction',
+  'postal.recordOutcome',
+  'postal.sendSecondAttempt',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+export function isOutboxKind(kind: string): kind is OutboxKind {
+  return (OUTBOX_KINDS as readonly string[]).includes(kind);
+}
 
 export interface NewOutboxItem {
   kind: OutboxKind;
@@ -157,6 +172,11 @@ export interface SyncStore extends OutboxWriter {
    */
   claimDue(nowMs: number, limit: number): Promise<OutboxItem[]>;
   markDone(id: number, at: IsoInstant): Promise<void>;
+  /**
+   * Marks an item done without sending it (the adapter does not carry its kind), keeping `note`
+   * (failureText of SYNC_LOCAL_ONLY). Optional: without it the engine uses markDone.
+   */
+  markLocalOnly?(id: number, note: string, at: IsoInstant): Promise<void>;
   scheduleRetry(id: number, retry: { error: string; nextAttemptMs: number }): Promise<void>;
   /** Parks a poison item for a human, with its error. */
   park(id: number, error: string, at: IsoInstant): Promise<void>;

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationStatus } from '../../core/index.js';
 import { createDemoAdapter } from '../../electron/adapters/demo/adapter.js';
+import { cancelNotification } from '../../electron/sender/cancel.js';
 import { createSyncEngine } from '../../electron/sync/engine.js';
 import { createManualClock } from '../../electron/sync/manual-scheduler.js';
 import { createStoreSyncStore, outboxWriterOf } from '../../electron/sync/store-sync-store.js';
@@ -78,6 +79,40 @@ describe('demo adapter over the real store', () => {
       expect(views.map((e) => [e.elementId, e.details.raddTransactionId])).toEqual([[`NOTIFICATION_VIEWED.IUN_${n.iun}.RECINDEX_0`, operationId]]);
       expect(await r.store.notifications.statusOf(n.iun)).toBe('VIEWED');
       expect((await r.engine.status()).pending).toBe(0);
+    } finally {
+      await r.engine.stop();
+      await r.store.close();
+    }
+  });
+
+  it('brings a desk cancellation back from the simulated SEND once, without duplicating the desk\'s two elements', async () => {
+    const r = await rig('cancel');
+    try {
+      await r.engine.runNow();
+      let iun: string | undefined;
+      for (const e of r.adapter.world()!.entriesUntil(r.clock.now())) {
+        const candidate = e.load().notification.iun;
+        try {
+          await r.store.transaction((tx) => cancelNotification(tx, candidate, { scope: undefined, nowMs: r.clock.now(), locale: 'it' }));
+          iun = candidate;
+          break;
+        } catch {
+          // not cancellable in its current status: try the next one
+        }
+      }
+      expect(iun).toBeDefined();
+      const before = (await r.store.timeline.listByIun(iun!)).length;
+      await r.engine.runNow();
+      r.clock.advance(MIN);
+      const report = await r.engine.runNow();
+      expect(report.error).toBeNull();
+      const ids = (await r.store.timeline.listByIun(iun!)).map((e) => e.elementId);
+      expect(ids).toHaveLength(before);
+      expect(ids.filter((id) => id.startsWith('NOTIFICATION_CANCEL')).sort()).toEqual([`NOTIFICATION_CANCELLATION_REQUEST.IUN_${iun}`, `NOTIFICATION_CANCELLED.IUN_${iun}`]);
+      expect(await r.store.notifications.statusOf(iun!)).toBe('CANCELLED');
+      const status = await r.engine.status();
+      expect([status.pending, status.parked, status.localOnly]).toEqual([0, 0, 0]);
+      expect(r.adapter.world()!.visibleElements(iun!, r.clock.now()).filter((e) => e.category === 'NOTIFICATION_CANCELLED')).toHaveLength(1);
     } finally {
       await r.engine.stop();
       await r.store.close();

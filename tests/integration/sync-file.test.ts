@@ -13,7 +13,7 @@ import { outboxRecordSchema } from '../../electron/adapters/file/feed-schema.js'
 import { createSyncEngine, type SyncEngine } from '../../electron/sync/engine.js';
 import { createManualClock } from '../../electron/sync/manual-scheduler.js';
 import { createStoreSyncStore } from '../../electron/sync/store-sync-store.js';
-import type { SyncStore } from '../../electron/sync/types.js';
+import { OUTBOX_KINDS, type SyncStore } from '../../electron/sync/types.js';
 import { tempStoreDir, type TempStoreDir } from '../support/store-temp.js';
 
 const T0 = Date.parse('2026-03-10T08:00:00Z');
@@ -113,6 +113,23 @@ describe('file adapter', () => {
       const items = ndjsonLines(v.entries.get('outbox.ndjson')!).map((l) => outboxRecordSchema.parse(JSON.parse(l)));
       expect(items.map((i) => i.idempotencyKey)).toEqual(['op-0', 'op-1', 'op-2']);
       expect((await r.engine.status()).pending).toBe(0);
+    } finally {
+      await r.store.close();
+    }
+  });
+
+  it('exports an item of every outbox kind, payload as enqueued, none local-only', async () => {
+    const r = await rig('every-kind');
+    try {
+      const createdAt = new Date(T0).toISOString();
+      for (const kind of OUTBOX_KINDS) await r.syncStore.enqueue({ kind, idempotencyKey: `key-${kind}`, payload: { marker: kind }, createdAt });
+      await r.engine.runNow();
+      const files = readdirSync(r.outbox);
+      const records = files.flatMap((f) => ndjsonLines(verifyBundle(f, readFileSync(join(r.outbox, f)), key).entries.get('outbox.ndjson')!).map((l) => outboxRecordSchema.parse(JSON.parse(l))));
+      expect(records.map((x) => x.kind).sort()).toEqual([...OUTBOX_KINDS].sort());
+      expect(records.every((x) => (x.payload as { marker: string }).marker === x.kind && x.idempotencyKey === `key-${x.kind}`)).toBe(true);
+      const status = await r.engine.status();
+      expect([status.pending, status.parked, status.localOnly]).toEqual([0, 0, 0]);
     } finally {
       await r.store.close();
     }

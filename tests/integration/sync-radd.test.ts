@@ -148,4 +148,24 @@ describe('radd sync over a faulty network (real SQLite store)', () => {
       await dispose(r);
     }
   });
+
+  it('keeps sender and postal items local-only (done, not parked, not sent) while it delivers the RADD ones', async () => {
+    const r = await rig('local-only', 0);
+    try {
+      const p = await enqueueOperation(r.store, 1);
+      const iun = 'KWKU-JHXN-HJXM-202304-U-1';
+      const createdAt = new Date(T0).toISOString();
+      await r.store.transaction(async (tx) => {
+        const out = outboxWriterOf(tx);
+        await out.enqueue({ kind: 'send.cancelNotification', idempotencyKey: iun, payload: { iun }, createdAt });
+        await out.enqueue({ kind: 'postal.recordOutcome', idempotencyKey: `${iun}:E1`, payload: {}, createdAt });
+      });
+      await drain(r);
+      expect(r.peer.applied('start', p.operationId)).toBe(1);
+      const status = await r.engine.status();
+      expect([status.pending, status.parked, status.localOnly]).toEqual([0, 0, 2]);
+    } finally {
+      await dispose(r);
+    }
+  });
 });

@@ -107,6 +107,7 @@ const SEND_CASES: [string, z.ZodType][] = [
   ['LegalFactListV20', send.legalFactListSchema],
   ['LegalFactDownloadMetadataResponse', send.legalFactDownloadSchema],
   ['NotificationAttachmentDownloadMetadataResponse', send.documentDownloadSchema],
+  ['RequestStatus', send.cancelResponseSchema],
 ];
 const RADD_CASES: [string, z.ZodType][] = [
   ['DocumentUploadRequest', radd.documentUploadRequestSchema],
@@ -133,7 +134,9 @@ const OPERATIONS: [string, string, string, string][] = [
     [f, 'get', '/delivery-push/v2.0/{iun}/legal-facts', 'retrieveNotificationLegalFactsV20'],
     [f, 'get', '/delivery-push/{iun}/download/legal-facts/{legalFactId}', 'downloadLegalFactById'],
     [f, 'get', '/delivery/notifications/sent/{iun}/attachments/documents/{docIdx}', 'retrieveSentNotificationDocument'],
+    [f, 'put', '/delivery-push/v2.0/notifications/cancel/{iun}', 'notificationCancellation'],
   ]),
+  ['send-delivery-push-b2b-pa.yaml', 'put', '/delivery-push/v2.0/notifications/cancel/{iun}', 'notificationCancellation'],
   ...['upload:post:/radd-net/api/v1/documents/upload:documentUpload', 'x:get:/radd-net/api/v1/download/{operationType}/{operationId}:documentDownload',
     'x:get:/radd-net/api/v1/act/inquiry:actInquiry', 'x:get:/radd-net/api/v1/aor/inquiry:aorInquiry',
     ...['act', 'aor'].flatMap((t) => ['start', 'complete', 'abort'].map((k) => `x:post:/radd-net/api/v1/${t}/transaction/${k}:${k}${t === 'act' ? 'Act' : 'Aor'}Transaction`))]

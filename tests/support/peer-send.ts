@@ -1,12 +1,14 @@
 // A small SEND sender-B2B peer (node:http on 127.0.0.1, port 0) for the sync tests: the operations
 // the send-b2b adapter uses, with every answer checked against the spec shapes before it is sent.
 // Writes are applied idempotently (paProtocolNumber + idempotenceToken, as SEND does: a repeat gets
-// 409) and counted, so a test can assert "applied exactly once".
+// 409; a cancellation once per IUN, a repeat answered with NOTIFICATION_ALREADY_CANCELLED) and
+// counted, so a test can assert "applied exactly once".
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { z } from 'zod';
 import { createRng, makeIun, pickIunLetters, iunYearMonthOf, type Notification, type TimelineElementInput } from '../../core/index.js';
 import {
+  cancelResponseSchema,
   documentDownloadSchema,
   fullSentNotificationSchema,
   legalFactDownloadSchema,
@@ -31,6 +33,8 @@ export interface SendPeer {
   addNotification(n: Notification, timeline: readonly TimelineElementInput[]): FullSentNotification;
   appendElement(iun: string, element: TimelineElementInput): void;
   applied(idempotenceToken: string): number;
+  /** Cancellations applied for this IUN (repeats answered as already cancelled are not counted). */
+  cancellations(iun: string): number;
   timelineOf(iun: string): SendTimelineElement[];
   eventCount(): number;
   lastEventId(): string | undefined;
@@ -86,6 +90,7 @@ export async function startSendPeer(opts: { apiKey?: string; streamId?: string; 
   const notifications = new Map<string, FullSentNotification>();
   const requests = new Map<string, { notificationRequestId: string; iun: string; body: NewNotificationRequest; applied: number }>();
   const events: ProgressElement[] = [];
+  const cancelled = new Map<string, number>();
   const sockets = new Set<Socket>();
 
   const emit = (iun: string, element: SendTimelineElement) => events.push({ eventId: eventIdOf(events.length + 1), iun, element });
@@ -105,6 +110,7 @@ export async function startSendPeer(opts: { apiKey?: string; streamId?: string; 
       emit(iun, el);
     },
     applied: (token) => [...requests.values()].filter((r) => r.body.idempotenceToken === token).reduce((n, r) => n + r.applied, 0),
+    cancellations: (iun) => cancelled.get(iun) ?? 0,
     timelineOf: (iun) => notifications.get(iun)?.timeline ?? [],
     eventCount: () => events.length,
     lastEventId: () => events[events.length - 1]?.eventId,
@@ -140,6 +146,19 @@ export async function startSendPeer(opts: { apiKey?: string; streamId?: string; 
     answer(res, 202, newNotificationResponseSchema, { notificationRequestId, paProtocolNumber: parsed.data.paProtocolNumber, idempotenceToken: parsed.data.idempotenceToken });
   }
 
+  /** notificationCancellation: the two elements with SEND's elementIds (DOMAIN.md 5 rows 40-41). */
+  function cancel(iun: string, res: ServerResponse): void {
+    if (!notifications.has(iun)) return problem(res, 404, 'PN_NOT_FOUND');
+    if (cancelled.has(iun)) {
+      return answer(res, 202, cancelResponseSchema, { status: 'OK', details: [{ code: 'NOTIFICATION_ALREADY_CANCELLED', level: 'WARN' }] });
+    }
+    cancelled.set(iun, 1);
+    const at = new Date(now()).toISOString();
+    peer.appendElement(iun, { elementId: `NOTIFICATION_CANCELLATION_REQUEST.IUN_${iun}`, category: 'NOTIFICATION_CANCELLATION_REQUEST', at, details: { cancellationRequestId: `cancel-${iun}` } });
+    peer.appendElement(iun, { elementId: `NOTIFICATION_CANCELLED.IUN_${iun}`, category: 'NOTIFICATION_CANCELLED', at, details: { notificationCost: 0, notRefinedRecipientIndexes: [] } });
+    answer(res, 202, cancelResponseSchema, { status: 'OK', details: [{ code: 'NOTIFICATION_CANCELLATION_ACCEPTED', level: 'INFO' }] });
+  }
+
   function requestStatus(q: URLSearchParams, res: ServerResponse): void {
     const r = [...requests.values()].find((x) => x.notificationRequestId === q.get('notificationRequestId') || (x.body.paProtocolNumber === q.get('paProtocolNumber') && x.body.idempotenceToken === q.get('idempotenceToken')));
     if (!r) return problem(res, 404, 'PN_NOT_FOUND');
@@ -162,6 +181,7 @@ export async function startSendPeer(opts: { apiKey?: string; streamId?: string; 
     let m: RegExpMatchArray | null;
     if (req.method === 'POST' && p === '/delivery/v2.4/requests') return newRequest(body, res);
     if (req.method === 'GET' && p === '/delivery/v2.4/requests') return requestStatus(url.searchParams, res);
+    if (req.method === 'PUT' && (m = p.match(/^\/delivery-push\/v2\.0\/notifications\/cancel\/([A-Z0-9-]+)$/))) return cancel(m[1]!, res);
     if (req.method === 'GET' && p === `${base}/events`) return consume(url.searchParams, res);
     if (req.method === 'GET' && p === base) return answer(res, 200, streamMetadataSchema, { title: 'desk', eventType: 'TIMELINE', streamId, activationDate: '2026-01-01T00:00:00Z', version: 'v25' });
     if (req.method === 'GET' && (m = p.match(/^\/delivery\/v2\.5\/notifications\/sent\/([A-Z0-9-]+)$/))) {

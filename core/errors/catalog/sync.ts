@@ -119,6 +119,15 @@ export const syncCatalog = {
     it: 'La modalità {adapter} non può inviare operazioni di tipo {kind}',
     en: 'Mode {adapter} cannot send operations of type {kind}',
   },
+  SYNC_OUTBOX_KIND_UNKNOWN: {
+    it: 'Operazione in coda di tipo sconosciuto ({kind}): sospesa per verifica',
+    en: 'Queued operation of an unknown type ({kind}): suspended for review',
+  },
+  // Not an error: the note kept on an item the chosen adapter does not carry (docs/decisions/sync.md).
+  SYNC_LOCAL_ONLY: {
+    it: 'Operazione {kind} registrata solo su questo computer: la modalità {adapter} non la trasmette',
+    en: 'Operation {kind} recorded on this computer only: mode {adapter} does not transmit it',
+  },
   SYNC_PAYLOAD_INVALID: {
     it: 'Operazione in coda {kind} non leggibile (campo {path}): sospesa per verifica',
     en: 'Queued operation {kind} cannot be read (field {path}): suspended for review',

@@ -1,14 +1,17 @@
 // The demo adapter (default): a built-in simulated SEND. Pull reveals the simulated timelines as
 // the clock advances; pushes are answered like the real APIs (new notification request idempotent
-// on idempotenceToken, RADD start/complete/abort idempotent on operationId with SEND's result codes).
+// on idempotenceToken, cancellation on the IUN, RADD start/complete/abort idempotent on operationId
+// with SEND's result codes). Postal outcomes are acknowledged only: the desk's store already holds
+// their elements, so nothing comes back through the feed.
 // The simulated SEND lives in memory: requests pushed before a restart are forgotten by it (the
 // local store keeps what it already pulled).
-import { createRng, makeIun, pickIunLetters, iunYearMonthOf, type SimulationPath } from '../../../core/index.js';
+import { buildElementId, createRng, makeIun, pickIunLetters, iunYearMonthOf, type SimulationPath, type TimelineElementInput } from '../../../core/index.js';
 import { SyncError } from '../../sync/errors.js';
 import { checkShape } from '../../sync/http.js';
-import type { AdapterHealth, OutboxItem, PullOptions, PullPage, PulledElement, PulledNotification, PushResult, SyncAdapter } from '../../sync/types.js';
+import { parseOutboxPayload } from '../../sync/outbox-payloads.js';
+import { OUTBOX_KINDS, type AdapterHealth, type OutboxItem, type PullOptions, type PullPage, type PulledElement, type PulledNotification, type PushResult, type SyncAdapter } from '../../sync/types.js';
 import { notificationOf } from '../send-b2b/mapping.js';
-import { newNotificationRequestSchema } from '../send-b2b/schemas.js';
+import { newNotificationRequestSchema, SEND_IUN_PATTERN } from '../send-b2b/schemas.js';
 import { DemoDesk } from './desk.js';
 import { DemoWorld } from './world.js';
 
@@ -45,6 +48,8 @@ export function createDemoAdapter(opts: DemoAdapterOptions): SyncAdapter & { wor
   const seed = opts.seed ?? 1;
   let world: DemoWorld | undefined;
   const requests = new Map<string, { notificationRequestId: string; iun: string }>();
+  /** `<kind>:<key>` of the postal outcomes acknowledged (a repeat is a duplicate). */
+  const acknowledged = new Set<string>();
 
   function worldFor(epochMs: number): DemoWorld {
     if (!world || world.opts.epochMs !== epochMs) {
@@ -84,20 +89,55 @@ export function createDemoAdapter(opts: DemoAdapterOptions): SyncAdapter & { wor
     const nowMs = opts.now();
     const rng = createRng(`request:${body.paProtocolNumber}:${item.idempotencyKey}`);
     const sentAt = new Date(nowMs).toISOString();
-    const iun = makeIun(pickIunLetters((n) => rng.int(n)), iunYearMonthOf(sentAt));
+    if (world === undefined) worldFor(nowMs);
+    // The desk keys a request without a token by the IUN it stored the notification under
+    // (electron/sender/new-notification.ts): the simulated SEND keeps that IUN, so that the feed
+    // updates the desk's own notification instead of bringing a second one.
+    const localIun = SEND_IUN_PATTERN.test(item.idempotencyKey) && !world!.find(item.idempotencyKey, nowMs) ? item.idempotencyKey : undefined;
+    const iun = localIun ?? makeIun(pickIunLetters((n) => rng.int(n)), iunYearMonthOf(sentAt));
     const { notification } = notificationOf({ ...body, iun, sentAt, notificationStatus: 'IN_VALIDATION', notificationStatusHistory: [], timeline: [] });
     const path: SimulationPath = notification.recipients.every((r) => r.digitalDomicile) ? 'PEC_FIRST_TRY' : 'ANALOG_890_DELIVERED';
-    if (world === undefined) worldFor(nowMs);
     world!.deposit(`request:${item.idempotencyKey}`, notification, path, nowMs + 1);
     const notificationRequestId = Buffer.from(`${iun}:${item.idempotencyKey}`).toString('base64').slice(0, 36).padEnd(36, 'A');
     requests.set(`${body.paProtocolNumber}\n${item.idempotencyKey}`, { notificationRequestId, iun });
     return { status: 'applied', remoteRef: notificationRequestId, data: { iun } };
   }
 
+  /** SEND's cancellation (DOMAIN.md 4.2): the next pull brings the request and NOTIFICATION_CANCELLED. */
+  function cancel(item: OutboxItem & { kind: 'send.cancelNotification' }): PushResult {
+    const { iun } = parseOutboxPayload(item);
+    const nowMs = opts.now();
+    const c = (world ?? worldFor(nowMs)).find(iun, nowMs);
+    if (!c) throw new SyncError('SYNC_PEER_REJECTED', { peer: 'SEND', status: 404, detail: 'notificationCancellation: notification not found' }, { transient: false });
+    // Dated as the desk recorded them, with SEND's elementIds: the desk's own two elements and
+    // these are the same ones, so the pull adds nothing twice.
+    const element = (category: 'NOTIFICATION_CANCELLATION_REQUEST' | 'NOTIFICATION_CANCELLED', details: Record<string, unknown>): TimelineElementInput =>
+      ({ elementId: buildElementId(iun, category, undefined, details, item.createdAt), category, at: item.createdAt, details });
+    const applied = world!.cancel(c, item.createdAt, [
+      element('NOTIFICATION_CANCELLATION_REQUEST', { cancellationRequestId: `demo-cancel-${iun}` }),
+      element('NOTIFICATION_CANCELLED', {}),
+    ], nowMs + 1);
+    return { status: applied ? 'applied' : 'duplicate', remoteRef: iun, data: { status: 'OK' } };
+  }
+
+  /** Postal outcomes: SEND learns them from the postal operator, not from the desk; acknowledged only. */
+  function acknowledge(item: OutboxItem & { kind: 'postal.recordOutcome' | 'postal.sendSecondAttempt' }): PushResult {
+    const p = parseOutboxPayload(item);
+    const key = `${item.kind}:${item.idempotencyKey}`;
+    if (acknowledged.has(key)) return { status: 'duplicate', remoteRef: p.item };
+    acknowledged.add(key);
+    return { status: 'applied', remoteRef: p.item };
+  }
+
   async function push(item: OutboxItem): Promise<PushResult> {
     switch (item.kind) {
       case 'send.newNotification':
         return newNotification(item);
+      case 'send.cancelNotification':
+        return cancel({ ...item, kind: item.kind });
+      case 'postal.recordOutcome':
+      case 'postal.sendSecondAttempt':
+        return acknowledge({ ...item, kind: item.kind });
       case 'radd.startTransaction':
         return desk.start(item);
       case 'radd.completeTransaction':
@@ -124,7 +164,7 @@ export function createDemoAdapter(opts: DemoAdapterOptions): SyncAdapter & { wor
   return {
     name: 'demo',
     stream: `demo:${seed}`,
-    capabilities: () => ({ pull: true, push: ['send.newNotification', 'radd.startTransaction', 'radd.completeTransaction', 'radd.abortTransaction'], fetch: true, offline: true }),
+    capabilities: () => ({ pull: true, push: OUTBOX_KINDS, fetch: true, offline: true }),
     health,
     pull,
     push,

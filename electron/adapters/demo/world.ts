@@ -53,6 +53,8 @@ export class DemoWorld {
   private readonly pushed: DemoEntry[] = [];
   private readonly byIun = new Map<string, DemoEntry>();
   readonly extras: ExtraElement[] = [];
+  /** IUN -> business time (ms) of its cancellation: the simulated workflow stops there. */
+  private readonly cancelledAt = new Map<string, number>();
 
   constructor(readonly opts: DemoWorldOptions) {}
 
@@ -110,6 +112,19 @@ export class DemoWorld {
     this.byIun.set(notification.iun, entry);
   }
 
+  /**
+   * Cancels a notification at business time `at` (DOMAIN.md 4.2): the simulated elements after it
+   * are withdrawn and `elements` (the cancellation request and NOTIFICATION_CANCELLED) become
+   * visible from `visibleMs`. False when it was cancelled already (by the desk or by its path).
+   */
+  cancel(c: DemoCase, at: string, elements: readonly TimelineElementInput[], visibleMs: number): boolean {
+    const iun = c.notification.iun;
+    if (this.cancelledAt.has(iun) || this.visibleOf(c, visibleMs).some((e) => e.category === 'NOTIFICATION_CANCELLED')) return false;
+    this.cancelledAt.set(iun, Date.parse(at));
+    for (const element of elements) this.extras.push({ iun, element, visibleMs });
+    return true;
+  }
+
   /** Elements of `iun` visible at `atMs` (simulated up to then, plus extras already added). */
   visibleElements(iun: string, atMs: number): TimelineElementInput[] {
     const c = this.find(iun, atMs);
@@ -119,7 +134,8 @@ export class DemoWorld {
   /** Elements of a case visible at `atMs`. */
   visibleOf(c: DemoCase, atMs: number): TimelineElementInput[] {
     const iun = c.notification.iun;
-    const own = c.timeline.filter((e) => Date.parse(e.at) <= atMs);
+    const stopMs = this.cancelledAt.get(iun) ?? Number.MAX_SAFE_INTEGER;
+    const own = c.timeline.filter((e) => Date.parse(e.at) <= Math.min(atMs, stopMs));
     if (this.extras.length === 0) return own;
     return [...own, ...this.extras.filter((x) => x.iun === iun && x.visibleMs <= atMs).map((x) => x.element)];
   }

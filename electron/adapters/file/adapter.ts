@@ -6,7 +6,7 @@ import { accessSync, constants, existsSync, fsyncSync, openSync, closeSync, read
 import { join } from 'node:path';
 import type { Logger } from '../../logger.js';
 import { SyncError } from '../../sync/errors.js';
-import type { AdapterHealth, OutboxItem, PullOptions, PullPage, PushResult, SyncAdapter } from '../../sync/types.js';
+import { OUTBOX_KINDS, type AdapterHealth, type OutboxItem, type PullOptions, type PullPage, type PushResult, type SyncAdapter } from '../../sync/types.js';
 import { BUNDLE_EXTENSION, buildBundle, ndjsonLines, verifyBundle } from './bundle.js';
 import { feedRecordSchema, type OutboxRecord } from './feed-schema.js';
 
@@ -157,7 +157,8 @@ export function createFileAdapter(opts: FileAdapterOptions): SyncAdapter {
   return {
     name: 'file',
     stream: `file:${opts.deskId}`,
-    capabilities: () => ({ pull: true, push: ['send.newNotification', 'radd.startTransaction', 'radd.completeTransaction', 'radd.abortTransaction'], fetch: false, offline: true }),
+    // Every kind: the central office reading the bundle forwards each item to whoever carries it.
+    capabilities: () => ({ pull: true, push: OUTBOX_KINDS, fetch: false, offline: true }),
     health,
     pull,
     push: async (item) => (await pushMany([item]))[0]!,

@@ -1,10 +1,13 @@
 // The send-b2b adapter: pulls SEND's v2.5 progress stream (cursor = last eventId), fetches the
 // sent notification for IUNs met for the first time, and pushes new notification requests
 // (idempotent on idempotenceToken: SEND answers 409 to a repeat, which we confirm by reading the
-// request status). Everything is mapped into the core model.
+// request status) and cancellations (idempotent on the IUN: SEND answers a repeat with the detail
+// NOTIFICATION_ALREADY_CANCELLED). Everything is mapped into the core model. Postal outcomes and
+// RADD operations have no sender-API operation: the engine keeps them local-only.
 import type { Logger } from '../../logger.js';
 import { describeFailure, SyncError } from '../../sync/errors.js';
 import { checkShape } from '../../sync/http.js';
+import { parseOutboxPayload } from '../../sync/outbox-payloads.js';
 import type { AdapterHealth, OutboxItem, PullOptions, PullPage, PulledElement, PulledNotification, PushResult, SyncAdapter } from '../../sync/types.js';
 import { SendB2bClient, type SendB2bConfig } from './client.js';
 import { elementOf, pulledOf } from './mapping.js';
@@ -61,7 +64,16 @@ export function createSendB2bAdapter(opts: SendB2bAdapterOptions): SyncAdapter &
     return out;
   }
 
+  async function cancel(item: OutboxItem & { kind: 'send.cancelNotification' }, signal?: AbortSignal): Promise<PushResult> {
+    const { iun } = parseOutboxPayload(item);
+    const res = await client.cancelNotification(iun, signal);
+    const codes = (res.details ?? []).map((d) => d.code);
+    const status = codes.includes('NOTIFICATION_ALREADY_CANCELLED') ? 'duplicate' : 'applied';
+    return { status, remoteRef: iun, data: { status: res.status, details: codes } };
+  }
+
   async function push(item: OutboxItem, options: { signal?: AbortSignal } = {}): Promise<PushResult> {
+    if (item.kind === 'send.cancelNotification') return cancel({ ...item, kind: item.kind }, options.signal);
     if (item.kind !== 'send.newNotification') throw new SyncError('SYNC_PUSH_UNSUPPORTED', { adapter: 'send-b2b', kind: item.kind }, { transient: false });
     const body = checkShape(newNotificationRequestSchema, { ...(item.payload as object), idempotenceToken: item.idempotencyKey }, 'SYNC_REQUEST_INVALID', 'SEND', 'sendNewNotificationV24');
     const sent = await client.sendNewNotification(body, options.signal);
@@ -88,7 +100,7 @@ export function createSendB2bAdapter(opts: SendB2bAdapterOptions): SyncAdapter &
     name: 'send-b2b',
     stream: `send-b2b:${opts.streamId}`,
     client,
-    capabilities: () => ({ pull: true, push: ['send.newNotification'], fetch: true, offline: false }),
+    capabilities: () => ({ pull: true, push: ['send.newNotification', 'send.cancelNotification'], fetch: true, offline: false }),
     health,
     pull,
     push,

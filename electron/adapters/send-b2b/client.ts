@@ -2,6 +2,7 @@
 // emulator-b2b-pa-v2-4.yaml). Authenticates with the `x-api-key` header (securityScheme ApiKeyAuth).
 import { httpCall, type HttpCall } from '../../sync/http.js';
 import {
+  cancelResponseSchema,
   documentDownloadSchema,
   fullSentNotificationSchema,
   legalFactDownloadSchema,
@@ -48,6 +49,16 @@ export class SendB2bClient {
       newNotificationResponseSchema,
     );
     return res.status === 409 ? { duplicate: true } : { duplicate: false, notificationRequestId: res.data.notificationRequestId };
+  }
+
+  /**
+   * notificationCancellation: 202 with RequestStatus. SEND answers a repeat with 202 too, carrying
+   * the detail NOTIFICATION_ALREADY_CANCELLED; 404 (unknown IUN) is a SYNC_PEER_REJECTED.
+   */
+  async cancelNotification(iun: string, signal?: AbortSignal): Promise<z.infer<typeof cancelResponseSchema>> {
+    const path = `/delivery-push/v2.0/notifications/cancel/${encodeURIComponent(iun)}`;
+    const res = await httpCall(this.call('notificationCancellation', 'PUT', path, { okStatuses: [202], ...(signal ? { signal } : {}) }), cancelResponseSchema);
+    return res.data;
   }
 
   /** retrieveNotificationRequestStatusV24; undefined when SEND does not know the request (404). */

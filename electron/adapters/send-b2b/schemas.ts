@@ -101,6 +101,13 @@ export const requestStatusResponseSchema = z.looseObject({
   errors: z.array(z.looseObject({ code: z.string(), element: z.string().optional(), detail: z.string().optional() })).optional(),
 });
 
+/** RequestStatus: 202 of notificationCancellation (PUT /delivery-push/v2.0/notifications/cancel/{iun}). */
+export const cancelResponseSchema = z.looseObject({
+  status: z.string(),
+  details: z.array(z.looseObject({ code: z.string(), level: z.string().optional(), detail: z.string().optional() })).max(9999).optional(),
+});
+export type CancelResponse = z.infer<typeof cancelResponseSchema>;
+
 /** LegalFactsIdV20 */
 export const legalFactsIdSchema = z.object({ key: z.string().max(512), category: z.string() });
 

@@ -14,6 +14,8 @@ export interface SyncStatusView {
   pending: number;
   failing: number;
   parked: number;
+  /** Items this adapter does not carry (e.g. postal outcomes with send-b2b): kept locally, not sent. */
+  localOnly: number;
   nextAttemptAt: string | null;
   pull: { notifications: number; done?: number; total?: number } | null;
 }

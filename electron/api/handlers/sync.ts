@@ -23,6 +23,7 @@ function toView(ctx: HostContext, s: SyncStatus | undefined, locale: Locale): Sy
     pending: s?.pending ?? 0,
     failing: s?.failing ?? 0,
     parked: s?.parked ?? 0,
+    localOnly: s?.localOnly ?? 0,
     nextAttemptAt: s?.nextAttemptAt ?? null,
     pull: s?.pull ? { notifications: s.pull.notifications, ...(s.pull.done !== undefined ? { done: s.pull.done } : {}), ...(s.pull.total !== undefined ? { total: s.pull.total } : {}) } : null,
   };
