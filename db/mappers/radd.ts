@@ -1,37 +1,12 @@
-// radd_transactions / radd_transaction_iuns rows <-> the desk transaction (DOMAIN.md 10, 10.1).
-// The shape mirrors core/desk's DeskTransaction field by field, so that the desk handlers can
-// store what the core's state machine returns without conversion.
-import type { IsoInstant, RecipientType } from '../../core/index.js';
+// radd_transactions / radd_transaction_iuns rows <-> core/desk's DeskTransaction (DOMAIN.md 10,
+// 10.1), so that the desk handlers store what the core's state machine returns as it is.
+import type { DeskOperationType, DeskTransaction, RecipientType, TransactionStartData, TransactionState } from '../../core/index.js';
 import { instantMs } from './json.js';
 
-export type RaddOperationType = 'ACT' | 'AOR';
-/** DOMAIN.md 10.1 transaction states. */
-export type RaddTransactionState = 'DRAFT' | 'STARTED' | 'COMPLETED' | 'ABORTED' | 'ERROR';
-
-export interface RaddStartData {
-  operationType: RaddOperationType;
-  recipientTaxId: string;
-  recipientType: RecipientType;
-  delegateTaxId: string | null;
-  iun: string | null;
-  qrCode: string | null;
-  fileKey: string | null;
-  checksum: string | null;
-  operationDate: IsoInstant;
-}
-
-export interface RaddTransaction {
-  operationId: string;
-  state: RaddTransactionState;
-  start: RaddStartData;
-  iuns: string[];
-  startedAt: IsoInstant;
-  completedAt: IsoInstant | null;
-  abortedAt: IsoInstant | null;
-  abortReason: string | null;
-  errorReason: string | null;
-  updatedAt: IsoInstant;
-}
+export type RaddTransaction = DeskTransaction;
+export type RaddTransactionState = TransactionState;
+export type RaddOperationType = DeskOperationType;
+export type RaddStartData = TransactionStartData;
 
 export interface RaddTransactionRow {
   operation_id: string;

@@ -19,6 +19,7 @@ import * as createAarTokens from './2026-11-24-0914-create-aar-tokens.js';
 import * as createDeskOperations from './2026-11-26-1130-create-desk-operations.js';
 import * as addSenderListIndexes from './2026-11-26-1600-add-sender-list-indexes.js';
 import * as createSenderDailyStats from './2026-11-26-1601-create-sender-daily-stats.js';
+import * as createSenderRequests from './2026-11-26-1602-create-sender-requests.js';
 
 export interface NamedMigration {
   name: string;
@@ -45,6 +46,7 @@ export const migrations: readonly NamedMigration[] = [
   { name: '2026-11-26-1130-create-desk-operations', ...createDeskOperations },
   { name: '2026-11-26-1600-add-sender-list-indexes', ...addSenderListIndexes },
   { name: '2026-11-26-1601-create-sender-daily-stats', ...createSenderDailyStats },
+  { name: '2026-11-26-1602-create-sender-requests', ...createSenderRequests },
 ];
 
 /** Knex's migration source over the list above. */

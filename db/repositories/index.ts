@@ -5,6 +5,7 @@ import { AuditRepo } from './audit-repo.js';
 import { DeskMandatesRepo } from './desk-mandates-queries.js';
 import { DeskRecordsRepo } from './desk-queries.js';
 import { SenderQueries } from './sender-queries.js';
+import { SenderRequestsRepo } from './sender-requests-repo.js';
 import { PostalQueries } from './postal-queries.js';
 import { LegalFactsRepo } from './legal-facts-repo.js';
 import { NotificationsRepo } from './notifications-repo.js';
@@ -37,13 +38,16 @@ export interface Repositories {
   readonly deskMandates: DeskMandatesRepo;
   /** The sender office's list, export and dashboard queries. */
   readonly senderQueries: SenderQueries;
+  /** Notification requests created by this sender office, tied to their outbox item. */
+  readonly senderRequests: SenderRequestsRepo;
   /** The postal screens' queries (giacenza register candidates). */
   readonly postalQueries: PostalQueries;
 }
 
 /**
  * Every repository method turns actionable driver errors (read-only, disk full, busy) into
- * DomainErrors, whether or not it runs inside store.transaction.
+ * DomainErrors, whether or not it runs inside store.transaction. The wrapper returns a Promise,
+ * so repository methods must all be async.
  */
 function guarded<T extends object>(repo: T): T {
   return new Proxy(repo, {
@@ -73,6 +77,7 @@ export function createRepositories(db: Db): Repositories {
     deskMandates: new DeskMandatesRepo(db),
     postalQueries: new PostalQueries(db),
     senderQueries: new SenderQueries(db),
+    senderRequests: new SenderRequestsRepo(db),
   };
   return Object.fromEntries(Object.entries(repos).map(([k, r]) => [k, guarded(r as object)])) as unknown as Repositories;
 }

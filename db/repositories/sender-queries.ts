@@ -98,11 +98,17 @@ function exactOrPrefix(q: Knex.QueryBuilder, column: string, value: string): voi
   q.where((w) => w.where(column, value).orWhere((p) => p.where(column, '>', value).andWhere(column, '<', value + HIGH)));
 }
 
-function applyFilter(db: Db, q: Knex.QueryBuilder, f: SenderFilter): Knex.QueryBuilder {
+/**
+ * The filter's conditions. `walkSortIndex`: the date bounds are written `+n.sent_ms` (same meaning
+ * on both dialects) so that SQLite cannot range-scan the date index and walks the index of the
+ * sort column instead, stopping after one page, rather than sorting the whole date window.
+ */
+function applyFilter(db: Db, q: Knex.QueryBuilder, f: SenderFilter, walkSortIndex = false): Knex.QueryBuilder {
+  const sent: string | Knex.Raw = walkSortIndex ? db.raw('+??', ['n.sent_ms']) : 'n.sent_ms';
   if (f.senderTaxId) q.where('n.sender_tax_id', f.senderTaxId);
   if (f.statuses && f.statuses.length > 0) q.whereIn('n.status', [...f.statuses]);
-  if (f.fromMs !== undefined) q.where('n.sent_ms', '>=', f.fromMs);
-  if (f.toMs !== undefined) q.where('n.sent_ms', '<', f.toMs);
+  if (f.fromMs !== undefined) q.where(sent as string, '>=', f.fromMs);
+  if (f.toMs !== undefined) q.where(sent as string, '<', f.toMs);
   if (f.recipientTaxId) q.whereIn('n.iun', db('recipients').select('iun').where('tax_id', f.recipientTaxId));
   if (f.iun) exactOrPrefix(q, 'n.iun', f.iun);
   if (f.protocol) exactOrPrefix(q, 'n.pa_protocol_number', f.protocol);
@@ -124,15 +130,36 @@ export class SenderQueries {
   /** One page of the list and the number of notifications matching the filter. */
   async page(q: SenderPageQuery): Promise<{ items: SenderRow[]; total: number }> {
     const limit = Math.min(Math.max(1, q.limit), MAX_LIMIT);
+    const offset = Math.max(0, q.offset);
+    const sort = q.sort ?? 'sentAt';
     const dir = q.direction ?? 'desc';
-    const order = SORT_COLUMNS[q.sort ?? 'sentAt'].map((column) => ({ column, order: dir }));
-    const rows = await applyFilter(this.db, this.db('notifications as n'), q)
-      .orderBy(order)
-      .offset(Math.max(0, q.offset))
-      .limit(limit)
-      .select<HeaderRow[]>(HEADER_COLUMNS);
+    const statuses = q.statuses ?? [];
+    const rows = sort === 'sentAt' && statuses.length > 1
+      ? await this.newestOfEachStatus(q, statuses, dir, offset, limit)
+      : await this.pageRows(q, sort, dir, offset, limit);
     const [items, total] = await Promise.all([this.withRecipients(rows), this.count(q)]);
     return { items, total };
+  }
+
+  private pageRows(f: SenderFilter, sort: SenderSort, dir: 'asc' | 'desc', offset: number, limit: number): Promise<HeaderRow[]> {
+    const walk = sort === 'iun' || sort === 'paProtocolNumber';
+    return applyFilter(this.db, this.db('notifications as n'), f, walk)
+      .orderBy(SORT_COLUMNS[sort].map((column) => ({ column, order: dir })))
+      .offset(offset)
+      .limit(limit)
+      .select<HeaderRow[]>(HEADER_COLUMNS);
+  }
+
+  /**
+   * Several statuses by date: one index range per status, each read in date order up to the page's
+   * end, merged here. Reads at most statuses x (offset + limit) rows, where one query over all the
+   * statuses would sort every match of the date window.
+   */
+  private async newestOfEachStatus(f: SenderFilter, statuses: readonly NotificationStatus[], dir: 'asc' | 'desc', offset: number, limit: number): Promise<HeaderRow[]> {
+    const per = await Promise.all(statuses.map((s) => this.pageRows({ ...f, statuses: [s] }, 'sentAt', dir, 0, offset + limit)));
+    const sign = dir === 'desc' ? -1 : 1;
+    const key = (r: HeaderRow) => toNumber(r.sent_ms)!;
+    return per.flat().sort((a, b) => sign * (key(a) - key(b) || (a.iun < b.iun ? -1 : a.iun > b.iun ? 1 : 0))).slice(offset, offset + limit);
   }
 
   /** Number of notifications matching the filter. */
@@ -156,7 +183,8 @@ export class SenderQueries {
    */
   async batch(f: SenderFilter, after: SenderCursor | null, size = 1000): Promise<{ rows: SenderRow[]; next: SenderCursor | null }> {
     const q = applyFilter(this.db, this.db('notifications as n'), f);
-    if (after) q.where((w) => w.where('n.sent_ms', '<', after.ms).orWhere((e) => e.where('n.sent_ms', after.ms).andWhere('n.iun', '<', after.iun)));
+    // `sent_ms <= x` first, so that the keyset is an index range and not an OR over the table.
+    if (after) q.where('n.sent_ms', '<=', after.ms).andWhere((w) => w.where('n.sent_ms', '<', after.ms).orWhere('n.iun', '<', after.iun));
     const rows = await q.orderBy([{ column: 'n.sent_ms', order: 'desc' }, { column: 'n.iun', order: 'desc' }]).limit(size).select<HeaderRow[]>(HEADER_COLUMNS);
     const last = rows[rows.length - 1];
     const next = rows.length === size && last ? { ms: toNumber(last.sent_ms)!, iun: last.iun } : null;
@@ -207,13 +235,15 @@ export class SenderQueries {
    * Europe/Rome offset, as the engine writes them: DOMAIN.md 12), soonest first.
    */
   async refinementsDue(q: { senderTaxId?: string; from: IsoInstant; to: IsoInstant; limit: number }): Promise<{ count: number; items: DueRefinement[] }> {
-    const base = () => {
+    // The sender is checked per due recipient (a key lookup each), not as a list of all its IUNs.
+    const base = (join: boolean) => {
       const b = this.db('recipients as r').where('r.refinement_date', '>=', q.from).andWhere('r.refinement_date', '<', q.to).andWhere('r.refined_by', 'TERM');
-      if (q.senderTaxId) b.whereIn('r.iun', this.db('notifications').select('iun').where('sender_tax_id', q.senderTaxId));
+      if (join) b.join('notifications as n', 'n.iun', 'r.iun');
+      if (q.senderTaxId) b.andWhere('n.sender_tax_id', q.senderTaxId);
       return b;
     };
-    const [countRow] = await base().count<{ c: number | string }[]>({ c: '*' });
-    const items = await base().join('notifications as n', 'n.iun', 'r.iun')
+    const [countRow] = await base(q.senderTaxId !== undefined).count<{ c: number | string }[]>({ c: '*' });
+    const items = await base(true)
       .orderBy([{ column: 'r.refinement_date' }, { column: 'r.iun' }]).limit(q.limit)
       .select<{ iun: string; rec_index: number; denomination: string; tax_id: string; refinement_date: string; subject: string; sender_denomination: string }[]>(
         'r.iun', 'r.rec_index', 'r.denomination', 'r.tax_id', 'r.refinement_date', 'n.subject', 'n.sender_denomination');

@@ -23,9 +23,12 @@ export type Dialect = 'sqlite' | 'pg';
 export const DELIVERED_CATEGORIES = ['DIGITAL_DELIVERY_CREATION_REQUEST', 'ANALOG_SUCCESS_WORKFLOW'] as const;
 const DAY_MS = 86_400_000;
 
-/** Rome day number of an epoch-ms SQL expression. */
+/**
+ * Rome day number of an epoch-ms SQL expression. The summer-time period containing the instant,
+ * if any, is the last one starting at or before it: one index seek on sender_rome_dst.
+ */
 export function dayExpr(ms: string): string {
-  return `((${ms}) + CASE WHEN EXISTS (SELECT 1 FROM sender_rome_dst z WHERE z.start_ms <= (${ms}) AND (${ms}) < z.end_ms) THEN 7200000 ELSE 3600000 END) / ${DAY_MS}`;
+  return `((${ms}) + CASE WHEN (SELECT z.end_ms FROM sender_rome_dst z WHERE z.start_ms <= (${ms}) ORDER BY z.start_ms DESC LIMIT 1) > (${ms}) THEN 7200000 ELSE 3600000 END) / ${DAY_MS}`;
 }
 
 /** Epoch ms of an ISO-8601 text column (offsets honoured; second precision is enough for days and means). */
@@ -49,7 +52,10 @@ interface Part {
   key: string;
   n: string;
   sum: string;
+  /** The source after FROM, WHERE conditions included. */
   from?: string;
+  /** The columns of the trigger row this contribution depends on (an update re-counts it only when one changed). */
+  dependsOn: string[];
   where?: string;
 }
 
@@ -58,12 +64,24 @@ function select(p: Part, sender: string): string {
     (p.from ? ` FROM ${p.from}` : '') + (p.where ? ` WHERE ${p.where}` : '');
 }
 
-function upsert(d: Dialect, parts: string[], table = 'sender_daily'): string {
+function conflict(d: Dialect, table: string): string {
   const t = d === 'pg' ? `${table}.` : '';
-  // Grouped first: PostgreSQL refuses an upsert that touches one row twice.
+  return `ON CONFLICT (day, sender_tax_id, metric, k) DO UPDATE SET n = ${t}n + excluded.n, sum_ms = ${t}sum_ms + excluded.sum_ms`;
+}
+
+/** Many contributions at once (rebuild), grouped first: PostgreSQL refuses an upsert that touches one row twice. */
+function upsert(d: Dialect, parts: string[], table = 'sender_daily'): string {
   return `INSERT INTO ${table} (day, sender_tax_id, metric, k, n, sum_ms)
     SELECT day, s, m, k, SUM(n), SUM(x) FROM (${parts.join(' UNION ALL ')}) c WHERE s IS NOT NULL GROUP BY day, s, m, k
-    ON CONFLICT (day, sender_tax_id, metric, k) DO UPDATE SET n = ${t}n + excluded.n, sum_ms = ${t}sum_ms + excluded.sum_ms`;
+    ${conflict(d, table)}`;
+}
+
+/** One contribution of one trigger row: a single-row upsert (no grouping, the cheap path of every write). */
+function upsertOne(d: Dialect, p: Part, sender: string, guard?: string): string {
+  const conds = [p.where, guard].filter((c): c is string => !!c);
+  // SQLite needs a WHERE before ON CONFLICT to tell the upsert from a join constraint.
+  const src = p.from ? ` FROM ${p.from}${guard ? ` AND ${guard}` : ''}` : ` WHERE ${conds.length ? conds.join(' AND ') : 'true'}`;
+  return `INSERT INTO sender_daily (day, sender_tax_id, metric, k, n, sum_ms) SELECT ${p.day}, ${sender}, '${p.metric}', ${p.key}, ${p.n}, ${p.sum}${src} ${conflict(d, 'sender_daily')}`;
 }
 
 // --- contributions of one row (R = NEW or OLD), sign = '1' or '-1' ---------------------------
@@ -71,9 +89,9 @@ function upsert(d: Dialect, parts: string[], table = 'sender_daily'): string {
 function notificationParts(d: Dialect, R: string, sign: string): Part[] {
   const viewed = isoMs(d, `${R}.viewed_at`);
   return [
-    { day: dayExpr(`${R}.sent_ms`), metric: 'sent', key: `''`, n: sign, sum: '0' },
-    { day: dayExpr(`${R}.sent_ms`), metric: 'status', key: `${R}.status`, n: sign, sum: '0' },
-    { day: dayExpr(viewed), metric: 'viewed', key: `''`, n: sign, sum: `${sign} * (${viewed} - ${R}.sent_ms)`, where: `${R}.viewed_at IS NOT NULL` },
+    { day: dayExpr(`${R}.sent_ms`), metric: 'sent', key: `''`, n: sign, sum: '0', dependsOn: [] },
+    { day: dayExpr(`${R}.sent_ms`), metric: 'status', key: `${R}.status`, n: sign, sum: '0', dependsOn: ['status'] },
+    { day: dayExpr(viewed), metric: 'viewed', key: `''`, n: sign, sum: `${sign} * (${viewed} - ${R}.sent_ms)`, where: `${R}.viewed_at IS NOT NULL`, dependsOn: ['viewed_at'] },
   ];
 }
 
@@ -82,8 +100,8 @@ const parent = (R: string) => `notifications p WHERE p.iun = ${R}.iun`;
 function recipientParts(d: Dialect, R: string, sign: string): Part[] {
   const ref = isoMs(d, `${R}.refinement_date`);
   return [
-    { day: dayExpr('p.sent_ms'), metric: 'outcome', key: `${R}.outcome`, n: sign, sum: '0', from: parent(R) },
-    { day: dayExpr(ref), metric: 'perfected', key: `''`, n: sign, sum: `${sign} * (${ref} - p.sent_ms)`, from: `${parent(R)} AND ${R}.refinement_date IS NOT NULL` },
+    { day: dayExpr('p.sent_ms'), metric: 'outcome', key: `${R}.outcome`, n: sign, sum: '0', from: parent(R), dependsOn: ['outcome'] },
+    { day: dayExpr(ref), metric: 'perfected', key: `''`, n: sign, sum: `${sign} * (${ref} - p.sent_ms)`, from: `${parent(R)} AND ${R}.refinement_date IS NOT NULL`, dependsOn: ['refinement_date'] },
   ];
 }
 
@@ -91,29 +109,38 @@ function timelineParts(d: Dialect, R: string, sign: string): Part[] {
   const at = isoMs(d, `${R}.at`);
   const delivered = DELIVERED_CATEGORIES.map((c) => `'${c}'`).join(', ');
   return [
-    { day: dayExpr(at), metric: 'delivered', key: `''`, n: sign, sum: `${sign} * (${at} - p.sent_ms)`, from: `${parent(R)} AND ${R}.category IN (${delivered})` },
-    { day: dayExpr(at), metric: 'digital_ko', key: koCause(d, `${R}.details`), n: sign, sum: '0',
+    { day: dayExpr(at), metric: 'delivered', key: `''`, n: sign, sum: `${sign} * (${at} - p.sent_ms)`, from: `${parent(R)} AND ${R}.category IN (${delivered})`, dependsOn: [] },
+    { day: dayExpr(at), metric: 'digital_ko', key: koCause(d, `${R}.details`), n: sign, sum: '0', dependsOn: [],
       from: `${parent(R)} AND ${R}.category = 'SEND_DIGITAL_FEEDBACK' AND ${jsonText(d, `${R}.details`, 'responseStatus')} = 'KO'` },
   ];
 }
 
-function rowUpsert(d: Dialect, parts: Part[], sender: (p: Part) => string): string {
-  return upsert(d, parts.map((p) => select(p, sender(p))));
+type Table = 'notifications' | 'recipients' | 'timeline_elements';
+
+function partsOf(d: Dialect, table: Table, R: string, sign: string): Part[] {
+  if (table === 'notifications') return notificationParts(d, R, sign);
+  if (table === 'recipients') return recipientParts(d, R, sign);
+  return timelineParts(d, R, sign);
 }
 
-const own = (R: string) => () => `${R}.sender_tax_id`;
-const viaParent = () => 'p.sender_tax_id';
-
-/** Statements a trigger runs for a row change of one table. */
-export function rowChangeSql(d: Dialect, table: 'notifications' | 'recipients' | 'timeline_elements', op: 'insert' | 'update' | 'delete'): string[] {
-  const build = (R: string, sign: string): string => {
-    if (table === 'notifications') return rowUpsert(d, notificationParts(d, R, sign), own(R));
-    if (table === 'recipients') return rowUpsert(d, recipientParts(d, R, sign), viaParent);
-    return rowUpsert(d, timelineParts(d, R, sign), viaParent);
-  };
-  if (op === 'insert') return [build('NEW', '1')];
-  if (op === 'delete') return [build('OLD', '-1')];
-  return [build('OLD', '-1'), build('NEW', '1')];
+/**
+ * Statements a trigger runs for a row change of one table: one single-row upsert per
+ * contribution; an update subtracts and re-adds only the contributions whose columns changed.
+ */
+export function rowChangeSql(d: Dialect, table: Table, op: 'insert' | 'update' | 'delete'): string[] {
+  const sender = table === 'notifications' ? (R: string) => `${R}.sender_tax_id` : () => 'p.sender_tax_id';
+  if (op === 'insert') return partsOf(d, table, 'NEW', '1').map((p) => upsertOne(d, p, sender('NEW')));
+  if (op === 'delete') return partsOf(d, table, 'OLD', '-1').map((p) => upsertOne(d, p, sender('OLD')));
+  const distinct = d === 'sqlite' ? 'IS NOT' : 'IS DISTINCT FROM';
+  const out: string[] = [];
+  const olds = partsOf(d, table, 'OLD', '-1');
+  const news = partsOf(d, table, 'NEW', '1');
+  olds.forEach((old, i) => {
+    if (old.dependsOn.length === 0) return;
+    const guard = old.dependsOn.map((c) => `OLD.${c} ${distinct} NEW.${c}`).join(' OR ');
+    out.push(upsertOne(d, old, sender('OLD'), `(${guard})`), upsertOne(d, news[i]!, sender('NEW'), `(${guard})`));
+  });
+  return out;
 }
 
 /**
@@ -123,7 +150,7 @@ export function rowChangeSql(d: Dialect, table: 'notifications' | 'recipients' |
 export function cascadeSubtractSql(d: Dialect, R: string): string {
   const recipients: Part[] = recipientParts(d, 'r', '-1').map((p) => ({ ...p, from: p.from!.replace(parent('r'), `recipients r JOIN notifications p ON p.iun = r.iun WHERE r.iun = ${R}.iun`) }));
   const timeline: Part[] = timelineParts(d, 't', '-1').map((p) => ({ ...p, from: p.from!.replace(parent('t'), `timeline_elements t JOIN notifications p ON p.iun = t.iun WHERE t.iun = ${R}.iun`) }));
-  return rowUpsert(d, [...recipients, ...timeline], viaParent);
+  return upsert(d, [...recipients, ...timeline].map((p) => select(p, 'p.sender_tax_id')));
 }
 
 /** Recomputes every counter from the rows into `table` (empty, shaped like sender_daily). */

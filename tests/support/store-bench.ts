@@ -1,13 +1,11 @@
-// Helpers of the store benchmark: samples of keys to look up, timing, output.
+// Helpers of the store benchmark (tests/bench/store.ts): samples of keys to look up, timing, output.
 import type { NotificationStatus } from '../../core/index.js';
-import type { NotificationImport } from '../../db/repositories/timeline-writer.js';
 import type { Store } from '../../db/store.js';
 
 const STATUSES: NotificationStatus[] = ['DELIVERING', 'DELIVERED', 'EFFECTIVE_DATE', 'VIEWED', 'UNREACHABLE'];
 const MAX_SAMPLES = 20_000;
 
 export interface Sample {
-  observe(batch: readonly NotificationImport[]): void;
   loadFrom(store: Store): Promise<void>;
   iun(i: number): string;
   taxId(i: number): string;
@@ -15,31 +13,24 @@ export interface Sample {
 }
 
 /**
- * Keys seen during the import (reservoir-style: every k-th notification), so that lookups hit
- * stored rows spread over the whole key range. Tax ids are drawn per notification, so heavy
- * recipients are looked up in proportion to their notifications (the harder case for pending).
+ * A random sample of stored notifications (keys spread over the whole range). Tax ids are drawn
+ * per notification, so heavy recipients are looked up in proportion to their notifications
+ * (the harder case for the pending list).
  */
 export function lookupSamples(): Sample {
   const iuns: string[] = [];
   const taxIds: string[] = [];
   const senders: { sender: string; taxId: string; sentMs: number }[] = [];
-  let seen = 0;
-  const keep = (n: { iun: string; senderTaxId: string; sentAt: string; recipients: { taxId: string }[] }) => {
-    seen += 1;
-    if (iuns.length < MAX_SAMPLES || seen % 50 === 0) {
-      const slot = iuns.length < MAX_SAMPLES ? iuns.length : seen % MAX_SAMPLES;
-      iuns[slot] = n.iun;
-      taxIds[slot] = n.recipients[0]!.taxId;
-      senders[slot] = { sender: n.senderTaxId, taxId: n.recipients[0]!.taxId, sentMs: Date.parse(n.sentAt) };
-    }
-  };
   const pick = <T>(list: T[], i: number): T => list[(i * 7919) % list.length]!;
   return {
-    observe: (batch) => batch.forEach((b) => keep(b.notification)),
     async loadFrom(store) {
       const rows = await store.knex('notifications as n').join('recipients as r', (j) => j.on('r.iun', 'n.iun').andOnVal('r.rec_index', 0))
         .select('n.iun', 'n.sender_tax_id', 'n.sent_at', 'r.tax_id').orderByRaw('random()').limit(MAX_SAMPLES);
-      for (const r of rows) keep({ iun: r.iun, senderTaxId: r.sender_tax_id, sentAt: r.sent_at, recipients: [{ taxId: r.tax_id }] });
+      for (const r of rows) {
+        iuns.push(r.iun);
+        taxIds.push(r.tax_id);
+        senders.push({ sender: r.sender_tax_id, taxId: r.tax_id, sentMs: Date.parse(r.sent_at) });
+      }
     },
     iun: (i) => pick(iuns, i),
     taxId: (i) => pick(taxIds, i + 1),

@@ -1,0 +1,36 @@
+// Child of the crash-safety test (tests/integration/store-crash.test.ts): appends timeline
+// elements to the store in transactions, forever, and prints `COMMIT <iun> <elementId>...` on
+// stdout only after each transaction has committed. The parent kills it with SIGKILL.
+import { toStoredElement } from '../../db/engine.js';
+import { openStore } from '../../db/store.js';
+import { crashWorkload } from './store-crash-workload.js';
+
+async function main(): Promise<void> {
+  const [filename, dataDir, seedText] = process.argv.slice(2);
+  if (!filename || !dataDir || !seedText) throw new Error('usage: store-crash-child.ts FILE DATADIR SEED');
+  const store = await openStore({ client: 'sqlite3', filename, dataDir });
+  const cases = crashWorkload();
+  let rng = Number(seedText) >>> 0;
+  const next = (n: number) => {
+    rng = (Math.imul(rng, 1664525) + 1013904223) >>> 0;
+    return rng % n;
+  };
+  process.stdout.write('READY\n');
+  for (;;) {
+    const c = cases[next(cases.length)]!;
+    const ctx = { iun: c.notification.iun, recipientCount: c.notification.recipients.length };
+    const stored = new Set((await store.timelineElements.listByIun(ctx.iun)).map((e) => e.elementId));
+    const missing = c.elements.filter((e) => !stored.has(toStoredElement(e, ctx, [])!.elementId));
+    if (missing.length === 0) continue;
+    // 1-3 elements, picked in random order so that some arrive before earlier ones (rebuilds).
+    const picked = Array.from({ length: Math.min(missing.length, 1 + next(3)) }, () => missing.splice(next(missing.length), 1)[0]!);
+    const res = await store.transaction(async (tx) => {
+      const r = await tx.timeline.appendElements(ctx.iun, picked);
+      await tx.audit.append({ at: '2026-03-10T10:00:00+01:00', actor: 'crash-child', action: 'timeline.append', subject: ctx.iun, details: { n: r.inserted.length } });
+      return r;
+    });
+    if (res.inserted.length > 0) process.stdout.write(`COMMIT ${ctx.iun} ${res.inserted.join(' ')}\n`);
+  }
+}
+
+await main();

@@ -1,0 +1,13 @@
+// The notifications of the crash-safety test, identical in the parent and in the child: simulated
+// cases with full timelines (deterministic from a fixed seed).
+import type { NotificationImport } from '../../db/repositories/timeline-writer.js';
+import { bulkBatches } from '../../db/seed/bulk.js';
+import type { TimelineElementInput } from '../../core/index.js';
+
+export function crashWorkload(count = 120): (NotificationImport & { elements: TimelineElementInput[] })[] {
+  const out: (NotificationImport & { elements: TimelineElementInput[] })[] = [];
+  for (const batch of bulkBatches({ count, seed: 42, templates: count })) {
+    for (const b of batch) out.push({ notification: b.notification, elements: [...(b.elements ?? [])] });
+  }
+  return out;
+}
