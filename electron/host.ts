@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { openStore } from '../db/store.js';
 import { seedDemo } from '../db/seed/demo.js';
 import type { HostContext, Clock } from './api/host-context.js';
-import { bootstrapOperators, DEMO_OPERATORS } from './auth/bootstrap.js';
+import { bootstrapOperators, DEMO_OPERATORS, DEMO_SUPERVISOR } from './auth/bootstrap.js';
 import { AuthRuntime, type AuthOptions } from './auth/runtime.js';
 import type { HostConfig } from './config.js';
 import { createLogger, type Logger } from './logger.js';
@@ -56,7 +56,7 @@ export async function createHost(config: HostConfig, options: HostOptions): Prom
   if (config.seedDemo && (await store.isEmpty())) {
     await seedDemo(store);
     logger.info('demo dataset inserted into an empty store');
-    env = { ...env, RADD_DEMO_OPERATORS: '1' };
+    env = { ...env, RADD_DEMO_OPERATORS: '1', RADD_DEMO_SUPERVISOR: '1' };
   }
   const auth = new AuthRuntime(clock, options.auth);
   const secrets = options.secrets ?? createFileSecretStore(join(config.dataDir, 'secrets.json'));
@@ -64,7 +64,7 @@ export async function createHost(config: HostConfig, options: HostOptions): Prom
   try {
     if (options.bootstrapOperators) {
       const print = options.print ?? ((l: string) => process.stdout.write(`${l}\n`));
-      if ((await bootstrapOperators(ctx, auth, env, print)) === 'demo') print(`Demo operators: ${DEMO_OPERATORS.map((o) => `${o.username} / ${o.password}`).join(', ')}`);
+      if ((await bootstrapOperators(ctx, auth, env, print)) === 'demo') print(`Demo operators: ${[...DEMO_OPERATORS, DEMO_SUPERVISOR].map((o) => `${o.username} / ${o.password}`).join(', ')}`);
     }
     else await auth.refresh(store);
   } catch (e) {

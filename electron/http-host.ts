@@ -13,6 +13,7 @@ import type { HostContext } from './api/host-context.js';
 import { httpCallerResolver } from './auth/callers.js';
 import { CONTENT_SECURITY_POLICY } from './csp.js';
 import { FILES_PREFIX, serveStoredPdf } from './desk/file-route.js';
+import { EXPORT_PREFIX, serveExport } from './sender/export-route.js';
 import { serveStatic } from './static-files.js';
 
 export const LOOPBACK = '127.0.0.1';
@@ -140,6 +141,8 @@ export async function startHttpHost(ctx: HostContext, options: HttpHostOptions):
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, locale, 'NOT_FOUND');
       // Desk PDFs for the browser's viewer: token (and session) in the query, for this GET only.
       if (url.pathname.startsWith(FILES_PREFIX)) return serveStoredPdf(ctx, req, url, res, { locale, tokenMatches: (g) => tokenMatches(expected, g) });
+      // Sender CSV exports, streamed to the browser's downloads: same query credentials.
+      if (url.pathname.startsWith(EXPORT_PREFIX)) return serveExport(ctx, req, url, res, { locale, tokenMatches: (g) => tokenMatches(expected, g) });
       return serveStatic(ctx.config.rendererDir, url.pathname, res, SECURITY_HEADERS);
     }
     const given = req.headers['x-radd-token'];

@@ -25,9 +25,13 @@ export const DEMO_OPERATORS: readonly DemoOperator[] = [
   // The sender of the demo notifications (db/seed/demo).
   { username: 'sender', displayName: 'Ente mittente (demo)', roles: ['sender'], password: 'demo-sender-2026', senderTaxId: '01199250158' },
   { username: 'admin', displayName: 'Amministratore (demo)', roles: ['admin'], password: 'demo-admin-2026' },
-  // Every role at once: the demo walk-through and the e2e tests use it.
-  { username: 'demo', displayName: 'Operatore demo', roles: ['clerk', 'postal', 'sender', 'admin'], password: 'demo-radd-2026', senderTaxId: '01199250158' },
 ];
+
+/**
+ * Every role at once, for the demo store only (created with its demo dataset, RADD_DEMO_SUPERVISOR=1):
+ * the walk-through of all screens and the e2e tests sign in with it.
+ */
+export const DEMO_SUPERVISOR: DemoOperator = { username: 'demo', displayName: 'Operatore demo', roles: ['clerk', 'postal', 'sender', 'admin'], password: 'demo-radd-2026', senderTaxId: '01199250158' };
 
 export const FIRST_ADMIN_USERNAME = 'admin';
 
@@ -47,7 +51,8 @@ async function create(ctx: HostContext, auth: AuthRuntime, op: DemoOperator): Pr
 export async function bootstrapOperators(ctx: HostContext, auth: AuthRuntime, env: NodeJS.ProcessEnv, print: (line: string) => void): Promise<BootstrapResult> {
   if (env.RADD_DEMO_OPERATORS === '1') {
     let created = 0;
-    for (const op of DEMO_OPERATORS) {
+    const demo = env.RADD_DEMO_SUPERVISOR === '1' ? [...DEMO_OPERATORS, DEMO_SUPERVISOR] : DEMO_OPERATORS;
+    for (const op of demo) {
       if (await ctx.store.users.getByUsername(op.username)) continue;
       await create(ctx, auth, op);
       created++;

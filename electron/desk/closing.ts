@@ -19,7 +19,7 @@ import type { Store } from '../../db/store.js';
 import type { DeskTransactionView } from '../api/contract/desk-views.js';
 import { renderDeskReceipt } from '../documents/index.js';
 import { outboxWriterOf } from '../sync/store-sync-store.js';
-import { deskView, type DeskActor } from './context.js';
+import { deskView, operatorName, type DeskActor } from './context.js';
 import { DocumentLoader, legalFactPdf } from './documents.js';
 import { allHandedOver, transactionView } from './views.js';
 
@@ -69,7 +69,7 @@ async function writeReceipt(store: Store, tx: RaddTransaction, desk: DeskOperati
     operationId: tx.operationId,
     operationType: s.operationType,
     desk: await deskView(store, r.deskId),
-    operator: actor.operatorId,
+    operator: await operatorName(store, actor.operatorId),
     recipient: { denomination: r.recipientDenomination ?? s.recipientTaxId, taxId: s.recipientTaxId, recipientType: s.recipientType },
     ...(s.delegateTaxId ? { delegate: { denomination: r.delegateDenomination ?? s.delegateTaxId, taxId: s.delegateTaxId } } : {}),
     iuns: tx.iuns,

@@ -46,6 +46,11 @@ export async function keepsScansExternally(store: Pick<StoreScope, 'settings'>):
   return (await store.settings.get<boolean>(KEEP_SCANS_EXTERNALLY_KEY)) === true;
 }
 
+/** How an operator is named on paper and in the day summary: the display name, else the id. */
+export async function operatorName(store: Pick<StoreScope, 'users'>, operatorId: string): Promise<string> {
+  return (await store.users.get(operatorId))?.displayName ?? operatorId;
+}
+
 export function nowOf(ctx: Pick<HostContext, 'clock'>): IsoInstant {
   return formatInstant(ctx.clock.now().getTime());
 }

@@ -15,12 +15,13 @@ import type { RaddTransaction } from '../../db/repositories/radd-transactions-re
 import type { Store } from '../../db/store.js';
 import type { DeskHistoryFilter } from '../api/contract/desk.js';
 import type { DeskDailySummary, DeskHistoryItem, DeskHistoryPage } from '../api/contract/desk-views.js';
+import { operatorName } from './context.js';
 import { historyItem } from './views.js';
 
 const PAGE = 200;
 const RECENT = 50;
 
-type HistoryStore = Pick<Store, 'raddTransactions' | 'deskRecords'>;
+type HistoryStore = Pick<Store, 'raddTransactions' | 'deskRecords' | 'users'>;
 
 function searchInput(f: DeskHistoryFilter): HistorySearchInput | undefined {
   if (f.iun) return { by: 'IUN', iun: normalizeIunInput(f.iun) };
@@ -95,6 +96,7 @@ export async function dailySummary(store: HistoryStore, deskId: string, day: str
     aborted: startedToday.filter((r) => r.state === 'ABORTED').length,
     errors: startedToday.filter((r) => r.state === 'ERROR').length,
     open: startedToday.filter((r) => r.state === 'DRAFT' || r.state === 'STARTED').length,
-    byOperator: [...operators.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([operatorId, n]) => ({ operatorId, completed: n })),
+    byOperator: await Promise.all([...operators.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(async ([operatorId, n]) => ({ operatorId, name: await operatorName(store, operatorId), completed: n }))),
   };
 }

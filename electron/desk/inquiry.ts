@@ -86,7 +86,7 @@ export async function actInquiry(store: DeskStore, id: Identification, target: {
   const found = record as NotificationRecord;
   const plan = actPlan(iun, r.recipientIndex, r.documents);
   await assertActFiles(store, found, plan);
-  return { mode: 'ACT', items: [{ record: found, recipientIndex: r.recipientIndex, item: notificationItem(found.notification, found.derived, r.recipientIndex) }], plan, delegate, printCount };
+  return { mode: 'ACT', items: [{ record: found, recipientIndex: r.recipientIndex, item: notificationItem(found.notification, found.derived, r.recipientIndex, now) }], plan, delegate, printCount };
 }
 
 /** AOR: the notices of a tax code found unreachable and not collected yet (DOMAIN.md 10 step 2). */
@@ -102,7 +102,7 @@ export async function aorInquiry(store: DeskStore, id: Identification, now: IsoI
   if (candidates.length === 0) throw new DomainError('AOR_NOTHING_PENDING');
   const items = candidates.map((c) => {
     const record = byIun.get(c.iun) as NotificationRecord;
-    return { record, recipientIndex: c.recipientIndex, item: notificationItem(record.notification, record.derived, c.recipientIndex) };
+    return { record, recipientIndex: c.recipientIndex, item: notificationItem(record.notification, record.derived, c.recipientIndex, now) };
   });
   return { mode: 'AOR', items, plan: aorPlan(candidates), delegate: await delegateOf(store, id, now), printCount: 0 };
 }

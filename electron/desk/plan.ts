@@ -3,7 +3,9 @@
 // notification looks in the results (status label, refinement, amount due).
 import {
   currentStatusLabel,
+  tryParseInstant,
   type DerivedNotification,
+  type IsoInstant,
   type LocalizedText,
   type Notification,
   type PrintableDocument,
@@ -66,10 +68,15 @@ export function toPreview(plan: readonly PlannedDocument[]): DeskDocumentPreview
   return plan.map((p) => ({ key: p.key, kind: p.kind, iun: p.iun, title: p.title, available: p.available, availableUntil: p.availableUntil }));
 }
 
-/** A notification as the results list shows it to the identified recipient. */
-export function notificationItem(n: Notification, derived: DerivedNotification, recipientIndex: number): DeskNotificationItem {
+/**
+ * A notification as the results list shows it to the identified recipient. The engine gives the
+ * term date S as refinement date as soon as the workflow ends; until S has passed it is only the
+ * expected date (DOMAIN.md 8.1), so the label says "not yet effective".
+ */
+export function notificationItem(n: Notification, derived: DerivedNotification, recipientIndex: number, now: IsoInstant): DeskNotificationItem {
   const r = n.recipients[recipientIndex];
   const state = derived.perRecipient[recipientIndex];
+  const refined = state?.refinementDate != null && tryParseInstant(state.refinementDate) <= tryParseInstant(now) ? state.refinedBy : null;
   const payments = (r?.payments ?? []).map((p) => ({ noticeCode: p.noticeCode, amountCents: p.amountCents ?? null, dueDate: p.dueDate ?? null }));
   const amounts = payments.map((p) => p.amountCents).filter((a): a is number => a !== null);
   return {
@@ -83,8 +90,8 @@ export function notificationItem(n: Notification, derived: DerivedNotification, 
     status: derived.status,
     statusLabel: currentStatusLabel(derived),
     refinementDate: state?.refinementDate ?? null,
-    refinedBy: state?.refinedBy ?? null,
-    refinementLabel: REFINEMENT_LABELS[state?.refinedBy ?? 'NONE'],
+    refinedBy: refined ?? null,
+    refinementLabel: REFINEMENT_LABELS[refined ?? 'NONE'],
     amountDueCents: amounts.length > 0 ? amounts.reduce((a, b) => a + b, 0) : null,
     payments,
   };

@@ -39,11 +39,18 @@ async function signIn(origin: string, token: string): Promise<string> {
 
 const repoRoot = resolve(import.meta.dirname, '..', '..');
 
+/**
+ * Every e2e host: the demo operators (also on a store a spec seeded itself) including the
+ * all-roles supervisor the pages sign in with; sync off, so specs work on fixed data (a spec
+ * about sync turns it on with `test.use({ hostEnv: { RADD_SYNC: '1' } })`).
+ */
+const BASE_HOST_ENV = { RADD_DEMO_OPERATORS: '1', RADD_DEMO_SUPERVISOR: '1', RADD_SYNC: '0' };
+
 function startHost(dataDir: string, extraEnv: Record<string, string> = {}, port = 0): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolveStart, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'electron/serve.ts', '--port', String(port), '--data-dir', dataDir, '--no-open'], {
       cwd: repoRoot,
-      env: { ...process.env, CI: 'true', ...extraEnv },
+      env: { ...process.env, CI: 'true', ...BASE_HOST_ENV, ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -99,8 +106,7 @@ export const test = base.extend<{ accessible: (page: Page, screen: string) => Pr
     await use(page);
     host.pages.delete(page);
   },
-  // Sync off by default: specs work on fixed data; a spec about sync turns it on.
-  hostEnv: [{ RADD_SYNC: '0' }, { scope: 'worker', option: true }],
+  hostEnv: [{}, { scope: 'worker', option: true }],
   host: [
     async ({ seed, hostEnv }, use) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'radd-e2e-'));

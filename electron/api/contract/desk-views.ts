@@ -210,5 +210,5 @@ export interface DeskDailySummary {
   aborted: number;
   errors: number;
   open: number;
-  byOperator: { operatorId: string; completed: number }[];
+  byOperator: { operatorId: string; name: string; completed: number }[];
 }

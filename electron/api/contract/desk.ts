@@ -165,7 +165,7 @@ export const deskContract = {
   }),
   'desk.downloadDocument': op({
     input: z.strictObject({ operationId: operationIdSchema, position: z.number().int().min(0).max(10_000) }),
-    output: t<DeskTransactionView & { file: DeskFileView }>(),
+    output: t<DeskTransactionView & { file: DeskFileView | null }>(),
     roles: clerk,
     doc: 'One document of a started operation, on its own',
     mutates: true,

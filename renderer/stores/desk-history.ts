@@ -1,0 +1,56 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { DeskDailySummary, DeskHistoryItem, InputOf } from '../../electron/api/contract/index.js';
+import { call } from '../api/client.js';
+import { useDeskStore, type DeskError } from './desk.js';
+
+export type HistoryFilter = { iun: string; operationId: string; taxId: string; from: string; to: string; operationType: '' | 'ACT' | 'AOR'; state: string };
+
+export const emptyFilter = (): HistoryFilter => ({ iun: '', operationId: '', taxId: '', from: '', to: '', operationType: '', state: '' });
+
+/** The desk log (pratiche): search, open operations, the day summary. */
+export const useDeskHistoryStore = defineStore('desk-history', () => {
+  const filter = ref<HistoryFilter>(emptyFilter());
+  const items = ref<DeskHistoryItem[]>([]);
+  const truncated = ref(false);
+  const open = ref<DeskHistoryItem[]>([]);
+  const summary = ref<DeskDailySummary | null>(null);
+  const error = ref<DeskError | null>(null);
+  const busy = ref(false);
+
+  async function run(action: () => Promise<void>): Promise<void> {
+    busy.value = true;
+    error.value = null;
+    try {
+      await action();
+    } catch (e) {
+      error.value = useDeskStore().toError(e);
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function search(): Promise<void> {
+    const f = filter.value;
+    const input = Object.fromEntries(Object.entries(f).filter(([, v]) => v.trim() !== '')) as InputOf<'desk.searchHistory'>;
+    await run(async () => {
+      const page = await call('desk.searchHistory', input);
+      items.value = page.items;
+      truncated.value = page.truncated;
+    });
+  }
+
+  async function loadOpen(): Promise<void> {
+    await run(async () => {
+      open.value = await call('desk.listOpenTransactions', {});
+    });
+  }
+
+  async function loadSummary(day?: string): Promise<void> {
+    await run(async () => {
+      summary.value = await call('desk.dailySummary', day ? { day } : {});
+    });
+  }
+
+  return { filter, items, truncated, open, summary, error, busy, search, loadOpen, loadSummary };
+});

@@ -1,0 +1,190 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type {
+  DeskIdentityProblem,
+  DeskInputView,
+  DeskInquiryView,
+  DeskScanView,
+  DeskTransactionView,
+  InputOf,
+} from '../../electron/api/contract/index.js';
+import { ApiCallError, call } from '../api/client.js';
+
+export type IdentityDocumentDraft = { type: string; number: string; issuer: string; issueDate: string; expiryDate: string };
+export type ScanSlot = 'recipientId' | 'delegateId' | 'delegationForm' | 'companyRegister' | 'selfDeclaration';
+
+export interface IdentificationDraft {
+  recipientType: 'PF' | 'PG';
+  recipientTaxId: string;
+  recipientDenomination: string;
+  collector: 'RECIPIENT' | 'DELEGATE';
+  recipientDocument: IdentityDocumentDraft;
+  delegateTaxId: string;
+  delegateDenomination: string;
+  delegateDocument: IdentityDocumentDraft;
+  scans: Partial<Record<ScanSlot, DeskScanView>>;
+}
+
+export interface DeskError {
+  code: string;
+  message: string;
+  fields: Record<string, string>;
+}
+
+const emptyDocument = (): IdentityDocumentDraft => ({ type: 'CARTA_IDENTITA_ELETTRONICA', number: '', issuer: '', issueDate: '', expiryDate: '' });
+const emptyDraft = (): IdentificationDraft => ({
+  recipientType: 'PF', recipientTaxId: '', recipientDenomination: '', collector: 'RECIPIENT', recipientDocument: emptyDocument(),
+  delegateTaxId: '', delegateDenomination: '', delegateDocument: emptyDocument(), scans: {},
+});
+
+/** The operationId is chosen here and kept before the first call, so that a retried start reuses it (DOMAIN.md 10.1). */
+const PENDING_KEY = 'radd-desk-pending-operation';
+
+function toError(e: unknown): DeskError {
+  if (e instanceof ApiCallError) return { code: e.code, message: e.message, fields: Object.fromEntries((e.details?.fields ?? []).map((f) => [f.path, f.message])) };
+  return { code: 'UNEXPECTED', message: String(e), fields: {} };
+}
+
+/** The counter flow: what was scanned, who is at the counter, what was found, the operation. */
+export const useDeskStore = defineStore('desk', () => {
+  const input = ref<DeskInputView | null>(null);
+  const draft = ref<IdentificationDraft>(emptyDraft());
+  const problems = ref<DeskIdentityProblem[]>([]);
+  const inquiry = ref<DeskInquiryView | null>(null);
+  const operation = ref<DeskTransactionView | null>(null);
+  const error = ref<DeskError | null>(null);
+  const busy = ref(false);
+  /** Milliseconds from the scan to the bundle being ready (shown to nobody; read by the e2e timing). */
+  const scannedAt = ref<number | null>(null);
+
+  const mode = computed<'ACT' | 'AOR'>(() => (input.value?.kind === 'TAX_ID' ? 'AOR' : 'ACT'));
+
+  async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
+    busy.value = true;
+    error.value = null;
+    try {
+      return await action();
+    } catch (e) {
+      error.value = toError(e);
+      return undefined;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  function identification(): InputOf<'desk.inquiry'>['identification'] {
+    const d = draft.value;
+    const scans = Object.fromEntries(Object.entries(d.scans).map(([k, v]) => [k, v.scanId]));
+    return {
+      recipientType: d.recipientType,
+      recipientTaxId: d.recipientTaxId,
+      ...(d.recipientDenomination.trim() ? { recipientDenomination: d.recipientDenomination } : {}),
+      collector: d.collector,
+      recipientDocument: { ...d.recipientDocument },
+      ...(d.collector === 'DELEGATE' ? { delegate: { taxId: d.delegateTaxId, denomination: d.delegateDenomination, document: { ...d.delegateDocument } } } : {}),
+      scans,
+    } as InputOf<'desk.inquiry'>['identification'];
+  }
+
+  const target = () => (mode.value === 'ACT' ? (input.value?.qrCode ? { qrCode: input.value.qrCode } : { iun: input.value?.iun ?? '' }) : {});
+
+  async function identify(text: string): Promise<boolean> {
+    scannedAt.value = performance.now();
+    const found = await run(() => call('desk.identifyInput', { text }));
+    if (!found) return false;
+    reset();
+    input.value = found;
+    if (found.kind === 'TAX_ID') draft.value = { ...draft.value, recipientTaxId: found.taxId ?? '', recipientType: found.recipientType ?? 'PF' };
+    return true;
+  }
+
+  /** Identity check, then the inquiry; problems are shown by field. */
+  async function inquire(): Promise<boolean> {
+    const id = identification();
+    const check = await run(() => call('desk.checkIdentity', { identification: id }));
+    if (!check) return false;
+    problems.value = check.problems;
+    if (!check.ok) return false;
+    const found = await run(() => call('desk.inquiry', { mode: mode.value, ...target(), identification: id }));
+    inquiry.value = found ?? null;
+    return found !== undefined;
+  }
+
+  async function start(): Promise<string | undefined> {
+    const operationId = window.sessionStorage.getItem(PENDING_KEY) ?? crypto.randomUUID();
+    window.sessionStorage.setItem(PENDING_KEY, operationId);
+    const tx = await run(() => call('desk.startTransaction', { operationId, mode: mode.value, ...target(), identification: identification() }));
+    // Kept while unanswered or refused (nothing was recorded): a retry reuses it. Done, or taken: a new one next time.
+    if (tx || error.value?.code === 'RADD_TRANSACTION_ALREADY_EXISTS') window.sessionStorage.removeItem(PENDING_KEY);
+    if (!tx) return undefined;
+    operation.value = tx;
+    // The results belong to this operation now: coming back to them must not start another one.
+    inquiry.value = null;
+    return tx.operationId;
+  }
+
+  async function load(operationId: string): Promise<void> {
+    if (operation.value?.operationId !== operationId) operation.value = null;
+    const tx = await run(() => call('desk.getTransaction', { operationId }));
+    if (tx) operation.value = tx;
+  }
+
+  async function print(): Promise<string | null> {
+    const id = operation.value?.operationId;
+    if (!id) return null;
+    const r = await run(() => call('desk.printBundle', { operationId: id }));
+    if (!r) return null;
+    const { bundle, ...tx } = r;
+    operation.value = tx;
+    return bundle?.fileId ?? null;
+  }
+
+  async function download(position: number): Promise<string | null> {
+    const id = operation.value?.operationId;
+    if (!id) return null;
+    const r = await run(() => call('desk.downloadDocument', { operationId: id, position }));
+    if (!r) return null;
+    const { file, ...tx } = r;
+    operation.value = tx;
+    return file?.fileId ?? null;
+  }
+
+  async function tick(position: number, handedOver: boolean): Promise<void> {
+    const id = operation.value?.operationId;
+    if (!id) return;
+    const tx = await run(() => call('desk.markHandedOver', { operationId: id, position, handedOver }));
+    if (tx) operation.value = tx;
+  }
+
+  async function complete(): Promise<boolean> {
+    const id = operation.value?.operationId;
+    const tx = id ? await run(() => call('desk.completeTransaction', { operationId: id })) : undefined;
+    if (tx) operation.value = tx;
+    return tx !== undefined;
+  }
+
+  async function abort(reason: string): Promise<boolean> {
+    const id = operation.value?.operationId;
+    const tx = id ? await run(() => call('desk.abortTransaction', { operationId: id, reason })) : undefined;
+    if (tx) operation.value = tx;
+    return tx !== undefined;
+  }
+
+  async function receipt(): Promise<string | null> {
+    const id = operation.value?.operationId;
+    const r = id ? await run(() => call('desk.reprintReceipt', { operationId: id })) : undefined;
+    return r?.fileId ?? null;
+  }
+
+  function reset(): void {
+    window.sessionStorage.removeItem(PENDING_KEY);
+    input.value = null;
+    draft.value = emptyDraft();
+    problems.value = [];
+    inquiry.value = null;
+    operation.value = null;
+    error.value = null;
+  }
+
+  return { input, draft, problems, inquiry, operation, error, busy, mode, scannedAt, identify, inquire, start, load, print, download, tick, complete, abort, receipt, reset, toError };
+});

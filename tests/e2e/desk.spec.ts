@@ -1,0 +1,286 @@
+// The RADD counter end to end (DOMAIN.md 9, 10, 10.1, 13; Designers Italia scenario 4b): a clerk
+// with a scanner and a keyboard serves a recipient by QR, a delegate by IUN, an AOR by tax code,
+// refuses what must be refused, resumes an operation after a host restart, and reads the log.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openStore } from '../../db/store.js';
+import { expect, snapshot, test } from './fixtures.js';
+import { deskCases, PEOPLE, seedDeskCases, type DeskCase, type DeskCaseName } from './data/desk-cases.js';
+import { DeskCounterPage, PNG_1X1 } from './pages/desk-counter.js';
+import { DeskHistoryPage } from './pages/desk-history.js';
+
+const NOW = Date.now();
+test.use({
+  seed: async ({}, use) => { await use(async (store) => { await seedDeskCases(store, NOW); }); },
+  // A seeded store is not empty at start, so the host would not add the demo operators by itself.
+  hostEnv: { RADD_DEMO_OPERATORS: '1' },
+});
+
+const DOC = { number: 'CA12345AB', issuer: 'Comune di Roma', issueDate: '2021-06-30', expiryDate: '2031-06-30' };
+const PASSPORT = { type: 'PASSAPORTO', number: 'YA1234567', issuer: 'Questura di Milano', issueDate: '2020-02-10', expiryDate: '2030-02-10' };
+
+let cases: DeskCase[];
+test.beforeAll(async () => { cases = await deskCases(NOW); });
+const caseOf = (name: DeskCaseName) => cases.find((c) => c.name === name)!;
+
+/** Scans, identifies the recipient in person (scan attached from a file) and submits. */
+async function identifyRecipient(counter: DeskCounterPage, scanned: string, taxId: string, doc = DOC): Promise<void> {
+  await counter.scan(scanned);
+  await counter.page.getByTestId('desk-recipient-taxid').waitFor();
+  await counter.recipient(taxId, doc);
+  await counter.attachScan('recipientId');
+  await counter.confirmIdentification();
+}
+
+async function handOverAndComplete(counter: DeskCounterPage): Promise<void> {
+  await counter.printBundle();
+  await expect(counter.ticks.first()).toBeFocused();
+  await counter.tickAllFromKeyboard();
+  await expect(counter.completeButton).toBeFocused();
+  await counter.page.keyboard.press('Alt+c');
+  await expect(counter.state).toHaveAttribute('data-state', 'COMPLETED');
+}
+
+test.describe('RADD desk counter', () => {
+  test('a recipient collects by QR, from the keyboard and the scanner folder only', async ({ page, host, accessible, request }) => {
+    const c = caseOf('qrPickup');
+    mkdirSync(join(host.dataDir, 'scanner'), { recursive: true });
+    writeFileSync(join(host.dataDir, 'scanner', 'carta-identita-verdi.png'), PNG_1X1);
+    const counter = new DeskCounterPage(page);
+    await counter.open(host.url);
+    await expect(counter.scanField).toBeFocused();
+    await accessible(page, 'desk start');
+    await snapshot(page, 'desk-start');
+
+    // What the clerk waits for, from the scan to the bundle: the checks and screenshots are left out.
+    let asideMs = 0;
+    const aside = async (fn: () => Promise<void>) => { const t = Date.now(); await fn(); asideMs += Date.now() - t; };
+    const scannedAt = Date.now();
+    await counter.scan(c.qrUrl);
+    await expect(counter.readKind).toHaveText("QR dell'avviso");
+    await expect(page.getByTestId('desk-recipient-taxid')).toBeFocused();
+    await page.keyboard.type(PEOPLE.recipient.taxId);
+    await counter.fillDocument('rdoc', DOC);
+    await page.getByTestId('scan-recipientId-file').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /carta-identita-verdi\.png/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('scan-recipientId-ok')).toBeVisible();
+    await aside(async () => { await accessible(page, 'desk identify'); await snapshot(page, 'desk-identify'); });
+    await counter.confirmIdentification();
+
+    await expect(counter.notifications).toHaveCount(1);
+    await expect(counter.notifications.first()).toContainText(c.notification.iun);
+    await expect(counter.notifications.first()).toContainText(c.notification.senderDenomination);
+    await expect(counter.startButton).toBeFocused();
+    await aside(async () => { await accessible(page, 'desk results'); await snapshot(page, 'desk-results'); });
+    await page.keyboard.press('Enter');
+
+    await expect(counter.state).toHaveAttribute('data-state', 'STARTED');
+    await expect(counter.printButton).toBeFocused();
+    await expect(counter.completeButton).toBeDisabled();
+    const printAt = Date.now();
+    await counter.printBundle();
+    console.log(`desk.e2e_scan_to_bundle: ${Date.now() - scannedAt - asideMs} ms`);
+    console.log(`desk.e2e_print_to_bundle: ${Date.now() - printAt} ms`);
+    const href = (await counter.bundleReady.locator('a').getAttribute('href'))!;
+    const pdf = await request.get(`${host.origin}${href}`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await accessible(page, 'desk operation (printed)');
+    await snapshot(page, 'desk-operation-printed');
+
+    await expect(counter.ticks.first()).toBeFocused();
+    await counter.tickAllFromKeyboard();
+    await expect(counter.completeButton).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(counter.state).toHaveAttribute('data-state', 'COMPLETED');
+    await expect(page.getByTestId('desk-operation-completed')).toBeVisible();
+    await expect(page.getByTestId('desk-new')).toBeFocused();
+    await accessible(page, 'desk operation (completed)');
+    await snapshot(page, 'desk-completed');
+    const receipt = page.waitForEvent('popup');
+    await page.keyboard.press('Alt+r');
+    const tab = await receipt;
+    expect(tab.url()).toMatch(/\/files\/[0-9a-f]{64}\?token=/);
+    await tab.close();
+  });
+
+  test('a delegate collects by IUN with the signed delegation', async ({ page, host, accessible }) => {
+    const c = caseOf('delegatePickup');
+    const counter = new DeskCounterPage(page);
+    await counter.open(host.url);
+    await counter.scan(c.notification.iun.toLowerCase());
+    await expect(counter.readKind).toHaveText('Codice IUN');
+    await counter.recipient(PEOPLE.delegator.taxId, DOC);
+    await counter.delegate(PEOPLE.delegate.taxId, PEOPLE.delegate.denomination, PASSPORT);
+    await counter.attachScan('recipientId');
+    await counter.attachScan('delegateId');
+    await counter.attachScan('delegationForm', 'delega.pdf', Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'));
+    await accessible(page, 'desk identify (delegate)');
+    await snapshot(page, 'desk-identify-delegate');
+    await counter.confirmIdentification();
+    await expect(page.getByTestId('desk-who-delegate')).toContainText(PEOPLE.delegate.taxId);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('desk-operation-delegate')).toContainText(PEOPLE.delegate.denomination);
+    await handOverAndComplete(counter);
+  });
+
+  test('AOR: three undelivered notices for one tax code in one operation, then the day summary', async ({ page, host, accessible }) => {
+    const counter = new DeskCounterPage(page);
+    await counter.open(host.url);
+    await counter.scan(PEOPLE.unreachable.taxId);
+    await expect(counter.readKind).toHaveText('Codice fiscale');
+    await expect(page.getByTestId('rdoc-number')).toBeFocused();
+    await counter.fillDocument('rdoc', DOC);
+    await counter.attachScan('recipientId');
+    await page.getByTestId('rdoc-number').press('Enter');
+    await expect(counter.notifications).toHaveCount(3);
+    for (const name of ['aor1', 'aor2', 'aor3'] as const) await expect(page.getByTestId('desk-notifications')).toContainText(caseOf(name).notification.iun);
+    await accessible(page, 'desk results (AOR)');
+    await snapshot(page, 'desk-results-aor');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('desk-document')).toHaveCount(4);
+    await handOverAndComplete(counter);
+
+    const history = new DeskHistoryPage(page);
+    await history.openSummary(host.url);
+    await expect(page.getByTestId('summary-aor').locator('dd')).not.toHaveText('0');
+    await accessible(page, 'desk summary');
+    await snapshot(page, 'desk-summary');
+  });
+
+  test('every refusal has its own message and changes nothing', async ({ page, host, accessible }) => {
+    const counter = new DeskCounterPage(page);
+    await counter.open(host.url);
+    const expectCode = async (code: string) => expect(counter.error).toHaveAttribute('data-code', code);
+
+    await counter.scan('https://example.com/pagamento?id=1');
+    await expectCode('AAR_QR_INVALID');
+    await expect(counter.scanField).toBeFocused();
+    await accessible(page, 'desk start (error)');
+    await snapshot(page, 'desk-error-qr');
+    await counter.scan('https://cittadini.notifichedigitali.it/notifica?aar=QUJDRC1FRkdILUlKS0wtMjAyNjA1LVotMV9QRi14eHh4');
+    await expectCode('AAR_QR_UNKNOWN');
+    const iun = caseOf('qrPickup').notification.iun;
+    await counter.scan(iun.slice(0, 22) + (iun[22] === 'A' ? 'B' : 'A') + iun.slice(23));
+    await expectCode('IUN_INVALID_CHECK_CHAR');
+
+    const refusals: Array<[string, string, string]> = [
+      ['KWKU-JHXN-HJXM-202304-U-1', PEOPLE.other.taxId, 'NOTIFICATION_NOT_FOUND'],
+      [caseOf('cancelled').notification.iun, PEOPLE.other.taxId, 'NOTIFICATION_CANCELLED'],
+      [caseOf('refused').notification.iun, PEOPLE.other.taxId, 'NOTIFICATION_REFUSED'],
+      [caseOf('qrPickup').qrUrl, PEOPLE.other.taxId, 'TAX_ID_NOT_RECIPIENT'],
+      [caseOf('alreadyCollected').notification.iun, PEOPLE.other.taxId, 'PRINT_LIMIT_REACHED'],
+      [caseOf('actMissing').notification.iun, PEOPLE.other.taxId, 'ACT_DOCUMENT_MISSING'],
+    ];
+    for (const [scanned, taxId, code] of refusals) {
+      await identifyRecipient(counter, scanned, taxId);
+      await expectCode(code);
+      if (code === 'TAX_ID_NOT_RECIPIENT') {
+        await accessible(page, 'desk identify (refused)');
+        await snapshot(page, 'desk-error-not-recipient');
+      }
+      await page.keyboard.press('Escape');
+      await expect(counter.scanField).toBeFocused();
+    }
+
+    await counter.scan(caseOf('delegatePickup').notification.iun);
+    await counter.recipient(PEOPLE.delegator.taxId, DOC);
+    await counter.delegate(PEOPLE.stranger.taxId, PEOPLE.stranger.denomination, PASSPORT);
+    for (const slot of ['recipientId', 'delegateId', 'delegationForm']) await counter.attachScan(slot);
+    await counter.confirmIdentification();
+    await expectCode('DELEGATION_MISSING');
+    await page.keyboard.press('Escape');
+
+    await counter.scan(caseOf('restart').notification.iun);
+    await counter.recipient(PEOPLE.restart.taxId, { ...DOC, issueDate: '2014-01-10', expiryDate: '2024-01-10' });
+    await counter.confirmIdentification();
+    await expect(page.getByTestId('rdoc-expiryDate-err')).toContainText('scaduto');
+    await expect(page.getByTestId('rdoc-expiryDate')).toBeFocused();
+    await accessible(page, 'desk identify (expired document)');
+    await snapshot(page, 'desk-error-expired-document');
+    await page.keyboard.press('Escape');
+
+    await identifyRecipient(counter, caseOf('expired').notification.iun, PEOPLE.other.taxId);
+    await expect(page.getByTestId('desk-acts-unavailable')).toBeVisible();
+    await expect(page.getByTestId('desk-withheld-documents')).toBeVisible();
+    await snapshot(page, 'desk-results-acts-expired');
+
+    await page.goto(`${host.url}#/desk/history`);
+    await new DeskHistoryPage(page).searchByTaxId(PEOPLE.other.taxId, { state: 'STARTED' });
+    await expect(page.getByTestId('desk-history-row')).toHaveCount(0);
+  });
+
+  test('an operation interrupted by a host restart is resumed and completed', async ({ page, host, accessible }) => {
+    const counter = new DeskCounterPage(page);
+    await counter.open(host.url);
+    await identifyRecipient(counter, caseOf('restart').notification.iun, PEOPLE.restart.taxId);
+    await counter.startButton.press('Enter');
+    await counter.printBundle();
+    const operationId = (await page.getByTestId('desk-operation-id').textContent())!.trim();
+
+    await host.restart();
+    await counter.open(host.url);
+    const resume = page.getByTestId('desk-open-operations').getByRole('link', { name: new RegExp(operationId.slice(0, 8)) });
+    await expect(resume).toBeVisible();
+    await accessible(page, 'desk start (open operation)');
+    await snapshot(page, 'desk-resume');
+    await resume.focus();
+    await page.keyboard.press('Enter');
+    await expect(counter.state).toHaveAttribute('data-state', 'STARTED');
+    await expect(counter.ticks.first()).toBeFocused();
+    await counter.tickAllFromKeyboard();
+    await page.keyboard.press('Alt+c');
+    await expect(counter.state).toHaveAttribute('data-state', 'COMPLETED');
+  });
+
+  test('an operation another desk completed cannot be completed again here', async ({ page, host }) => {
+    const counter = new DeskCounterPage(page);
+    await counter.open(host.url);
+    await identifyRecipient(counter, caseOf('elsewhere').notification.iun, PEOPLE.elsewhere.taxId);
+    await counter.startButton.press('Enter');
+    await counter.printBundle();
+    await counter.tickAllFromKeyboard();
+    const operationId = (await page.getByTestId('desk-operation-id').textContent())!.trim();
+    const store = await openStore({ client: 'sqlite3', filename: join(host.dataDir, 'radd-desk.sqlite'), dataDir: host.dataDir });
+    try {
+      const tx = (await store.raddTransactions.get(operationId))!;
+      await store.raddTransactions.update({ ...tx, state: 'COMPLETED', completedAt: tx.startedAt, updatedAt: tx.startedAt }, ['STARTED']);
+      await store.deskRecords.markCompleted(operationId, { deskId: 'RADD-MI-042', operatorId: 'op-7', completedMs: Date.now() });
+    } finally {
+      await store.close();
+    }
+    await page.keyboard.press('Alt+c');
+    await expect(counter.error).toHaveAttribute('data-code', 'RADD_TRANSACTION_COMPLETED_ELSEWHERE');
+    await expect(counter.error).toContainText('RADD-MI-042');
+  });
+
+  test('the desk log finds operations by IUN and opens their detail; an abort is recorded with its reason', async ({ page, host, accessible }) => {
+    const counter = new DeskCounterPage(page);
+    await counter.open(host.url);
+    await identifyRecipient(counter, caseOf('qrPickup').qrUrl, PEOPLE.recipient.taxId);
+    await counter.startButton.press('Enter');
+    await expect(counter.state).toHaveAttribute('data-state', 'STARTED');
+    await counter.abort('La persona non aveva con sé il documento originale');
+    await expect(counter.state).toHaveAttribute('data-state', 'ABORTED');
+
+    const history = new DeskHistoryPage(page);
+    await history.open(host.url);
+    await history.searchByIun(caseOf('alreadyCollected').notification.iun);
+    await expect(history.rows).toHaveCount(10);
+    await history.searchByIun(caseOf('qrPickup').notification.iun);
+    await expect(history.rows.filter({ hasText: 'Annullata' })).toHaveCount(1);
+    await accessible(page, 'desk history');
+    await snapshot(page, 'desk-history');
+    await history.rows.filter({ hasText: 'Annullata' }).getByRole('link').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('desk-operation-summary')).toContainText('La persona non aveva con sé il documento originale');
+    await expect(page.getByTestId('desk-operation-iuns')).toHaveText(caseOf('qrPickup').notification.iun);
+    await accessible(page, 'desk operation detail');
+    await snapshot(page, 'desk-detail');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('hist-iun')).toBeVisible();
+  });
+});

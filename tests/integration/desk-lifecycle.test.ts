@@ -1,0 +1,72 @@
+// The life of a RADD operation across restarts and desks (DOMAIN.md 10 step 6, 10.1 "Transaction
+// states"): a STARTED one survives a restart and can be resumed or aborted; abort records nothing on
+// the notification; a completion by another desk is refused without a second record; an act that
+// vanished after the start puts the operation in ERROR with its reason.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../../db/store.js';
+import { PEOPLE } from '../e2e/data/desk-cases.js';
+import { caseOf, newOperationId, recipientIdentification, startDeskHost, type DeskHost } from './desk-support.js';
+
+let h: DeskHost;
+beforeAll(async () => { h = await startDeskHost('radd-desk-life-'); }, 60_000);
+afterAll(async () => { await h?.close(); });
+
+type Tx = { operationId: string; state: string; errorReason: string | null; abortReason: string | null; documents: { position: number }[]; repeated: boolean };
+
+async function start(name: 'restart' | 'elsewhere' | 'qrPickup', taxId: string): Promise<string> {
+  const operationId = newOperationId();
+  const r = await h.api<Tx>('desk.startTransaction', { operationId, mode: 'ACT', iun: caseOf(h, name).notification.iun, identification: await recipientIdentification(h, taxId) });
+  if (!r.body.ok) throw new Error(JSON.stringify(r.body.error));
+  return operationId;
+}
+
+async function withStore<T>(fn: (s: Store) => Promise<T>): Promise<T> {
+  const s = await openStore({ client: 'sqlite3', filename: join(h.dir, 'radd-desk.sqlite'), dataDir: h.dir });
+  try { return await fn(s); } finally { await s.close(); }
+}
+
+describe('desk operation lifecycle', () => {
+  it('keeps a started operation open across a restart, lists it, and lets it be aborted without touching the notification', async () => {
+    const operationId = await start('restart', PEOPLE.restart.taxId);
+    await h.api('desk.printBundle', { operationId });
+    await h.restart();
+    const open = await h.api<{ operationId: string; state: string }[]>('desk.listOpenTransactions', {});
+    expect(open.body.data!.map((o) => o.operationId)).toContain(operationId);
+    const resumed = await h.api<Tx>('desk.getTransaction', { operationId });
+    expect(resumed.body.data!.state).toBe('STARTED');
+    const aborted = await h.api<Tx>('desk.abortTransaction', { operationId, reason: 'La persona non ha più tempo' });
+    expect(aborted.body.data).toMatchObject({ state: 'ABORTED', abortReason: 'La persona non ha più tempo' });
+    expect((await h.api<Tx>('desk.abortTransaction', { operationId, reason: 'di nuovo' })).body.data!.repeated).toBe(true);
+    expect((await h.api('desk.completeTransaction', { operationId })).body.error?.code).toBe('RADD_TRANSACTION_ALREADY_ABORTED');
+    const viewed = await withStore(async (s) => (await s.timeline.listByIun(caseOf(h, 'restart').notification.iun)).filter((e) => e.category === 'NOTIFICATION_VIEWED'));
+    expect(viewed).toEqual([]);
+  });
+
+  it('refuses to complete an operation another desk completed, and records nothing', async () => {
+    const operationId = await start('elsewhere', PEOPLE.elsewhere.taxId);
+    const printed = await h.api<Tx>('desk.printBundle', { operationId });
+    for (const d of printed.body.data!.documents) await h.api('desk.markHandedOver', { operationId, position: d.position, handedOver: true });
+    // Another desk on the same database completes it first.
+    await withStore(async (s) => {
+      const tx = (await s.raddTransactions.get(operationId))!;
+      await s.raddTransactions.update({ ...tx, state: 'COMPLETED', completedAt: tx.startedAt, updatedAt: tx.startedAt }, ['STARTED']);
+      await s.deskRecords.markCompleted(operationId, { deskId: 'RADD-ALTRO', operatorId: 'op-7', completedMs: Date.now() });
+    });
+    const r = await h.api('desk.completeTransaction', { operationId });
+    expect(r.body.error?.code).toBe('RADD_TRANSACTION_COMPLETED_ELSEWHERE');
+    const viewed = await withStore(async (s) => (await s.timeline.listByIun(caseOf(h, 'elsewhere').notification.iun)).filter((e) => e.category === 'NOTIFICATION_VIEWED'));
+    expect(viewed).toEqual([]);
+  });
+
+  it('puts the operation in ERROR with its reason when an act vanished after the start', async () => {
+    const operationId = await start('qrPickup', PEOPLE.recipient.taxId);
+    const ref = await withStore(async (s) => (await s.notifications.getByIun(caseOf(h, 'qrPickup').notification.iun))!.notification.documents[0]!.ref!);
+    await rm(join(h.dir, 'files', ref.slice(0, 2), ref));
+    const r = await h.api<Tx & { bundle: unknown }>('desk.printBundle', { operationId });
+    expect(r.body.data).toMatchObject({ state: 'ERROR', bundle: null });
+    expect(r.body.data!.errorReason).toMatch(/non è presente su questo computer/);
+    expect((await h.api('desk.completeTransaction', { operationId })).body.error?.code).toBe('RADD_TRANSACTION_IN_ERROR');
+  });
+});
