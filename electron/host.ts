@@ -11,6 +11,7 @@ import type { HostConfig } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import type { SecretStore } from './secrets.js';
 import { startHostSync } from './sync/host-runtime.js';
+import { scheduleDailyBackup } from './backup.js';
 import { createFileSecretStore } from './secrets-file.js';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -73,9 +74,12 @@ export async function createHost(config: HostConfig, options: HostOptions): Prom
   }
   if (!auth.enforced) logger.warn('no operator exists: sign-in is not enforced, the API token holder has every role');
   if (options.sync) ctx.sync = await startHostSync(ctx, { start: config.sync });
+  // The running app (sync on) also keeps the daily backup; tools and tests do not.
+  const stopBackups = options.sync ? scheduleDailyBackup(ctx) : () => undefined;
   return {
     ctx,
     close: async () => {
+      stopBackups();
       await ctx.sync?.stop();
       await store.close();
     },
