@@ -7,10 +7,10 @@ import type { RecipientFold } from '../refinement/recipient-fold.js';
 import { formatInstant } from '../time/instant.js';
 import { applyAnalogBusinessTimes } from '../timeline/business-time.js';
 import { dedupeElements, dedupeKeyOf } from '../timeline/dedupe.js';
-import { compareElements, toTimelineElement } from '../timeline/element.js';
+import { sortElements, toTimelineElement } from '../timeline/element.js';
 import type { NormalizedElement } from '../timeline/element.js';
 import { normalizeElement } from '../timeline/normalize.js';
-import { stateToDerived } from './finalize.js';
+import { derivedOf } from './finalize.js';
 import { createEngineState } from './state.js';
 import type { EngineNotification, EngineState } from './state.js';
 import { stepElement } from './step.js';
@@ -34,7 +34,7 @@ function applyRefinementTimes(sorted: NormalizedElement[], recipientCount: numbe
       moved = true;
     }
   }
-  if (moved) sorted.sort(compareElements);
+  if (moved) sortElements(sorted);
 }
 
 /** Steps 1-2 of DOMAIN.md 4.1 with the feedback / failure corrections of section 5. */
@@ -47,14 +47,18 @@ function prepare(n: EngineNotification, inputs: readonly unknown[], errors: Doma
   }
   const elements = dedupeElements(normalized);
   applyAnalogBusinessTimes(elements, n.recipientCount);
-  elements.sort(compareElements);
+  sortElements(elements);
   return elements;
 }
 
 /** Lookahead over the whole sorted timeline: first view and deceased flag per recipient. */
 function lookaheadOf(elements: readonly NormalizedElement[], recipientCount: number): Lookahead {
-  const firstView: (number | null)[] = new Array<number | null>(recipientCount).fill(null);
-  const deceased: boolean[] = new Array<boolean>(recipientCount).fill(false);
+  const firstView: (number | null)[] = [];
+  const deceased: boolean[] = [];
+  for (let i = 0; i < recipientCount; i++) {
+    firstView.push(null);
+    deceased.push(false);
+  }
   for (const e of elements) {
     if (e.rec < 0) continue;
     if (e.category === 'NOTIFICATION_VIEWED' && firstView[e.rec] === null) firstView[e.rec] = e.atMs;
@@ -103,7 +107,7 @@ export function deriveNotification(
   inputs: readonly TimelineElementInput[],
 ): { result: DerivedNotification; errors: DomainWarning[] } {
   const { state, errors } = fold(n, inputs, false);
-  return { result: stateToDerived(state), errors };
+  return { result: derivedOf(state, false), errors };
 }
 
 /** A complete EngineState from all the elements of a notification (after 'needs-rederive'). */

@@ -21,7 +21,7 @@ function basisOf(rf: RecipientFold): RefinementBasis {
   };
 }
 
-function recipientState(rf: RecipientFold, i: number, refused: boolean, cancelled: boolean): RecipientState {
+function recipientState(rf: RecipientFold, i: number, refused: boolean, cancelled: boolean, copy: boolean): RecipientState {
   const r = refinementOf(rf);
   return {
     recipientIndex: i,
@@ -30,7 +30,7 @@ function recipientState(rf: RecipientFold, i: number, refused: boolean, cancelle
     refinedBy: r.refinedBy,
     termDate: fmt(r.termMs),
     outcome: outcomeOf(rf, refused, cancelled),
-    legalFacts: rf.legalFacts.slice(),
+    legalFacts: copy ? rf.legalFacts.slice() : rf.legalFacts,
     refinementBasis: basisOf(rf),
   };
 }
@@ -51,8 +51,16 @@ function scheduleWarnings(recipients: readonly RecipientFold[]): DomainWarning[]
 
 /** The derived notification of a state (status, history, views, refinements, legal facts, warnings). */
 export function stateToDerived(state: EngineState): DerivedNotification {
+  return derivedOf(state, true);
+}
+
+/**
+ * stateToDerived; with `copy` false the result shares the state's arrays, for a state that is
+ * thrown away right after (the full derivation), so nothing can change them behind the caller.
+ */
+export function derivedOf(state: EngineState, copy: boolean): DerivedNotification {
   const statusHistory: StatusHistoryEntry[] = state.status.history.map((h) => {
-    const entry: StatusHistoryEntry = { status: h.status, activeFrom: formatInstant(h.atMs), relatedTimelineElements: h.related.slice() };
+    const entry: StatusHistoryEntry = { status: h.status, activeFrom: formatInstant(h.atMs), relatedTimelineElements: copy ? h.related.slice() : h.related };
     if (h.cause !== undefined) entry.cause = h.cause;
     return entry;
   });
@@ -72,7 +80,7 @@ export function stateToDerived(state: EngineState): DerivedNotification {
     statusHistory,
     viewedAt: fmt(viewedMs),
     notificationLegalFacts: notificationLegalFacts(statusHistory),
-    perRecipient: state.recipients.map((rf, i) => recipientState(rf, i, refused, cancelled)),
+    perRecipient: state.recipients.map((rf, i) => recipientState(rf, i, refused, cancelled, copy)),
     warnings: state.warnings.concat(scheduleWarnings(state.recipients)),
   };
 }

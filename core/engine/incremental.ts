@@ -86,7 +86,8 @@ function copyRecipient(rf: RecipientFold): RecipientFold {
  * Copy-on-write for one step: every array or object the step may change (stepElement only pushes
  * to these arrays and replaces the other fields) is copied; everything else is shared with the
  * given state, which therefore stays as it was. Fields are listed, not spread: same object
- * shapes every time, which keeps this cheap.
+ * shapes every time, which keeps this cheap. appliedIds / appliedKeys get the element appended
+ * by the caller (one exact-size copy each, instead of a copy that grows on its first push).
  */
 function copyForStep(s: EngineState, rec: number): EngineState {
   const history = s.status.history.slice();
@@ -103,8 +104,8 @@ function copyForStep(s: EngineState, rec: number): EngineState {
     sentAt: s.sentAt,
     sentAtMs: s.sentAtMs,
     recipientCount: s.recipientCount,
-    appliedIds: s.appliedIds.slice(),
-    appliedKeys: s.appliedKeys.slice(),
+    appliedIds: s.appliedIds,
+    appliedKeys: s.appliedKeys,
     last: s.last,
     status,
     recipients,
@@ -132,8 +133,8 @@ export function applyElement(state: EngineState, input: unknown): ApplyResult {
   if (invalidatesApplied(state, e, rf)) return { state, outcome: 'needs-rederive' };
   const next = copyForStep(state, e.rec);
   stepElement(next, e, lookaheadFromState(next));
-  next.appliedIds.push(e.elementId);
-  next.appliedKeys.push(dedupeKeyOf(e));
+  next.appliedIds = state.appliedIds.concat(e.elementId);
+  next.appliedKeys = state.appliedKeys.concat([dedupeKeyOf(e)]);
   next.last = [e.atMs, e.rank, e.rec, e.elementId];
   return { state: next, outcome: 'applied' };
 }

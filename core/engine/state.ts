@@ -7,7 +7,7 @@ import { createStatusFold } from '../status/fold.js';
 import type { StatusFold } from '../status/fold.js';
 import type { DedupeKey } from '../timeline/dedupe.js';
 import { DomainError } from '../errors/domain-error.js';
-import { parseInstant } from '../time/instant.js';
+import { parseInstant, rememberInstantText } from '../time/instant.js';
 
 /** The notification data the engine needs (DOMAIN.md 4.1 input). */
 export interface EngineNotification {
@@ -42,6 +42,7 @@ export const ENGINE_STATE_VERSION = 1;
 /** The empty state of a notification: IN_VALIDATION from sentAt. Throws on a bad sentAt or recipient count. */
 export function createEngineState(n: EngineNotification): EngineState {
   const sentAtMs = parseInstant(n.sentAt);
+  rememberInstantText(sentAtMs, n.sentAt); // printed as the first history entry
   if (!Number.isInteger(n.recipientCount) || n.recipientCount < 1) {
     throw new DomainError('INVALID_RECIPIENT_COUNT', { recipientCount: String(n.recipientCount) });
   }

@@ -4,7 +4,7 @@
 import type { DomainWarning } from '../model/types.js';
 import { appendRecipientLegalFacts } from '../legal-facts/legal-facts.js';
 import { observeViewing, observeWorkflow } from '../refinement/recipient-fold.js';
-import { stepStatus } from '../status/fold.js';
+import { stepStatusWith } from '../status/fold.js';
 import { formatInstant } from '../time/instant.js';
 import type { NormalizedElement } from '../timeline/element.js';
 import type { EngineState } from './state.js';
@@ -50,7 +50,7 @@ export function stepElement(state: EngineState, e: NormalizedElement, look: Look
     if (!neutral) appendRecipientLegalFacts(rf.legalFacts, e, formatInstant);
     if (e.category === 'NOTIFICATION_VIEWED' && state.recipientCount > 1 && look.deceased[e.rec] === true) neutral = true;
   }
-  stepStatus(state.status, e, { recipientCount: state.recipientCount, neutral }, warnings);
+  stepStatusWith(state.status, e, state.recipientCount, neutral, warnings);
 }
 
 /** Lookahead from the state itself (incremental engine: only what was applied so far). */

@@ -67,3 +67,12 @@ describe('delivery channel of an outcome (DOMAIN.md 7, 12)', () => {
     expect(outcomeLabel(outcome).it.length).toBeGreaterThan(3);
   });
 });
+
+describe('legal fact titles (DOMAIN.md 6)', () => {
+  it('the digital delivery fact of a failed workflow is the AMR', async () => {
+    const { legalFactTitleOf } = await import('./timeline-labels.js');
+    expect(legalFactTitleOf({ type: 'DIGITAL_DELIVERY' }, 'DIGITAL_FAILURE_WORKFLOW').it).toContain('AMR');
+    expect(legalFactTitleOf({ type: 'DIGITAL_DELIVERY' }, 'DIGITAL_SUCCESS_WORKFLOW').it).toBe('Attestazione di avvenuta consegna digitale');
+    expect(legalFactTitleOf({ type: 'SENDER_ACK' }).it).toBe('Attestazione di presa in carico');
+  });
+});

@@ -1,7 +1,7 @@
 // Italian/English labels of the timeline categories (DOMAIN.md 5) and of the PEC codes (DOMAIN.md
 // 7.2), with a one-line description of an element drawn from its details, so that the sender's
 // timeline reads in words and the renderer never maps a category itself.
-import type { TimelineCategory, TimelineElement } from '../model/types.js';
+import type { LegalFact, LegalFactType, TimelineCategory, TimelineElement } from '../model/types.js';
 import type { LocalizedText } from './status-labels.js';
 import { FAILURE_CAUSES, isFailureCause, paperCodeInfo } from '../paper/codes.js';
 
@@ -152,4 +152,23 @@ export function timelineElementDescription(e: Pick<TimelineElement, 'category' |
     default:
       return null;
   }
+}
+
+/** DOMAIN.md 6 titles of the legal facts. */
+export const LEGAL_FACT_TITLES: Readonly<Record<LegalFactType, LocalizedText>> = {
+  SENDER_ACK: l('Attestazione di presa in carico', 'Sender acknowledgement'),
+  DIGITAL_DELIVERY: l('Attestazione di avvenuta consegna digitale', 'Digital delivery attestation'),
+  RECIPIENT_ACCESS: l('Attestazione di avvenuto accesso', 'Access attestation'),
+  ANALOG_FAILURE_DELIVERY: l('Deposito di avvenuta ricezione', 'Deposit of the notice of receipt'),
+  PEC_RECEIPT: l('Ricevuta PEC', 'PEC receipt'),
+  ANALOG_DELIVERY: l('Ricevuta della raccomandata', 'Registered letter receipt'),
+  NOTIFICATION_CANCELLED: l('Attestazione di annullamento', 'Cancellation attestation'),
+};
+
+const AMR = l('Avviso di mancato recapito digitale (AMR)', 'Digital non-delivery notice (AMR)');
+
+/** The title of a legal fact; DIGITAL_DELIVERY of a failed workflow is the AMR (DOMAIN.md 1, 6). */
+export function legalFactTitleOf(fact: Pick<LegalFact, 'type'>, producedBy?: string): LocalizedText {
+  if (fact.type === 'DIGITAL_DELIVERY' && producedBy === 'DIGITAL_FAILURE_WORKFLOW') return AMR;
+  return LEGAL_FACT_TITLES[fact.type];
 }

@@ -70,7 +70,7 @@ const ref = (e: NormalizedElement): ElementRef => ({ id: e.elementId, ms: e.atMs
  * before it; when that element is missing the end element's own time is used, with a warning.
  */
 function endWorkflow(rf: RecipientFold, e: NormalizedElement, kind: WorkflowEndKind, sentAtMs: number, warnings: DomainWarning[]): void {
-  rf.end = { ...ref(e), kind };
+  rf.end = { id: e.elementId, ms: e.atMs, category: e.category, kind };
   if (kind === 'DECEASED') return;
   let base: ElementRef | null = null;
   if (kind === 'DIGITAL_SUCCESS') base = rf.lastOkDigitalFeedback;

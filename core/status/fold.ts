@@ -22,9 +22,11 @@ export interface StatusFold {
 
 /** DOMAIN.md 4.1 step 3: IN_VALIDATION from sentAt. */
 export function createStatusFold(sentAtMs: number, recipientCount: number): StatusFold {
+  const completedBy: (string | null)[] = [];
+  for (let i = 0; i < recipientCount; i++) completedBy.push(null); // cheaper than new Array(n).fill
   return {
     state: 'IN_VALIDATION',
-    completedBy: new Array<string | null>(recipientCount).fill(null),
+    completedBy,
     completed: 0,
     seen: [],
     history: [{ status: 'IN_VALIDATION', atMs: sentAtMs, related: [] }],
@@ -75,8 +77,13 @@ function nextStatus(fold: StatusFold, e: StatusInput, n: number): { to: Notifica
 
 /** Applies one element (in sort order) to the status fold; mutates it. */
 export function stepStatus(fold: StatusFold, e: StatusInput, opts: StatusStepOptions, warnings: DomainWarning[]): void {
+  stepStatusWith(fold, e, opts.recipientCount, opts.neutral, warnings);
+}
+
+/** stepStatus with the options as arguments (the engine's hot loop: no options object per element). */
+export function stepStatusWith(fold: StatusFold, e: StatusInput, recipientCount: number, neutral: boolean, warnings: DomainWarning[]): void {
   if (isCompletionCategory(e.category)) countCompletion(fold, e, warnings);
-  const next = opts.neutral ? undefined : (fold.seen.push(e.category), nextStatus(fold, e, opts.recipientCount));
+  const next = neutral ? undefined : (fold.seen.push(e.category), nextStatus(fold, e, recipientCount));
   if (next === undefined || next.to === fold.state) {
     fold.history[fold.history.length - 1]!.related.push(e.elementId);
     return;
@@ -84,5 +91,5 @@ export function stepStatus(fold: StatusFold, e: StatusInput, opts: StatusStepOpt
   // 4.1 step 4d: open the new entry; the current element starts it and is not kept in `seen`.
   fold.history.push({ status: next.to, atMs: e.atMs, related: [e.elementId], cause: next.cause });
   fold.state = next.to;
-  fold.seen = [];
+  fold.seen.length = 0; // emptied in place: no other holder (the incremental engine steps a copy)
 }

@@ -75,9 +75,17 @@ export function isCompletionCategory(category: TimelineCategory): boolean {
   return COMPLETION.has(category);
 }
 
+// The rows of the last state looked up: a status fold asks about one state many times in a row.
+let lastFrom: string | undefined;
+let lastRows: Map<string, TransitionRow> | undefined;
+
 /** The row for (state, category) that applies with N recipients, if any. */
 export function findTransition(from: NotificationStatus, on: TimelineCategory, recipientCount: number): TransitionRow | undefined {
-  const row = INDEX.get(from)?.get(on);
+  if (from !== lastFrom) {
+    lastFrom = from;
+    lastRows = INDEX.get(from);
+  }
+  const row = lastRows?.get(on);
   if (row === undefined) return undefined;
   if (row.when === 'MULTI_RECIPIENT' && recipientCount <= 1) return undefined;
   if (row.when === 'SINGLE_RECIPIENT' && recipientCount !== 1) return undefined;

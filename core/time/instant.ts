@@ -98,33 +98,59 @@ function pad4(n: number): string {
 
 const scratch = [0, 0, 0];
 
-// The last few results: a derivation prints the same instants several times (refinement date,
-// term date, view, legal facts).
-const CACHE_SIZE = 8;
-const cachedMs: number[] = new Array<number>(CACHE_SIZE).fill(Number.NaN);
-const cachedText: string[] = new Array<string>(CACHE_SIZE).fill('');
-let cacheNext = 0;
+// Recent results, direct-mapped by the instant's second: a derivation prints the same instants
+// several times (history, legal facts, refinement basis), and most of them are the `at` of an
+// element, whose text is already canonical (see rememberInstantText).
+const CACHE_SLOTS = 256;
+const cachedMs: number[] = new Array<number>(CACHE_SLOTS).fill(Number.NaN);
+const cachedText: string[] = new Array<string>(CACHE_SLOTS).fill('');
+
+// Any function of `ms` will do; a multiplication is cheaper than a division.
+const slotOf = (ms: number): number => (ms * 0.001) & (CACHE_SLOTS - 1);
 
 /** ISO-8601 with the Europe/Rome offset of that instant, e.g. `2026-04-03T11:00:00+02:00` (ms only when non-zero). */
 export function formatInstant(ms: EpochMs): string {
-  for (let i = 0; i < CACHE_SIZE; i++) if (cachedMs[i] === ms) return cachedText[i]!;
+  const slot = slotOf(ms);
+  if (cachedMs[slot] === ms) return cachedText[slot]!;
   const text = formatUncached(ms);
-  cachedMs[cacheNext] = ms;
-  cachedText[cacheNext] = text;
-  cacheNext = (cacheNext + 1) % CACHE_SIZE;
+  cachedMs[slot] = ms;
+  cachedText[slot] = text;
   return text;
 }
+
+/**
+ * Offers the text an instant was parsed from (`ms` = tryParseInstant(text)). When it is exactly
+ * what formatInstant(ms) prints (`YYYY-MM-DDTHH:MM:SS` with the Rome offset of that instant, no
+ * fraction), later formatInstant calls return it instead of printing again; otherwise nothing
+ * happens. The engine offers every element's `at`: most instants it prints are elements' times.
+ */
+export function rememberInstantText(ms: EpochMs, text: string): void {
+  if (text.length !== 25 || text.charCodeAt(10) !== 84 /* T */ || text.charCodeAt(19) !== 43 /* + */) return;
+  if (text.charCodeAt(20) !== 48 || text.charCodeAt(22) !== 58 || text.charCodeAt(23) !== 48 || text.charCodeAt(24) !== 48) return;
+  const hour = text.charCodeAt(21) - 48; // +01:00 or +02:00
+  if (hour * 60 !== romeOffsetMinutes(ms)) return;
+  const slot = slotOf(ms);
+  cachedMs[slot] = ms;
+  cachedText[slot] = text;
+}
+
+// `YYYY-MM-DDT` of the last local day printed: instants printed together often share the day.
+let prefixDay = Number.NaN;
+let prefixText = '';
 
 function formatUncached(ms: EpochMs): string {
   const offset = romeOffsetMinutes(ms);
   const local = ms + offset * MINUTE_MS;
   const days = Math.floor(local / DAY_MS);
-  civilFromDays(days, scratch);
+  if (days !== prefixDay) {
+    civilFromDays(days, scratch);
+    prefixDay = days;
+    prefixText = pad4(scratch[0]!) + '-' + pad2(scratch[1]!) + '-' + pad2(scratch[2]!) + 'T';
+  }
   const tod = local - days * DAY_MS;
   const milli = tod % 1000;
   return (
-    pad4(scratch[0]!) + '-' + pad2(scratch[1]!) + '-' + pad2(scratch[2]!) +
-    'T' + pad2(Math.floor(tod / HOUR_MS)) + ':' + pad2(Math.floor((tod % HOUR_MS) / MINUTE_MS)) +
+    prefixText + pad2(Math.floor(tod / HOUR_MS)) + ':' + pad2(Math.floor((tod % HOUR_MS) / MINUTE_MS)) +
     ':' + pad2(Math.floor((tod % MINUTE_MS) / 1000)) + (milli === 0 ? '' : '.' + pad3(milli)) +
     (offset === 120 ? '+02:00' : '+01:00')
   );

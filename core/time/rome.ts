@@ -29,12 +29,31 @@ let yearEndMs = -1;
 let summerStartMs = 0;
 let summerEndMs = 0;
 
+// Start (UTC) of each year 1970..2200, made once: instants of consecutive notifications often
+// alternate between two years, and finding the year in this table is cheaper than computing it.
+const TABLE_FIRST_YEAR = 1970;
+const YEAR_STARTS: number[] = [];
+for (let y = TABLE_FIRST_YEAR; y <= 2201; y++) YEAR_STARTS.push(daysFromCivil(y, 1, 1) * DAY_MS);
+const AVERAGE_YEAR_MS = 365.2425 * DAY_MS;
+
+/** UTC year of an instant. */
+function yearOf(ms: number): number {
+  let i = Math.floor(ms / AVERAGE_YEAR_MS); // the year index, or one off near 1 January
+  if (i < 0 || i + 1 >= YEAR_STARTS.length) {
+    civilFromDays(Math.floor(ms / DAY_MS), scratch);
+    return scratch[0]!;
+  }
+  if (ms < YEAR_STARTS[i]!) i--;
+  else if (ms >= YEAR_STARTS[i + 1]!) i++;
+  return TABLE_FIRST_YEAR + i;
+}
+
 function loadYear(ms: number): void {
-  civilFromDays(Math.floor(ms / DAY_MS), scratch);
-  const year = scratch[0]!;
+  const year = yearOf(ms);
   const b = summerTimeBounds(year);
-  yearStartMs = daysFromCivil(year, 1, 1) * DAY_MS;
-  yearEndMs = daysFromCivil(year + 1, 1, 1) * DAY_MS;
+  const i = year - TABLE_FIRST_YEAR;
+  yearStartMs = YEAR_STARTS[i] ?? daysFromCivil(year, 1, 1) * DAY_MS;
+  yearEndMs = YEAR_STARTS[i + 1] ?? daysFromCivil(year + 1, 1, 1) * DAY_MS;
   summerStartMs = b[0];
   summerEndMs = b[1];
 }

@@ -37,8 +37,12 @@ export function applyAnalogBusinessTimes(elements: NormalizedElement[], recipien
     if (source === 'LAST_ANALOG_FEEDBACK' || source === 'ANALOG_FAILURE') needed = true;
   }
   if (!needed) return;
-  const lastFeedback: number[] = new Array<number>(recipientCount).fill(Number.NaN);
-  const failure: (NormalizedElement | undefined)[] = new Array<NormalizedElement | undefined>(recipientCount);
+  const lastFeedback: number[] = [];
+  const failure: (NormalizedElement | undefined)[] = [];
+  for (let i = 0; i < recipientCount; i++) {
+    lastFeedback.push(Number.NaN);
+    failure.push(undefined);
+  }
   for (const e of elements) {
     if (e.rec < 0) continue;
     if (e.category === 'SEND_ANALOG_FEEDBACK') {

@@ -40,8 +40,45 @@ export function compareWithKey(a: NormalizedElement, key: DedupeKey): number {
   return f < key[4] ? -1 : f > key[4] ? 1 : 0;
 }
 
+/**
+ * Up to this many elements, duplicates are found pairwise: lengths first (free), then the hashes
+ * of built ids (id-hash.ts), the texts last. A Map would hash every elementId, and built ids are
+ * concatenated strings that must be copied flat before hashing: that costs more.
+ */
+const PAIRWISE_MAX = 64;
+
+/** Same elementId, for two ids of equal length. */
+function sameId(a: NormalizedElement, b: NormalizedElement): boolean {
+  if (a.idHash !== undefined && b.idHash !== undefined && a.idHash !== b.idHash) return false;
+  return a.elementId === b.elementId;
+}
+
+// elementId lengths of the list being deduplicated (scratch, reused: a packed array scans fast).
+const lengths = new Int32Array(PAIRWISE_MAX);
+
+/** Same choice as the Map version: per elementId, the first (in input order) of the minimal copies. */
+function dedupePairwise(elements: NormalizedElement[]): NormalizedElement[] {
+  let dropped: boolean[] | undefined;
+  for (let i = 0; i < elements.length; i++) lengths[i] = elements[i]!.elementId.length;
+  for (let i = 1; i < elements.length; i++) {
+    const e = elements[i]!;
+    const length = lengths[i];
+    for (let j = 0; j < i; j++) {
+      if (lengths[j] !== length) continue;
+      const prev = elements[j]!;
+      if (!sameId(e, prev) || dropped?.[j] === true) continue;
+      dropped ??= new Array<boolean>(elements.length).fill(false);
+      if (compareForDedupe(e, prev) < 0) dropped[j] = true;
+      else dropped[i] = true;
+      break; // at most one earlier copy is still kept
+    }
+  }
+  return dropped === undefined ? elements : elements.filter((_, i) => !dropped[i]);
+}
+
 /** Drops duplicates by elementId, keeping the first per the order above. Result order is unspecified. */
 export function dedupeElements(elements: NormalizedElement[]): NormalizedElement[] {
+  if (elements.length <= PAIRWISE_MAX) return dedupePairwise(elements);
   const byId = new Map<string, NormalizedElement>();
   let dropped = false;
   for (const e of elements) {

@@ -2,6 +2,8 @@
 import type { TimelineCategory } from '../model/types.js';
 import { categoryInfo } from './categories.js';
 import type { CategoryInfo, IdSegment } from './categories.js';
+import { appendPiece, hashAppend, hashedPiece } from './id-hash.js';
+import type { HashedPiece } from './id-hash.js';
 
 function scalar(v: unknown): string | undefined {
   if (typeof v === 'string') return v === '' ? undefined : v;
@@ -37,6 +39,78 @@ function segmentValue(seg: IdSegment, details: Record<string, unknown>, at: stri
   }
 }
 
+const RECINDEX = '.RECINDEX_';
+const RECINDEX_PIECES: HashedPiece[] = Array.from({ length: 8 }, (_, i) => hashedPiece(RECINDEX + i));
+const AT_LABEL = hashedPiece('.AT_');
+
+/** A category's pattern made ready once: head `<PREFIX>[.IUN_]`, then each segment with its `.<SEG>_` label. */
+interface IdPlan {
+  head: HashedPiece;
+  segments: { seg: IdSegment; label: HashedPiece }[];
+}
+
+const PLANS: (IdPlan | undefined)[] = []; // by category rank
+function planOf(info: CategoryInfo): IdPlan {
+  let plan = PLANS[info.rank];
+  if (plan === undefined) {
+    const { iun, prefix, segments } = info.pattern;
+    plan = { head: hashedPiece(iun ? prefix + '.IUN_' : prefix), segments: segments.map((seg) => ({ seg, label: hashedPiece('.' + seg + '_') })) };
+    PLANS[info.rank] = plan;
+  }
+  return plan;
+}
+
+// The last IUN seen and its hash: consecutive elements nearly always belong to one notification.
+let lastIun: HashedPiece = hashedPiece('');
+
+/** An elementId built from its pattern, with its hash (see id-hash.ts). */
+export interface BuiltId {
+  id: string;
+  hash: number;
+}
+
+/**
+ * Builds the id from the category's info (the normaliser has it at hand already), piece by piece,
+ * hashing the pieces as they are appended.
+ */
+export function buildElementIdWithHash(
+  iun: string,
+  info: CategoryInfo,
+  recipientIndex: number | undefined,
+  details: Record<string, unknown>,
+  at: string,
+): BuiltId {
+  const plan = planOf(info);
+  let id = plan.head.text;
+  let h = plan.head.hash;
+  if (info.pattern.iun) {
+    if (lastIun.text !== iun) lastIun = hashedPiece(iun);
+    id += iun;
+    h = appendPiece(h, lastIun);
+  }
+  if ((info.pattern.recipient || info.other) && recipientIndex !== undefined) {
+    const piece = RECINDEX_PIECES[recipientIndex];
+    if (piece !== undefined) {
+      id += piece.text;
+      h = appendPiece(h, piece);
+    } else {
+      id += RECINDEX + recipientIndex;
+      h = hashAppend(hashAppend(h, RECINDEX), String(recipientIndex));
+    }
+  }
+  for (let i = 0; i < plan.segments.length; i++) {
+    const { seg, label } = plan.segments[i]!;
+    const value = segmentValue(seg, details, at);
+    id += label.text + value;
+    h = hashAppend(appendPiece(h, label), value);
+  }
+  if (info.other) {
+    id += AT_LABEL.text + at;
+    h = hashAppend(appendPiece(h, AT_LABEL), at);
+  }
+  return { id, hash: h };
+}
+
 /** Builds the id from the category's info (the normaliser has it at hand already). */
 export function buildElementIdFor(
   iun: string,
@@ -45,13 +119,7 @@ export function buildElementIdFor(
   details: Record<string, unknown>,
   at: string,
 ): string {
-  const pattern = info.pattern;
-  let id = pattern.prefix;
-  if (pattern.iun) id += '.IUN_' + iun;
-  if ((pattern.recipient || info.other) && recipientIndex !== undefined) id += '.RECINDEX_' + recipientIndex;
-  for (const seg of pattern.segments) id += '.' + seg + '_' + segmentValue(seg, details, at);
-  if (info.other) id += '.AT_' + at;
-  return id;
+  return buildElementIdWithHash(iun, info, recipientIndex, details, at).id;
 }
 
 /** Builds `<PREFIX>.IUN_<iun>[.RECINDEX_<i>][...]` (DOMAIN.md 5). `at` is the timestamp as written. */

@@ -1,9 +1,9 @@
 // TimelineElementInput -> NormalizedElement (DOMAIN.md 4.1 step 1, 5). A bad element becomes a
 // typed error and is skipped; the others go on.
 import type { DomainWarning } from '../model/types.js';
-import { tryParseInstant } from '../time/instant.js';
+import { rememberInstantText, tryParseInstant } from '../time/instant.js';
 import { categoryInfo } from './categories.js';
-import { buildElementIdFor } from './element-id.js';
+import { buildElementIdWithHash } from './element-id.js';
 import type { NormalizedElement } from './element.js';
 
 /** What normalisation needs to know about the notification. */
@@ -55,6 +55,7 @@ export function normalizeElement(input: unknown, ctx: TimelineContext, errors: D
   if (typeof at !== 'string') return reject(errors, 'INVALID_INSTANT', { value: String(at) }, elementId);
   const atMs = tryParseInstant(at);
   if (Number.isNaN(atMs)) return reject(errors, 'INVALID_INSTANT', { value: at }, elementId);
+  rememberInstantText(atMs, at); // most printed instants are elements' own times
   const details = input.details ?? {};
   if (!isRecord(details)) return reject(errors, 'INVALID_ELEMENT', { reason: 'details is not an object' }, elementId);
   if (elementId !== undefined && elementId !== null && (typeof elementId !== 'string' || elementId === '')) {
@@ -62,8 +63,9 @@ export function normalizeElement(input: unknown, ctx: TimelineContext, errors: D
   }
   const rec = readRecipient(input, category, info.pattern.recipient, ctx, errors);
   if (rec === undefined) return undefined;
+  const built = typeof elementId === 'string' ? { id: elementId, hash: undefined } : buildElementIdWithHash(ctx.iun, info, rec < 0 ? undefined : rec, details, at);
   return {
-    elementId: typeof elementId === 'string' ? elementId : buildElementIdFor(ctx.iun, info, rec < 0 ? undefined : rec, details, at),
+    elementId: built.id,
     category: info.category,
     atMs,
     writtenAt: at,
@@ -71,5 +73,6 @@ export function normalizeElement(input: unknown, ctx: TimelineContext, errors: D
     rank: info.rank,
     rec,
     details,
+    idHash: built.hash,
   };
 }

@@ -4,11 +4,13 @@
 //  * shares the parsed fontkit font and its word-layout cache between documents, while each
 //    document keeps its own embedded font object (own subset, glyph ids, widths);
 //  * starts every subset with the same seed glyphs, so subsets repeat and are encoded once;
-//  * keeps glyphs mapped to their characters across documents (see keepGlyphCharacters).
+//  * keeps glyphs mapped to their characters across documents (see keepGlyphCharacters);
+//  * compresses a repeated subset's font-file stream once, not once per PDF (reuseDeflatedFontFile).
 // Output stays deterministic: the same input gives the same bytes, first document included.
 // If pdfmake's internals ever differ from what this expects, the hook steps aside and the
 // original (slower) path runs.
 import { createRequire } from 'node:module';
+import { deflateSync } from 'node:zlib';
 
 interface FontkitGlyphLike {
   id: number;
@@ -29,8 +31,22 @@ interface FontkitFontLike {
   _glyphs?: Record<number, FontkitGlyphLike | undefined>;
 }
 
+interface PdfReferenceLike {
+  compress: boolean;
+  buffer: unknown[];
+  write(chunk: Uint8Array): void;
+  end(chunk?: Uint8Array): void;
+  finalize(): void;
+}
+
+interface PdfKitDocumentLike {
+  ref(data?: object): PdfReferenceLike;
+}
+
 interface EmbeddedFontLike {
   id: string;
+  document?: PdfKitDocumentLike;
+  embed?: () => void;
   font: FontkitFontLike;
   subset: SubsetLike;
   scale: number;
@@ -56,6 +72,8 @@ interface SharedFont {
   uses: number;
   seed: FontkitGlyphLike[];
   subsets: Map<string, Uint8Array>;
+  /** The byte arrays encode() returned from `subsets` (their font-file streams are deflated once). */
+  encoded: WeakSet<Uint8Array>;
 }
 
 /**
@@ -86,6 +104,45 @@ function seedGlyphs(font: FontkitFontLike): FontkitGlyphLike[] {
   return out;
 }
 
+/** Deflated bytes of each cached subset (pdfkit compresses streams with zlib's defaults). */
+const deflated = new WeakMap<Uint8Array, Buffer>();
+
+/**
+ * The font file is the first stream pdfkit's embed() creates, ended with the encoded subset. When
+ * that subset comes from the cache, its deflated bytes are reused: the stream is written as pdfkit
+ * writes it (same dictionary, Filter FlateDecode, same bytes) without compressing it again.
+ * Anything unexpected and pdfkit's own path runs.
+ */
+function reuseDeflatedFontFile(embedded: EmbeddedFontLike, cached: WeakSet<Uint8Array>): void {
+  const embed = embedded.embed;
+  if (typeof embed !== 'function') return;
+  embedded.embed = function embedWithCachedFontFile(this: EmbeddedFontLike) {
+    const doc = this.document;
+    const ref = doc?.ref;
+    if (!doc || typeof ref !== 'function' || Object.prototype.hasOwnProperty.call(doc, 'ref')) return embed.call(this);
+    doc.ref = function firstRef(this: PdfKitDocumentLike, data?: object) {
+      delete (doc as Partial<PdfKitDocumentLike>).ref; // only the first ref: the font file
+      const fontFile = ref.call(this, data);
+      const end = fontFile.end;
+      fontFile.end = function endFontFile(this: PdfReferenceLike, chunk?: Uint8Array) {
+        if (!chunk || !cached.has(chunk) || this.compress !== true || typeof this.finalize !== 'function') return end.call(this, chunk);
+        this.write(chunk); // sets Length and Filter as for any compressed stream
+        let bytes = deflated.get(chunk);
+        if (!bytes) deflated.set(chunk, (bytes = deflateSync(chunk)));
+        this.buffer = [bytes];
+        this.compress = false; // already compressed
+        this.finalize();
+      };
+      return fontFile;
+    };
+    try {
+      return embed.call(this);
+    } finally {
+      delete (doc as Partial<PdfKitDocumentLike>).ref;
+    }
+  };
+}
+
 /** Gives a new document's font the seed glyphs, and serves its encoded subset from the cache. */
 function prepareSubset(embedded: EmbeddedFontLike, entry: SharedFont): void {
   const subset = embedded.subset;
@@ -102,8 +159,10 @@ function prepareSubset(embedded: EmbeddedFontLike, entry: SharedFont): void {
     const bytes = encode();
     if (entry.subsets.size >= MAX_CACHED_SUBSETS) entry.subsets.delete(entry.subsets.keys().next().value!);
     entry.subsets.set(key, bytes);
+    entry.encoded.add(bytes);
     return bytes;
   };
+  reuseDeflatedFontFile(embedded, entry.encoded);
 }
 
 /** Word layouts are cached by text; start a fresh cache now and then so names never pile up. */
@@ -166,7 +225,7 @@ export function installSharedFonts(): void {
       const made = original.call(this, family, bold, italics);
       if (looksEmbedded(made)) {
         keepGlyphCharacters(made.font);
-        const created: SharedFont = { Embedded: made.constructor, font: made.font, layoutCache: made.layoutCache, uses: 0, seed: seedGlyphs(made.font), subsets: new Map() };
+        const created: SharedFont = { Embedded: made.constructor, font: made.font, layoutCache: made.layoutCache, uses: 0, seed: seedGlyphs(made.font), subsets: new Map(), encoded: new WeakSet() };
         shared.set(key, created);
         // Nothing is encoded before the text is drawn, so the first document is seeded too and
         // renders byte for byte like every later one.

@@ -1,49 +1,17 @@
-// Core engine benchmarks (`npx tsx tests/bench/index.ts core [--count N] [--apply-count N]`):
-//   core.derive_rate  full derivation (DOMAIN.md 4-8) over N simulated notifications
-//   core.apply_cost   incremental applyElement, per element, in business-time order
+// Core engine benchmarks (`npx tsx tests/bench/index.ts core [--count N] [--apply-count N] [--threads N]`):
+//   core.derive_rate             full derivation (DOMAIN.md 4-8) of N simulated notifications on
+//                                `--threads` worker threads (default 2: the machine's cores), wall clock
+//   core.derive_rate_1thread     the same on one thread
+//   core.derive_cpu_rate[_1thread]  the same per CPU-second of the process (what an idle machine
+//                                would give per core: the wall figures drop when others load the CPUs)
+//   core.apply_cost              incremental applyElement, per element, in business-time order
+//   core.apply_cost_with_state_json  what the store does per appended element (db/repositories/
+//                                timeline-writer.ts): JSON.parse of the stored state, applyElement,
+//                                stateToDerived, JSON.stringify of the new state
 // The notifications and timelines are generated before any timing starts.
-import {
-  applyElement,
-  createEngineState,
-  deriveNotification,
-  makeDemoCase,
-  type SimulationPath,
-  type TimelineElementInput,
-} from '../../core/index.js';
-
-interface Case {
-  n: { iun: string; sentAt: string; recipientCount: number };
-  timeline: TimelineElementInput[];
-}
-
-// A plausible mix of stories: most notifications go by PEC or are delivered on paper.
-const MIX: ReadonlyArray<readonly [SimulationPath, number]> = [
-  ['PEC_FIRST_TRY', 30],
-  ['PEC_FAIL_SECOND_CYCLE', 4],
-  ['DIGITAL_FAILURE_RS', 4],
-  ['ANALOG_890_DELIVERED', 12],
-  ['ANALOG_AR_DELIVERED', 12],
-  ['GIACENZA_COLLECTED', 8],
-  ['GIACENZA_EXPIRED', 5],
-  ['UNREACHABLE', 5],
-  ['DECEASED', 1],
-  ['VIEWED_AT_RADD', 6],
-  ['VIEWED_ONLINE_AFTER_TERM', 6],
-  ['REFUSED', 1],
-  ['CANCELLED', 1],
-  ['IN_PROGRESS', 5],
-];
-const TOTAL_WEIGHT = MIX.reduce((s, [, w]) => s + w, 0);
-
-function pathFor(i: number): SimulationPath {
-  // Deterministic spread over the mix (golden-ratio sequence), no Math.random.
-  let x = ((i * 0.6180339887498949) % 1) * TOTAL_WEIGHT;
-  for (const [path, w] of MIX) {
-    if (x < w) return path;
-    x -= w;
-  }
-  return 'PEC_FIRST_TRY';
-}
+import { applyElement, createEngineState, rebuildEngineState, stateToDerived, type EngineState } from '../../core/index.js';
+import { generateCases, type DeriveCase } from './support/derive-cases.js';
+import { runShards } from './support/workers.js';
 
 function argValue(args: string[], name: string, fallback: number): number {
   const i = args.indexOf(name);
@@ -51,55 +19,88 @@ function argValue(args: string[], name: string, fallback: number): number {
   return Number.isFinite(v) && v > 0 ? Math.floor(v) : fallback;
 }
 
-function generate(count: number): Case[] {
-  const cases: Case[] = [];
-  for (let i = 0; i < count; i++) {
-    const path = pathFor(i);
-    // One notification in ten has two recipients following the same kind of story.
-    const recipientCount = path !== 'REFUSED' && path !== 'CANCELLED' && i % 10 === 0 ? 2 : 1;
-    const { notification, timeline } = makeDemoCase(`bench-${i}`, path, { recipientCount });
-    cases.push({ n: { iun: notification.iun, sentAt: notification.sentAt, recipientCount: notification.recipients.length }, timeline });
-  }
-  return cases;
+interface Rates {
+  wall: number;
+  cpu: number;
 }
 
-function benchDerive(cases: Case[]): number {
-  for (const c of cases.slice(0, Math.min(2000, cases.length))) deriveNotification(c.n, c.timeline);
-  const start = performance.now();
-  let sink = 0;
-  for (const c of cases) sink += deriveNotification(c.n, c.timeline).result.statusHistory.length;
-  const seconds = (performance.now() - start) / 1000;
-  if (sink === 0) throw new Error('derivation produced nothing');
-  return cases.length / seconds;
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
 }
 
-function benchApply(cases: Case[]): { microsPerElement: number; elements: number; rederive: number } {
+/**
+ * Derives the cases split over `threads` worker threads (one thread included: the same path, so
+ * that the two figures differ only by the number of threads, and the main thread's heap, full of
+ * the generator's leftovers, is not in the measure).
+ */
+async function deriveOnThreads(cases: DeriveCase[], threads: number): Promise<Rates> {
+  const size = Math.ceil(cases.length / threads);
+  const shards: DeriveCase[][] = [];
+  for (let i = 0; i < cases.length; i += size) shards.push(cases.slice(i, i + size));
+  const run = await runShards(new URL('./support/derive-worker.ts', import.meta.url), shards);
+  if (run.count !== cases.length || run.sink === 0) throw new Error('parallel derivation incomplete');
+  return { wall: run.count / run.wallSeconds, cpu: run.count / run.cpuSeconds };
+}
+
+interface ApplyFigures {
+  microsPerElement: number;
+  cpuMicrosPerElement: number;
+  elements: number;
+  rederive: number;
+}
+
+/**
+ * applyElement over each timeline in order. `withJson` adds the store's per-element work around it:
+ * the state round trip through JSON, stateToDerived, and a rebuild on 'needs-rederive'.
+ */
+function benchApply(cases: DeriveCase[], withJson: boolean): ApplyFigures {
   let elements = 0;
   let rederive = 0;
-  let elapsed = 0;
+  let sink = 0;
+  const cpu = process.cpuUsage();
+  const start = performance.now();
   for (const c of cases) {
-    let state = createEngineState(c.n);
-    const start = performance.now();
-    for (const e of c.timeline) {
-      const r = applyElement(state, e);
+    let state: EngineState = createEngineState(c.n);
+    let stored = withJson ? JSON.stringify(state) : '';
+    c.timeline.forEach((e, i) => {
+      const r = applyElement(withJson ? (JSON.parse(stored) as EngineState) : state, e);
       if (r.outcome === 'needs-rederive') rederive++;
-      state = r.state;
-    }
-    elapsed += performance.now() - start;
+      // The store rebuilds from its stored elements on 'needs-rederive'; the plain figure keeps going.
+      state = withJson && r.outcome === 'needs-rederive' ? rebuildEngineState(c.n, c.timeline.slice(0, i + 1)).state : r.state;
+      if (withJson) {
+        sink += stateToDerived(state).statusHistory.length;
+        stored = JSON.stringify(state);
+      }
+    });
     elements += c.timeline.length;
   }
-  return { microsPerElement: (elapsed * 1000) / elements, elements, rederive };
+  const wall = performance.now() - start;
+  if (withJson && sink === 0) throw new Error('apply produced nothing');
+  return { microsPerElement: (wall * 1000) / elements, cpuMicrosPerElement: (cpuSecondsSince(cpu) * 1e6) / elements, elements, rederive };
 }
 
 export async function run(args: string[]): Promise<void> {
   const count = argValue(args, '--count', 100_000);
   const applyCount = argValue(args, '--apply-count', Math.min(count, 20_000));
+  const threads = argValue(args, '--threads', 2);
   const t0 = performance.now();
-  const cases = generate(count);
+  const cases = generateCases(count);
   const elementCount = cases.reduce((s, c) => s + c.timeline.length, 0);
   console.error(`(generated ${count} notifications, ${elementCount} elements, in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-  console.log(`core.derive_rate: ${Math.round(benchDerive(cases))} notifications/s`);
-  const apply = benchApply(cases.slice(0, applyCount));
+  const parallel = await deriveOnThreads(cases, threads);
+  console.log(`core.derive_rate: ${Math.round(parallel.wall)} notifications/s`);
+  console.log(`core.derive_cpu_rate: ${Math.round(parallel.cpu)} notifications/cpu-s`);
+  const single = await deriveOnThreads(cases, 1);
+  console.log(`core.derive_rate_1thread: ${Math.round(single.wall)} notifications/s`);
+  console.log(`core.derive_cpu_rate_1thread: ${Math.round(single.cpu)} notifications/cpu-s`);
+  const sample = cases.slice(0, applyCount);
+  benchApply(sample.slice(0, Math.min(1000, sample.length)), true); // warm-up
+  const apply = benchApply(sample, false);
   console.log(`core.apply_cost: ${apply.microsPerElement.toFixed(2)} µs/element`);
+  console.log(`core.apply_cpu_cost: ${apply.cpuMicrosPerElement.toFixed(2)} cpu-µs/element`);
+  const stored = benchApply(sample, true);
+  console.log(`core.apply_cost_with_state_json: ${stored.microsPerElement.toFixed(2)} µs/element`);
+  console.log(`core.apply_cpu_cost_with_state_json: ${stored.cpuMicrosPerElement.toFixed(2)} cpu-µs/element`);
   console.error(`(applyElement over ${applyCount} notifications, ${apply.elements} elements, ${apply.rederive} answered needs-rederive)`);
 }

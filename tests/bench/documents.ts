@@ -1,11 +1,11 @@
-// `npm run bench -- documents [--aars N] [--bundles N]`
-// documents.aar_rate: AAR PDFs per second, sequential, after a warm-up (goal ≥ 50 on 2 cores).
-// documents.aar_cpu_ms: CPU time per AAR (the rate without other processes on the machine).
+// `npm run bench -- documents [--aars N] [--bundles N] [--threads N]`
+// documents.aar_rate: AAR PDFs per second on `--threads` worker threads (default 2: the machine's
+//   cores), each rendering its share one after the other, after a warm-up (goal ≥ 50 on 2 cores).
+// documents.aar_rate_1thread: the same on one thread.
+// documents.aar_cpu_ms: CPU time per AAR on one thread (the rate without other processes on the machine).
 // documents.bundle10_ms: merging one pickup of 10 acts (3-5 pages each) + AAR + 3 attestations.
 // documents.bundle10_total_ms: the same, including rendering the cover, AAR and attestations.
-import { buildAarToken } from '../../core/index.js';
 import {
-  aarInputFrom,
   buildPrintBundle,
   legalFactInputFrom,
   renderAar,
@@ -15,6 +15,8 @@ import {
   type PrintBundleParts,
 } from '../../electron/documents/index.js';
 import { element, factOf, makeActPdf, notification, timeline } from '../integration/documents-support.js';
+import { aarInput, renderAars, WARM_UP_AARS } from './support/aar-inputs.js';
+import { runShards } from './support/workers.js';
 
 const GENERATED = '2026-03-12T16:40:00+01:00';
 
@@ -24,24 +26,23 @@ function option(args: string[], name: string, fallback: number): number {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
-function uuidOf(i: number): string {
-  return `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-}
-
-function aarInput(i: number) {
-  // A different recipient name and token each time, so no layout is reused by accident.
-  const n = { ...notification, recipients: [{ ...notification.recipients[0]!, denomination: `Niccolò D'Alessandro ${i}` }] };
-  return aarInputFrom(n, 0, { token: buildAarToken(notification.iun, `PF-${i}`, uuidOf(i)), generatedAt: GENERATED });
-}
-
-/** Wall-clock rate, and CPU milliseconds per AAR (what the rate would be on an idle core). */
+/** One thread: wall-clock rate, and CPU milliseconds per AAR (what the rate would be on an idle core). */
 async function aarRate(count: number): Promise<{ rate: number; cpuMs: number }> {
-  for (let i = 0; i < 20; i++) await renderAar(aarInput(i));
+  await renderAars(0, WARM_UP_AARS);
   const cpu = process.cpuUsage();
   const start = performance.now();
-  for (let i = 0; i < count; i++) await renderAar(aarInput(1000 + i));
+  await renderAars(1000, count);
   const used = process.cpuUsage(cpu);
   return { rate: count / ((performance.now() - start) / 1000), cpuMs: (used.user + used.system) / 1000 / count };
+}
+
+/** `threads` workers rendering `count` AARs between them: aggregate wall-clock rate and CPU ms per AAR. */
+async function aarRateParallel(count: number, threads: number): Promise<{ rate: number; cpuMs: number }> {
+  const shards: { from: number; count: number }[] = [];
+  const size = Math.ceil(count / threads);
+  for (let from = 0; from < count; from += size) shards.push({ from: 1000 + from, count: Math.min(size, count - from) });
+  const run = await runShards(new URL('./support/aar-worker.ts', import.meta.url), shards);
+  return { rate: run.count / run.wallSeconds, cpuMs: (run.cpuSeconds * 1000) / run.count };
 }
 
 async function attestations(): Promise<BundleDocument[]> {
@@ -95,8 +96,12 @@ async function bundleTimes(runs: number): Promise<{ merge: number; total: number
 }
 
 export async function run(args: string[]): Promise<void> {
-  const { rate, cpuMs } = await aarRate(option(args, 'aars', 300));
-  console.log(`documents.aar_rate: ${rate.toFixed(1)} pdf/s`);
+  const aars = option(args, 'aars', 300);
+  const parallel = await aarRateParallel(aars, option(args, 'threads', 2));
+  console.log(`documents.aar_rate: ${parallel.rate.toFixed(1)} pdf/s`);
+  console.log(`documents.aar_cpu_ms_threads: ${parallel.cpuMs.toFixed(1)} ms`);
+  const { rate, cpuMs } = await aarRate(aars);
+  console.log(`documents.aar_rate_1thread: ${rate.toFixed(1)} pdf/s`);
   console.log(`documents.aar_cpu_ms: ${cpuMs.toFixed(1)} ms`);
   const { merge, total } = await bundleTimes(option(args, 'bundles', 7));
   console.log(`documents.bundle10_ms: ${merge.toFixed(1)} ms`);

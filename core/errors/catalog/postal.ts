@@ -53,10 +53,6 @@ export const postalCatalog = {
     it: 'Riga {line} ({item}): {reason} — nessun esito del lotto è stato registrato',
     en: 'Line {line} ({item}): {reason} — no outcome of the batch was recorded',
   },
-  POSTAL_BATCH_TOO_LARGE: {
-    it: 'Troppi invii nel lotto: al massimo {max}',
-    en: 'Too many items in the batch: at most {max}',
-  },
   POSTAL_SCAN_UNREADABLE: {
     it: 'Il file {fileName} non è un\'immagine PNG/JPEG o un PDF leggibile',
     en: 'The file {fileName} is not a readable PNG/JPEG image or PDF',
