@@ -7,8 +7,9 @@ import type { Knex } from 'knex';
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('notifications', (t) => {
-    t.index(['sent_ms'], 'notifications_sent_idx');
-    t.index(['status', 'sent_ms'], 'notifications_status_sent_idx');
+    // iun in the key: pages and exports are read in (sent_ms, iun) order from the index alone.
+    t.index(['sent_ms', 'iun'], 'notifications_sent_idx');
+    t.index(['status', 'sent_ms', 'iun'], 'notifications_status_sent_idx');
     t.index(['pa_protocol_number'], 'notifications_protocol_idx');
     t.index(['group_name', 'sent_ms'], 'notifications_group_sent_idx');
   });
@@ -24,7 +25,7 @@ export async function down(knex: Knex): Promise<void> {
   await knex.schema.alterTable('notifications', (t) => {
     t.dropIndex(['group_name', 'sent_ms'], 'notifications_group_sent_idx');
     t.dropIndex(['pa_protocol_number'], 'notifications_protocol_idx');
-    t.dropIndex(['status', 'sent_ms'], 'notifications_status_sent_idx');
-    t.dropIndex(['sent_ms'], 'notifications_sent_idx');
+    t.dropIndex(['status', 'sent_ms', 'iun'], 'notifications_status_sent_idx');
+    t.dropIndex(['sent_ms', 'iun'], 'notifications_sent_idx');
   });
 }

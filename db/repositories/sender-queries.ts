@@ -26,7 +26,7 @@ export interface SenderFilter {
   group?: string;
 }
 
-export type SenderSort = 'sentAt' | 'iun' | 'status' | 'paProtocolNumber';
+export type SenderSort = 'sentAt' | 'status';
 
 export interface SenderPageQuery extends SenderFilter {
   offset: number;
@@ -88,23 +88,22 @@ const HIGH = '\uffff';
 
 const SORT_COLUMNS: Record<SenderSort, string[]> = {
   sentAt: ['n.sent_ms', 'n.iun'],
-  iun: ['n.iun'],
   status: ['n.status', 'n.sent_ms', 'n.iun'],
-  paProtocolNumber: ['n.pa_protocol_number', 'n.iun'],
 };
 
-/** A value or the range of values that begin with it. */
+/** A value or the values that begin with it: one index range (an OR would hide the index). */
 function exactOrPrefix(q: Knex.QueryBuilder, column: string, value: string): void {
-  q.where((w) => w.where(column, value).orWhere((p) => p.where(column, '>', value).andWhere(column, '<', value + HIGH)));
+  q.where(column, '>=', value).andWhere(column, '<', value + HIGH);
 }
 
 /**
- * The filter's conditions. `walkSortIndex`: the date bounds are written `+n.sent_ms` (same meaning
- * on both dialects) so that SQLite cannot range-scan the date index and walks the index of the
- * sort column instead, stopping after one page, rather than sorting the whole date window.
+ * The filter's conditions. `dateNotIndexed`: the date bounds are written `+n.sent_ms` (same meaning
+ * on both dialects) so that SQLite cannot range-scan the date index and uses the index of a more
+ * selective condition (protocol number, IUN) or walks the index of the sort column, stopping after
+ * one page, rather than reading the whole date window.
  */
-function applyFilter(db: Db, q: Knex.QueryBuilder, f: SenderFilter, walkSortIndex = false): Knex.QueryBuilder {
-  const sent: string | Knex.Raw = walkSortIndex ? db.raw('+??', ['n.sent_ms']) : 'n.sent_ms';
+function applyFilter(db: Db, q: Knex.QueryBuilder, f: SenderFilter, dateNotIndexed = narrowsBeyondDates(f)): Knex.QueryBuilder {
+  const sent: string | Knex.Raw = dateNotIndexed ? db.raw('+??', ['n.sent_ms']) : 'n.sent_ms';
   if (f.senderTaxId) q.where('n.sender_tax_id', f.senderTaxId);
   if (f.statuses && f.statuses.length > 0) q.whereIn('n.status', [...f.statuses]);
   if (f.fromMs !== undefined) q.where(sent as string, '>=', f.fromMs);
@@ -114,6 +113,11 @@ function applyFilter(db: Db, q: Knex.QueryBuilder, f: SenderFilter, walkSortInde
   if (f.protocol) exactOrPrefix(q, 'n.pa_protocol_number', f.protocol);
   if (f.group) q.where('n.group_name', f.group);
   return q;
+}
+
+/** A protocol number or IUN picks a few rows: its own index beats any date window. */
+function narrowsBeyondDates(f: SenderFilter): boolean {
+  return Boolean(f.protocol || f.iun);
 }
 
 /** Only the sender, the statuses and whole Rome days: the counters answer the total. */
@@ -141,25 +145,40 @@ export class SenderQueries {
     return { items, total };
   }
 
-  private pageRows(f: SenderFilter, sort: SenderSort, dir: 'asc' | 'desc', offset: number, limit: number): Promise<HeaderRow[]> {
-    const walk = sort === 'iun' || sort === 'paProtocolNumber';
-    return applyFilter(this.db, this.db('notifications as n'), f, walk)
+  /**
+   * The page's IUNs first (read from the index alone when the filter is dates, statuses and the
+   * sort), then only those rows: a deep page skips index entries, not table rows.
+   */
+  private async pageRows(f: SenderFilter, sort: SenderSort, dir: 'asc' | 'desc', offset: number, limit: number): Promise<HeaderRow[]> {
+    const ids = await applyFilter(this.db, this.db('notifications as n'), f)
       .orderBy(SORT_COLUMNS[sort].map((column) => ({ column, order: dir })))
       .offset(offset)
       .limit(limit)
-      .select<HeaderRow[]>(HEADER_COLUMNS);
+      .select<{ iun: string }[]>('n.iun');
+    return this.headersOf(ids.map((r) => r.iun));
+  }
+
+  private async headersOf(iuns: readonly string[]): Promise<HeaderRow[]> {
+    if (iuns.length === 0) return [];
+    const rows = await this.db('notifications as n').whereIn('n.iun', [...iuns]).select<HeaderRow[]>(HEADER_COLUMNS);
+    const byIun = new Map(rows.map((r) => [r.iun, r]));
+    return iuns.map((i) => byIun.get(i)).filter((r): r is HeaderRow => r !== undefined);
   }
 
   /**
    * Several statuses by date: one index range per status, each read in date order up to the page's
-   * end, merged here. Reads at most statuses x (offset + limit) rows, where one query over all the
-   * statuses would sort every match of the date window.
+   * end (index only), merged here. Reads at most statuses x (offset + limit) index entries, where
+   * one query over all the statuses would sort every match of the date window.
    */
   private async newestOfEachStatus(f: SenderFilter, statuses: readonly NotificationStatus[], dir: 'asc' | 'desc', offset: number, limit: number): Promise<HeaderRow[]> {
-    const per = await Promise.all(statuses.map((s) => this.pageRows({ ...f, statuses: [s] }, 'sentAt', dir, 0, offset + limit)));
+    const per = await Promise.all(statuses.map((s) => applyFilter(this.db, this.db('notifications as n'), { ...f, statuses: [s] })
+      .orderBy(SORT_COLUMNS.sentAt.map((column) => ({ column, order: dir })))
+      .limit(offset + limit)
+      .select<{ iun: string; sent_ms: number | string }[]>('n.iun', 'n.sent_ms')));
     const sign = dir === 'desc' ? -1 : 1;
-    const key = (r: HeaderRow) => toNumber(r.sent_ms)!;
-    return per.flat().sort((a, b) => sign * (key(a) - key(b) || (a.iun < b.iun ? -1 : a.iun > b.iun ? 1 : 0))).slice(offset, offset + limit);
+    const key = (r: { sent_ms: number | string }) => toNumber(r.sent_ms)!;
+    const page = per.flat().sort((a, b) => sign * (key(a) - key(b) || (a.iun < b.iun ? -1 : a.iun > b.iun ? 1 : 0))).slice(offset, offset + limit);
+    return this.headersOf(page.map((r) => r.iun));
   }
 
   /** Number of notifications matching the filter. */
@@ -231,26 +250,20 @@ export class SenderQueries {
   }
 
   /**
-   * Recipients refined by lapse of time with a refinement date in [from, to) (ISO texts with the
-   * Europe/Rome offset, as the engine writes them: DOMAIN.md 12), soonest first.
+   * The first recipients refined by lapse of time with a refinement date in [from, to) (ISO texts
+   * with the Europe/Rome offset, as the engine writes them: DOMAIN.md 12), soonest first. The
+   * refinement index is walked in date order and the sender checked per row, so a page costs a few
+   * key lookups whatever the number due (that number comes from the daily counters).
    */
-  async refinementsDue(q: { senderTaxId?: string; from: IsoInstant; to: IsoInstant; limit: number }): Promise<{ count: number; items: DueRefinement[] }> {
-    // The sender is checked per due recipient (a key lookup each), not as a list of all its IUNs.
-    const base = (join: boolean) => {
-      const b = this.db('recipients as r').where('r.refinement_date', '>=', q.from).andWhere('r.refinement_date', '<', q.to).andWhere('r.refined_by', 'TERM');
-      if (join) b.join('notifications as n', 'n.iun', 'r.iun');
-      if (q.senderTaxId) b.andWhere('n.sender_tax_id', q.senderTaxId);
-      return b;
-    };
-    const [countRow] = await base(q.senderTaxId !== undefined).count<{ c: number | string }[]>({ c: '*' });
-    const items = await base(true)
-      .orderBy([{ column: 'r.refinement_date' }, { column: 'r.iun' }]).limit(q.limit)
+  async refinementsDue(q: { senderTaxId?: string; from: IsoInstant; to: IsoInstant; limit: number }): Promise<DueRefinement[]> {
+    const b = this.db('recipients as r').join('notifications as n', 'n.iun', 'r.iun')
+      .where('r.refinement_date', '>=', q.from).andWhere('r.refinement_date', '<', q.to).andWhere('r.refined_by', 'TERM');
+    if (q.senderTaxId) b.andWhere('n.sender_tax_id', q.senderTaxId);
+    // The index's own order (refinement_date, refined_by, iun, rec_index): no sort, stops after `limit`.
+    const items = await b.orderBy(['r.refinement_date', 'r.refined_by', 'r.iun', 'r.rec_index']).limit(q.limit)
       .select<{ iun: string; rec_index: number; denomination: string; tax_id: string; refinement_date: string; subject: string; sender_denomination: string }[]>(
         'r.iun', 'r.rec_index', 'r.denomination', 'r.tax_id', 'r.refinement_date', 'n.subject', 'n.sender_denomination');
-    return {
-      count: Number(countRow?.c ?? 0),
-      items: items.map((r) => ({ iun: r.iun, recipientIndex: r.rec_index, denomination: r.denomination, taxId: r.tax_id, refinementDate: r.refinement_date, subject: r.subject, senderDenomination: r.sender_denomination })),
-    };
+    return items.map((r) => ({ iun: r.iun, recipientIndex: r.rec_index, denomination: r.denomination, taxId: r.tax_id, refinementDate: r.refinement_date, subject: r.subject, senderDenomination: r.sender_denomination }));
   }
 
   /** The newest notifications in each of `statuses` (one index range each), newest first overall. */

@@ -38,6 +38,19 @@ describe.each(storeBackends())('sender daily counters on $name', (backend) => {
     await s.close();
   });
 
+  test('deposits just after Rome midnight count on that Rome day, in winter and in summer time', async () => {
+    const s = await backend.newStore();
+    const times = ['2026-03-10T00:30:00+01:00', '2026-07-01T00:30:00+02:00', '2026-10-25T02:30:00+01:00', '2026-03-29T23:59:59+02:00'];
+    const cases = times.map((t, i) => makeDemoCase(`stats-midnight-${i}`, 'IN_PROGRESS', { sentAt: t }));
+    await s.timeline.importNotifications(cases.map((c) => ({ notification: c.notification })));
+    const days = (await s.knex('sender_daily').where({ metric: 'sent' }).orderBy('day').select('day')).map((r) => Number(r.day));
+    // Day numbers of the Rome calendar dates written in the instants (UTC date of the local date).
+    const expected = times.map((t) => Date.UTC(Number(t.slice(0, 4)), Number(t.slice(5, 7)) - 1, Number(t.slice(8, 10))) / 86_400_000).sort((a, b) => a - b);
+    expect(days).toEqual(expected);
+    expect(days).toEqual(times.map((t) => romeDayNumber(parseInstant(t))).sort((a, b) => a - b));
+    await s.close();
+  });
+
   test('element-by-element appends, out of order, keep the counters exact at every step', async () => {
     const s = await backend.newStore();
     for (const [i, sc] of demoScenarios.entries()) {

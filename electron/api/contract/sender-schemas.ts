@@ -1,0 +1,186 @@
+// Input schemas of the sender office's operations. Identifiers go through the core parsers (one
+// rule, one message); the new-notification shape follows NewNotificationRequestV24/V26 of the B2B
+// spec (../shared/specs/send-delivery-b2b-pa.yaml): recipients, documents with their SHA-256,
+// pagoPA notices, protocol number, idempotence token, physical communication type.
+import { z } from 'zod';
+import { NOTIFICATION_STATUSES, parseIun, parseRecipientTaxId, parseVatNumber } from '../../../core/index.js';
+import { taxIdSchema } from './schemas.js';
+
+type Ctx = z.RefinementCtx;
+
+function issue(ctx: Ctx, code: string, path: (string | number)[] = [], params: Record<string, string | number> = {}): void {
+  ctx.addIssue({ code: 'custom', message: code, path, params: { code, ...params } });
+}
+
+/** A Europe/Rome calendar day typed in a form, `YYYY-MM-DD`. */
+export const isoDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}, { message: 'invalid date' });
+
+/** A whole IUN is checked strictly (DOMAIN.md 2.1); a shorter text searches IUNs beginning with it. */
+const iunFilterSchema = z.string().transform((raw, ctx): string => {
+  const s = raw.trim().toUpperCase();
+  if (s.replace(/-/g, '').length >= 20) {
+    const r = parseIun(s);
+    if (r.ok) return r.value;
+    issue(ctx, r.code, [], r.params ?? {});
+    return z.NEVER;
+  }
+  if (!/^[A-Z0-9-]{1,24}$/.test(s)) {
+    issue(ctx, 'IUN_INVALID_FORMAT');
+    return z.NEVER;
+  }
+  return s;
+});
+
+const senderTaxIdSchema = z.string().transform((raw, ctx): string => {
+  const r = parseVatNumber(raw);
+  if (r.ok) return r.value;
+  issue(ctx, r.code, [], r.params ?? {});
+  return z.NEVER;
+});
+
+export const senderFilterSchema = z.strictObject({
+  from: isoDaySchema.optional(),
+  to: isoDaySchema.optional(),
+  statuses: z.array(z.enum(NOTIFICATION_STATUSES)).max(NOTIFICATION_STATUSES.length).optional(),
+  recipientTaxId: taxIdSchema.optional(),
+  iun: iunFilterSchema.optional(),
+  protocol: z.string().trim().min(1).max(256).optional(),
+  group: z.string().trim().min(1).max(1024).optional(),
+  senderTaxId: senderTaxIdSchema.optional(),
+}).superRefine((f, ctx) => {
+  if (f.from && f.to && f.from > f.to) issue(ctx, 'SENDER_PERIOD_INVALID', ['to']);
+});
+export type SenderFilterInput = z.output<typeof senderFilterSchema>;
+
+/** Sorts the indexes serve at any size (date; status then date): see db/repositories/sender-queries.ts. */
+export const SENDER_SORTS = ['sentAt', 'status'] as const;
+
+export const senderListSchema = z.strictObject({
+  filter: senderFilterSchema.default({}),
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(200).default(50),
+  sort: z.enum(SENDER_SORTS).default('sentAt'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+});
+
+export const DASHBOARD_PERIODS = ['30d', '3m', '6m', '12m', 'custom'] as const;
+
+export const dashboardSchema = z.strictObject({
+  period: z.enum(DASHBOARD_PERIODS).default('30d'),
+  from: isoDaySchema.optional(),
+  to: isoDaySchema.optional(),
+  senderTaxId: senderTaxIdSchema.optional(),
+}).superRefine((q, ctx) => {
+  if (q.period !== 'custom') return;
+  if (!q.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'required' });
+  if (!q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'required' });
+  if (q.from && q.to && q.from > q.to) issue(ctx, 'SENDER_PERIOD_INVALID', ['to']);
+});
+
+// ------------------------------------------------------------------ new notification (B2B V24)
+
+/** Printable ISO-8859-1 text without `|` (the spec's Denomination rule), trimmed. */
+const latin1 = (max: number, min = 1) => z.string().trim().min(min).max(max).refine((s) => /^[ -{}~\u00A0-\u00FF]*$/.test(s), { params: { code: 'SENDER_TEXT_INVALID', max }, message: 'SENDER_TEXT_INVALID' });
+const line = (max: number, min = 0) => z.string().trim().min(min).max(max).refine((s) => !/[\r\n]/.test(s), { message: 'single line' });
+const optionalLine = (max: number) => line(max).optional().transform((s) => (s === '' ? undefined : s));
+
+// The spec's NotificationDigitalAddress pattern, simplified to its common (dot-atom) branch.
+const PEC = /^[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?\.)+[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/;
+
+export const physicalAddressInputSchema = z.strictObject({
+  at: optionalLine(44),
+  address: line(1024, 2),
+  addressDetails: optionalLine(1024),
+  zip: z.string().trim().max(15).regex(/^(\w| |-)*$/).optional().transform((s) => (s === '' ? undefined : s)),
+  municipality: line(256, 2),
+  municipalityDetails: optionalLine(256),
+  province: optionalLine(256),
+  foreignState: optionalLine(256),
+}).superRefine((a, ctx) => {
+  // The spec: the postcode may be omitted only for an address abroad.
+  if (!a.zip && !a.foreignState) issue(ctx, 'SENDER_ZIP_REQUIRED', ['zip']);
+});
+
+export const paymentInputSchema = z.strictObject({
+  noticeCode: z.string().trim().refine((s) => /^\d{18}$/.test(s), { params: { code: 'SENDER_NOTICE_CODE_INVALID' }, message: 'SENDER_NOTICE_CODE_INVALID' }),
+  creditorTaxId: senderTaxIdSchema,
+  applyCost: z.boolean().default(false),
+  amountCents: z.number().int().min(0).max(1e12).optional(),
+  dueDate: isoDaySchema.optional(),
+});
+
+export const recipientInputSchema = z.strictObject({
+  recipientType: z.enum(['PF', 'PG']),
+  taxId: z.string().max(32),
+  denomination: latin1(88),
+  digitalDomicile: z.strictObject({
+    type: z.literal('PEC').default('PEC'),
+    address: z.string().trim().max(320).refine((s) => PEC.test(s), { params: { code: 'SENDER_PEC_INVALID' }, message: 'SENDER_PEC_INVALID' }),
+  }).optional(),
+  physicalAddress: physicalAddressInputSchema,
+  payments: z.array(paymentInputSchema).max(10).optional(),
+}).transform((r, ctx) => {
+  // PF needs the 16-character codice fiscale; PG the 11 digits or a sole trader's codice fiscale.
+  const parsed = parseRecipientTaxId(r.taxId, r.recipientType);
+  if (!parsed.ok) {
+    issue(ctx, parsed.code, ['taxId'], parsed.params ?? {});
+    return z.NEVER;
+  }
+  return { ...r, taxId: parsed.value as string };
+});
+
+export const documentInputSchema = z.strictObject({
+  title: line(512, 1),
+  /** Base64 SHA-256 of the uploaded PDF (sender.uploadDocument answered it). */
+  sha256Base64: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+});
+
+export const newNotificationSchema = z.strictObject({
+  paProtocolNumber: line(256, 1),
+  idempotenceToken: z.string().trim().max(256).regex(/^[ -~]*$/).optional().transform((s) => (s === '' ? undefined : s)),
+  subject: line(134, 1),
+  abstract: z.string().trim().max(1024).optional().transform((s) => (s === '' ? undefined : s)),
+  senderDenomination: latin1(88),
+  senderTaxId: senderTaxIdSchema,
+  taxonomyCode: z.string().trim().refine((s) => /^[0-9]{6}[A-Z]$/.test(s), { params: { code: 'SENDER_TAXONOMY_CODE_INVALID' }, message: 'SENDER_TAXONOMY_CODE_INVALID' }),
+  notificationFeePolicy: z.enum(['FLAT_RATE', 'DELIVERY_MODE']).default('FLAT_RATE'),
+  paFee: z.number().int().min(0).max(100).optional(),
+  vat: z.number().int().min(0).max(100).optional(),
+  physicalCommunicationType: z.enum(['AR_REGISTERED_LETTER', 'REGISTERED_LETTER_890']),
+  group: z.string().trim().max(1024).regex(/^[ -~]*$/).optional().transform((s) => (s === '' ? undefined : s)),
+  recipients: z.array(recipientInputSchema).min(1).max(50),
+  documents: z.array(documentInputSchema).min(1).max(30),
+}).superRefine((n, ctx) => {
+  const seen = new Map<string, number>();
+  n.recipients.forEach((r, i) => {
+    if (seen.has(r.taxId)) issue(ctx, 'SENDER_RECIPIENT_DUPLICATE', ['recipients', i, 'taxId'], { taxId: r.taxId });
+    seen.set(r.taxId, i);
+  });
+  const notices = new Set<string>();
+  n.recipients.forEach((r, i) => r.payments?.forEach((p, j) => {
+    if (notices.has(p.noticeCode)) issue(ctx, 'SENDER_NOTICE_CODE_DUPLICATE', ['recipients', i, 'payments', j, 'noticeCode'], { noticeCode: p.noticeCode });
+    notices.add(p.noticeCode);
+  }));
+  // The spec: paFee and vat are required with DELIVERY_MODE.
+  if (n.notificationFeePolicy === 'DELIVERY_MODE') {
+    if (n.paFee === undefined) ctx.addIssue({ code: 'custom', path: ['paFee'], message: 'required with DELIVERY_MODE' });
+    if (n.vat === undefined) ctx.addIssue({ code: 'custom', path: ['vat'], message: 'required with DELIVERY_MODE' });
+  }
+});
+export type NewNotificationInput = z.output<typeof newNotificationSchema>;
+
+export const uploadDocumentSchema = z.strictObject({
+  title: line(512, 1),
+  dataBase64: z.string().min(1),
+  /** The digest the screen computed (WebCrypto); the host recomputes and compares. */
+  sha256Base64: z.string().regex(/^[A-Za-z0-9+/]{43}=$/),
+});
+
+export const exportStartSchema = z.strictObject({
+  filter: senderFilterSchema.default({}),
+  separator: z.enum([';', ',']).default(';'),
+});

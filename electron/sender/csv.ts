@@ -1,0 +1,53 @@
+// CSV of the sender list for a spreadsheet: UTF-8 with a BOM (Excel reads the encoding from it),
+// CRLF lines, `;` or `,` separator (Italian Excel expects `;`), RFC 4180 quoting, and cells that
+// a spreadsheet would run as a formula made inert with a leading apostrophe.
+import { formatRomeReadable, type Locale } from '../../core/index.js';
+import type { SenderRow } from '../../db/repositories/sender-queries.js';
+import { rowStatusLabel } from './list.js';
+
+export const BOM = '\uFEFF';
+export type Separator = ';' | ',';
+
+const HEADERS: Record<Locale, string[]> = {
+  it: ['IUN', 'Data deposito', 'Protocollo', 'Oggetto', 'Mittente', 'Codice fiscale mittente', 'Gruppo', 'Stato', 'Codice stato', 'Data stato',
+    'Numero destinatari', 'Destinatari', 'Codici fiscali destinatari', 'Date perfezionamento'],
+  en: ['IUN', 'Deposit date', 'Protocol number', 'Subject', 'Sender', 'Sender tax code', 'Group', 'Status', 'Status code', 'Status date',
+    'Recipients count', 'Recipients', 'Recipients tax codes', 'Refinement dates'],
+};
+
+/** One cell: formula-like text neutralised, quoted when it holds the separator, a quote or a line break. */
+export function csvCell(value: string | number | null | undefined, sep: Separator): string {
+  if (value === null || value === undefined) return '';
+  let s = String(value);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return s.includes(sep) || /["\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvLine(cells: readonly (string | number | null | undefined)[], sep: Separator): string {
+  return `${cells.map((c) => csvCell(c, sep)).join(sep)}\r\n`;
+}
+
+export function csvHeader(locale: Locale, sep: Separator): string {
+  return BOM + csvLine(HEADERS[locale], sep);
+}
+
+const readable = (iso: string | null) => (iso ? formatRomeReadable(Date.parse(iso)) : '');
+
+export function csvRow(r: SenderRow, locale: Locale, sep: Separator): string {
+  return csvLine([
+    r.iun,
+    readable(r.sentAt),
+    r.paProtocolNumber,
+    r.subject,
+    r.senderDenomination,
+    r.senderTaxId,
+    r.group,
+    rowStatusLabel(r)[locale],
+    r.status,
+    readable(r.statusAt),
+    r.recipientCount,
+    r.recipients.map((x) => x.denomination).join(' | '),
+    r.recipients.map((x) => x.taxId).join(' | '),
+    r.recipients.map((x) => readable(x.refinementDate)).join(' | '),
+  ], sep);
+}

@@ -1,0 +1,126 @@
+// The dashboard of a period (issue: sender monitoring): counts by status, per-day series, channels,
+// mean times, digital failures by cause (from the daily counters kept by the store's triggers),
+// refinements due in the next 7 days and failures needing action (two short index reads).
+import {
+  formatInstant,
+  NOTIFICATION_STATUSES,
+  pecCodeLabel,
+  statusLabel,
+  type DeliveryChannel,
+  type NotificationStatus,
+  type RecipientOutcome,
+  deliveryChannelOf,
+} from '../../core/index.js';
+import type { DailyCounter } from '../../db/repositories/sender-queries.js';
+import type { StoreScope } from '../../db/store.js';
+import type { DashboardView } from '../api/contract/sender-views.js';
+import { dayNumberOf, dayOfNumber, romeDayOf, romeDayStartMs } from './filters.js';
+import { toListItems } from './list.js';
+
+export type DashboardPeriod = '30d' | '3m' | '6m' | '12m' | 'custom';
+
+const DAY_MS = 86_400_000;
+/** Refinements due: the next 7 whole Rome days, from tomorrow (all of them by lapse of time). */
+const DUE_DAYS = 7;
+/** DOMAIN.md 3: statuses that ask the sender to act (unreachable, refused, returned to sender). */
+export const NEEDS_ACTION: readonly NotificationStatus[] = ['UNREACHABLE', 'REFUSED', 'RETURNED_TO_SENDER'];
+const LIST_LIMIT = 20;
+
+/** The inclusive Rome days of a period ending today (months as calendar months back from today). */
+export function periodDays(period: DashboardPeriod, nowMs: number, custom?: { from?: string; to?: string }): { from: string; to: string } {
+  const today = romeDayOf(nowMs);
+  if (period === 'custom') return { from: custom!.from!, to: custom!.to! };
+  if (period === '30d') return { from: dayOfNumber(dayNumberOf(today) - 29), to: today };
+  const months = period === '3m' ? 3 : period === '6m' ? 6 : 12;
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const back = new Date(Date.UTC(y, m - 1 - months, 1));
+  // The same day of the month, or the month's last day when it is shorter; then the day after.
+  const last = new Date(Date.UTC(back.getUTCFullYear(), back.getUTCMonth() + 1, 0)).getUTCDate();
+  const start = Date.UTC(back.getUTCFullYear(), back.getUTCMonth(), Math.min(d, last)) + DAY_MS;
+  return { from: new Date(start).toISOString().slice(0, 10), to: today };
+}
+
+interface Totals {
+  byDay: Map<number, { sent: number; delivered: number; perfected: number }>;
+  status: Map<string, number>;
+  channels: Record<DeliveryChannel, number>;
+  sums: Record<'delivered' | 'viewed' | 'perfected', { n: number; ms: number }>;
+  failures: Map<string, number>;
+}
+
+function fold(rows: readonly DailyCounter[], lastCountedDay: number): Totals {
+  const t: Totals = {
+    byDay: new Map(), status: new Map(), channels: { DIGITAL: 0, ANALOG: 0, NONE: 0 },
+    sums: { delivered: { n: 0, ms: 0 }, viewed: { n: 0, ms: 0 }, perfected: { n: 0, ms: 0 } }, failures: new Map(),
+  };
+  const day = (d: number) => t.byDay.get(d) ?? (t.byDay.set(d, { sent: 0, delivered: 0, perfected: 0 }).get(d)!);
+  for (const r of rows) {
+    // Refinements by lapse of time are known ahead (DOMAIN.md 8.3): future days are not "perfected" yet.
+    if ((r.metric === 'perfected' || r.metric === 'delivered' || r.metric === 'viewed') && r.day > lastCountedDay) continue;
+    if (r.metric === 'sent') day(r.day).sent += r.n;
+    else if (r.metric === 'status') t.status.set(r.key, (t.status.get(r.key) ?? 0) + r.n);
+    else if (r.metric === 'outcome') t.channels[deliveryChannelOf(r.key as RecipientOutcome)] += r.n;
+    else if (r.metric === 'digital_ko') t.failures.set(r.key, (t.failures.get(r.key) ?? 0) + r.n);
+    if (r.metric === 'delivered' || r.metric === 'perfected' || r.metric === 'viewed') {
+      t.sums[r.metric].n += r.n;
+      t.sums[r.metric].ms += r.sumMs;
+      if (r.metric !== 'viewed') day(r.day)[r.metric] += r.n;
+    }
+  }
+  return t;
+}
+
+const mean = (s: { n: number; ms: number }) => (s.n > 0 ? Math.round(s.ms / s.n) : null);
+
+/**
+ * The first refinements due, read day by day over the days the counters say hold some for this
+ * sender: each read walks one day of the refinement index, not the whole week.
+ */
+async function dueList(store: Pick<StoreScope, 'senderQueries'>, days: readonly DailyCounter[], senderTaxId: string | undefined) {
+  const out: Awaited<ReturnType<StoreScope['senderQueries']['refinementsDue']>> = [];
+  for (const d of [...days].filter((x) => x.n > 0).sort((a, b) => a.day - b.day)) {
+    if (out.length >= LIST_LIMIT) break;
+    const from = formatInstant(romeDayStartMs(dayOfNumber(d.day)));
+    const to = formatInstant(romeDayStartMs(dayOfNumber(d.day + 1)));
+    out.push(...(await store.senderQueries.refinementsDue({ ...(senderTaxId ? { senderTaxId } : {}), from, to, limit: LIST_LIMIT - out.length })));
+  }
+  return out;
+}
+
+export interface DashboardQuery {
+  from: string;
+  to: string;
+  senderTaxId: string | undefined;
+  nowMs: number;
+}
+
+export async function buildDashboard(store: Pick<StoreScope, 'senderQueries' | 'senderRequests'>, q: DashboardQuery): Promise<DashboardView> {
+  const fromDay = dayNumberOf(q.from);
+  const toDay = dayNumberOf(q.to);
+  const sender = q.senderTaxId ? { senderTaxId: q.senderTaxId } : {};
+  const today = dayNumberOf(romeDayOf(q.nowMs));
+  const due = { from: dayOfNumber(today + 1), to: dayOfNumber(today + DUE_DAYS) };
+  // Future days hold only refinements by lapse of time (a view is never in the future): DOMAIN.md 8.3.
+  const dueRows = await store.senderQueries.daily({ ...sender, fromDay: today + 1, toDay: today + DUE_DAYS, metrics: ['perfected'] });
+  const [rows, dueItems, latest] = await Promise.all([
+    store.senderQueries.daily({ ...sender, fromDay, toDay }),
+    dueList(store, dueRows, q.senderTaxId),
+    store.senderQueries.latestInStatuses({ ...sender, statuses: NEEDS_ACTION, fromMs: romeDayStartMs(q.from), toMs: romeDayStartMs(dayOfNumber(toDay + 1)), limit: LIST_LIMIT }),
+  ]);
+  const t = fold(rows, today);
+  const perDay = [];
+  for (let d = fromDay; d <= toDay; d++) perDay.push({ day: dayOfNumber(d), ...(t.byDay.get(d) ?? { sent: 0, delivered: 0, perfected: 0 }) });
+  const statusCounts = NOTIFICATION_STATUSES.map((status) => ({ status, label: statusLabel(status), count: t.status.get(status) ?? 0 }));
+  const byStatus = statusCounts.filter((s) => NEEDS_ACTION.includes(s.status));
+  return {
+    period: { from: q.from, to: q.to, days: toDay - fromDay + 1 },
+    total: statusCounts.reduce((a, s) => a + s.count, 0),
+    statusCounts,
+    perDay,
+    channels: t.channels,
+    meanMs: { delivered: mean(t.sums.delivered), viewed: mean(t.sums.viewed), perfected: mean(t.sums.perfected) },
+    digitalFailures: [...t.failures.entries()].filter(([, n]) => n !== 0).sort((a, b) => b[1] - a[1]).map(([cause, count]) => ({ cause, label: pecCodeLabel(cause), count })),
+    refinementsDue: { from: due.from, to: due.to, count: dueRows.reduce((a, r) => a + r.n, 0), items: dueItems.map(({ senderDenomination: _s, ...i }) => i) },
+    needsAction: { count: byStatus.reduce((a, s) => a + s.count, 0), byStatus, items: await toListItems(store, latest) },
+  };
+}

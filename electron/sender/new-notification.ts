@@ -1,0 +1,106 @@
+// A new notification from the form: stored here under a locally generated valid IUN (DOMAIN.md
+// 2.1, core makeIun with a node:crypto RNG), IN_VALIDATION as the engine derives it from an empty
+// timeline (DOMAIN.md 3: until SEND accepts it), and queued in the outbox as a B2B
+// NewNotificationRequest for the sync adapter, in the same transaction.
+import { randomInt } from 'node:crypto';
+import {
+  currentStatusLabel,
+  DomainError,
+  formatInstant,
+  iunYearMonthOf,
+  makeIun,
+  pickIunLetters,
+  type Notification,
+  type NotificationRecipient,
+  type PhysicalAddress,
+} from '../../core/index.js';
+import { base64ToHex } from '../../db/files.js';
+import type { Store, StoreScope } from '../../db/store.js';
+import type { NewNotificationInput } from '../api/contract/sender-schemas.js';
+import type { SenderCreatedView } from '../api/contract/sender-views.js';
+
+export const NEW_NOTIFICATION_OUTBOX_KIND = 'send.newNotification';
+/** Documents in the request name their local file until the adapter preloads them to SEND. */
+export const LOCAL_VERSION_TOKEN = 'local';
+
+type Scope = StoreScope & Pick<Store, 'files'>;
+
+function recipientOf(r: NewNotificationInput['recipients'][number]): NotificationRecipient {
+  // The domain address always has a zip (empty for an address abroad without one).
+  const address = Object.fromEntries(Object.entries({ ...r.physicalAddress, zip: r.physicalAddress.zip ?? '' }).filter(([, v]) => v !== undefined)) as unknown as PhysicalAddress;
+  const out: NotificationRecipient = { taxId: r.taxId, recipientType: r.recipientType, denomination: r.denomination, physicalAddress: address };
+  if (r.digitalDomicile) out.digitalDomicile = { type: 'PEC', address: r.digitalDomicile.address };
+  if (r.payments?.length) {
+    out.payments = r.payments.map((p) => ({ noticeCode: p.noticeCode, creditorTaxId: p.creditorTaxId, ...(p.amountCents !== undefined ? { amountCents: p.amountCents } : {}), ...(p.dueDate ? { dueDate: p.dueDate } : {}) }));
+  }
+  return out;
+}
+
+/** The B2B NewNotificationRequestV24 body (idempotenceToken left to the adapter: it is the outbox key). */
+export function b2bRequestOf(input: NewNotificationInput): Record<string, unknown> {
+  const req: Record<string, unknown> = {
+    paProtocolNumber: input.paProtocolNumber,
+    subject: input.subject,
+    recipients: input.recipients.map((r) => ({
+      recipientType: r.recipientType,
+      taxId: r.taxId,
+      denomination: r.denomination,
+      ...(r.digitalDomicile ? { digitalDomicile: { type: 'PEC', address: r.digitalDomicile.address } } : {}),
+      physicalAddress: Object.fromEntries(Object.entries(r.physicalAddress).filter(([, v]) => v !== undefined)),
+      ...(r.payments?.length ? { payments: r.payments.map((p) => ({ pagoPa: { noticeCode: p.noticeCode, creditorTaxId: p.creditorTaxId, applyCost: p.applyCost } })) } : {}),
+    })),
+    documents: input.documents.map((d, i) => ({
+      digests: { sha256: d.sha256Base64 },
+      contentType: 'application/pdf',
+      ref: { key: base64ToHex(d.sha256Base64), versionToken: LOCAL_VERSION_TOKEN },
+      title: d.title,
+      docIdx: String(i),
+    })),
+    notificationFeePolicy: input.notificationFeePolicy,
+    physicalCommunicationType: input.physicalCommunicationType,
+    senderDenomination: input.senderDenomination,
+    senderTaxId: input.senderTaxId,
+    taxonomyCode: input.taxonomyCode,
+  };
+  if (input.abstract) req.abstract = input.abstract;
+  if (input.group) req.group = input.group;
+  if (input.paFee !== undefined) req.paFee = input.paFee;
+  if (input.vat !== undefined) req.vat = input.vat;
+  return req;
+}
+
+async function freshIun(store: Scope, sentAt: string): Promise<string> {
+  for (;;) {
+    const iun = makeIun(pickIunLetters((n) => randomInt(n)), iunYearMonthOf(sentAt));
+    if (!(await store.notifications.exists(iun))) return iun;
+  }
+}
+
+export async function createNotification(store: Scope, input: NewNotificationInput, opts: { scope: string | undefined; nowMs: number }): Promise<SenderCreatedView> {
+  // An operator of one sender deposits for that sender only.
+  if (opts.scope !== undefined && input.senderTaxId !== opts.scope) throw new DomainError('FORBIDDEN');
+  for (const d of input.documents) {
+    if (!(await store.files.has(base64ToHex(d.sha256Base64)))) throw new DomainError('SENDER_UPLOAD_NOT_FOUND', { title: d.title });
+  }
+  const sentAt = formatInstant(opts.nowMs);
+  const iun = await freshIun(store, sentAt);
+  const token = input.idempotenceToken ?? iun;
+  if (await store.senderRequests.findByKey(input.senderTaxId, input.paProtocolNumber, token)) {
+    throw new DomainError('SENDER_NOTIFICATION_DUPLICATE', { paProtocolNumber: input.paProtocolNumber });
+  }
+  const notification: Notification = {
+    iun, sentAt, senderDenomination: input.senderDenomination, senderTaxId: input.senderTaxId, subject: input.subject,
+    paProtocolNumber: input.paProtocolNumber, physicalCommunicationType: input.physicalCommunicationType,
+    recipients: input.recipients.map(recipientOf),
+    documents: input.documents.map((d) => ({ title: d.title, contentType: 'application/pdf', digests: { sha256: d.sha256Base64 }, ref: base64ToHex(d.sha256Base64) })),
+  };
+  if (input.abstract) notification.abstract = input.abstract;
+  if (input.group) notification.group = input.group;
+  await store.timeline.importNotifications([{ notification, elements: [] }], { keepEngineState: true });
+  const dedupeKey = `${NEW_NOTIFICATION_OUTBOX_KIND}:${token}`;
+  await store.outbox.enqueue({ kind: NEW_NOTIFICATION_OUTBOX_KIND, payload: b2bRequestOf(input), createdAt: sentAt, dedupeKey });
+  await store.senderRequests.insert({ iun, senderTaxId: input.senderTaxId, paProtocolNumber: input.paProtocolNumber, idempotenceToken: token, outboxDedupeKey: dedupeKey, createdAt: sentAt });
+  const record = await store.notifications.getByIun(iun);
+  const derived = record!.derived;
+  return { iun, status: derived.status, statusLabel: currentStatusLabel(derived), awaitingSend: true };
+}

@@ -1,0 +1,145 @@
+// The sender office's data: dashboard, list (its filter mirrors the route query, so a view can be
+// bookmarked), detail, new notification, CSV export. Views call this store; it calls the API.
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type {
+  DashboardView,
+  InputOf,
+  SenderDetailView,
+  SenderFiltersView,
+  SenderListView,
+} from '../../electron/api/contract/index.js';
+import type { NotificationStatus } from '../../core/index.js';
+import { ApiCallError, call } from '../api/client.js';
+
+export type Period = '30d' | '3m' | '6m' | '12m' | 'custom';
+export type SortField = 'sentAt' | 'status';
+
+/** The list's state as it lives in the URL query (all strings, empty = not set). */
+export interface ListQuery {
+  from: string;
+  to: string;
+  status: NotificationStatus[];
+  cf: string;
+  iun: string;
+  protocol: string;
+  group: string;
+  sender: string;
+  page: number;
+  sort: SortField;
+  dir: 'asc' | 'desc';
+}
+
+export const PAGE_SIZE = 50;
+
+export function emptyListQuery(): ListQuery {
+  return { from: '', to: '', status: [], cf: '', iun: '', protocol: '', group: '', sender: '', page: 1, sort: 'sentAt', dir: 'desc' };
+}
+
+const one = (v: unknown): string => (Array.isArray(v) ? String(v[0] ?? '') : typeof v === 'string' ? v : '');
+
+/** The list state from a route query (unknown values dropped). */
+export function listQueryFrom(q: Record<string, unknown>): ListQuery {
+  const base = emptyListQuery();
+  const sorts: SortField[] = ['sentAt', 'status'];
+  const page = Number(one(q.page));
+  return {
+    from: /^\d{4}-\d{2}-\d{2}$/.test(one(q.from)) ? one(q.from) : '',
+    to: /^\d{4}-\d{2}-\d{2}$/.test(one(q.to)) ? one(q.to) : '',
+    status: one(q.status).split(',').filter((s) => /^[A-Z_]+$/.test(s)) as NotificationStatus[],
+    cf: one(q.cf),
+    iun: one(q.iun),
+    protocol: one(q.protocol),
+    group: one(q.group),
+    sender: one(q.sender),
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+    sort: sorts.includes(one(q.sort) as SortField) ? (one(q.sort) as SortField) : base.sort,
+    dir: one(q.dir) === 'asc' ? 'asc' : 'desc',
+  };
+}
+
+/** The route query of a list state (defaults left out, so URLs stay short). */
+export function routeQueryOf(s: ListQuery): Record<string, string> {
+  const q: Record<string, string> = {};
+  if (s.from) q.from = s.from;
+  if (s.to) q.to = s.to;
+  if (s.status.length) q.status = s.status.join(',');
+  for (const k of ['cf', 'iun', 'protocol', 'group', 'sender'] as const) if (s[k].trim()) q[k] = s[k].trim();
+  if (s.page > 1) q.page = String(s.page);
+  if (s.sort !== 'sentAt') q.sort = s.sort;
+  if (s.dir !== 'desc') q.dir = s.dir;
+  return q;
+}
+
+/** The API filter of a list state. */
+export function apiFilterOf(s: ListQuery): InputOf<'sender.list'>['filter'] {
+  return {
+    ...(s.from ? { from: s.from } : {}),
+    ...(s.to ? { to: s.to } : {}),
+    ...(s.status.length ? { statuses: s.status } : {}),
+    ...(s.cf.trim() ? { recipientTaxId: s.cf.trim() } : {}),
+    ...(s.iun.trim() ? { iun: s.iun.trim() } : {}),
+    ...(s.protocol.trim() ? { protocol: s.protocol.trim() } : {}),
+    ...(s.group.trim() ? { group: s.group.trim() } : {}),
+    ...(s.sender ? { senderTaxId: s.sender } : {}),
+  };
+}
+
+export interface UiError {
+  code: string;
+  message: string;
+  fields: Record<string, string>;
+}
+
+export function toUiError(e: unknown): UiError {
+  if (e instanceof ApiCallError) return { code: e.code, message: e.message, fields: Object.fromEntries((e.details?.fields ?? []).map((f) => [f.path, f.message])) };
+  return { code: 'UNEXPECTED', message: String(e), fields: {} };
+}
+
+export const useSenderStore = defineStore('sender', () => {
+  const filters = ref<SenderFiltersView | null>(null);
+  const dashboard = ref<DashboardView | null>(null);
+  const list = ref<SenderListView | null>(null);
+  const detail = ref<SenderDetailView | null>(null);
+  const loading = ref(false);
+  const error = ref<UiError | null>(null);
+
+  async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
+    loading.value = true;
+    error.value = null;
+    try {
+      return await action();
+    } catch (e) {
+      error.value = toUiError(e);
+      return undefined;
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  async function loadFilters(): Promise<void> {
+    if (!filters.value) filters.value = (await run(() => call('sender.filters', {}))) ?? null;
+  }
+
+  async function loadDashboard(input: InputOf<'sender.dashboard'>): Promise<void> {
+    dashboard.value = (await run(() => call('sender.dashboard', input))) ?? dashboard.value;
+  }
+
+  async function loadList(q: ListQuery): Promise<void> {
+    const page = await run(() => call('sender.list', { filter: apiFilterOf(q), offset: (q.page - 1) * PAGE_SIZE, limit: PAGE_SIZE, sort: q.sort, direction: q.dir }));
+    list.value = page ?? null;
+  }
+
+  async function loadDetail(iun: string): Promise<void> {
+    detail.value = null;
+    detail.value = (await run(() => call('sender.detail', { iun }))) ?? null;
+  }
+
+  async function cancel(iun: string): Promise<boolean> {
+    const done = await run(() => call('sender.cancel', { iun }));
+    if (done) await loadDetail(iun);
+    return done !== undefined;
+  }
+
+  return { filters, dashboard, list, detail, loading, error, loadFilters, loadDashboard, loadList, loadDetail, cancel };
+});

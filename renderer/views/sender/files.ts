@@ -1,0 +1,76 @@
+// Files of the sender screens: a PDF the host returned (base64) saved through the browser's
+// downloads, a document read from disk with its SHA-256 (WebCrypto) for sender.uploadDocument,
+// and the CSV export: browser mode streams it from `GET /export/<jobId>.csv` (run token and session
+// in the query, the one request that cannot carry headers), the desktop window reads it in chunks.
+import { call } from '../../api/client.js';
+import { SESSION_KEY, takeToken } from '../../api/transport-http.js';
+import type { SenderExportView, SenderFileView } from '../../../electron/api/contract/index.js';
+
+function clickDownload(href: string, fileName: string): void {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  clickDownload(url, fileName);
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function saveFile(file: SenderFileView): void {
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  saveBlob(new Blob([bytes], { type: file.contentType }), file.fileName);
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** The bytes of a chosen file, in base64, and their SHA-256 in base64 (the B2B digest form). */
+export async function readForUpload(file: File): Promise<{ dataBase64: string; sha256Base64: string }> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return { dataBase64: toBase64(bytes), sha256Base64: toBase64(digest) };
+}
+
+function exportUrl(path: string): string {
+  const params = new URLSearchParams({ token: takeToken() ?? '' });
+  const session = window.sessionStorage.getItem(SESSION_KEY);
+  if (session) params.set('session', session);
+  return `${path}?${params.toString()}`;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Downloads a prepared export, reporting progress (rows written / total) until it is done. */
+export async function downloadExport(job: SenderExportView, onProgress: (written: number, total: number) => void): Promise<void> {
+  if (window.raddDesk) {
+    const parts: string[] = [];
+    for (;;) {
+      const chunk = await call('sender.exportChunk', { jobId: job.jobId });
+      parts.push(chunk.csv);
+      onProgress(chunk.written, chunk.total);
+      if (chunk.done) break;
+    }
+    saveBlob(new Blob(parts, { type: 'text/csv;charset=utf-8' }), job.fileName);
+    return;
+  }
+  clickDownload(exportUrl(job.downloadPath), job.fileName);
+  // The browser fetches the file by itself; the host's job says how far it got.
+  for (let idle = 0; idle < 120; ) {
+    await sleep(250);
+    const s = await call('sender.exportStatus', { jobId: job.jobId });
+    onProgress(s.written, s.total);
+    if (s.state === 'done') return;
+    if (s.state === 'failed') throw new Error('export failed');
+    idle = s.state === 'ready' ? idle + 1 : 0;
+  }
+  throw new Error('export not started');
+}

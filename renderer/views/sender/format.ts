@@ -1,0 +1,23 @@
+// Formatting helpers of the sender screens (presentation only: values come computed from the host).
+
+/** A duration in days and hours, e.g. `3 g 4 h` / `3 d 4 h`. */
+export function duration(ms: number | null, locale: string): string {
+  if (ms === null) return '—';
+  const hours = Math.round(ms / 3_600_000);
+  const d = Math.floor(hours / 24);
+  const h = hours % 24;
+  const dayUnit = locale === 'en' ? 'd' : 'g';
+  return d > 0 ? `${d} ${dayUnit} ${h} h` : `${h} h`;
+}
+
+/** `2026-11-26` as the UI shows a day (Europe/Rome calendar day, already). */
+export function dayLabel(day: string, locale: string): string {
+  const [y, m, d] = day.split('-');
+  return locale === 'en' ? `${d}/${m}/${y}` : `${d}/${m}/${y}`;
+}
+
+/** Euro amount of cents, Italian style. */
+export function euro(cents: number | null, locale: string): string {
+  if (cents === null) return '—';
+  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'it-IT', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}

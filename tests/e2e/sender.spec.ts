@@ -1,0 +1,155 @@
+// The sender office end to end: the dashboard of the last month, the list filtered by status and
+// date with the filter in the URL, a detail with its timeline and a legal fact download, the CSV
+// export read back, a cancellation, and a new notification refused for a wrong codice fiscale then
+// accepted (DOMAIN.md 2.2, 3, 5, 6, 13; B2B NewNotificationRequest).
+import { readFileSync } from 'node:fs';
+import { formatInstant } from '../../core/index.js';
+import { expect, snapshot, test } from './fixtures.js';
+import { caseCutAfter, importCases, recentCase, standardCases } from '../integration/sender-cases.js';
+import { SenderDetailPage, SenderListPage, SenderNewPage } from './pages/sender-pages.js';
+
+const NOW = formatInstant(Date.now());
+const cases = standardCases(NOW);
+const giacenza = caseCutAfter('e2e-giacenza', 'GIACENZA_EXPIRED', 'ANALOG_SUCCESS_WORKFLOW');
+const radd = recentCase('e2e-radd', 'VIEWED_AT_RADD', 10, { now: NOW });
+const cancellable = recentCase('e2e-cancel', 'ANALOG_890_DELIVERED', 2, { now: NOW });
+const romeDay = (ms: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome' }).format(new Date(ms));
+
+test.use({
+  seed: async ({}, use) => { await use(async (store) => { await importCases(store, [...cases, giacenza, radd, cancellable]); }); },
+  hostEnv: { RADD_DEMO_OPERATORS: '1', RADD_SYNC: '0' },
+});
+
+test.describe('sender office', () => {
+  test('the dashboard shows the last 30 days: statuses, charts, refinements due, outcomes to handle', async ({ page, host, accessible }) => {
+    await page.goto(`${host.url}#/sender/dashboard`);
+    await expect(page.getByTestId('kpi-total')).not.toHaveText('0');
+    await expect(page.getByTestId('sender-status-counts').locator('li').first()).toBeVisible();
+    await expect(page.getByTestId('sender-daily-chart').locator('canvas')).toBeVisible();
+    await expect(page.getByTestId('sender-period-range')).toContainText('30 giorni');
+    await accessible(page, 'sender dashboard');
+    await snapshot(page, 'sender-dashboard');
+    await page.getByTestId('sender-period').getByText('12 mesi').click();
+    await expect(page.getByTestId('sender-period-range')).toContainText(/36[56] giorni/);
+  });
+
+  test('filters by status and date, keeps the filter in the URL, exports the CSV and reads it back', async ({ page, host, accessible }) => {
+    const list = new SenderListPage(page);
+    await list.open(host.url);
+    await list.chooseStatuses(['Perfezionata per decorrenza termini', 'Annullata']);
+    const from = romeDay(Date.now() - 30 * 86_400_000);
+    const to = romeDay(Date.now());
+    await list.dates(from, to);
+    await list.search();
+    await expect(page).toHaveURL(new RegExp(`status=EFFECTIVE_DATE%2CCANCELLED|status=EFFECTIVE_DATE,CANCELLED`));
+    await expect(page).toHaveURL(new RegExp(`from=${from}`));
+    await expect(list.statuses.first()).toBeVisible();
+    const shown = await list.statuses.evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((s) => s === 'EFFECTIVE_DATE' || s === 'CANCELLED')).toBe(true);
+    const totalText = await list.total.textContent();
+    await accessible(page, 'sender list (filtered)');
+    await snapshot(page, 'sender-list');
+
+    // The URL is the view: reloading it shows the same filter and the same result.
+    await page.reload();
+    await expect(list.total).toHaveText(totalText!);
+    await expect(page.getByTestId('f-from')).toHaveValue(from);
+
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId('export-start').click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^notifiche-\d{8}-\d{4}\.csv$/);
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
+    const head = lines[0]!.split(';');
+    expect(head[0]).toBe('IUN');
+    const statusCol = head.indexOf('Codice stato');
+    const rows = lines.slice(1).map((l) => l.split(';'));
+    expect(rows).toHaveLength(Number(/\d+/.exec(totalText!)![0]));
+    expect(rows.every((r) => r[statusCol] === 'EFFECTIVE_DATE' || r[statusCol] === 'CANCELLED')).toBe(true);
+    await expect(page.getByTestId('export-status')).toContainText('Esportazione completata');
+    await accessible(page, 'sender list (exported)');
+  });
+
+  test('a wrong codice fiscale in the filter is refused with the core message, on that field', async ({ page, host, accessible }) => {
+    const list = new SenderListPage(page);
+    await list.open(host.url);
+    await page.getByTestId('f-cf').fill('RSSMRA85T10A562X');
+    await page.getByTestId('f-cf').press('Enter');
+    await expect(page.getByTestId('f-cf-error')).toContainText(/carattere di controllo errato/i);
+    await accessible(page, 'sender list (invalid filter)');
+  });
+
+  test('a detail shows the timeline in order with legal facts; one downloads as PDF', async ({ page, host, accessible }) => {
+    const list = new SenderListPage(page);
+    await list.open(host.url, `?iun=${radd.notification.iun}`);
+    await page.getByTestId('row-iun').first().click();
+    const detail = new SenderDetailPage(page);
+    await expect(page.getByTestId('detail-iun')).toHaveText(radd.notification.iun);
+    await expect(page.getByTestId('radd-banner')).toContainText('sportello RADD');
+    const categories = await detail.timeline.evaluateAll((els) => els.map((e) => e.getAttribute('data-category')));
+    // The order of the business times (DOMAIN.md 4.1 step 2), as the case wrote them.
+    const earliest = [...radd.elements].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0]!;
+    expect(categories[0]).toBe(earliest.category);
+    expect(categories).toHaveLength(radd.elements.length);
+    await expect(detail.timeline.filter({ hasText: 'Notifica accettata' })).toHaveCount(1);
+    await page.getByTestId('why-status-toggle').click();
+    await expect(page.getByTestId('why-status')).toBeVisible();
+    await page.getByTestId('why-refinement-0-toggle').click();
+    await expect(page.getByTestId('why-refinement-0')).toContainText('Data di perfezionamento');
+    await accessible(page, 'sender detail');
+    await snapshot(page, 'sender-detail');
+
+    const downloading = page.waitForEvent('download');
+    await page.locator('[data-testid="fact-download"][data-fact-type="SENDER_ACK"]').click();
+    const file = await downloading;
+    expect(file.suggestedFilename()).toMatch(/\.pdf$/);
+    expect(readFileSync((await file.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  test('a paper item held at the post office shows its DELIVERED sub-label', async ({ page, host, accessible }) => {
+    const detail = new SenderDetailPage(page);
+    await detail.open(host.url, giacenza.notification.iun);
+    await expect(detail.status).toHaveText('Consegnata');
+    await expect(page.getByTestId('detail-sublabel')).toHaveText(/giacenza/);
+    await accessible(page, 'sender detail (giacenza)');
+    await snapshot(page, 'sender-detail-giacenza');
+  });
+
+  test('cancelling asks for confirmation, then the timeline gains the cancellation', async ({ page, host, accessible }) => {
+    const detail = new SenderDetailPage(page);
+    await detail.open(host.url, cancellable.notification.iun);
+    await page.getByTestId('cancel-open').click();
+    await expect(page.getByRole('alertdialog')).toContainText('non si può annullare');
+    await expect(page.getByTestId('cancel-reject')).toBeFocused();
+    await accessible(page, 'sender cancel dialog');
+    await snapshot(page, 'sender-cancel-dialog');
+    await page.getByTestId('cancel-accept').click();
+    await expect(detail.status).toHaveText('Annullata');
+    await expect(detail.timeline.last()).toHaveAttribute('data-category', 'NOTIFICATION_CANCELLED');
+    await expect(page.getByTestId('cancel-open')).toHaveCount(0);
+  });
+
+  test('a new notification with a wrong codice fiscale is refused with the message, then saved with a valid one', async ({ page, host, accessible }) => {
+    const form = new SenderNewPage(page);
+    await form.open(host.url);
+    await expect(page.getByTestId('n-sender-tax')).toHaveValue('01199250158');
+    await form.fill({ protocol: 'PG/2026/0777001', subject: 'Verbale di contravvenzione n. 777/2026', taxonomy: '010202N', taxId: 'RSSMRA85T10A562X', name: 'Mario Rossi', address: 'Via Roma 1', zip: '20121', city: 'Milano', notice: '302000100000019421' });
+    await form.upload('verbale-777.pdf', Buffer.from('%PDF-1.4\n% verbale\n%%EOF\n'));
+    await form.submit();
+    await expect(page.getByTestId('r0-taxId-error')).toContainText(/carattere di controllo errato/i);
+    await expect(page.getByTestId('new-error')).toHaveAttribute('data-code', 'VALIDATION_FAILED');
+    await accessible(page, 'sender new (invalid)');
+    await snapshot(page, 'sender-new-invalid');
+
+    await page.getByTestId('r0-taxId').fill('RSSMRA85T10A562S');
+    await form.submit();
+    await expect(page.getByTestId('detail-created')).toBeVisible();
+    await expect(page.getByTestId('detail-status')).toHaveText('In validazione');
+    await expect(page.getByTestId('detail-awaiting')).toHaveText('in attesa di invio');
+    await accessible(page, 'sender new (created)');
+    await snapshot(page, 'sender-new-created');
+  });
+});

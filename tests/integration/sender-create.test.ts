@@ -1,0 +1,113 @@
+// A new notification from the sender office through the real HTTP host: documents uploaded with
+// their SHA-256, the form validated as DOMAIN.md 2 and the B2B NewNotificationRequest ask, the
+// notification stored IN_VALIDATION under a valid local IUN and queued for the sync adapter.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseIun, parseInstant } from '../../core/index.js';
+import type { SenderCreatedView, SenderDetailView, SenderFileView, SenderListView, SenderUploadView } from '../../electron/api/contract/index.js';
+import { newNotificationRequestSchema } from '../../electron/adapters/send-b2b/schemas.js';
+import { NOW, SENDER, startSenderHost, type SenderHost } from './sender-support.js';
+
+let h: SenderHost;
+const pdf = Buffer.from('%PDF-1.4\n% verbale di prova\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('base64');
+
+beforeAll(async () => {
+  h = await startSenderHost([]);
+});
+afterAll(async () => h?.close());
+
+function form(overrides: Record<string, unknown> = {}, recipient: Record<string, unknown> = {}) {
+  return {
+    paProtocolNumber: 'PG/2026/0099001',
+    subject: 'Verbale di contravvenzione n. 123/2026',
+    senderDenomination: SENDER.denomination,
+    senderTaxId: SENDER.taxId,
+    taxonomyCode: '010202N',
+    physicalCommunicationType: 'REGISTERED_LETTER_890',
+    recipients: [{
+      recipientType: 'PF', taxId: 'RSSMRA85T10A562S', denomination: 'Mario Rossi',
+      physicalAddress: { address: 'Via Roma 1', zip: '20121', municipality: 'Milano', province: 'MI' },
+      payments: [{ noticeCode: '302000100000019421', creditorTaxId: SENDER.taxId, applyCost: true, amountCents: 5710 }],
+      ...recipient,
+    }],
+    documents: [{ title: 'Verbale', sha256Base64: sha(pdf) }],
+    ...overrides,
+  };
+}
+
+describe('new notification', () => {
+  it('refuses an upload whose SHA-256 differs from the one computed on screen, or that is not a PDF', async () => {
+    const wrong = await h.api('sender.uploadDocument', { title: 'Verbale', dataBase64: pdf.toString('base64'), sha256Base64: sha(Buffer.from('x')) });
+    expect(wrong.error?.code).toBe('SENDER_UPLOAD_DIGEST_MISMATCH');
+    const png = Buffer.from('\x89PNG\r\n');
+    const notPdf = await h.api('sender.uploadDocument', { title: 'Foto', dataBase64: png.toString('base64'), sha256Base64: sha(png) });
+    expect(notPdf.error?.code).toBe('SENDER_UPLOAD_NOT_PDF');
+  });
+
+  it('refuses a codice fiscale with a wrong check letter, with the core message on that field', async () => {
+    const r = await h.api('sender.create', form({}, { taxId: 'RSSMRA85T10A562X' }));
+    expect(r.status).toBe(400);
+    expect(r.error?.details?.fields).toEqual([expect.objectContaining({ path: 'recipients.0.taxId', code: 'TAX_ID_INVALID_CHECK_CHAR' })]);
+    expect(r.error?.message).toMatch(/carattere di controllo errato/i);
+  });
+
+  it.each([
+    ['a notice code that is not 18 digits', {}, { payments: [{ noticeCode: '12345', creditorTaxId: SENDER.taxId, applyCost: false }] }, 'recipients.0.payments.0.noticeCode', 'SENDER_NOTICE_CODE_INVALID'],
+    ['an Italian address without postcode', {}, { physicalAddress: { address: 'Via Roma 1', municipality: 'Milano' } }, 'recipients.0.physicalAddress.zip', 'SENDER_ZIP_REQUIRED'],
+    ['a malformed PEC', {}, { digitalDomicile: { address: 'mario.rossi@' } }, 'recipients.0.digitalDomicile.address', 'SENDER_PEC_INVALID'],
+    ['a taxonomy code of another shape', { taxonomyCode: '01020N' }, {}, 'taxonomyCode', 'SENDER_TAXONOMY_CODE_INVALID'],
+    ['a sender tax code failing the check digit', { senderTaxId: '01199250157' }, {}, 'senderTaxId', 'VAT_INVALID_CHECK_DIGIT'],
+  ])('refuses %s', async (_name, over, rec, path, code) => {
+    const r = await h.api('sender.create', form(over, rec));
+    expect(r.error?.details?.fields).toContainEqual(expect.objectContaining({ path, code }));
+  });
+
+  it('refuses the same recipient twice and a document never uploaded', async () => {
+    const twice = form();
+    (twice.recipients as unknown[]).push({ ...(twice.recipients as Record<string, unknown>[])[0]!, payments: undefined });
+    const dup = await h.api('sender.create', twice);
+    expect(dup.error?.details?.fields).toContainEqual(expect.objectContaining({ path: 'recipients.1.taxId', code: 'SENDER_RECIPIENT_DUPLICATE' }));
+    const missing = await h.api('sender.create', form({ documents: [{ title: 'Mai caricato', sha256Base64: sha(Buffer.from('%PDF-mai')) }] }));
+    expect(missing.error?.code).toBe('SENDER_UPLOAD_NOT_FOUND');
+  });
+
+  it('stores a valid one under a valid IUN, IN_VALIDATION and awaiting sending, and queues a B2B request', async () => {
+    const up = await h.api<SenderUploadView>('sender.uploadDocument', { title: 'Verbale', dataBase64: pdf.toString('base64'), sha256Base64: sha(pdf) });
+    expect(up.data.sha256Hex).toBe(createHash('sha256').update(pdf).digest('hex'));
+    const r = await h.api<SenderCreatedView>('sender.create', form());
+    expect(r.error).toBeUndefined();
+    expect(parseIun(r.data.iun).ok).toBe(true);
+    expect(r.data.iun.slice(15, 21)).toBe('202611');
+    expect(r.data).toMatchObject({ status: 'IN_VALIDATION', awaitingSend: true });
+    expect(r.data.statusLabel.it).toBe('In validazione');
+
+    const list = await h.api<SenderListView>('sender.list', { filter: { statuses: ['IN_VALIDATION'] } });
+    expect(list.data.items.map((i) => [i.iun, i.awaitingSend])).toEqual([[r.data.iun, true]]);
+
+    const outbox = await h.host.ctx.store.outbox.due(parseInstant(NOW) + 1);
+    const item = outbox.find((m) => m.kind === 'send.newNotification')!;
+    expect(item.dedupeKey).toBe(`send.newNotification:${r.data.iun}`);
+    // What the send-b2b adapter will post: a valid NewNotificationRequestV24 once it adds the token.
+    const body = newNotificationRequestSchema.safeParse({ ...(item.payload as object), idempotenceToken: r.data.iun });
+    expect(body.success, JSON.stringify(body.error?.issues)).toBe(true);
+    expect(body.data?.recipients[0]?.payments?.[0]?.pagoPa?.noticeCode).toBe('302000100000019421');
+    expect(body.data?.documents[0]?.digests.sha256).toBe(sha(pdf));
+
+    const d = await h.api<SenderDetailView>('sender.detail', { iun: r.data.iun });
+    expect(d.data).toMatchObject({ status: 'IN_VALIDATION', awaitingSend: true, cancellable: false });
+    expect(d.data.recipients[0]!.payments[0]).toMatchObject({ noticeCode: '302000100000019421', amountCents: 5710 });
+    const doc = await h.api<SenderFileView>('sender.document', { iun: r.data.iun, docIndex: 0 });
+    expect(Buffer.from(doc.data.base64, 'base64').equals(pdf)).toBe(true);
+  });
+
+  it('refuses a second request with the same protocol number and idempotence token (SEND answers 409)', async () => {
+    const first = await h.api<SenderCreatedView>('sender.create', form({ paProtocolNumber: 'PG/2026/0099002', idempotenceToken: 'tok-1' }));
+    expect(first.error).toBeUndefined();
+    const again = await h.api('sender.create', form({ paProtocolNumber: 'PG/2026/0099002', idempotenceToken: 'tok-1' }));
+    expect(again.status).toBe(409);
+    expect(again.error?.code).toBe('SENDER_NOTIFICATION_DUPLICATE');
+    const other = await h.api('sender.create', form({ paProtocolNumber: 'PG/2026/0099002', idempotenceToken: 'tok-2' }));
+    expect(other.error).toBeUndefined();
+  });
+});
