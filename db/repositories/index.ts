@@ -6,6 +6,7 @@ import { DeskMandatesRepo } from './desk-mandates-queries.js';
 import { DeskRecordsRepo } from './desk-queries.js';
 import { SenderQueries } from './sender-queries.js';
 import { SenderRequestsRepo } from './sender-requests-repo.js';
+import { SenderStatsRepo } from './sender-stats-repo.js';
 import { PostalQueries } from './postal-queries.js';
 import { LegalFactsRepo } from './legal-facts-repo.js';
 import { NotificationsRepo } from './notifications-repo.js';
@@ -40,6 +41,8 @@ export interface Repositories {
   readonly senderQueries: SenderQueries;
   /** Notification requests created by this sender office, tied to their outbox item. */
   readonly senderRequests: SenderRequestsRepo;
+  /** Upkeep of the sender dashboard's daily counters (rebuild, drift check). */
+  readonly senderStats: SenderStatsRepo;
   /** The postal screens' queries (giacenza register candidates). */
   readonly postalQueries: PostalQueries;
 }
@@ -78,6 +81,7 @@ export function createRepositories(db: Db): Repositories {
     postalQueries: new PostalQueries(db),
     senderQueries: new SenderQueries(db),
     senderRequests: new SenderRequestsRepo(db),
+    senderStats: new SenderStatsRepo(db),
   };
   return Object.fromEntries(Object.entries(repos).map(([k, r]) => [k, guarded(r as object)])) as unknown as Repositories;
 }

@@ -39,7 +39,7 @@ function build(dir: string, count: number): void {
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** A realistic mix of list requests: windows of 1-3 months, one to three statuses, sometimes a sender, a recipient, a protocol number, a deep page or another sort. */
-export function pageQuery(i: number, sample: { taxIds: string[]; protocols: string[] }): unknown {
+function pageQuery(i: number, sample: { taxIds: string[]; protocols: string[] }): unknown {
   const span = [30, 60, 90][i % 3]!;
   const end = NOW - ((i * 7919) % 330) * 86_400_000;
   const filter: Record<string, unknown> = { from: day(end - span * 86_400_000), to: day(end) };

@@ -76,10 +76,15 @@ test.describe('sender office', () => {
   test('a wrong codice fiscale in the filter is refused with the core message, on that field', async ({ page, host, accessible }) => {
     const list = new SenderListPage(page);
     await list.open(host.url);
-    await page.getByTestId('f-cf').fill('RSSMRA85T10A562X');
-    await page.getByTestId('f-cf').press('Enter');
+    // Keyboard only: type, Enter to search, Esc to clear.
+    await page.getByTestId('f-cf').focus();
+    await page.keyboard.type('RSSMRA85T10A562X');
+    await page.keyboard.press('Enter');
     await expect(page.getByTestId('f-cf-error')).toContainText(/carattere di controllo errato/i);
     await accessible(page, 'sender list (invalid filter)');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('f-cf')).toHaveValue('');
+    await expect(page).not.toHaveURL(/cf=/);
   });
 
   test('a detail shows the timeline in order with legal facts; one downloads as PDF', async ({ page, host, accessible }) => {

@@ -30,7 +30,7 @@ describe.each(storeBackends())('sender daily counters on $name', (backend) => {
     const s = await backend.newStore();
     const cases = PATHS.flatMap((p, i) => [makeDemoCase(`stats-${i}`, p), makeDemoCase(`stats-b-${i}`, [p === 'REFUSED' || p === 'CANCELLED' ? 'PEC_FIRST_TRY' : p, 'ANALOG_AR_DELIVERED'])]);
     await s.timeline.importNotifications(cases.map((c) => ({ notification: c.notification, elements: c.timeline })));
-    expect(await s.senderQueries.statsDrift()).toEqual([]);
+    expect(await s.senderStats.statsDrift()).toEqual([]);
     // Independent of the triggers: the status counters equal a GROUP BY of the notifications.
     const byStatus = await s.knex('notifications').groupBy('status').select('status').count<{ status: string; c: number | string }[]>({ c: '*' });
     for (const r of byStatus) expect(await counter(s, 'status', r.status)).toBe(Number(r.c));
@@ -58,10 +58,10 @@ describe.each(storeBackends())('sender daily counters on $name', (backend) => {
       const order: TimelineElementInput[] = sc.events.flatMap((e, j, all) => (j % 2 === 0 ? [all[j + 1], e].filter((x): x is TimelineElementInput => x !== undefined) : []));
       for (const [j, e] of order.entries()) {
         await s.timeline.appendElements(sc.notification.iun, [e]);
-        if ((i + j) % 7 === 0) expect(await s.senderQueries.statsDrift()).toEqual([]);
+        if ((i + j) % 7 === 0) expect(await s.senderStats.statsDrift()).toEqual([]);
       }
     }
-    expect(await s.senderQueries.statsDrift()).toEqual([]);
+    expect(await s.senderStats.statsDrift()).toEqual([]);
     expect(await counter(s, 'sent')).toBe(demoScenarios.length);
     await s.close();
   });
@@ -81,7 +81,7 @@ describe.each(storeBackends())('sender daily counters on $name', (backend) => {
     const rows = await s.knex('sender_daily').where({ metric: 'status', day: day }).select('k', 'n');
     expect(Number(rows.find((r) => r.k === 'CANCELLED')?.n)).toBe(1);
     expect(Number(rows.find((r) => r.k === before)?.n ?? 0)).toBe(0);
-    expect(await s.senderQueries.statsDrift()).toEqual([]);
+    expect(await s.senderStats.statsDrift()).toEqual([]);
     await s.close();
   });
 
@@ -91,7 +91,7 @@ describe.each(storeBackends())('sender daily counters on $name', (backend) => {
     const b = makeDemoCase('stats-del-b', 'ANALOG_890_DELIVERED');
     await s.timeline.importNotifications([a, b].map((c) => ({ notification: c.notification, elements: c.timeline })));
     await s.knex('notifications').where('iun', a.notification.iun).delete();
-    expect(await s.senderQueries.statsDrift()).toEqual([]);
+    expect(await s.senderStats.statsDrift()).toEqual([]);
     expect(await counter(s, 'sent')).toBe(1);
     expect(await counter(s, 'delivered')).toBe(1);
     await s.close();
@@ -103,8 +103,8 @@ describe.each(storeBackends())('sender daily counters on $name', (backend) => {
     await s.timeline.importNotifications([{ notification: c.notification, elements: c.timeline }]);
     const before = await s.knex('sender_daily').orderBy(['day', 'sender_tax_id', 'metric', 'k']).select();
     await s.knex('sender_daily').delete();
-    expect((await s.senderQueries.statsDrift()).length).toBeGreaterThan(0);
-    await s.senderQueries.rebuildStats();
+    expect((await s.senderStats.statsDrift()).length).toBeGreaterThan(0);
+    await s.senderStats.rebuildStats();
     expect(await s.knex('sender_daily').orderBy(['day', 'sender_tax_id', 'metric', 'k']).select()).toEqual(before);
     expect(await counter(s, 'digital_ko')).toBeGreaterThan(0);
     await s.close();

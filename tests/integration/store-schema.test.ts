@@ -7,7 +7,7 @@ import { migrations } from '../../db/migrations/index.js';
 import { appliedMigrations, rollbackAll } from '../../db/schema-version.js';
 import { tempStoreDir } from '../support/store-temp.js';
 
-const SCHEMA_HASH = '0062ebb26bc27ea6c8f5968d898d94fba4f4ec87e3edee30ddadbaf2d51086c1';
+const SCHEMA_HASH = '7f11e110ef17e292c052b98b105f86de0519ce6b0bce46fe1347ba30f885ef61';
 
 const tmp = tempStoreDir('radd-schema-');
 afterAll(() => tmp.remove());
