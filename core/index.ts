@@ -308,6 +308,9 @@ export {
   legalFactId,
 } from './legal-facts/index.js';
 
+// One input element checked and completed (elementId built, category known) before storage (DOMAIN.md 5).
+export { normalizeElement } from './timeline/index.js';
+
 // The workflow engine (DOMAIN.md 4-8, 12): full derivation, incremental state for the store,
 // explanations, scenario runner.
 export type { EngineNotification, EngineState, SortKey, ApplyOutcome, ApplyResult, ScenarioOutput, ScenarioRun } from './engine/index.js';

@@ -1,10 +1,7 @@
 // The core engine as the store uses it: full derivation, incremental apply, and the elementId an
 // input element gets (DOMAIN.md 4.1 step 1, 5). The only file of db/ that names engine functions.
 export { applyElement, createEngineState, deriveNotification, rebuildEngineState, stateToDerived, type EngineState } from '../core/index.js';
-import type { DomainWarning, TimelineCategory, TimelineElement } from '../core/index.js';
-// core/index.ts does not export the element normaliser (validation + elementId of DOMAIN.md 5);
-// this is the one deep import of db/ until it does.
-import { normalizeElement } from '../core/timeline/index.js';
+import { normalizeElement, type DomainWarning, type TimelineCategory, type TimelineElement } from '../core/index.js';
 
 /**
  * The element as the store keeps it: the input as written (business time as written, so that a

@@ -72,3 +72,11 @@ describe('layer rules', () => {
     expect(bad).toEqual([]);
   });
 });
+
+describe('public surface of the core', () => {
+  it('other layers import the core only through core/index.ts', () => {
+    const bad = ['db', 'electron', 'renderer'].flatMap((d) => files(d)).filter((f) => !isTest(f)).flatMap((f) =>
+      imports(f).filter((i) => i.spec.startsWith('.') && target(f, i.spec) === 'core' && !/\/core\/index\.js$/.test(i.spec)).map((i) => `${f}: ${i.spec}`));
+    expect(bad).toEqual([]);
+  });
+});
