@@ -25,6 +25,13 @@ export default defineConfig({
     port: 5173,
     strictPort: false,
     // `npm run dev`: the API goes to the browser-mode host (same origin rules apply there).
-    proxy: { '/api': { target: `http://127.0.0.1:${process.env.RADD_PORT ?? '4790'}`, changeOrigin: true } },
+    // The host refuses foreign origins, so the proxy presents the request as the host's own.
+    proxy: {
+      '/api': {
+        target: `http://127.0.0.1:${process.env.RADD_PORT ?? '4790'}`,
+        changeOrigin: true,
+        configure: (proxy) => proxy.on('proxyReq', (req) => req.removeHeader('origin')),
+      },
+    },
   },
 });
