@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['core/**/*.test.ts', 'db/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'tests/scenarios/**/*.test.ts', 'tests/architecture/**/*.test.ts'],
           environment: 'node',
+          // A few unit files import the whole host graph fresh (vi.resetModules): seconds of
+          // transform on a loaded 2-core machine, not a hang.
+          testTimeout: 20_000,
         },
       },
       {

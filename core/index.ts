@@ -97,6 +97,11 @@ export {
   /** Every outcome kind a postal clerk can record. */
   POSTAL_OUTCOME_KINDS,
 } from './paper/outcome-kinds.js';
+export type { PaperEntryRefusal } from './paper/workflow-open.js';
+export {
+  /** Why no paper event may be recorded for a notification in this status (CANCELLED), or null. */
+  paperEntryRefusal,
+} from './paper/workflow-open.js';
 export {
   /** Outcome kinds a clerk may record now for an attempt. */
   allowedOutcomes,
@@ -145,6 +150,17 @@ export type {
   ActInquiryOk,
   ActInquiryErrorCode,
   ActInquiryResult,
+  AarQrOwnershipInput,
+  AarQrOwnershipErrorCode,
+  AarQrOwnershipResult,
+  MandateState,
+  MandateRecordInput,
+  MandateDraft,
+  NewMandate,
+  MandateField,
+  MandateProblem,
+  MandateDraftResult,
+  MandateFailure,
   PrintableDocument,
   PrintableDocumentKind,
   AorRecord,
@@ -192,6 +208,17 @@ export {
   hasActiveMandate,
   /** Index of the recipient with a tax code, or -1. */
   findRecipientIndex,
+  /** Whether the AAR QR scanned belongs to the recipient identified (in person or by a delegate). */
+  checkAarQrOwnership,
+  MANDATE_STATES,
+  /** ACTIVE / NOT_YET_VALID / ENDED of a desk mandate now. */
+  mandateState,
+  /** Checks the mandate form (tax codes, not self, days in order); problems by field. */
+  checkMandateDraft,
+  /** Checks a new mandate against the stored ones (not already over, no overlap for the same pair). */
+  checkNewMandate,
+  /** The validTo that revokes a mandate now (never deleted), or why it cannot be revoked. */
+  revokeMandate,
   /** Documents an ACT operation hands out, in SEND's order, with availability. */
   buildPrintableDocuments,
   /** Availability limits (acts 120 days, AAR and legal facts 10 years) from a refinement date. */

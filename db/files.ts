@@ -2,9 +2,12 @@
 // <dataDir>/files/<2 hex>/<64 hex>. A write goes to a temp file that is fsynced and renamed (a
 // crash leaves the old state or the whole new file, never half a file); every read re-hashes
 // and refuses to serve a missing or damaged file (DOCUMENT_MISSING / DOCUMENT_CHECKSUM_MISMATCH).
+// Storing bytes that are already there refreshes the file's modification time: the scan-retention
+// purge (electron/desk/scan-retention.ts) never deletes a file stored again within the retention
+// period, since a newer operation (or a form about to start one) may be using it.
 import { createHash, randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { access, mkdir, open, readFile, rename, rm, stat, unlink, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DomainError } from '../core/index.js';
 
@@ -36,6 +39,18 @@ async function fsyncPath(path: string, flags: string): Promise<void> {
   }
 }
 
+/** Sets the modification time to now; false when the file is gone (removed meanwhile: write it again). */
+async function touch(path: string): Promise<boolean> {
+  const now = new Date();
+  try {
+    await utimes(path, now, now);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw e;
+  }
+}
+
 export class FileStore {
   readonly root: string;
 
@@ -52,7 +67,7 @@ export class FileStore {
   async put(bytes: Uint8Array): Promise<{ sha256: string; size: number }> {
     const sha256 = sha256Hex(bytes);
     const target = this.pathOf(sha256);
-    if (await this.isIntact(sha256)) return { sha256, size: bytes.byteLength };
+    if ((await this.isIntact(sha256)) && (await touch(target))) return { sha256, size: bytes.byteLength };
     const tmpDir = join(this.root, 'tmp');
     await mkdir(tmpDir, { recursive: true });
     await mkdir(dirname(target), { recursive: true });
@@ -108,6 +123,35 @@ export class FileStore {
       if (e instanceof DomainError) return false;
       throw e;
     }
+  }
+
+  /** When the file was last stored (written, or stored again); undefined when absent. */
+  async modifiedMs(sha256: string): Promise<number | undefined> {
+    try {
+      return (await stat(this.pathOf(sha256))).mtimeMs;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw e;
+    }
+  }
+
+  /**
+   * Deletes a stored file (data retention). Idempotent: a file already gone is not an error, and
+   * reports `removed: false`. The caller must have dropped every reference to the key first.
+   */
+  async remove(sha256: string): Promise<{ removed: boolean; bytes: number }> {
+    const path = this.pathOf(sha256);
+    let bytes: number;
+    try {
+      bytes = (await stat(path)).size;
+      await unlink(path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { removed: false, bytes: 0 };
+      throw e;
+    }
+    // Like the rename in put: the removal is durable once the directory entry is on disk.
+    await fsyncPath(dirname(path), 'r');
+    return { removed: true, bytes };
   }
 
   /** Removes leftovers of writes interrupted by a crash (temp files are never referenced). */

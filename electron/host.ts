@@ -9,9 +9,11 @@ import { bootstrapOperators, DEMO_OPERATORS, DEMO_SUPERVISOR } from './auth/boot
 import { AuthRuntime, type AuthOptions } from './auth/runtime.js';
 import type { HostConfig } from './config.js';
 import { createLogger, type Logger } from './logger.js';
+import type { Printer } from './printing/printer.js';
 import type { SecretStore } from './secrets.js';
 import { startHostSync } from './sync/host-runtime.js';
 import { scheduleDailyBackup } from './backup.js';
+import { scheduleScanRetention } from './desk/scan-retention.js';
 import { createFileSecretStore } from './secrets-file.js';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -26,20 +28,22 @@ export interface HostOptions {
   logger?: Logger;
   clock?: Clock;
   /**
-   * Make sure an operator exists at start (issue #11): the first administrator, or the demo
-   * operators with RADD_DEMO_OPERATORS=1. main.ts and serve.ts set it; once an operator exists
-   * every API call needs a signed-in session.
+   * Enforce sign-in from the start (issue #11): the administrator from RADD_ADMIN_PASSWORD, the
+   * demo operators with RADD_DEMO_OPERATORS=1, or else the first-run setup on the sign-in screen.
+   * main.ts and serve.ts set it; every API call then needs a signed-in session.
    */
   bootstrapOperators?: boolean;
   /** Password cost, lockout and session policies (tests use a cheap scrypt). */
   auth?: AuthOptions;
   env?: NodeJS.ProcessEnv;
-  /** Where the one-time administrator password goes (the console, never the log). */
+  /** Where the demo operators' known passwords are listed (the console, never the log). */
   print?: (line: string) => void;
   /** Adapter secrets; default: a 0600 file in the data directory (Electron passes safeStorage's). */
   secrets?: SecretStore;
   /** Build the sync engine (and run it when config.sync): main.ts and serve.ts do, tests may not. */
   sync?: boolean;
+  /** The desktop app's printer (main.ts); without one, `documents.print` answers for the browser's PDF viewer. */
+  printer?: Printer;
 }
 
 export async function createHost(config: HostConfig, options: HostOptions): Promise<Host> {
@@ -62,10 +66,11 @@ export async function createHost(config: HostConfig, options: HostOptions): Prom
   const auth = new AuthRuntime(clock, options.auth);
   const secrets = options.secrets ?? createFileSecretStore(join(config.dataDir, 'secrets.json'));
   const ctx: HostContext = { store, clock, logger, config, transport: options.transport, auth, secrets };
+  if (options.printer) ctx.printer = options.printer;
   try {
     if (options.bootstrapOperators) {
       const print = options.print ?? ((l: string) => process.stdout.write(`${l}\n`));
-      if ((await bootstrapOperators(ctx, auth, env, print)) === 'demo') print(`Demo operators: ${[...DEMO_OPERATORS, DEMO_SUPERVISOR].map((o) => `${o.username} / ${o.password}`).join(', ')}`);
+      if ((await bootstrapOperators(ctx, auth, env)) === 'demo') print(`Demo operators: ${[...DEMO_OPERATORS, DEMO_SUPERVISOR].map((o) => `${o.username} / ${o.password}`).join(', ')}`);
     }
     else await auth.refresh(store);
   } catch (e) {
@@ -76,10 +81,13 @@ export async function createHost(config: HostConfig, options: HostOptions): Prom
   if (options.sync) ctx.sync = await startHostSync(ctx, { start: config.sync });
   // The running app (sync on) also keeps the daily backup; tools and tests do not.
   const stopBackups = options.sync ? scheduleDailyBackup(ctx) : () => undefined;
+  // And the data-retention purge of closed operations' scans (issue #11), at start and daily.
+  const stopPurge = options.sync ? scheduleScanRetention(ctx) : async () => undefined;
   return {
     ctx,
     close: async () => {
       stopBackups();
+      await stopPurge();
       await ctx.sync?.stop();
       await store.close();
     },

@@ -9,6 +9,7 @@ import { loadConfig } from './config.js';
 import { createHost, type Host } from './host.js';
 import { registerIpc } from './ipc.js';
 import { createLogger } from './logger.js';
+import { createElectronPrinter } from './printing/electron-printer.js';
 import { createSafeStorageSecretStore } from './secrets-electron.js';
 import { APP_SCHEME, denyAllPermissions, hardenWebContents, isSafeExternalUrl } from './security.js';
 import { createMainWindow, preloadPathFor } from './window.js';
@@ -43,7 +44,12 @@ export async function start(): Promise<void> {
   const config = loadConfig(process.argv.slice(app.isPackaged ? 1 : 2), process.env, { dataDir: app.getPath('userData'), rendererDir });
   const logger = createLogger();
   const secrets = createSafeStorageSecretStore(safeStorage, join(config.dataDir, 'secrets.enc.json'), logger);
-  host = await createHost(config, { transport: 'ipc', logger, bootstrapOperators: true, sync: true, secrets });
+  // Printing goes through hidden windows of its own; the printer list is asked of the main window.
+  const printer = createElectronPrinter({
+    createWindow: (options) => new BrowserWindow(options),
+    listPrinters: async () => (win && !win.isDestroyed() ? win.webContents.getPrintersAsync() : []),
+  });
+  host = await createHost(config, { transport: 'ipc', logger, bootstrapOperators: true, sync: true, secrets, printer });
   sessions = new IpcSessions(authOf(host.ctx));
   registerIpc(ipcMain, host.ctx, () => win?.webContents, sessions);
   win = createMainWindow(preloadPathFor(here));

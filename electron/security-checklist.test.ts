@@ -9,7 +9,7 @@ import { CONTENT_SECURITY_POLICY } from './csp.js';
 type Listener = (...a: unknown[]) => unknown;
 
 const state = vi.hoisted(() => ({
-  windows: [] as { options: Record<string, unknown>; url?: string; contents: { listeners: Map<string, Listener>; openHandler?: Listener } }[],
+  windows: [] as { options: Record<string, unknown>; url?: string; destroyed?: boolean; contents: { listeners: Map<string, Listener>; openHandler?: Listener } }[],
   appEvents: new Map<string, Listener>(),
   ipcHandlers: new Map<string, Listener>(),
   privileged: [] as { scheme: string; privileges: Record<string, boolean> }[],
@@ -27,7 +27,9 @@ vi.mock('electron', () => {
     const c = { id: state.windows.length + 1, listeners: new Map<string, Listener>(), openHandler: undefined as Listener | undefined };
     return Object.assign(c, {
       on: (name: string, fn: Listener) => { c.listeners.set(name, fn); },
+      once: (name: string, fn: Listener) => { c.listeners.set(name, fn); },
       setWindowOpenHandler: (fn: Listener) => { c.openHandler = fn; },
+      print: (_options: unknown, callback: (ok: boolean, reason: string) => void) => callback(true, ''),
     });
   };
   class BrowserWindow {
@@ -38,7 +40,9 @@ vi.mock('electron', () => {
       state.windows.push(this.entry);
     }
     once() { return this; }
-    loadURL(url: string) { this.entry.url = url; return Promise.resolve(); }
+    loadURL(url: string) { this.entry.url = url; this.webContents.listeners.get('did-finish-load')?.(); return Promise.resolve(); }
+    destroy() { this.entry.destroyed = true; }
+    isDestroyed() { return this.entry.destroyed === true; }
   }
   return {
     app: {
@@ -226,5 +230,21 @@ describe('further hardening named by issue #11', () => {
     const res = (await handler({ sender: ours, senderFrame: { url: 'app://radd-desk/index.html', parent: null } }, 'auth.whoami', {}, 'en')) as { ok: boolean; data?: { authenticated: boolean } };
     // No operator exists in this mocked host, so sign-in is not enforced yet: every role, no operator.
     expect(res.data).toMatchObject({ authenticated: false });
+  });
+});
+
+describe('the hidden print window (issue #6 item 5)', () => {
+  it('has the same hardening as the main window (sandbox, context isolation, no Node), no preload, and is destroyed after the job', async () => {
+    const printer = state.hostOptions?.printer as { print(doc: unknown, opts: unknown): Promise<{ printed: boolean }> };
+    const before = state.windows.length;
+    const result = await printer.print({ sha256: 'ab'.repeat(32), title: 'test', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }, { mode: 'silent' });
+    const created = state.windows.splice(before);
+    expect(result.printed).toBe(true);
+    expect(created).toHaveLength(1);
+    const p = created[0]!.options.webPreferences as Record<string, unknown>;
+    expect(p).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false });
+    expect(p).not.toHaveProperty('preload');
+    expect(created[0]!.options.show).toBe(false);
+    expect(created[0]!.destroyed).toBe(true);
   });
 });

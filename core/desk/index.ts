@@ -3,6 +3,8 @@ export * from './result-codes.js';
 export { deskFailure, toDomainError, type DeskFailure, type DeskParams } from './result.js';
 export * from './transaction.js';
 export * from './act-inquiry.js';
+export * from './aar-qr.js';
+export * from './mandates.js';
 export * from './printable-documents.js';
 export * from './aor.js';
 export * from './completion.js';

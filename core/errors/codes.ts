@@ -14,6 +14,9 @@ import { authCatalog } from './catalog/auth.js';
 import { senderCatalog } from './catalog/sender.js';
 import { postalCatalog } from './catalog/postal.js';
 import { deskCounterCatalog } from './catalog/desk-counter.js';
+import { printingCatalog } from './catalog/printing.js';
+import { firstRunCatalog } from './catalog/first-run.js';
+import { deskMandatesCatalog } from './catalog/desk-mandates.js';
 import type { Catalog, CatalogEntry } from './catalog/types.js';
 
 export const catalog = {
@@ -30,6 +33,9 @@ export const catalog = {
   ...senderCatalog,
   ...postalCatalog,
   ...deskCounterCatalog,
+  ...printingCatalog,
+  ...firstRunCatalog,
+  ...deskMandatesCatalog,
 } satisfies Catalog;
 
 export type ErrorCode = keyof typeof catalog;

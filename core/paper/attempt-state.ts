@@ -1,7 +1,7 @@
 // The state of one paper attempt, replayed from its paper events in business-time order
 // (DOMAIN.md 7.3, 7.4): which event is the final feedback, whether a giacenza is running, which
 // codes may still follow a final.
-import type { IsoInstant } from '../model/types.js';
+import type { IsoInstant, NotificationStatus } from '../model/types.js';
 import { civilFromDays, formatInstant, romeDayNumber, romeLocalToEpochMs, tryParseInstant } from '../time/index.js';
 import { paperCodeInfo, type PaperCodeInfo, type PaperCodeKind, type PaperProduct } from './codes.js';
 
@@ -20,6 +20,8 @@ export interface AttemptContext {
   events: readonly PaperEventRecord[];
   /** `at` of the SEND_ANALOG_DOMICILE (SEND_SIMPLE_REGISTERED_LETTER for RS) of this attempt. */
   sentAt: IsoInstant;
+  /** The notification's derived status: CANCELLED refuses every event (DOMAIN.md 3, 4.2). */
+  notificationStatus?: NotificationStatus;
 }
 
 export interface ReplayedEvent extends PaperEventRecord {

@@ -14,6 +14,7 @@ import {
 import { paperCodeInfo, type PaperProduct } from './codes.js';
 import { paperEventsToElements, type PaperElementOptions } from './elements.js';
 import { planOutcome } from './outcome-plan.js';
+import { paperEntryRefusal } from './workflow-open.js';
 import {
   DOOR_KINDS,
   GIACENZA_CLOSING_KINDS,
@@ -61,6 +62,8 @@ function afterFinalBlocker(state: AttemptState, kind: PostalOutcomeKind): Blocke
 
 /** Why `kind` cannot be recorded now, or null. One rule set for allowedOutcomes and the build. */
 function outcomeBlocker(ctx: AttemptContext, state: AttemptState, kind: PostalOutcomeKind): Blocker | null {
+  const stopped = paperEntryRefusal(ctx.notificationStatus);
+  if (stopped) return blocked(stopped.code, kind, stopped.params);
   if (!isPostalProduct(ctx.productType) || !OUTCOME_CODES[kind][ctx.productType]) {
     return blocked('PRODUCT_MISMATCH', kind, { productType: ctx.productType });
   }

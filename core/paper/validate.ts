@@ -4,6 +4,7 @@ import type { ErrorCode } from '../errors/index.js';
 import type { IsoInstant, TimelineCategory } from '../model/types.js';
 import { tryParseInstant } from '../time/index.js';
 import { isAllowedAfterFinal, replayAttempt, type AttemptContext, type AttemptState } from './attempt-state.js';
+import { paperEntryRefusal } from './workflow-open.js';
 import {
   isCodeOfProduct,
   isFailureCause,
@@ -62,12 +63,15 @@ function checkCause(info: PaperCodeInfo, cause: string | undefined): PaperEventC
 }
 
 /**
- * Checks one raw paper event against its attempt (DOMAIN.md 7.4): UNKNOWN_PAPER_CODE,
+ * Checks one raw paper event against its attempt (DOMAIN.md 7.4): OUTCOME_NOTIFICATION_CANCELLED
+ * (the notification's workflow stopped, DOMAIN.md 4.2), UNKNOWN_PAPER_CODE,
  * PRODUCT_MISMATCH, INVALID_INSTANT, DATE_BEFORE_SEND, OUTCOME_DATE_IN_FUTURE (with `now`),
  * EVENT_AFTER_FINAL, INVALID_FAILURE_CAUSE, MISSING_FAILURE_CAUSE.
  */
 export function validatePaperEvent(ctx: AttemptContext, code: string, at: IsoInstant, cause?: string,
   options: ValidateOptions = {}): PaperEventCheck {
+  const stopped = paperEntryRefusal(ctx.notificationStatus);
+  if (stopped) return failure(stopped.code, { ...stopped.params, code });
   const info = paperCodeInfo(code);
   if (!info) return failure('UNKNOWN_PAPER_CODE', { code });
   if (!isCodeOfProduct(info, ctx.productType)) return failure('PRODUCT_MISMATCH', { code, productType: ctx.productType });

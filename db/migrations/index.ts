@@ -20,6 +20,8 @@ import * as createDeskOperations from './2026-11-26-1130-create-desk-operations.
 import * as addSenderListIndexes from './2026-11-26-1600-add-sender-list-indexes.js';
 import * as createSenderDailyStats from './2026-11-26-1601-create-sender-daily-stats.js';
 import * as createSenderRequests from './2026-11-26-1602-create-sender-requests.js';
+import * as addSenderRequestLinks from './2026-11-26-1800-add-sender-request-links.js';
+import * as countBulkImportsByBatch from './2026-11-26-1900-count-bulk-imports-by-batch.js';
 
 export interface NamedMigration {
   name: string;
@@ -47,6 +49,8 @@ export const migrations: readonly NamedMigration[] = [
   { name: '2026-11-26-1600-add-sender-list-indexes', ...addSenderListIndexes },
   { name: '2026-11-26-1601-create-sender-daily-stats', ...createSenderDailyStats },
   { name: '2026-11-26-1602-create-sender-requests', ...createSenderRequests },
+  { name: '2026-11-26-1800-add-sender-request-links', ...addSenderRequestLinks },
+  { name: '2026-11-26-1900-count-bulk-imports-by-batch', ...countBulkImportsByBatch },
 ];
 
 /** Knex's migration source over the list above. */

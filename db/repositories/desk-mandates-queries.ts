@@ -44,15 +44,39 @@ export class DeskMandatesRepo {
     const rows = await this.db<MandateRow>('desk_mandates')
       .where({ delegate_tax_id: delegateTaxId, delegator_tax_id: delegatorTaxId })
       .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'mandate_id' }]);
-    return rows.map((r) => ({
-      mandateId: r.mandate_id,
-      delegatorTaxId: r.delegator_tax_id,
-      delegateTaxId: r.delegate_tax_id,
-      delegateDenomination: r.delegate_denomination,
-      delegateType: r.delegate_type as RecipientType,
-      validFrom: r.valid_from,
-      validTo: r.valid_to,
-      createdAt: r.created_at,
-    }));
+    return rows.map(toRecord);
   }
+
+  /** The mandates where a tax code is the delegator or the delegate, newest first (at most `limit`). */
+  async listByTaxId(taxId: string, limit = 200): Promise<DeskMandateRecord[]> {
+    const rows = await this.db<MandateRow>('desk_mandates')
+      .where({ delegator_tax_id: taxId })
+      .orWhere({ delegate_tax_id: taxId })
+      .orderBy([{ column: 'created_at', order: 'desc' }, { column: 'mandate_id' }])
+      .limit(limit);
+    return rows.map(toRecord);
+  }
+
+  async get(mandateId: string): Promise<DeskMandateRecord | undefined> {
+    const row = await this.db<MandateRow>('desk_mandates').where({ mandate_id: mandateId }).first();
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** Ends a mandate's validity (revocation: the row is kept). Returns whether a row changed. */
+  async setValidTo(mandateId: string, validTo: IsoInstant): Promise<boolean> {
+    return (await this.db('desk_mandates').where({ mandate_id: mandateId }).update({ valid_to: validTo })) > 0;
+  }
+}
+
+function toRecord(r: MandateRow): DeskMandateRecord {
+  return {
+    mandateId: r.mandate_id,
+    delegatorTaxId: r.delegator_tax_id,
+    delegateTaxId: r.delegate_tax_id,
+    delegateDenomination: r.delegate_denomination,
+    delegateType: r.delegate_type as RecipientType,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    createdAt: r.created_at,
+  };
 }

@@ -17,6 +17,22 @@ export interface DeskScanRef {
   pdfSha256?: string;
 }
 
+/** A scan ref after the retention purge (scan-retention-repo.ts): what it was, when it went and under which setting; no key left. */
+export interface PurgedScanRef {
+  role: DeskScanRole;
+  contentType: string;
+  bytes: number;
+  purgedAt: string;
+  retentionDays: number;
+}
+
+/** What desk_operations.scans holds: refs still kept and refs purged. */
+export type StoredScanRef = DeskScanRef | PurgedScanRef;
+
+export function isPurgedScanRef(ref: StoredScanRef): ref is PurgedScanRef {
+  return typeof (ref as Partial<PurgedScanRef>).purgedAt === 'string';
+}
+
 /** Identity document details as typed at the desk (shared/specs/json-schema-identity-doc-info.json). */
 export interface DeskIdentityDocument {
   type: string;
@@ -35,7 +51,7 @@ export interface DeskOperationRecord {
   delegateType: RecipientType | null;
   mandateId: string | null;
   identity: { recipient: DeskIdentityDocument | null; delegate: DeskIdentityDocument | null };
-  scans: DeskScanRef[];
+  scans: StoredScanRef[];
   evidenceSha256: string | null;
   bundleSha256: string | null;
   receiptSha256: string | null;
@@ -138,7 +154,7 @@ function fromOperationRow(r: OperationRow): DeskOperationRecord {
     delegateType: r.delegate_type as RecipientType | null,
     mandateId: r.mandate_id,
     identity: fromJson<DeskOperationRecord['identity']>(r.identity) ?? { recipient: null, delegate: null },
-    scans: fromJson<DeskScanRef[]>(r.scans) ?? [],
+    scans: fromJson<StoredScanRef[]>(r.scans) ?? [],
     evidenceSha256: r.evidence_sha256,
     bundleSha256: r.bundle_sha256,
     receiptSha256: r.receipt_sha256,

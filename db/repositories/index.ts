@@ -4,6 +4,7 @@ import { AnalogOutcomesRepo } from './analog-outcomes-repo.js';
 import { AuditRepo } from './audit-repo.js';
 import { DeskMandatesRepo } from './desk-mandates-queries.js';
 import { DeskRecordsRepo } from './desk-queries.js';
+import { ScanRetentionRepo } from './scan-retention-repo.js';
 import { SenderQueries } from './sender-queries.js';
 import { SenderRequestsRepo } from './sender-requests-repo.js';
 import { SenderStatsRepo } from './sender-stats-repo.js';
@@ -45,6 +46,8 @@ export interface Repositories {
   readonly senderStats: SenderStatsRepo;
   /** The postal screens' queries (giacenza register candidates). */
   readonly postalQueries: PostalQueries;
+  /** Data retention: closed operations' scans still kept, the purge marker, keys still referenced. */
+  readonly scanRetention: ScanRetentionRepo;
 }
 
 /**
@@ -82,6 +85,7 @@ export function createRepositories(db: Db): Repositories {
     senderQueries: new SenderQueries(db),
     senderRequests: new SenderRequestsRepo(db),
     senderStats: new SenderStatsRepo(db),
+    scanRetention: new ScanRetentionRepo(db),
   };
   return Object.fromEntries(Object.entries(repos).map(([k, r]) => [k, guarded(r as object)])) as unknown as Repositories;
 }

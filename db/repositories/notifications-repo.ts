@@ -20,6 +20,7 @@ import { legalFactRows, LEGAL_FACT_COLUMNS } from '../mappers/legal-facts.js';
 import { fromJson, toJson } from '../mappers/json.js';
 import { timelineTuple, TIMELINE_COLUMNS, rowToElement, type TimelineRow } from '../mappers/timeline.js';
 import { inTransaction, isPg, prepareInsert, runInsert, tuples, type Db, type PreparedInsert } from './sql.js';
+import { BULK_MARKER_TABLE, jsonIunScope, rebuildSql, scopeUses } from './sender-stats-sql.js';
 import { listForSender, listPendingByTaxId, type PendingItem, type SenderListPage, type SenderListQuery } from './notification-queries.js';
 
 /** What `getByIun` returns: the notification as deposited and everything derived from its timeline. */
@@ -66,20 +67,35 @@ export class NotificationsRepo {
     return this.insertPrepared(prepareNotificationWrites(isPg(this.db), items));
   }
 
-  /** Second half of insertMany: runs statements built beforehand (bulk import pipelines them). */
+  /**
+   * Second half of insertMany: runs statements built beforehand (bulk import pipelines them).
+   * The sender dashboard's counters of the batch are added set-wise at the end of the same
+   * transaction, with the row triggers switched off meanwhile (sender-stats-sql.ts).
+   */
   async insertPrepared(p: PreparedNotificationWrites): Promise<string[]> {
     if (p.items.length === 0) return [];
     return inTransaction(this.db, async (trx) => {
+      const pg = isPg(trx);
+      await bulkSwitch(trx, pg, true);
       const inserted = await runInsert<{ iun: string }>(trx, p.header);
+      let stored: string[];
       if (inserted.length === p.items.length) {
         for (const child of p.children) await runInsert(trx, child);
-        return p.items.map((i) => i.notification.iun);
+        stored = p.items.map((i) => i.notification.iun);
+      } else {
+        // Some IUNs were already stored: rebuild the child rows of the new ones only (rare path).
+        const fresh = new Set(inserted.map((r) => r.iun));
+        const todo = p.items.filter((i) => fresh.has(i.notification.iun));
+        for (const child of prepareChildren(pg, todo)) await runInsert(trx, child);
+        stored = todo.map((i) => i.notification.iun);
       }
-      // Some IUNs were already stored: rebuild the child rows of the new ones only (rare path).
-      const fresh = new Set(inserted.map((r) => r.iun));
-      const todo = p.items.filter((i) => fresh.has(i.notification.iun));
-      for (const child of prepareChildren(isPg(trx), todo)) await runInsert(trx, child);
-      return todo.map((i) => i.notification.iun);
+      if (stored.length > 0) {
+        const d = pg ? 'pg' : 'sqlite';
+        const scope = JSON.stringify(stored);
+        await trx.raw(rebuildSql(d, 'sender_daily', jsonIunScope(d)), new Array<string>(scopeUses(d)).fill(scope));
+      }
+      await bulkSwitch(trx, pg, false);
+      return stored;
     });
   }
 
@@ -233,4 +249,11 @@ function prepareChildren(pg: boolean, items: readonly NotificationWrite[]): Prep
     prepareInsert(pg, 'timeline_elements', TIMELINE_COLUMNS, elements, { ignoreConflicts: true }),
     prepareInsert(pg, 'legal_facts', LEGAL_FACT_COLUMNS, facts, { ignoreConflicts: true }),
   ];
+}
+
+/** Turns the row triggers' counting off (on) for the rest of the transaction (sender-stats-sql.ts). */
+async function bulkSwitch(trx: Db, pg: boolean, on: boolean): Promise<void> {
+  if (pg) await trx.raw(`SELECT set_config('radd.bulk_import', ?, true)`, [on ? 'on' : 'off']);
+  else if (on) await trx.raw(`INSERT INTO ${BULK_MARKER_TABLE} (id) VALUES (1) ON CONFLICT DO NOTHING`);
+  else await trx.raw(`DELETE FROM ${BULK_MARKER_TABLE}`);
 }

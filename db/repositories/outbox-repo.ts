@@ -1,7 +1,7 @@
 // Transactional outbox: a message is enqueued in the same transaction as the change that
 // causes it, and the sync adapter sends it later (at least once; `dedupeKey` keeps enqueue idempotent).
 import type { IsoInstant } from '../../core/index.js';
-import { fromJson, instantMs, toJson, toNumber } from '../mappers/json.js';
+import { fromJson, instantMs, toBool, toJson, toNumber } from '../mappers/json.js';
 import { insertRows, type Db } from './sql.js';
 
 export interface OutboxMessage {
@@ -15,6 +15,8 @@ export interface OutboxMessage {
   dueMs?: number;
   sentAt?: IsoInstant;
   lastError?: string;
+  /** Marked done without sending: the sync adapter does not carry its kind (see markLocalOnly). */
+  localOnly?: true;
 }
 
 interface OutboxRow {
@@ -27,6 +29,7 @@ interface OutboxRow {
   due_ms: number | string | null;
   sent_at: string | null;
   last_error: string | null;
+  local_only: boolean | number;
 }
 
 function rowToMessage(r: OutboxRow): OutboxMessage {
@@ -35,6 +38,7 @@ function rowToMessage(r: OutboxRow): OutboxMessage {
   if (r.due_ms !== null) m.dueMs = toNumber(r.due_ms);
   if (r.sent_at !== null) m.sentAt = r.sent_at;
   if (r.last_error !== null) m.lastError = r.last_error;
+  if (toBool(r.local_only)) m.localOnly = true;
   return m;
 }
 
@@ -67,6 +71,20 @@ export class OutboxRepo {
   /** Records a failed attempt and when to retry. */
   async markFailed(id: number, error: string, retryAtMs: number): Promise<void> {
     await this.db('outbox').where('id', id).update({ attempts: this.db.raw('attempts + 1'), last_error: error, due_ms: retryAtMs });
+  }
+
+  /**
+   * Closes a message without sending it, because the chosen adapter does not carry its kind: kept
+   * with `note` (the reason, for a human) and counted by localOnlyCount; no attempt is counted.
+   */
+  async markLocalOnly(id: number, note: string, at: IsoInstant): Promise<void> {
+    await this.db('outbox').where('id', id).update({ sent_at: at, due_ms: null, last_error: note, local_only: true });
+  }
+
+  /** Messages closed by markLocalOnly (the sync status shows the figure; it survives restarts). */
+  async localOnlyCount(): Promise<number> {
+    const rows = await this.db('outbox').where('local_only', true).count<{ c: number | string }[]>({ c: '*' });
+    return Number(rows[0]?.c ?? 0);
   }
 
   async pendingCount(): Promise<number> {

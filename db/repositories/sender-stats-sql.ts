@@ -153,10 +153,37 @@ export function cascadeSubtractSql(d: Dialect, R: string): string {
   return upsert(d, [...recipients, ...timeline].map((p) => select(p, 'p.sender_tax_id')));
 }
 
-/** Recomputes every counter from the rows into `table` (empty, shaped like sender_daily). */
-export function rebuildSql(d: Dialect, table = 'sender_daily'): string {
-  const n: Part[] = notificationParts(d, 'q', '1').map((p) => ({ ...p, from: `notifications q${p.where ? ` WHERE ${p.where}` : ''}`, where: undefined }));
-  const r: Part[] = recipientParts(d, 'r', '1').map((p) => ({ ...p, from: p.from!.replace(parent('r'), 'recipients r JOIN notifications p ON p.iun = r.iun WHERE 1 = 1') }));
-  const t: Part[] = timelineParts(d, 't', '1').map((p) => ({ ...p, from: p.from!.replace(parent('t'), 'timeline_elements t JOIN notifications p ON p.iun = t.iun WHERE 1 = 1') }));
+/**
+ * Recomputes every counter from the rows into `table` (empty, shaped like sender_daily). With
+ * `scope`, an SQL set of IUNs (e.g. `(SELECT value FROM json_each(?))`, bound once per use, see
+ * `scopeUses`), only the rows of those notifications are counted and ADDED to the counters: the
+ * bulk import counts its whole batch this way instead of row by row in the triggers.
+ */
+export function rebuildSql(d: Dialect, table = 'sender_daily', scope?: string): string {
+  const only = (alias: string) => (scope ? `${alias}.iun IN ${scope}` : '1 = 1');
+  const n: Part[] = notificationParts(d, 'q', '1').map((p) => ({ ...p, from: `notifications q WHERE ${only('q')}${p.where ? ` AND ${p.where}` : ''}`, where: undefined }));
+  const r: Part[] = recipientParts(d, 'r', '1').map((p) => ({ ...p, from: p.from!.replace(parent('r'), `recipients r JOIN notifications p ON p.iun = r.iun WHERE ${only('r')}`) }));
+  const t: Part[] = timelineParts(d, 't', '1').map((p) => ({ ...p, from: p.from!.replace(parent('t'), `timeline_elements t JOIN notifications p ON p.iun = t.iun WHERE ${only('t')}`) }));
   return upsert(d, [...n.map((p) => select(p, 'q.sender_tax_id')), ...[...r, ...t].map((p) => select(p, 'p.sender_tax_id'))], table);
 }
+
+/** How many times `rebuildSql` uses its scope (one binding each). */
+export function scopeUses(d: Dialect): number {
+  return notificationParts(d, 'q', '1').length + recipientParts(d, 'r', '1').length + timelineParts(d, 't', '1').length;
+}
+
+/** The set of IUNs given as one bound JSON array of strings. */
+export function jsonIunScope(d: Dialect): string {
+  return d === 'sqlite' ? '(SELECT value FROM json_each(?))' : '(SELECT jsonb_array_elements_text(?::jsonb))';
+}
+
+// --- the row triggers' "bulk import" switch (migration 2026-11-26-1900) ---------------------
+// Inside a bulk import transaction the insert triggers stand aside and the batch is counted
+// set-wise (`rebuildSql` with a scope) before the transaction commits. The switch lives in the
+// transaction itself, so a crash or a rollback can never leave it on: on SQLite a row in
+// `bulk_import_marker` (inserted and deleted by the import), on PostgreSQL the transaction-local
+// setting `radd.bulk_import`.
+
+export const BULK_MARKER_TABLE = 'bulk_import_marker';
+export const SQLITE_NOT_BULK = `NOT EXISTS (SELECT 1 FROM ${BULK_MARKER_TABLE})`;
+export const PG_NOT_BULK = `current_setting('radd.bulk_import', true) IS DISTINCT FROM 'on'`;

@@ -74,7 +74,9 @@ function prepareImport(pg: boolean, items: readonly NotificationImport[], opts: 
 
 /**
  * SQLite settings for the length of a bulk import, restored after it (connection-level only,
- * durability unchanged): a bigger page cache, and WAL checkpoints every ~200 MB instead of ~4 MB,
+ * durability unchanged): a 512 MB page cache (a large store's b-tree pages that random IUN keys
+ * touch stay in memory; lowering it afterwards gives the memory back), and WAL checkpoints every
+ * ~200 MB instead of ~4 MB,
  * so that pages dirtied by every batch (b-tree inner pages) are copied to the database once per
  * few batches rather than at every commit. Measured: -20% CPU and -25% bytes written at 40k.
  */
@@ -82,7 +84,7 @@ async function useBulkPragmas(db: Db): Promise<() => Promise<void>> {
   const read = async (pragma: string) => Object.values(((await db.raw(`PRAGMA ${pragma}`)) as Record<string, number>[])[0] ?? {})[0];
   const cache = Number(await read('cache_size'));
   const checkpoint = Number(await read('wal_autocheckpoint'));
-  await db.raw('PRAGMA cache_size = -262144');
+  await db.raw('PRAGMA cache_size = -524288');
   await db.raw('PRAGMA wal_autocheckpoint = 50000');
   return async () => {
     await db.raw(`PRAGMA cache_size = ${Math.trunc(cache)}`);

@@ -26,6 +26,13 @@ export interface BulkOptions {
   batchSize?: number;
   /** Distinct simulator cases to clone from. */
   templates?: number;
+  /**
+   * Share of notifications still in flight (0..1, default 0): their timeline is the simulated one
+   * cut after its first k elements, k skewed towards the start (most in-flight notifications are
+   * recent). A live store holds many of them; the store benchmark uses it to build the dataset
+   * issue #5 describes (1M notifications, ~5M elements).
+   */
+  inFlight?: number;
 }
 
 /** Weighted paths: mostly completed deliveries, a share still in progress, viewed, refused, cancelled. */
@@ -79,6 +86,16 @@ function poolIndex(rng: Rng, frequent: number, total: number): number {
   return frequent + rng.int(total - frequent);
 }
 
+/**
+ * The timeline of a notification caught in flight: the elements up to a cut, in time order (a
+ * prefix of a valid timeline is a valid timeline, DOMAIN.md 4). At least the acceptance stays.
+ */
+function inFlightPrefix(rng: Rng, timeline: readonly TimelineElementInput[]): TimelineElementInput[] {
+  const ordered = [...timeline].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  const cut = 1 + Math.floor((ordered.length - 1) * rng.next() ** 3);
+  return ordered.slice(0, cut);
+}
+
 /** Yields batches of importable notifications (with their simulated timelines). */
 export function* bulkBatches(opts: BulkOptions): Generator<NotificationImport[]> {
   const seed = opts.seed ?? 1;
@@ -99,7 +116,8 @@ export function* bulkBatches(opts: BulkOptions): Generator<NotificationImport[]>
       // Keep the template's delivery data (domicile, address) so the timeline stays consistent.
       return { ...r, taxId: p.taxId, recipientType: p.recipientType, denomination: p.denomination };
     });
-    batch.push({ notification: { ...t.notification, iun, recipients }, elements: t.timeline });
+    const elements = opts.inFlight && rng.chance(opts.inFlight) ? inFlightPrefix(rng, t.timeline) : t.timeline;
+    batch.push({ notification: { ...t.notification, iun, recipients }, elements });
     if (batch.length === batchSize) {
       yield batch;
       batch = [];

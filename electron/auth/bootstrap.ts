@@ -1,13 +1,13 @@
-// First start (issue #11). When no operator exists, an administrator `admin` is created with the
-// password in RADD_ADMIN_PASSWORD, or with a one-time random password printed once on the
-// console (never logged, never stored in clear). For the demo and the e2e tests,
-// RADD_DEMO_OPERATORS=1 creates one operator per role with the known passwords below.
+// First start (issue #11). When no operator exists, the administrator is created by whoever
+// installs the desk: on the sign-in screen ("Primo avvio: crea l'amministratore",
+// electron/auth/first-run.ts), or, for unattended installs, from RADD_ADMIN_PASSWORD (user
+// `admin`). No password of a real desk is ever printed or logged. For the demo and the e2e
+// tests, RADD_DEMO_OPERATORS=1 creates one operator per role with the known passwords below.
 import type { Role } from '../api/contract/index.js';
 import type { HostContext } from '../api/host-context.js';
 import { newPasswordSchema } from '../api/contract/auth.js';
 import { toAuditEntry } from './audit-trail.js';
 import { createOperator } from './operators.js';
-import { generatePassword } from './password.js';
 import type { AuthRuntime } from './runtime.js';
 
 interface DemoOperator {
@@ -35,7 +35,8 @@ export const DEMO_SUPERVISOR: DemoOperator = { username: 'demo', displayName: 'O
 
 export const FIRST_ADMIN_USERNAME = 'admin';
 
-export type BootstrapResult = 'existing' | 'demo' | 'admin-from-env' | 'admin-generated';
+/** 'first-run': no operator yet; sign-in is enforced and the sign-in screen offers the setup. */
+export type BootstrapResult = 'existing' | 'demo' | 'admin-from-env' | 'first-run';
 
 export class BootstrapError extends Error {}
 
@@ -47,8 +48,8 @@ async function create(ctx: HostContext, auth: AuthRuntime, op: DemoOperator): Pr
   });
 }
 
-/** Makes sure an operator exists; `print` receives the one-time password line, if any. */
-export async function bootstrapOperators(ctx: HostContext, auth: AuthRuntime, env: NodeJS.ProcessEnv, print: (line: string) => void): Promise<BootstrapResult> {
+/** Makes sure an operator exists, or that the host waits for the first administrator. */
+export async function bootstrapOperators(ctx: HostContext, auth: AuthRuntime, env: NodeJS.ProcessEnv): Promise<BootstrapResult> {
   if (env.RADD_DEMO_OPERATORS === '1') {
     let created = 0;
     const demo = env.RADD_DEMO_SUPERVISOR === '1' ? [...DEMO_OPERATORS, DEMO_SUPERVISOR] : DEMO_OPERATORS;
@@ -63,12 +64,12 @@ export async function bootstrapOperators(ctx: HostContext, auth: AuthRuntime, en
   }
   if (await auth.refresh(ctx.store)) return 'existing';
   const given = env.RADD_ADMIN_PASSWORD;
-  if (given !== undefined && !newPasswordSchema.safeParse(given).success) {
-    throw new BootstrapError('RADD_ADMIN_PASSWORD must be 10 to 256 characters long');
+  if (given === undefined) {
+    auth.awaitFirstAdmin();
+    ctx.logger.info('first start: no operator yet, the sign-in screen asks to create the administrator');
+    return 'first-run';
   }
-  const password = given ?? generatePassword();
-  await create(ctx, auth, { username: FIRST_ADMIN_USERNAME, displayName: 'Amministratore', roles: ['admin'], password });
-  if (given !== undefined) return 'admin-from-env';
-  print(`RADD Desk: first start, administrator created. User: ${FIRST_ADMIN_USERNAME}  One-time password: ${password}  (shown only now: sign in and change it)`);
-  return 'admin-generated';
+  if (!newPasswordSchema.safeParse(given).success) throw new BootstrapError('RADD_ADMIN_PASSWORD must be 10 to 256 characters long');
+  await create(ctx, auth, { username: FIRST_ADMIN_USERNAME, displayName: 'Amministratore', roles: ['admin'], password: given });
+  return 'admin-from-env';
 }

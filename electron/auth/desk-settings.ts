@@ -3,6 +3,7 @@
 // while audit entries still name it by code only.
 import type { StoreScope } from '../../db/store.js';
 import type { AppSettingsView, DeskIdentity } from '../api/contract/admin.js';
+import type { PrintSettingsView } from '../api/contract/printing.js';
 
 type Scope = Pick<StoreScope, 'settings'>;
 
@@ -39,4 +40,17 @@ export async function setScanRetentionDays(tx: Scope, days: number | null, now: 
  */
 export function scanPurgeCutoff(days: number | null, now: Date): Date | undefined {
   return days === null ? undefined : new Date(now.getTime() - days * 86_400_000);
+}
+
+export const PRINT_SETTINGS_KEY = 'printing.defaults';
+
+/** The desk's printing defaults (issue #6 item 5): the system's default printer, with its dialog, until set. */
+export async function getPrintSettings(tx: Scope): Promise<PrintSettingsView> {
+  const s = await tx.settings.get<Partial<PrintSettingsView>>(PRINT_SETTINGS_KEY);
+  return { printerName: typeof s?.printerName === 'string' && s.printerName !== '' ? s.printerName : null, silent: s?.silent === true };
+}
+
+export async function setPrintSettings(tx: Scope, settings: PrintSettingsView, now: Date): Promise<PrintSettingsView> {
+  await tx.settings.set(PRINT_SETTINGS_KEY, settings, now.toISOString());
+  return settings;
 }

@@ -46,12 +46,19 @@ export interface NewOperator {
 
 export async function createOperator(tx: Scope, auth: AuthRuntime, input: NewOperator, now: Date): Promise<OperatorView> {
   if (await tx.users.getByUsername(input.username)) throw new DomainError('OPERATOR_USERNAME_ALREADY_USED', { username: input.username });
+  const { password, ...rest } = input;
+  return saveNewOperator(tx, auth, rest, await hashPassword(password, auth.scrypt), now);
+}
+
+/** Stores a new operator whose password is already hashed (the first-run setup hashes before its transaction). */
+export async function saveNewOperator(tx: Scope, auth: AuthRuntime, input: Omit<NewOperator, 'password'>, passwordHash: string, now: Date): Promise<OperatorView> {
+  if (await tx.users.getByUsername(input.username)) throw new DomainError('OPERATOR_USERNAME_ALREADY_USED', { username: input.username });
   const user: User = {
     id: randomUUID(),
     username: input.username,
     displayName: input.displayName,
     roles: [...input.roles],
-    passwordHash: await hashPassword(input.password, auth.scrypt),
+    passwordHash,
     active: true,
     createdAt: now.toISOString(),
   };

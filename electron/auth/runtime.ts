@@ -2,7 +2,8 @@
 // whether sign-in is enforced. It is enforced as soon as one operator exists; before that (a
 // store nobody has bootstrapped, e.g. the host's own HTTP tests) the token holder has every role,
 // as before operators existed. `createHost({ bootstrapOperators: true })` (main.ts, serve.ts)
-// makes sure an operator exists, so the real app always asks for a sign-in.
+// enforces it from the start: on a first start without operators the host waits for the first
+// administrator (awaitFirstAdmin), and meanwhile only the sign-in screen's operations are open.
 import type { Clock, HostContext } from '../api/host-context.js';
 import type { Store } from '../../db/store.js';
 import { DEFAULT_LOCKOUT, type LockoutPolicy } from './lockout.js';
@@ -20,6 +21,7 @@ export class AuthRuntime {
   readonly scrypt: ScryptParams;
   readonly lockout: LockoutPolicy;
   private operatorsExist = false;
+  private awaitingFirstAdmin = false;
   private dummy: Promise<string> | undefined;
 
   constructor(clock: Clock, options: AuthOptions = {}) {
@@ -28,9 +30,14 @@ export class AuthRuntime {
     this.sessions = new SessionManager(clock, options.sessions ?? DEFAULT_SESSIONS);
   }
 
-  /** True once an operator exists: from then on every call needs a session. */
+  /** True once an operator exists, or while the first one is awaited: every call needs a session. */
   get enforced(): boolean {
-    return this.operatorsExist;
+    return this.operatorsExist || this.awaitingFirstAdmin;
+  }
+
+  /** First start of the real app with no operator: sign-in is enforced before anyone can sign in. */
+  awaitFirstAdmin(): void {
+    this.awaitingFirstAdmin = true;
   }
 
   /** Reads whether an operator exists (at start); creating one flips it for good. */

@@ -24,9 +24,11 @@ const PDF_HEADERS = {
   'Cache-Control': 'no-store',
 };
 
+// A file that is gone (e.g. a scan removed by the data-retention purge) is a 404 with the stable
+// code DOCUMENT_MISSING: a GET of a missing resource, not a refused request (the API's 422).
 function fail(res: ServerResponse, code: ErrorCode, locale: Locale, params: Record<string, string> = {}): void {
   const body = JSON.stringify({ ok: false, error: { code, message: messageFor(code, locale, params) } });
-  res.writeHead(httpStatusOf(code), { ...PDF_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
+  res.writeHead(code === 'DOCUMENT_MISSING' ? 404 : httpStatusOf(code), { ...PDF_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
 }
 

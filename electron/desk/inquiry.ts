@@ -2,6 +2,7 @@
 // (checkActInquiry, selectAorNotifications), and add what only this computer knows: whether the
 // acts' files are here, and which recipient an AAR QR belongs to.
 import {
+  checkAarQrOwnership,
   checkActInquiry,
   DomainError,
   hasActiveMandate,
@@ -81,9 +82,12 @@ export async function actInquiry(store: DeskStore, id: Identification, target: {
     printCountForRecipient: printCount, printLimit,
   });
   if (!r.ok) throw toDomainError(r);
-  // An AAR QR belongs to one recipient (DOMAIN.md 13): another recipient of the same notification is refused too.
-  if (qrRecipientIndex !== null && qrRecipientIndex !== r.recipientIndex) throw new DomainError('TAX_ID_NOT_RECIPIENT', { taxId: id.recipientTaxId });
   const found = record as NotificationRecord;
+  // An AAR QR belongs to one recipient (DOMAIN.md 13): the core's rule, after the notification's own checks.
+  if (qrRecipientIndex !== null) {
+    const owned = checkAarQrOwnership({ notification: found.notification, qrRecipientIndex, recipientTaxId: id.recipientTaxId, delegate, now });
+    if (!owned.ok) throw toDomainError(owned);
+  }
   const plan = actPlan(iun, r.recipientIndex, r.documents);
   await assertActFiles(store, found, plan);
   return { mode: 'ACT', items: [{ record: found, recipientIndex: r.recipientIndex, item: notificationItem(found.notification, found.derived, r.recipientIndex, now) }], plan, delegate, printCount };

@@ -8,6 +8,13 @@ import type { DeskDocumentView, DeskHistoryItem, DeskIdentityDocumentView, DeskI
 import type { InquiryResult } from './inquiry.js';
 import { toPreview } from './plan.js';
 import { hexToBase64 } from '../../db/files.js';
+import { isPurgedScanRef, type StoredScanRef } from '../../db/repositories/scan-retention-repo.js';
+
+/** A scan as stored, or what is left of it after the data-retention purge (no key, the date and setting). */
+function scanRefView(x: StoredScanRef): DeskTransactionView['scans'][number] {
+  const base = { role: x.role, contentType: x.contentType, bytes: x.bytes };
+  return isPurgedScanRef(x) ? { ...base, sha256: null, purgedAt: x.purgedAt, retentionDays: x.retentionDays } : { ...base, sha256: x.sha256, purgedAt: null, retentionDays: null };
+}
 
 /** DOMAIN.md 10.1 status chips ("Iniziata", "Completata", "Annullata", "Errore"); DRAFT is a start not yet resolved. */
 const STATE_LABELS: Record<TransactionState, LocalizedText> = {
@@ -66,7 +73,7 @@ export function transactionView(
     abortReason: tx.abortReason,
     errorReason: tx.errorReason,
     documents: docs.map(documentView),
-    scans: (r?.scans ?? []).map((x) => ({ role: x.role, sha256: x.sha256, contentType: x.contentType, bytes: x.bytes })),
+    scans: (r?.scans ?? []).map(scanRefView),
     evidenceChecksum,
     bundleFileId: r?.bundleSha256 ?? null,
     receiptFileId: r?.receiptSha256 ?? null,

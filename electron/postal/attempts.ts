@@ -8,6 +8,7 @@ import {
   type AttemptContext,
   type IsoInstant,
   type Notification,
+  type NotificationStatus,
   type PhysicalAddress,
   type TimelineElementInput,
 } from '../../core/index.js';
@@ -38,12 +39,12 @@ function prepareOf(elements: readonly TimelineElementInput[], rec: number, attem
   return elements.find((e) => e.category === 'PREPARE_ANALOG_DOMICILE' && e.recipientIndex === rec && attemptOf(e) === attempt);
 }
 
-function analogSlot(n: Notification, elements: readonly TimelineElementInput[], rec: number, attempt: 0 | 1): ItemSlot | undefined {
+function analogSlot(n: Notification, elements: readonly TimelineElementInput[], rec: number, attempt: 0 | 1, status: NotificationStatus): ItemSlot | undefined {
   const recipientAddress = n.recipients[rec]?.physicalAddress ?? null;
   const prepare = prepareOf(elements, rec, attempt);
   const address = attempt === 0 ? asAddress(prepare?.details?.physicalAddress) ?? recipientAddress : asAddress(prepare?.details?.physicalAddress);
   const ctx = analogAttemptContextOf(elements, rec, attempt);
-  if (ctx) return { recipientIndex: rec, attempt, ctx, productType: ctx.productType, address };
+  if (ctx) return { recipientIndex: rec, attempt, ctx: { ...ctx, notificationStatus: status }, productType: ctx.productType, address };
   // A second attempt SEND prepared (DOMAIN.md 7.3) that the postal operator has not accepted yet.
   if (attempt === 1 && prepare) {
     return { recipientIndex: rec, attempt, productType: String(prepare.details?.productType ?? ''), preparedAt: prepare.at, address };
@@ -51,16 +52,19 @@ function analogSlot(n: Notification, elements: readonly TimelineElementInput[], 
   return undefined;
 }
 
-/** Every paper item of a notification, by recipient then attempt (RS last). */
-export function itemSlotsOf(n: Notification, elements: readonly TimelineElementInput[]): ItemSlot[] {
+/**
+ * Every paper item of a notification, by recipient then attempt (RS last). Each context carries the
+ * notification's status, so that the core refuses every event of a cancelled one (DOMAIN.md 4.2).
+ */
+export function itemSlotsOf(n: Notification, elements: readonly TimelineElementInput[], status: NotificationStatus): ItemSlot[] {
   const out: ItemSlot[] = [];
   n.recipients.forEach((r, rec) => {
     for (const attempt of [0, 1] as const) {
-      const slot = analogSlot(n, elements, rec, attempt);
+      const slot = analogSlot(n, elements, rec, attempt, status);
       if (slot) out.push(slot);
     }
     const rs = simpleLetterContextOf(elements, rec);
-    if (rs) out.push({ recipientIndex: rec, attempt: 'RS', ctx: rs, productType: rs.productType, address: r.physicalAddress ?? null });
+    if (rs) out.push({ recipientIndex: rec, attempt: 'RS', ctx: { ...rs, notificationStatus: status }, productType: rs.productType, address: r.physicalAddress ?? null });
   });
   return out;
 }

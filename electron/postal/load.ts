@@ -1,6 +1,6 @@
 // Reading a notification for a postal write (locked for the rest of the transaction) and choosing
 // the paper item a scanned code names.
-import { DomainError, type IsoInstant, type Locale, type TimelineElement } from '../../core/index.js';
+import { DomainError, paperEntryRefusal, type IsoInstant, type Locale, type TimelineElement } from '../../core/index.js';
 import type { NotificationRecord, StoreScope } from '../../db/store.js';
 import { itemSlotsOf, type ItemSlot } from './attempts.js';
 import { parseItemCode, type ItemRef } from './item-code.js';
@@ -23,7 +23,16 @@ export async function readNotification(store: StoreScope, iun: string): Promise<
   const record = await store.notifications.getByIun(iun);
   if (!record || record.derived.status === 'IN_VALIDATION') return undefined;
   const elements = await store.timelineElements.listByIun(iun);
-  return { record, elements, slots: itemSlotsOf(record.notification, elements) };
+  return { record, elements, slots: itemSlotsOf(record.notification, elements, record.derived.status) };
+}
+
+/**
+ * Refuses a notification whose workflow has stopped (cancelled by the sender, DOMAIN.md 4.2) before
+ * any item is chosen, so that the clerk reads why rather than "no such item" (the core's rule).
+ */
+export function assertTakesPaperEvents(record: NotificationRecord): void {
+  const refusal = paperEntryRefusal(record.derived.status);
+  if (refusal) throw new DomainError(refusal.code, { ...refusal.params, iun: record.notification.iun });
 }
 
 /** The item reference in a code; throws the parser's code (POSTAL_ITEM_CODE_INVALID, IUN_INVALID_*). */
@@ -42,8 +51,9 @@ export async function loadNotification(tx: StoreScope, iun: string, item: string
   const head = await tx.notifications.lockForTimeline(iun);
   const record = head ? await tx.notifications.getByIun(iun) : undefined;
   if (!record || record.derived.status === 'IN_VALIDATION') throw new DomainError('POSTAL_ITEM_NOT_FOUND', { item });
+  assertTakesPaperEvents(record);
   const elements = await tx.timelineElements.listByIun(iun);
-  return { record, elements, slots: itemSlotsOf(record.notification, elements) };
+  return { record, elements, slots: itemSlotsOf(record.notification, elements, record.derived.status) };
 }
 
 /**

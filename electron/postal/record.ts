@@ -6,7 +6,7 @@ import type { FindItemResult, LegalFactRefView, RecordedOutcomeView } from '../a
 import type { OutcomeInput } from '../api/contract/postal.js';
 import { buildItemView, isActionable } from './item-view.js';
 import { formatItemCode } from './item-code.js';
-import { itemRefOf, loadNotification, readNotification, type PostalCall } from './load.js';
+import { assertTakesPaperEvents, itemRefOf, loadNotification, readNotification, type PostalCall } from './load.js';
 import type { FileLookup } from './outcome-input.js';
 import { planOutcome, type OutcomePlan } from './plan.js';
 import { stepOf } from './probe.js';
@@ -34,9 +34,10 @@ export async function findItem(tx: StoreScope, code: string, call: PostalCall): 
   const ref = itemRefOf(code);
   // A read: no lock needed.
   const loaded = await readNotification(tx, ref.iun);
-  if (!loaded) throw new DomainError('POSTAL_ITEM_NOT_FOUND', { item: code });
+  if (!loaded || loaded.slots.length === 0) throw new DomainError('POSTAL_ITEM_NOT_FOUND', { item: code });
+  // Nothing can be recorded for a cancelled notification: the screen says why instead of listing dead items.
+  assertTakesPaperEvents(loaded.record);
   const items = loaded.slots.map((s) => buildItemView(loaded.record, loaded.elements, s, call));
-  if (items.length === 0) throw new DomainError('POSTAL_ITEM_NOT_FOUND', { item: code });
   if (ref.recipientIndex !== undefined) {
     const named = formatItemCode({ iun: ref.iun, recipientIndex: ref.recipientIndex, attempt: ref.attempt! });
     if (!items.some((i) => i.code === named)) throw new DomainError('POSTAL_ITEM_NOT_FOUND', { item: code });

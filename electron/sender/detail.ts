@@ -36,6 +36,7 @@ export interface DetailSource {
   elements: readonly TimelineElement[];
   documentsStored: readonly boolean[];
   awaitingSend: boolean;
+  sendIun: string | null;
   nowMs: number;
 }
 
@@ -162,5 +163,6 @@ export function buildDetail(src: DetailSource): SenderDetailView {
     statusExplanation: steps(explainStatus(full)),
     cancellable: findTransition(src.derived.status, 'NOTIFICATION_CANCELLED', n.recipients.length) !== undefined,
     awaitingSend: src.awaitingSend,
+    sendIun: src.sendIun,
   };
 }

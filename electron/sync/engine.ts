@@ -84,7 +84,6 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     pushBlockedUntilMs = report.blockedUntilMs ?? 0;
     if (report.lastFailure) recordError(report.lastFailure);
     if (report.done > 0) state.lastPushMs = opts.now();
-    state.localOnly += report.localOnly;
     return report;
   }
 

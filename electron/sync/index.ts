@@ -2,16 +2,16 @@
 // build the engine over the store, and queue outbox items inside a desk action's transaction.
 import type { Store } from '../../db/store.js';
 import { createDemoAdapter } from '../adapters/demo/adapter.js';
+import { settingsDemoState } from '../adapters/demo/state.js';
 import { createFileAdapter } from '../adapters/file/adapter.js';
 import { createRaddAdapter } from '../adapters/radd/adapter.js';
-import type { BlobReader } from '../adapters/radd/evidence.js';
 import { createSendB2bAdapter } from '../adapters/send-b2b/adapter.js';
 import type { Logger } from '../logger.js';
 import { seededRandom } from './backoff.js';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from './engine.js';
 import { SyncError } from './errors.js';
 import { createStoreSyncStore } from './store-sync-store.js';
-import type { Scheduler, SyncAdapter } from './types.js';
+import type { BlobReader, Scheduler, SyncAdapter } from './types.js';
 
 export { createSyncEngine, type SyncEngine, type CycleReport } from './engine.js';
 export { outboxWriterOf, createStoreSyncStore } from './store-sync-store.js';
@@ -53,8 +53,10 @@ export interface AdapterSecrets {
 export interface AdapterDeps {
   now: () => number;
   logger?: Logger;
-  /** Scans of identity evidence by local reference (radd adapter); default: none. */
+  /** Stored files by local reference: identity scans (radd), acts to preload (send-b2b); default: none. */
   readBlob?: BlobReader;
+  /** The settings table, where the demo keeps its simulated SEND across restarts; default: memory only. */
+  settings?: Pick<Store['settings'], 'get' | 'set'>;
 }
 
 function need<T>(value: T | undefined, adapter: AdapterName, setting: string): T {
@@ -66,12 +68,14 @@ function need<T>(value: T | undefined, adapter: AdapterName, setting: string): T
 export function createAdapter(name: AdapterName, settings: AdapterSettings, secrets: AdapterSecrets, deps: AdapterDeps): SyncAdapter {
   const log = deps.logger ? { logger: deps.logger } : {};
   switch (name) {
-    case 'demo':
-      return createDemoAdapter({ now: deps.now, ...settings.demo });
+    case 'demo': {
+      const seed = settings.demo?.seed ?? 1;
+      return createDemoAdapter({ now: deps.now, ...settings.demo, ...(deps.settings ? { state: settingsDemoState(deps.settings, seed, deps.now) } : {}) });
+    }
     case 'send-b2b':
       return createSendB2bAdapter({
         baseUrl: need(settings.sendB2b?.baseUrl, name, 'sendB2b.baseUrl'), streamId: need(settings.sendB2b?.streamId, name, 'sendB2b.streamId'),
-        apiKey: need(secrets.sendApiKey, name, 'x-api-key'), now: deps.now, ...log,
+        apiKey: need(secrets.sendApiKey, name, 'x-api-key'), now: deps.now, ...log, ...(deps.readBlob ? { readBlob: deps.readBlob } : {}),
         ...(settings.sendB2b?.timeoutMs ? { timeoutMs: settings.sendB2b.timeoutMs } : {}),
       });
     case 'radd':
@@ -88,7 +92,7 @@ export function createAdapter(name: AdapterName, settings: AdapterSettings, secr
   }
 }
 
-/** Identity scans from the store's content-addressed files (radd adapter); undefined when absent or damaged. */
+/** Stored files from the store's content-addressed files (radd scans, send-b2b acts); undefined when absent or damaged. */
 export function blobReaderOf(store: Pick<Store, 'files'>): BlobReader {
   return async (ref) => {
     try {

@@ -1,9 +1,22 @@
 // An in-memory SyncStore with the same rules as the real one (idempotent enqueue, elementId
 // idempotency, page + cursor applied atomically). For unit tests and store-less benchmarks.
 import type { IsoInstant, Notification, TimelineElementInput } from '../../core/index.js';
-import type { ApplyResult, NewOutboxItem, OutboxItem, OutboxStats, PullPage, SyncStore } from './types.js';
+import type { ApplyResult, NewOutboxItem, OutboxItem, OutboxStats, PullPage, RequestLinkStore, SyncStore } from './types.js';
+
+/** A notification request created here (as sender_requests keeps it). */
+export interface MemoryRequest {
+  localIun: string;
+  /** The idempotency key of its `send.newNotification` item. */
+  idempotencyKey: string;
+  notificationRequestId?: string;
+  sendIun?: string;
+  status?: string;
+}
 
 export interface MemorySyncStore extends SyncStore {
+  readonly links: RequestLinkStore;
+  /** Requests created here, by local IUN (add one to tie an item to a local notification). */
+  readonly requests: Map<string, MemoryRequest>;
   readonly notifications: Map<string, Notification>;
   /** iun -> elementId -> element */
   readonly timelines: Map<string, Map<string, TimelineElementInput>>;
@@ -13,8 +26,41 @@ export interface MemorySyncStore extends SyncStore {
   failNextApply(error: Error): void;
 }
 
+function memoryLinks(requests: Map<string, MemoryRequest>): RequestLinkStore {
+  const all = () => [...requests.values()];
+  const patch = (r: MemoryRequest, l: { iun?: string; status?: string }) => {
+    if (r.sendIun === undefined && l.iun !== undefined) r.sendIun = l.iun;
+    if (l.status !== undefined) r.status = l.status;
+  };
+  return {
+    async recordPushed(item, link) {
+      const r = all().find((x) => item.kind === 'send.newNotification' && x.idempotencyKey === item.idempotencyKey);
+      if (!r) return;
+      r.notificationRequestId ??= link.notificationRequestId;
+      patch(r, link);
+    },
+    async record(links) {
+      for (const l of links) {
+        const r = all().find((x) => x.notificationRequestId === l.notificationRequestId);
+        if (r) patch(r, l);
+      }
+    },
+    async awaitingIun(limit) {
+      return all().filter((r) => r.notificationRequestId !== undefined && r.sendIun === undefined && r.status !== 'REFUSED').slice(0, limit).map((r) => r.notificationRequestId!);
+    },
+    async localIunsOf(iuns) {
+      return new Map(all().filter((r) => r.sendIun !== undefined && iuns.includes(r.sendIun)).map((r) => [r.sendIun!, r.localIun]));
+    },
+    async peerIunsOf(iuns) {
+      return new Map(all().filter((r) => r.sendIun !== undefined && iuns.includes(r.localIun)).map((r) => [r.localIun, r.sendIun!]));
+    },
+  };
+}
+
 export function createMemorySyncStore(): MemorySyncStore {
   const outbox = new Map<number, OutboxItem>();
+  const localOnly = new Set<number>();
+  const requests = new Map<string, MemoryRequest>();
   const keys = new Set<string>();
   const notifications = new Map<string, Notification>();
   const timelines = new Map<string, Map<string, TimelineElementInput>>();
@@ -54,6 +100,8 @@ export function createMemorySyncStore(): MemorySyncStore {
     notifications,
     timelines,
     cursors,
+    requests,
+    links: memoryLinks(requests),
     items: () => [...outbox.values()].map(copy),
     failNextApply(error) {
       injected = error;
@@ -83,6 +131,7 @@ export function createMemorySyncStore(): MemorySyncStore {
     },
     async markLocalOnly(id, note) {
       const item = must(id);
+      localOnly.add(id);
       item.state = 'done';
       item.lastError = note;
       delete item.nextAttemptMs;
@@ -116,7 +165,7 @@ export function createMemorySyncStore(): MemorySyncStore {
     },
     async stats(): Promise<OutboxStats> {
       const pending = [...outbox.values()].filter((i) => i.state === 'pending');
-      const stats: OutboxStats = { pending: pending.length, failing: pending.filter((i) => i.attempts > 0).length, parked: [...outbox.values()].filter((i) => i.state === 'parked').length };
+      const stats: OutboxStats = { pending: pending.length, failing: pending.filter((i) => i.attempts > 0).length, parked: [...outbox.values()].filter((i) => i.state === 'parked').length, localOnly: localOnly.size };
       const due = pending.map((i) => i.nextAttemptMs!).sort((a, b) => a - b)[0];
       if (due !== undefined) stats.nextDueMs = due;
       return stats;

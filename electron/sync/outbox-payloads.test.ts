@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CANCEL_OUTBOX_KIND } from '../sender/cancel.js';
-import { NEW_NOTIFICATION_OUTBOX_KIND } from '../sender/new-notification.js';
+import { LOCAL_VERSION_TOKEN, NEW_NOTIFICATION_OUTBOX_KIND } from '../sender/new-notification.js';
 import { OUTBOX_POSTAL_OUTCOME, OUTBOX_POSTAL_SEND } from '../postal/write.js';
-import { OUTBOX_PAYLOAD_SCHEMAS, parseOutboxPayload } from './outbox-payloads.js';
+import { LOCAL_DOCUMENT_VERSION_TOKEN, OUTBOX_PAYLOAD_SCHEMAS, parseOutboxPayload } from './outbox-payloads.js';
 import { isOutboxKind, OUTBOX_KINDS } from './types.js';
 
 const IUN = 'KWKU-JHXN-HJXM-202304-U-1';
@@ -11,6 +11,10 @@ const element = { category: 'SEND_ANALOG_PROGRESS', at: '2026-03-10T09:00:00Z', 
 describe('outbox kinds and payloads', () => {
   it('knows the kind every producer enqueues', () => {
     for (const kind of [NEW_NOTIFICATION_OUTBOX_KIND, CANCEL_OUTBOX_KIND, OUTBOX_POSTAL_OUTCOME, OUTBOX_POSTAL_SEND]) expect(isOutboxKind(kind), kind).toBe(true);
+  });
+
+  it('marks a document still on this computer with the version token the sender form writes', () => {
+    expect(LOCAL_DOCUMENT_VERSION_TOKEN).toBe(LOCAL_VERSION_TOKEN);
   });
 
   it('has a payload schema for every kind', () => {

@@ -22,6 +22,14 @@ export const outboxElementSchema = z.object({
 });
 
 /**
+ * A document of a `send.newNotification` payload that is still on this computer: `ref.key` is the
+ * hex SHA-256 of the stored file (db/files.ts) and `ref.versionToken` is this value. The send-b2b
+ * adapter preloads it to SEND and sends SEND's key and version instead (the producer,
+ * electron/sender/new-notification.ts, writes the same value: LOCAL_VERSION_TOKEN).
+ */
+export const LOCAL_DOCUMENT_VERSION_TOKEN = 'local';
+
+/**
  * `send.newNotification`: the B2B NewNotificationRequestV24 body without `idempotenceToken` (the
  * item's key is the token). Checked here for its outline only: the adapters check SEND's exact
  * shape (adapters/send-b2b/schemas.ts) and answer SYNC_REQUEST_INVALID with the field.

@@ -1,9 +1,11 @@
 // One pull: read pages after the stored cursor and apply each page together with its cursor in
 // one transaction, so the cursor never moves past data that was not stored. A page that fails
 // (peer error, garbage, bad identifier) is not applied and the cursor stays where it was.
+// Data about SEND's IUN of a notification created here goes to the local notification (links.ts).
 import type { Logger } from '../logger.js';
 import { SyncError } from './errors.js';
 import { checkIncomingPage, logIncomingWarnings } from './incoming.js';
+import { iunsOfPage, toLocalPage } from './links.js';
 import type { PullProgress } from './status.js';
 import type { NowMs, PullPage, SyncAdapter, SyncStore } from './types.js';
 
@@ -29,13 +31,47 @@ export interface PullReport {
   hasMore: boolean;
 }
 
-/** Adds the headers of notifications the page mentions but neither it nor the store has. */
-async function completePage(ctx: PullContext, page: PullPage): Promise<PullPage> {
+/** Requests whose IUN is asked per pull (and again before fetching unknown notifications). */
+const RESOLVE_BATCH = 20;
+
+/** Asks the peer for SEND's IUN of requests sent earlier and records what it knows. */
+async function resolveRequests(ctx: PullContext): Promise<void> {
+  const links = ctx.store.links;
+  if (!links || !ctx.adapter.resolveRequests) return;
+  const ids = await links.awaitingIun(RESOLVE_BATCH);
+  if (ids.length === 0) return;
+  const found = await ctx.adapter.resolveRequests(ids, ctx.signal);
+  if (found.length > 0) await links.record(found);
+}
+
+/** Records the page's request links, then moves data about SEND's IUNs to the local notifications. */
+async function localise(ctx: PullContext, page: PullPage): Promise<PullPage> {
+  const links = ctx.store.links;
+  if (!links) return page;
+  if (page.links && page.links.length > 0) await links.record(page.links);
+  return toLocalPage(page, await links.localIunsOf(iunsOfPage(page)));
+}
+
+/** IUNs the page's elements name that neither its headers nor the store have. */
+async function missingIuns(ctx: PullContext, page: PullPage): Promise<string[]> {
   const inPage = new Set(page.notifications.map((n) => n.notification.iun));
   const mentioned = [...new Set(page.elements.map((e) => e.iun))].filter((iun) => !inPage.has(iun));
-  if (mentioned.length === 0) return page;
+  if (mentioned.length === 0) return [];
   const known = await ctx.store.knownIuns(mentioned);
-  const missing = mentioned.filter((iun) => !known.has(iun));
+  return mentioned.filter((iun) => !known.has(iun));
+}
+
+/** Adds the headers of notifications the page mentions but neither it nor the store has. */
+async function completePage(ctx: PullContext, raw: PullPage): Promise<PullPage> {
+  let page = await localise(ctx, raw);
+  let missing = await missingIuns(ctx, page);
+  if (missing.length > 0 && ctx.store.links && ctx.adapter.resolveRequests) {
+    // An unknown IUN may be one of our requests accepted since the last look: ask before fetching
+    // SEND's copy, which would otherwise be stored as a second notification.
+    await resolveRequests(ctx);
+    page = await localise(ctx, raw);
+    missing = await missingIuns(ctx, page);
+  }
   if (missing.length === 0) return page;
   if (!ctx.adapter.fetchNotifications) throw new SyncError('SYNC_UNKNOWN_NOTIFICATION', { iun: missing[0]! });
   const fetched = await ctx.adapter.fetchNotifications(missing, ctx.signal);
@@ -52,6 +88,7 @@ export async function pullPages(ctx: PullContext): Promise<PullReport> {
   const report: PullReport = { pages: 0, notificationsInserted: 0, elementsInserted: 0, elementsRejected: 0, hasMore: false };
   const progress: PullProgress = { stream, pages: 0, notifications: 0, elements: 0 };
   ctx.onProgress?.({ ...progress });
+  await resolveRequests(ctx);
   for (;;) {
     const options = ctx.signal ? { limit: ctx.pageSize, signal: ctx.signal } : { limit: ctx.pageSize };
     const raw = await ctx.adapter.pull(cursor, options);

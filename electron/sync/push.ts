@@ -3,8 +3,10 @@
 // Delivery is at least once; the idempotency key makes the peer apply it exactly once.
 // A known kind the adapter does not carry (capabilities().push) is local-only: marked done with a
 // note, never sent, never retried; a kind unknown to this version is parked (docs/decisions/sync.md).
+// An item naming a notification created here goes out under SEND's IUN (links.ts).
 import { retryDelayMs, type RetryPolicy } from './backoff.js';
 import { describeFailure, failureText, type FailureInfo } from './errors.js';
+import { payloadIun, toPeerItem } from './links.js';
 import { isOutboxKind, type NowMs, type OutboxItem, type PushResult, type Random, type SyncAdapter, type SyncStore } from './types.js';
 
 export interface PushContext {
@@ -41,6 +43,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 async function settle(ctx: PushContext, item: OutboxItem, outcome: PushResult | FailureInfo, report: PushReport): Promise<boolean> {
   const nowMs = ctx.now();
   if ('status' in outcome) {
+    // The link first: should the process stop before markDone, the retry meets SEND's 409 and links again.
+    if (outcome.link && ctx.store.links) await ctx.store.links.recordPushed(item, outcome.link);
     await ctx.store.markDone(item.id, iso(nowMs));
     report.done += 1;
     if (outcome.status === 'duplicate') report.duplicates += 1;
@@ -112,6 +116,14 @@ async function settleUndeliverable(ctx: PushContext, items: OutboxItem[], report
   return out;
 }
 
+/** The items as the peer knows them (SEND's IUN for notifications created here). */
+async function toPeer(ctx: PushContext, items: OutboxItem[]): Promise<OutboxItem[]> {
+  const iuns = [...new Set(items.map(payloadIun).filter((i): i is string => i !== undefined))];
+  if (!ctx.store.links || iuns.length === 0) return items;
+  const peerOf = await ctx.store.links.peerIunsOf(iuns);
+  return peerOf.size === 0 ? items : items.map((i) => toPeerItem(i, peerOf));
+}
+
 /** Pushes due items until none is due, the peer is unreachable, or `maxItems` were handled. */
 export async function pushDueItems(ctx: PushContext): Promise<PushReport> {
   const report: PushReport = { done: 0, duplicates: 0, retried: 0, parked: 0, localOnly: 0 };
@@ -122,7 +134,7 @@ export async function pushDueItems(ctx: PushContext): Promise<PushReport> {
     const items = await settleUndeliverable(ctx, claimed, report);
     handled += claimed.length - items.length;
     if (items.length === 0) continue;
-    const outcomes = await deliver(ctx, items);
+    const outcomes = await deliver(ctx, await toPeer(ctx, items));
     for (let i = 0; i < outcomes.length; i++) {
       handled += 1;
       const keepGoing = await settle(ctx, items[i]!, outcomes[i]!, report);

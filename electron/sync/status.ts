@@ -33,8 +33,9 @@ export interface SyncStatus {
   failing: number;
   parked: number;
   /**
-   * Items marked done without sending since this engine was created: the adapter does not carry
-   * their kind (e.g. postal outcomes with send-b2b). Each keeps a SYNC_LOCAL_ONLY note.
+   * Items kept local-only: marked done without sending because the adapter did not carry their
+   * kind (e.g. postal outcomes with send-b2b). Counted from the outbox, so the figure survives a
+   * restart; each item keeps a SYNC_LOCAL_ONLY note.
    */
   localOnly: number;
   /** Next automatic attempt (push or pull), or null when nothing is scheduled. */
@@ -54,11 +55,10 @@ export interface EngineState {
   nextRunMs: number | null;
   pull: PullProgress | null;
   health: AdapterHealth | null;
-  localOnly: number;
 }
 
 export function initialEngineState(): EngineState {
-  return { started: false, phase: 'idle', lastSuccessMs: null, lastPullMs: null, lastPushMs: null, lastError: null, nextRunMs: null, pull: null, health: null, localOnly: 0 };
+  return { started: false, phase: 'idle', lastSuccessMs: null, lastPullMs: null, lastPushMs: null, lastError: null, nextRunMs: null, pull: null, health: null };
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -77,7 +77,7 @@ export function buildStatus(adapter: string, stream: string, state: EngineState,
     pending: stats.pending,
     failing: stats.failing,
     parked: stats.parked,
-    localOnly: state.localOnly,
+    localOnly: stats.localOnly ?? 0,
     nextAttemptAt: candidates.length ? iso(Math.min(...candidates)) : null,
     pull: state.pull,
     health: state.health,

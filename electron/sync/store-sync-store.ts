@@ -5,7 +5,7 @@
 import type { OutboxMessage } from '../../db/repositories/outbox-repo.js';
 import type { Store, StoreScope } from '../../db/store.js';
 import type { Logger } from '../logger.js';
-import { type ApplyResult, type NewOutboxItem, type OutboxItem, type OutboxKind, type OutboxStats, type OutboxWriter, type PullPage, type SyncStore } from './types.js';
+import { type ApplyResult, type NewOutboxItem, type OutboxItem, type OutboxKind, type OutboxStats, type OutboxWriter, type PullPage, type RequestLinkStore, type SyncStore } from './types.js';
 
 /**
  * The outbox table has no "parked" state yet (asked to the db helper): a parked item is kept unsent
@@ -53,9 +53,11 @@ async function applyIn(tx: StoreScope, page: Pick<PullPage, 'notifications' | 'e
   const byIun = groupByIun(page.elements);
   const imported = await tx.timeline.importNotifications(
     page.notifications.map(({ notification }) => ({ notification, elements: byIun.get(notification.iun) ?? [] })),
-    // With the engine state stored, a later page of the same notification applies incrementally
-    // (without it, every append rebuilds from the stored timeline, even when nothing is new).
-    { keepEngineState: true },
+    // No engine state on import: it is ~6 KB of JSON a notification (twice the rest of its rows)
+    // and most pulled notifications never get a later page. The first later append rebuilds it
+    // from the stored timeline once and stores it; appends after that are incremental.
+    // Measured (sync bench, 20k): 1,290 -> 1,756 notifications per CPU-second.
+    { keepEngineState: false },
   );
   const fresh = new Set(imported.inserted);
   const result: ApplyResult = { notificationsInserted: fresh.size, elementsInserted: 0, elementsRejected: 0 };
@@ -75,6 +77,26 @@ async function applyIn(tx: StoreScope, page: Pick<PullPage, 'notifications' | 'e
   return result;
 }
 
+/** SEND request links over sender_requests (links.ts says why the IUNs are translated, not re-keyed). */
+function linkStoreOf(store: Store): RequestLinkStore {
+  return {
+    async recordPushed(item, link) {
+      if (item.kind !== 'send.newNotification') return;
+      const answer = { notificationRequestId: link.notificationRequestId, ...(link.iun ? { sendIun: link.iun } : {}), ...(link.status ? { status: link.status } : {}) };
+      await store.senderRequests.recordSubmission(dedupeKeyOf(item.kind, item.idempotencyKey), answer);
+    },
+    async record(links) {
+      if (links.length === 0) return;
+      await store.transaction(async (tx) => {
+        for (const l of links) await tx.senderRequests.recordRequestStatus(l.notificationRequestId, { ...(l.iun ? { sendIun: l.iun } : {}), ...(l.status ? { status: l.status } : {}) });
+      });
+    },
+    awaitingIun: (limit) => store.senderRequests.awaitingSendIun(limit),
+    localIunsOf: (iuns) => store.senderRequests.localIunsOf(iuns),
+    peerIunsOf: (iuns) => store.senderRequests.sendIunsOf(iuns),
+  };
+}
+
 export function createStoreSyncStore(store: Store, logger?: Logger): SyncStore {
   const all = async () => (await store.outbox.due(Number.MAX_SAFE_INTEGER, SCAN_LIMIT)).map(toItem);
   return {
@@ -89,15 +111,9 @@ export function createStoreSyncStore(store: Store, logger?: Logger): SyncStore {
         .slice(0, limit);
     },
     markDone: (id, at) => store.outbox.markSent(id, at),
-    markLocalOnly(id, note, at) {
-      // The repo has no "note" setter: markFailed keeps the note in last_error (and counts one
-      // attempt), markSent then closes the item; one transaction, so it is never left due again.
-      return store.transaction(async (tx) => {
-        await tx.outbox.markFailed(id, note, PARKED_DUE_MS);
-        await tx.outbox.markSent(id, at);
-      });
-    },
+    markLocalOnly: (id, note, at) => store.outbox.markLocalOnly(id, note, at),
     scheduleRetry: (id, retry) => store.outbox.markFailed(id, retry.error, retry.nextAttemptMs),
+    links: linkStoreOf(store),
     park: (id, error) => store.outbox.markFailed(id, error, PARKED_DUE_MS),
     async listParked(limit = 100) {
       return (await all()).filter((i) => i.state === 'parked').slice(0, limit);
@@ -115,7 +131,10 @@ export function createStoreSyncStore(store: Store, logger?: Logger): SyncStore {
     async stats(): Promise<OutboxStats> {
       const items = await all();
       const pending = items.filter((i) => i.state === 'pending');
-      const stats: OutboxStats = { pending: pending.length, failing: pending.filter((i) => i.attempts > 0).length, parked: items.length - pending.length };
+      const stats: OutboxStats = {
+        pending: pending.length, failing: pending.filter((i) => i.attempts > 0).length, parked: items.length - pending.length,
+        localOnly: await store.outbox.localOnlyCount(),
+      };
       if (pending.length > 0) stats.nextDueMs = Math.min(...pending.map((i) => i.nextAttemptMs ?? 0));
       return stats;
     },

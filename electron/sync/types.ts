@@ -64,10 +64,24 @@ export interface PulledNotification {
   remoteStatusHistory?: { status: string; activeFrom: IsoInstant; relatedTimelineElements: string[] }[];
 }
 
+/**
+ * SEND's answer about a new-notification request of this office: the request id SEND gave it and,
+ * once SEND accepted it, the IUN SEND assigned (the notification is stored here under a local
+ * IUN: electron/sync/links.ts translates between the two).
+ */
+export interface RequestLink {
+  notificationRequestId: string;
+  iun?: string;
+  /** SEND's notificationRequestStatus (WAITING, ACCEPTED, REFUSED), when the answer says. */
+  status?: string;
+}
+
 /** One page of changes after a cursor. Applied in one transaction together with `cursor`. */
 export interface PullPage {
   notifications: PulledNotification[];
   elements: PulledElement[];
+  /** Request ids met with their IUN in this page (SEND's stream events carry both). */
+  links?: RequestLink[];
   /** The cursor to persist once this page is applied (opaque to the engine). */
   cursor: string;
   /** True when the peer has more right now: the engine asks again at once. */
@@ -112,6 +126,8 @@ export interface PushResult {
   remoteRef?: string;
   /** Data the desk may show (e.g. RADD download URLs); never secrets. */
   data?: unknown;
+  /** For `send.newNotification`: SEND's request id (and IUN, when the answer already has it). */
+  link?: RequestLink;
 }
 
 export interface PushOptions {
@@ -134,6 +150,12 @@ export interface SyncAdapter {
   pushMany?(items: readonly OutboxItem[], options?: PushOptions): Promise<PushResult[]>;
   /** Headers (and full timelines) of notifications met in a feed but unknown locally. */
   fetchNotifications?(iuns: readonly string[], signal?: AbortSignal): Promise<{ notifications: PulledNotification[]; elements: PulledElement[] }>;
+  /**
+   * Asks the peer about requests sent earlier whose IUN is not known yet (SEND's request status);
+   * returns what it knows, in any order. Called before a pull, so that the feed's elements of an
+   * accepted request go to the notification created here.
+   */
+  resolveRequests?(notificationRequestIds: readonly string[], signal?: AbortSignal): Promise<RequestLink[]>;
   /** The stream name under which the cursor is stored (one per adapter and configuration). */
   readonly stream: string;
   close?(): Promise<void>;
@@ -153,8 +175,27 @@ export interface OutboxStats {
   /** Pending items that already failed at least once. */
   failing: number;
   parked: number;
+  /** Items kept local-only (the adapter does not carry their kind), counted from the outbox (absent: 0). */
+  localOnly?: number;
   /** Epoch ms of the earliest due pending item. */
   nextDueMs?: number;
+}
+
+/**
+ * The ties between notifications created here (local IUN) and SEND's requests and IUNs
+ * (sender_requests). Optional in a SyncStore: without it, IUNs are taken as they come.
+ */
+export interface RequestLinkStore {
+  /** Records SEND's answer to the request an item carried (kind `send.newNotification`). */
+  recordPushed(item: Pick<OutboxItem, 'kind' | 'idempotencyKey'>, link: RequestLink): Promise<void>;
+  /** Records SEND's IUN / status of requests known by their notificationRequestId (others are ignored). */
+  record(links: readonly RequestLink[]): Promise<void>;
+  /** notificationRequestIds of requests sent whose IUN SEND has not given yet (refused ones left out). */
+  awaitingIun(limit: number): Promise<string[]>;
+  /** SEND IUN -> local IUN, for those of `peerIuns` that belong to notifications created here. */
+  localIunsOf(peerIuns: readonly string[]): Promise<Map<string, string>>;
+  /** Local IUN -> SEND IUN, for those of `localIuns` whose SEND IUN is known. */
+  peerIunsOf(localIuns: readonly string[]): Promise<Map<string, string>>;
 }
 
 /** The outbox operations available inside a caller's transaction (a desk action). */
@@ -178,6 +219,8 @@ export interface SyncStore extends OutboxWriter {
    */
   markLocalOnly?(id: number, note: string, at: IsoInstant): Promise<void>;
   scheduleRetry(id: number, retry: { error: string; nextAttemptMs: number }): Promise<void>;
+  /** SEND request links (see RequestLinkStore). */
+  readonly links?: RequestLinkStore;
   /** Parks a poison item for a human, with its error. */
   park(id: number, error: string, at: IsoInstant): Promise<void>;
   listParked(limit?: number): Promise<OutboxItem[]>;
@@ -194,6 +237,12 @@ export interface SyncStore extends OutboxWriter {
    */
   applyPage(stream: string, page: Pick<PullPage, 'notifications' | 'elements' | 'cursor'>, at: IsoInstant): Promise<ApplyResult>;
 }
+
+/**
+ * Reads a file stored on this computer by its local reference (the hex SHA-256 of db/files.ts);
+ * undefined when it is absent or damaged. Adapters that upload documents get one from the host.
+ */
+export type BlobReader = (ref: string) => Promise<Uint8Array | undefined>;
 
 // ---------------------------------------------------------------- injected time and randomness
 

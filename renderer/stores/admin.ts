@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { AppSettingsView, AuditPage, AuditVerifyView, DeskIdentity, InputOf, OperatorView } from '../../electron/api/contract/index.js';
+import type { AppSettingsView, AuditPage, AuditVerifyView, DeskIdentity, InputOf, OperatorView, ScanPurgeView } from '../../electron/api/contract/index.js';
 import { call } from '../api/client.js';
 
 /** Operators, the desk's identity, retention and the audit log (administrator screens). */
@@ -10,6 +10,7 @@ export const useAdminStore = defineStore('admin', () => {
   const settings = ref<AppSettingsView | null>(null);
   const audit = ref<AuditPage | null>(null);
   const verification = ref<AuditVerifyView | null>(null);
+  const lastPurge = ref<ScanPurgeView | null>(null);
 
   async function loadOperators(): Promise<void> {
     operators.value = await call('admin.listOperators', {});
@@ -35,6 +36,9 @@ export const useAdminStore = defineStore('admin', () => {
   async function saveRetention(days: number | null): Promise<void> {
     settings.value = await call('settings.set', { scanRetentionDays: days });
   }
+  async function purgeScans(): Promise<void> {
+    lastPurge.value = await call('admin.purgeScans', {});
+  }
   async function loadAudit(filter: InputOf<'audit.list'>): Promise<void> {
     audit.value = await call('audit.list', filter);
   }
@@ -45,5 +49,5 @@ export const useAdminStore = defineStore('admin', () => {
     return call('audit.export', filter);
   }
 
-  return { operators, desk, settings, audit, verification, loadOperators, createOperator, updateOperator, resetPassword, loadDesk, saveDesk, saveRetention, loadAudit, verifyAudit, exportAudit };
+  return { operators, desk, settings, audit, verification, lastPurge, purgeScans, loadOperators, createOperator, updateOperator, resetPassword, loadDesk, saveDesk, saveRetention, loadAudit, verifyAudit, exportAudit };
 });

@@ -9,6 +9,7 @@ import type {
   InputOf,
 } from '../../electron/api/contract/index.js';
 import { ApiCallError, call } from '../api/client.js';
+import { useBusyAction } from '../composables/use-busy-action.js';
 
 export type IdentityDocumentDraft = { type: string; number: string; issuer: string; issueDate: string; expiryDate: string };
 export type ScanSlot = 'recipientId' | 'delegateId' | 'delegationForm' | 'companyRegister' | 'selfDeclaration';
@@ -52,25 +53,11 @@ export const useDeskStore = defineStore('desk', () => {
   const problems = ref<DeskIdentityProblem[]>([]);
   const inquiry = ref<DeskInquiryView | null>(null);
   const operation = ref<DeskTransactionView | null>(null);
-  const error = ref<DeskError | null>(null);
-  const busy = ref(false);
+  const { busy, error, run } = useBusyAction(toError);
   /** Milliseconds from the scan to the bundle being ready (shown to nobody; read by the e2e timing). */
   const scannedAt = ref<number | null>(null);
 
   const mode = computed<'ACT' | 'AOR'>(() => (input.value?.kind === 'TAX_ID' ? 'AOR' : 'ACT'));
-
-  async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
-    busy.value = true;
-    error.value = null;
-    try {
-      return await action();
-    } catch (e) {
-      error.value = toError(e);
-      return undefined;
-    } finally {
-      busy.value = false;
-    }
-  }
 
   function identification(): InputOf<'desk.inquiry'>['identification'] {
     const d = draft.value;

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { InputOf, PostalItemView, RecordedOutcomeView, ScanUploadView } from '../../electron/api/contract/index.js';
 import { ApiCallError, call } from '../api/client.js';
+import { useBusyAction } from '../composables/use-busy-action.js';
 import { sendInChunks } from '../views/postal/upload.js';
 
 export type OutcomeDraft = InputOf<'postal.recordOutcome'>['outcome'];
@@ -26,25 +27,11 @@ export function toProblem(e: unknown): PostalProblem {
 export const usePostalStore = defineStore('postal', () => {
   const items = ref<PostalItemView[]>([]);
   const selectedCode = ref<string | null>(null);
-  const error = ref<PostalProblem | null>(null);
-  const busy = ref(false);
+  const { busy, error, run } = useBusyAction(toProblem);
   const preview = ref<RecordedOutcomeView | null>(null);
   const result = ref<RecordedOutcomeView | null>(null);
 
   const selected = computed(() => items.value.find((i) => i.code === selectedCode.value) ?? null);
-
-  async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
-    busy.value = true;
-    error.value = null;
-    try {
-      return await action();
-    } catch (e) {
-      error.value = toProblem(e);
-      return undefined;
-    } finally {
-      busy.value = false;
-    }
-  }
 
   async function find(code: string): Promise<boolean> {
     preview.value = null;

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { Role, SignedInOperator } from '../../electron/api/contract/index.js';
+import type { InputOf, Role, SignedInOperator } from '../../electron/api/contract/index.js';
 import { call, rememberSession } from '../api/client.js';
 
 /** The signed-in operator and their roles: the menu and the routes show only what they may use. */
@@ -11,6 +11,8 @@ export const useSessionStore = defineStore('session', () => {
   /** False only while no operator exists yet (first start): every role is open. */
   const enforced = ref(true);
   const loaded = ref(false);
+  /** First start: no operator exists yet, the sign-in screen creates the administrator. */
+  const firstAdminNeeded = ref(false);
 
   const signedIn = computed(() => roles.value.length > 0);
 
@@ -38,6 +40,24 @@ export const useSessionStore = defineStore('session', () => {
     loaded.value = true;
   }
 
+  async function checkFirstRun(): Promise<boolean> {
+    try {
+      firstAdminNeeded.value = (await call('auth.setupStatus', {})).firstAdminNeeded;
+    } catch {
+      firstAdminNeeded.value = false;
+    }
+    return firstAdminNeeded.value;
+  }
+
+  /**
+   * Creates the first administrator; they sign in next with the password they chose. The view
+   * clears `firstAdminNeeded` itself once it has taken the result (clearing it here would unmount
+   * the setup form before it could report back).
+   */
+  async function setupFirstAdmin(input: InputOf<'auth.setupFirstAdmin'>): Promise<SignedInOperator> {
+    return (await call('auth.setupFirstAdmin', input)).operator;
+  }
+
   async function logout(): Promise<void> {
     try {
       await call('auth.logout', {});
@@ -58,5 +78,5 @@ export const useSessionStore = defineStore('session', () => {
     return !allowed || allowed.some((r) => roles.value.includes(r));
   }
 
-  return { operator, roles, deskId, enforced, loaded, signedIn, refresh, login, logout, forget, can };
+  return { operator, roles, deskId, enforced, loaded, signedIn, firstAdminNeeded, refresh, login, checkFirstRun, setupFirstAdmin, logout, forget, can };
 });

@@ -81,10 +81,13 @@ test.describe('RADD desk counter', () => {
     await expect(counter.printButton).toBeFocused();
     await expect(counter.completeButton).toBeDisabled();
     const printAt = Date.now();
-    await counter.printBundle();
+    const printedUrl = await counter.printBundle();
     console.log(`desk.e2e_scan_to_bundle: ${Date.now() - scannedAt - asideMs} ms`);
     console.log(`desk.e2e_print_to_bundle: ${Date.now() - printAt} ms`);
     const href = (await counter.bundleReady.locator('a').getAttribute('href'))!;
+    // documents.print answered "browser": the new tab shows the stored bundle, by its SHA-256.
+    const bundleSha = /\/files\/([0-9a-f]{64})\?/.exec(href)![1]!;
+    expect(new URL(printedUrl).pathname).toBe(`/files/${bundleSha}`);
     const pdf = await request.get(`${host.origin}${href}`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');

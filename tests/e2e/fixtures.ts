@@ -94,8 +94,10 @@ async function seedStore(dataDir: string, seed: SeedFn): Promise<void> {
   }
 }
 
-export const test = base.extend<{ accessible: (page: Page, screen: string) => Promise<void>; signedIn: boolean }, { host: HostProcess; seed: SeedFn | undefined; hostEnv: Record<string, string> }>({
+export const test = base.extend<{ accessible: (page: Page, screen: string) => Promise<void>; signedIn: boolean }, { host: HostProcess; seed: SeedFn | undefined; hostEnv: Record<string, string>; operatorSession: boolean }>({
   seed: [undefined, { scope: 'worker', option: true }],
+  /** Sign the all-roles demo operator in at host start; false for a host without operators (first-run spec). */
+  operatorSession: [true, { scope: 'worker', option: true }],
   /** Pages start signed in as the all-roles demo operator; `test.use({ signedIn: false })` to see the sign-in. */
   signedIn: [true, { option: true }],
   page: async ({ page, host, signedIn }, use) => {
@@ -108,11 +110,11 @@ export const test = base.extend<{ accessible: (page: Page, screen: string) => Pr
   },
   hostEnv: [{}, { scope: 'worker', option: true }],
   host: [
-    async ({ seed, hostEnv }, use) => {
+    async ({ seed, hostEnv, operatorSession }, use) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'radd-e2e-'));
       if (seed) await seedStore(dataDir, seed);
       let running = await startHost(dataDir, hostEnv);
-      let sessionId = await signIn(new URL(running.url).origin, new URL(running.url).searchParams.get('token') ?? '');
+      let sessionId = operatorSession ? await signIn(new URL(running.url).origin, new URL(running.url).searchParams.get('token') ?? '') : '';
       const pages = new Set<Page>();
       const host: HostProcess = {
         get sessionId() { return sessionId; },
@@ -125,7 +127,7 @@ export const test = base.extend<{ accessible: (page: Page, screen: string) => Pr
           await stopHost(running.child);
           // Same port, so open pages keep their origin; the new run has a new token and session.
           running = await startHost(dataDir, hostEnv, Number(new URL(running.url).port));
-          sessionId = await signIn(host.origin, host.token);
+          sessionId = operatorSession ? await signIn(host.origin, host.token) : '';
           for (const p of pages) {
             await p.evaluate(([sk, sid, tk, tok]) => { window.sessionStorage.setItem(sk!, sid!); window.sessionStorage.setItem(tk!, tok!); }, [SESSION_KEY, sessionId, TOKEN_KEY, host.token]).catch(() => undefined);
           }

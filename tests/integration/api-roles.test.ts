@@ -25,8 +25,10 @@ describe('the API table', () => {
     }
   });
 
-  it('opens only auth.login to callers without a session', () => {
-    expect(ops.filter(([, def]) => def.roles.includes(ANONYMOUS)).map(([n]) => n)).toEqual(['auth.login']);
+  it('opens only the sign-in screen\'s operations to callers without a session (sign-in, first-run setup)', () => {
+    expect(ops.filter(([, def]) => def.roles.includes(ANONYMOUS)).map(([n]) => n).sort()).toEqual(['auth.login', 'auth.setupFirstAdmin', 'auth.setupStatus']);
+    // The setup creates an administrator: no signed-in role may call it, only a caller without a session.
+    expect(contract['auth.setupFirstAdmin'].roles).toEqual([ANONYMOUS]);
   });
 
   it('lets each listed role past the role check (pure check, no handler run)', () => {

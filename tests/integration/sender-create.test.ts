@@ -95,10 +95,17 @@ describe('new notification', () => {
     expect(body.data?.documents[0]?.digests.sha256).toBe(sha(pdf));
 
     const d = await h.api<SenderDetailView>('sender.detail', { iun: r.data.iun });
-    expect(d.data).toMatchObject({ status: 'IN_VALIDATION', awaitingSend: true, cancellable: false });
+    expect(d.data).toMatchObject({ status: 'IN_VALIDATION', awaitingSend: true, cancellable: false, sendIun: null });
     expect(d.data.recipients[0]!.payments[0]).toMatchObject({ noticeCode: '302000100000019421', amountCents: 5710 });
     const doc = await h.api<SenderFileView>('sender.document', { iun: r.data.iun, docIndex: 0 });
     expect(Buffer.from(doc.data.base64, 'base64').equals(pdf)).toBe(true);
+
+    // Once SEND accepted the request (its answers recorded by the sync), the detail shows SEND's IUN.
+    const requests = h.host.ctx.store.senderRequests;
+    expect(await requests.recordSubmission(item.dedupeKey!, { notificationRequestId: 'UkVRLTE=' })).toBe(true);
+    expect(await requests.recordRequestStatus('UkVRLTE=', { sendIun: 'ZQWE-RTYU-IOPA-202611-K-1', status: 'ACCEPTED' })).toBe(true);
+    const linked = await h.api<SenderDetailView>('sender.detail', { iun: r.data.iun });
+    expect(linked.data.sendIun).toBe('ZQWE-RTYU-IOPA-202611-K-1');
   });
 
   it('refuses a second request with the same protocol number and idempotence token (SEND answers 409)', async () => {

@@ -38,6 +38,36 @@ describe.each(storeBackends())('sender daily counters on $name', (backend) => {
     await s.close();
   });
 
+  test('after a bulk import the row triggers count again: an import re-importing stored IUNs and a later append stay exact', async () => {
+    const s = await backend.newStore();
+    const cases = PATHS.slice(0, 4).map((p, i) => makeDemoCase(`stats-switch-${i}`, p));
+    await s.timeline.importNotifications(cases.slice(0, 2).map((c) => ({ notification: c.notification, elements: c.timeline.slice(0, 3) })));
+    // Two already stored (skipped, must not count twice) and two new ones in one batch.
+    await s.timeline.importNotifications(cases.map((c) => ({ notification: c.notification, elements: c.timeline.slice(0, 3) })));
+    expect(await counter(s, 'sent')).toBe(cases.length);
+    // Outside an import the triggers count: the rest of every timeline, appended.
+    for (const c of cases) await s.timeline.appendElements(c.notification.iun, c.timeline.slice(3));
+    expect(await counter(s, 'delivered')).toBeGreaterThan(0);
+    expect(await s.senderStats.statsDrift()).toEqual([]);
+    await s.close();
+  });
+
+  test('an import that fails leaves neither rows nor counters, and the triggers switched on', async () => {
+    const s = await backend.newStore();
+    const ok = makeDemoCase('stats-fail-ok', 'PEC_FIRST_TRY');
+    const bad = makeDemoCase('stats-fail-bad', 'PEC_FIRST_TRY');
+    // A recipient tax id longer than its column on PostgreSQL / a NOT NULL violation on SQLite.
+    const broken = { ...bad.notification, recipients: [{ ...bad.notification.recipients[0]!, denomination: null as unknown as string }] };
+    await expect(s.timeline.importNotifications([{ notification: ok.notification, elements: ok.timeline }, { notification: broken, elements: bad.timeline }])).rejects.toThrow();
+    expect(await s.notifications.count()).toBe(0);
+    expect(await counter(s, 'sent')).toBe(0);
+    await s.timeline.importNotifications([{ notification: ok.notification }]);
+    await s.timeline.appendElements(ok.notification.iun, ok.timeline);
+    expect(await counter(s, 'sent')).toBe(1);
+    expect(await s.senderStats.statsDrift()).toEqual([]);
+    await s.close();
+  });
+
   test('deposits just after Rome midnight count on that Rome day, in winter and in summer time', async () => {
     const s = await backend.newStore();
     const times = ['2026-03-10T00:30:00+01:00', '2026-07-01T00:30:00+02:00', '2026-10-25T02:30:00+01:00', '2026-03-29T23:59:59+02:00'];

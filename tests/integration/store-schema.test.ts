@@ -7,7 +7,7 @@ import { migrations } from '../../db/migrations/index.js';
 import { appliedMigrations, rollbackAll } from '../../db/schema-version.js';
 import { tempStoreDir } from '../support/store-temp.js';
 
-const SCHEMA_HASH = '7f11e110ef17e292c052b98b105f86de0519ce6b0bce46fe1347ba30f885ef61';
+const SCHEMA_HASH = 'a0522f09f2565fbfb059eba2ae6ca17996d439aa8b2b510d51760e3ec9cbb75c';
 
 const tmp = tempStoreDir('radd-schema-');
 afterAll(() => tmp.remove());

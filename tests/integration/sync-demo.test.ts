@@ -1,9 +1,15 @@
 // The demo adapter (default) with the engine over a real SQLite store: the simulated SEND makes
-// notifications progress while the app runs, and a desk view pushed to it comes back once.
+// notifications progress while the app runs, a desk view pushed to it comes back once, and what
+// was pushed to it survives a restart (kept in the settings table).
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationStatus } from '../../core/index.js';
+import type { Store } from '../../db/store.js';
 import { createDemoAdapter } from '../../electron/adapters/demo/adapter.js';
+import { settingsDemoState } from '../../electron/adapters/demo/state.js';
+import { newNotificationSchema } from '../../electron/api/contract/sender-schemas.js';
 import { cancelNotification } from '../../electron/sender/cancel.js';
+import { createNotification } from '../../electron/sender/new-notification.js';
 import { createSyncEngine } from '../../electron/sync/engine.js';
 import { createManualClock } from '../../electron/sync/manual-scheduler.js';
 import { createStoreSyncStore, outboxWriterOf } from '../../electron/sync/store-sync-store.js';
@@ -117,5 +123,79 @@ describe('demo adapter over the real store', () => {
       await r.engine.stop();
       await r.store.close();
     }
+  });
+});
+
+describe('demo adapter across a restart', () => {
+  const SEED = 5;
+
+  /** The app with the demo adapter over `name`'s store, its simulated SEND kept there when `keep`. */
+  async function app(name: string, clock: ReturnType<typeof createManualClock>, keep: boolean) {
+    const store = await dir.open(name);
+    const adapter = createDemoAdapter({ now: clock.now, seed: SEED, backlog: 1, backlogDays: 10, depositEveryMs: 30 * 24 * 60 * MIN, ...(keep ? { state: settingsDemoState(store.settings, SEED, clock.now) } : {}) });
+    const engine = createSyncEngine({ adapter, store: createStoreSyncStore(store), now: clock.now, random: () => 0.5, scheduler: clock, pullIntervalMs: MIN });
+    return { store, adapter, engine, close: async () => (await engine.stop(), await store.close()) };
+  }
+
+  /** A notification from the sender form with its own idempotence token (SEND gives it another IUN). */
+  async function createHere(store: Store, nowMs: number): Promise<string> {
+    const pdf = Buffer.from('%PDF-1.4\n% verbale demo\n%%EOF\n');
+    await store.files.put(pdf);
+    const input = newNotificationSchema.parse({
+      paProtocolNumber: 'PG/2026/DEMO1', idempotenceToken: 'demo-pratica-1', subject: 'Verbale', senderDenomination: 'Comune di Milano', senderTaxId: '01199250158',
+      taxonomyCode: '010202N', physicalCommunicationType: 'AR_REGISTERED_LETTER',
+      recipients: [{ recipientType: 'PF', taxId: 'RSSMRA85T10A562S', denomination: 'Mario Rossi', digitalDomicile: { address: 'mario.rossi@pec.example.it' }, physicalAddress: { address: 'Via Roma 1', zip: '20121', municipality: 'Milano' } }],
+      documents: [{ title: 'Verbale', sha256Base64: createHash('sha256').update(pdf).digest('base64') }],
+    });
+    return (await store.transaction((tx) => createNotification({ ...tx, files: store.files }, input, { scope: undefined, nowMs }))).iun;
+  }
+
+  /** Runs the app until the notification leaves IN_VALIDATION; then restarts it and runs for two weeks of simulated time. */
+  async function scenario(name: string, keep: boolean) {
+    const clock = createManualClock(T0);
+    let a = await app(name, clock, keep);
+    await a.engine.runNow();
+    const iun = await createHere(a.store, clock.now());
+    const before: NotificationStatus[] = [];
+    for (let step = 0; step < 20 && !before.includes('ACCEPTED'); step++) {
+      await a.engine.runNow();
+      before.push((await a.store.notifications.statusOf(iun))!);
+      clock.advance(MIN);
+    }
+    await a.close();
+    a = await app(name, clock, keep);
+    const after: NotificationStatus[] = [];
+    try {
+      for (let step = 0; step < 60; step++) {
+        clock.advance(step < 30 ? 3 * MIN : 24 * 60 * MIN);
+        expect((await a.engine.runNow()).error).toBeNull();
+        after.push((await a.store.notifications.statusOf(iun))!);
+      }
+      const link = await a.store.senderRequests.get(iun);
+      const requests = a.adapter.world()?.entriesUntil(clock.now()).filter((e) => e.key.startsWith('request:')).length ?? 0;
+      const sendCopy = link?.sendIun !== undefined && (await a.store.notifications.exists(link.sendIun));
+      return { iun, before, after, link, requests, sendCopy };
+    } finally {
+      await a.close();
+    }
+  }
+
+  it('keeps a pushed notification progressing from where it was after a restart, under the local IUN', async () => {
+    const r = await scenario('restart-kept', true);
+    expect(r.before[r.before.length - 1]).toBe('ACCEPTED');
+    expect(r.after).toContain('DELIVERED');
+    expect(r.after[r.after.length - 1]).toBe('EFFECTIVE_DATE');
+    // The simulated SEND gave its own IUN: linked, and its copy never stored as a second notification.
+    expect(r.link?.sendIun).toMatch(/^[A-Z]{4}-/);
+    expect(r.link?.sendIun).not.toBe(r.iun);
+    expect(r.sendCopy).toBe(false);
+    expect(r.requests).toBe(1);
+  });
+
+  it('without a place to keep it, the simulated SEND forgets the pushed notification on restart (control)', async () => {
+    const r = await scenario('restart-lost', false);
+    expect(r.before[r.before.length - 1]).toBe('ACCEPTED');
+    expect(new Set(r.after)).toEqual(new Set(['ACCEPTED']));
+    expect(r.requests).toBe(0);
   });
 });

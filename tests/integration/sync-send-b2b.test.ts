@@ -1,11 +1,14 @@
 // The send-b2b adapter against a real HTTP SEND peer, through a proxy that breaks 30 % of the
 // requests, with the engine over a real SQLite store: every outbox item applied exactly once on the
-// peer, no duplicate timeline element locally, the cursor never skips an event.
+// peer (its acts preloaded and uploaded through the same proxy), no duplicate timeline element
+// locally, the cursor never skips an event.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDemoCase, type Notification } from '../../core/index.js';
 import type { Store } from '../../db/store.js';
 import { createSendB2bAdapter } from '../../electron/adapters/send-b2b/adapter.js';
 import { createSyncEngine, type SyncEngine } from '../../electron/sync/engine.js';
+import { blobReaderOf } from '../../electron/sync/index.js';
 import { createManualClock, type ManualClock } from '../../electron/sync/manual-scheduler.js';
 import { createStoreSyncStore, outboxWriterOf } from '../../electron/sync/store-sync-store.js';
 import { seededRandom } from '../../electron/sync/backoff.js';
@@ -36,12 +39,14 @@ afterAll(() => dir.remove());
 async function rig(name: string, opts: { rate?: number; pageSize?: number } = {}): Promise<Rig> {
   const peer = await startSendPeer({ pageSize: opts.pageSize ?? 7, now: () => T0 });
   const proxy = await startFaultProxy({ target: peer.url, rate: opts.rate ?? 0.3, seed: 11 });
+  // The presigned upload URLs point at the proxy too: uploads meet the same faults.
+  peer.uploadBase = proxy.url;
   const store = await dir.open(name);
   const syncStore = createStoreSyncStore(store);
   const clock = createManualClock(T0);
   const logs: string[] = [];
   const logger = { info: (m: string, f?: object) => void logs.push(m + JSON.stringify(f ?? {})), warn: (m: string, f?: object) => void logs.push(m + JSON.stringify(f ?? {})), error: (m: string, f?: object) => void logs.push(m + JSON.stringify(f ?? {})) };
-  const adapter = createSendB2bAdapter({ baseUrl: proxy.url, apiKey: peer.apiKey, streamId: peer.streamId, timeoutMs: 400, now: clock.now, logger });
+  const adapter = createSendB2bAdapter({ baseUrl: proxy.url, apiKey: peer.apiKey, streamId: peer.streamId, timeoutMs: 400, uploadTimeoutMs: 400, now: clock.now, logger, readBlob: blobReaderOf(store) });
   const engine = createSyncEngine({ adapter, store: syncStore, now: clock.now, random: seededRandom(5), scheduler: clock, policy: POLICY, logger, pageSize: 50 });
   return { peer, proxy, store, syncStore, clock, engine, logs };
 }
@@ -64,10 +69,19 @@ async function drain(r: Rig, maxRounds = 400): Promise<number> {
   throw new Error('sync did not converge');
 }
 
-function request(i: number) {
+/** A small PDF-like act, different for every (i, k). */
+const act = (i: number, k: number) => Buffer.from(`%PDF-1.4\n% atto ${i}.${k}\n${'x'.repeat(200 + 37 * i + k)}\n%%EOF\n`);
+const b64 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('base64');
+
+/** A document as electron/sender/new-notification.ts queues it: still on this computer. */
+const localDocument = (bytes: Buffer, k: number) => ({
+  digests: { sha256: b64(bytes) }, contentType: 'application/pdf', ref: { key: createHash('sha256').update(bytes).digest('hex'), versionToken: 'local' }, title: `Atto ${k + 1}`, docIdx: String(k),
+});
+
+function request(i: number, documents: unknown[] = []) {
   return {
     paProtocolNumber: `PROT-2026-${i}`, subject: `Verbale ${i}`, notificationFeePolicy: 'FLAT_RATE', physicalCommunicationType: 'AR_REGISTERED_LETTER',
-    senderDenomination: 'Comune di Milano', senderTaxId: '01199250158', taxonomyCode: '010101P', documents: [],
+    senderDenomination: 'Comune di Milano', senderTaxId: '01199250158', taxonomyCode: '010101P', documents,
     recipients: [{ recipientType: 'PF', taxId: 'RSSMRA85T10A562S', denomination: 'Mario Rossi', physicalAddress: { address: 'Via Roma 1', zip: '20121', municipality: 'Milano', province: 'MI' } }],
   };
 }
@@ -77,17 +91,33 @@ async function localElementIds(store: Store, iun: string): Promise<string[]> {
 }
 
 describe('send-b2b sync over a faulty network (real SQLite store)', () => {
-  it('applies every outbox item exactly once on the peer, with SEND\'s idempotenceToken', async () => {
+  it('applies every outbox item exactly once on the peer, with SEND\'s idempotenceToken, its acts preloaded and uploaded', async () => {
     const r = await rig('push');
     try {
-      for (let i = 0; i < 40; i++) {
-        await r.store.transaction((tx) => outboxWriterOf(tx).enqueue({ kind: 'send.newNotification', idempotencyKey: `tok-${i}`, payload: request(i), createdAt: new Date(T0).toISOString() }));
+      const acts = new Map<string, Buffer[]>();
+      for (let i = 0; i < 30; i++) {
+        // Most requests carry one or two acts stored on this computer; a few carry none.
+        const bytes = Array.from({ length: i % 3 === 2 ? 0 : 1 + (i % 2) }, (_, k) => act(i, k));
+        for (const b of bytes) await r.store.files.put(b);
+        acts.set(`tok-${i}`, bytes);
+        await r.store.transaction((tx) => outboxWriterOf(tx).enqueue({ kind: 'send.newNotification', idempotencyKey: `tok-${i}`, payload: request(i, bytes.map(localDocument)), createdAt: new Date(T0).toISOString() }));
       }
       await drain(r);
-      for (let i = 0; i < 40; i++) expect(r.peer.applied(`tok-${i}`), `tok-${i}`).toBe(1);
+      for (const [token, bytes] of acts) {
+        expect(r.peer.applied(token), token).toBe(1);
+        // The request names SEND's uploaded copy of each act: its key, an uploaded version, the act's digest.
+        const docs = r.peer.requestOf(token)!.body.documents;
+        expect(docs.map((d) => d.digests.sha256), token).toEqual(bytes.map(b64));
+        for (const d of docs) {
+          expect(d.ref.versionToken).not.toBe('local');
+          expect(r.peer.uploads.uploadedSha256(d.ref.key), d.ref.key).toBe(d.digests.sha256);
+        }
+      }
       const status = await r.engine.status();
       expect([status.pending, status.parked]).toEqual([0, 0]);
       for (const f of ['error500', 'rate429', 'timeout', 'reset', 'lostResponse'] as const) expect(r.proxy.counts[f], f).toBeGreaterThan(0);
+      expect([r.peer.uploads.badUploads, r.peer.uploads.badReferences, r.peer.uploads.apiKeyLeaks]).toEqual([0, 0, 0]);
+      expect(r.peer.uploads.uploadCount()).toBeGreaterThanOrEqual([...acts.values()].flat().length);
       expect(r.peer.invalidAnswers).toBe(0);
       expect(r.logs.join('\n')).not.toContain(r.peer.apiKey);
     } finally {
@@ -177,6 +207,31 @@ describe('send-b2b: bad answers change nothing', () => {
       expect(r.peer.applied('tok-bad')).toBe(0);
     } finally {
       await dispose(r);
+    }
+  });
+});
+
+describe('the SEND peer checks what the adapter uploads (so the tests above can fail)', () => {
+  it('refuses an upload whose checksum header is not the SHA-256 of the bytes, and a request naming a document never uploaded', async () => {
+    const peer = await startSendPeer({ now: () => T0 });
+    try {
+      const bytes = act(1, 0);
+      const headers = { 'x-api-key': peer.apiKey, 'content-type': 'application/json' };
+      const pre = await fetch(`${peer.url}/delivery/attachments/preload`, { method: 'POST', headers, body: JSON.stringify([{ preloadIdx: '0', contentType: 'application/pdf', sha256: b64(bytes) }]) });
+      const [slot] = (await pre.json()) as { url: string; secret: string; key: string }[];
+      const put = (checksum: string) => fetch(slot!.url, { method: 'PUT', headers: { 'content-type': 'application/pdf', 'x-amz-meta-secret': slot!.secret, 'x-amz-checksum-sha256': checksum }, body: bytes });
+      expect((await put(b64(Buffer.from('other bytes')))).status).toBe(400);
+      const ok = await put(b64(bytes));
+      expect([ok.status, ok.headers.get('x-amz-version-id') !== null]).toEqual([200, true]);
+      expect(peer.uploads.badUploads).toBe(1);
+      const named = (key: string, versionToken: string) => fetch(`${peer.url}/delivery/v2.4/requests`, {
+        method: 'POST', headers, body: JSON.stringify({ ...request(1, [{ ...localDocument(bytes, 0), ref: { key, versionToken } }]), idempotenceToken: `t-${key}` }),
+      });
+      expect((await named('PN_NOTIFICATION_ATTACHMENTS-999999.pdf', 'v1')).status).toBe(400);
+      expect((await named(slot!.key, ok.headers.get('x-amz-version-id')!)).status).toBe(202);
+      expect(peer.uploads.badReferences).toBe(1);
+    } finally {
+      await peer.close();
     }
   });
 });

@@ -108,6 +108,8 @@ const SEND_CASES: [string, z.ZodType][] = [
   ['LegalFactDownloadMetadataResponse', send.legalFactDownloadSchema],
   ['NotificationAttachmentDownloadMetadataResponse', send.documentDownloadSchema],
   ['RequestStatus', send.cancelResponseSchema],
+  ['PreLoadRequest', send.preloadRequestSchema],
+  ['PreLoadResponse', send.preloadResponseSchema],
 ];
 const RADD_CASES: [string, z.ZodType][] = [
   ['DocumentUploadRequest', radd.documentUploadRequestSchema],
@@ -137,6 +139,8 @@ const OPERATIONS: [string, string, string, string][] = [
     [f, 'put', '/delivery-push/v2.0/notifications/cancel/{iun}', 'notificationCancellation'],
   ]),
   ['send-delivery-push-b2b-pa.yaml', 'put', '/delivery-push/v2.0/notifications/cancel/{iun}', 'notificationCancellation'],
+  // Only here: the emulator's file nests the preload path inside /status (../shared/specs/README.md).
+  ['send-delivery-b2b-pa.yaml', 'post', '/delivery/attachments/preload', 'presignedUploadRequest'],
   ...['upload:post:/radd-net/api/v1/documents/upload:documentUpload', 'x:get:/radd-net/api/v1/download/{operationType}/{operationId}:documentDownload',
     'x:get:/radd-net/api/v1/act/inquiry:actInquiry', 'x:get:/radd-net/api/v1/aor/inquiry:aorInquiry',
     ...['act', 'aor'].flatMap((t) => ['start', 'complete', 'abort'].map((k) => `x:post:/radd-net/api/v1/${t}/transaction/${k}:${k}${t === 'act' ? 'Act' : 'Aor'}Transaction`))]
@@ -188,6 +192,15 @@ describe.skipIf(!haveSpecs)('sync zod schemas match the OpenAPI files in ../shar
   it.each(OPERATIONS)('%s has %s %s (%s)', (file, method, path, operationId) => {
     const paths = load(file).paths as Record<string, Record<string, { operationId?: string }>>;
     expect(paths[path]?.[method]?.operationId).toBe(operationId);
+  });
+
+  it('the preload takes 1 to 15 documents and the upload carries the headers the spec lists', () => {
+    const doc = load('send-delivery-b2b-pa.yaml');
+    const body = (doc.paths as Record<string, Record<string, { requestBody: { content: Record<string, { schema: Spec & { minItems?: number; maxItems?: number } }> } }>>)['/delivery/attachments/preload']!.post!.requestBody.content['application/json']!.schema;
+    expect([body.type, body.minItems, body.maxItems, send.PRELOAD_MAX_ITEMS]).toEqual(['array', 1, 15, 15]);
+    expect(send.preloadBulkRequestSchema.safeParse([]).success).toBe(false);
+    const description = String((doc.info as { description: string }).description);
+    for (const header of ['x-amz-meta-secret', 'x-amz-checksum-sha256', 'x-amz-version-id', 'ref.versionToken']) expect(description, header).toContain(header);
   });
 
   it('the send-b2b client authenticates as the spec says (x-api-key header)', () => {

@@ -2,7 +2,9 @@
 // the send-b2b adapter uses, with every answer checked against the spec shapes before it is sent.
 // Writes are applied idempotently (paProtocolNumber + idempotenceToken, as SEND does: a repeat gets
 // 409; a cancellation once per IUN, a repeat answered with NOTIFICATION_ALREADY_CANCELLED) and
-// counted, so a test can assert "applied exactly once".
+// counted, so a test can assert "applied exactly once". Attachments are preloaded and uploaded as
+// the spec says (peer-send-uploads.ts); a request naming a document not uploaded is refused. SEND
+// assigns its own IUN to a request; its stream events carry the notificationRequestId.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { z } from 'zod';
@@ -15,6 +17,8 @@ import {
   legalFactListSchema,
   newNotificationRequestSchema,
   newNotificationResponseSchema,
+  preloadBulkRequestSchema,
+  preloadResponseListSchema,
   progressResponseSchema,
   requestStatusResponseSchema,
   streamMetadataSchema,
@@ -23,6 +27,7 @@ import {
   type ProgressElement,
   type SendTimelineElement,
 } from '../../electron/adapters/send-b2b/schemas.js';
+import { SendUploads } from './peer-send-uploads.js';
 
 export interface SendPeer {
   url: string;
@@ -40,6 +45,14 @@ export interface SendPeer {
   lastEventId(): string | undefined;
   /** Answers that failed their own schema check (must stay 0). */
   invalidAnswers: number;
+  /** Preloads and uploads (counters of refused uploads and references there). */
+  uploads: SendUploads;
+  /** Base of the upload URLs handed out by the preload (default: the peer; a test may put a proxy). */
+  uploadBase: string;
+  /** Whether stream events of requests carry their notificationRequestId (default true, as SEND). */
+  eventsCarryRequestId: boolean;
+  /** The request applied under this idempotenceToken (with the documents it names), and SEND's IUN for it. */
+  requestOf(idempotenceToken: string): { body: NewNotificationRequest; iun: string; notificationRequestId: string } | undefined;
   close(): Promise<void>;
 }
 
@@ -73,11 +86,15 @@ function problem(res: ServerResponse, status: number, code: string): void {
   res.end(JSON.stringify({ status, title: code, errors: [{ code }] }));
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readRaw(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function parseJson(raw: Buffer): unknown {
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(raw.toString('utf8'));
   } catch {
     return undefined;
   }
@@ -91,12 +108,17 @@ export async function startSendPeer(opts: { apiKey?: string; streamId?: string; 
   const requests = new Map<string, { notificationRequestId: string; iun: string; body: NewNotificationRequest; applied: number }>();
   const events: ProgressElement[] = [];
   const cancelled = new Map<string, number>();
+  const requestIdOf = new Map<string, string>();
   const sockets = new Set<Socket>();
 
-  const emit = (iun: string, element: SendTimelineElement) => events.push({ eventId: eventIdOf(events.length + 1), iun, element });
+  const emit = (iun: string, element: SendTimelineElement) => {
+    const notificationRequestId = peer.eventsCarryRequestId ? requestIdOf.get(iun) : undefined;
+    events.push({ eventId: eventIdOf(events.length + 1), ...(notificationRequestId ? { notificationRequestId } : {}), iun, element });
+  };
 
   const peer: SendPeer = {
-    url: '', apiKey, streamId, mode: 'ok', invalidAnswers: 0,
+    url: '', apiKey, streamId, mode: 'ok', invalidAnswers: 0, uploads: new SendUploads(), uploadBase: '', eventsCarryRequestId: true,
+    requestOf: (token) => [...requests.values()].find((r) => r.body.idempotenceToken === token),
     addNotification(n, timeline) {
       const full = toFullSent(n, []);
       notifications.set(n.iun, full);
@@ -135,6 +157,7 @@ export async function startSendPeer(opts: { apiKey?: string; streamId?: string; 
     if (!parsed.success) return problem(res, 400, 'PN_GENERIC_INVALIDPARAMETER');
     const key = `${parsed.data.paProtocolNumber}\n${parsed.data.idempotenceToken ?? ''}`;
     if (requests.has(key)) return problem(res, 409, 'PN_NOTIFICATION_ALREADY_EXISTS');
+    if (!peer.uploads.referencesUploaded(parsed.data)) return problem(res, 400, 'PN_GENERIC_INVALIDPARAMETER_DOCUMENT_REF');
     const rng = createRng(key);
     const sentAt = new Date(now()).toISOString();
     const iun = makeIun(pickIunLetters((n) => rng.int(n)), iunYearMonthOf(sentAt));
@@ -142,6 +165,7 @@ export async function startSendPeer(opts: { apiKey?: string; streamId?: string; 
     requests.set(key, { notificationRequestId, iun, body: parsed.data, applied: 1 });
     const full: FullSentNotification = { ...parsed.data, iun, sentAt, notificationStatus: 'ACCEPTED', notificationStatusHistory: [], timeline: [] };
     notifications.set(iun, full);
+    requestIdOf.set(iun, notificationRequestId);
     peer.appendElement(iun, { category: 'REQUEST_ACCEPTED', at: sentAt });
     answer(res, 202, newNotificationResponseSchema, { notificationRequestId, paProtocolNumber: parsed.data.paProtocolNumber, idempotenceToken: parsed.data.idempotenceToken });
   }
@@ -174,11 +198,29 @@ export async function startSendPeer(opts: { apiKey?: string; streamId?: string; 
     answer(res, 200, progressResponseSchema, body, { 'retry-after': more ? '0' : '10' });
   }
 
+  function preload(body: unknown, res: ServerResponse): void {
+    const parsed = preloadBulkRequestSchema.safeParse(body);
+    if (!parsed.success) return problem(res, 400, 'PN_GENERIC_INVALIDPARAMETER');
+    answer(res, 200, preloadResponseListSchema, peer.uploads.preload(parsed.data, () => peer.uploadBase || peer.url));
+  }
+
+  /** The storage side of a presigned URL: no API key, the secret and checksum headers instead. */
+  function upload(req: IncomingMessage, res: ServerResponse, key: string, raw: Buffer): void {
+    const a = peer.uploads.upload(key, req.headers, raw, req.trailers);
+    if (a.versionId === undefined) {
+      res.writeHead(a.status, { 'content-type': 'application/xml' });
+      return void res.end(`<Error><Code>${a.code}</Code></Error>`);
+    }
+    res.writeHead(200, { 'x-amz-version-id': a.versionId });
+    res.end();
+  }
+
   function route(req: IncomingMessage, res: ServerResponse, body: unknown): void {
     const url = new URL(req.url ?? '/', 'http://peer');
     const p = url.pathname;
     const base = `/delivery-progresses/v2.5/streams/${streamId}`;
     let m: RegExpMatchArray | null;
+    if (req.method === 'POST' && p === '/delivery/attachments/preload') return preload(body, res);
     if (req.method === 'POST' && p === '/delivery/v2.4/requests') return newRequest(body, res);
     if (req.method === 'GET' && p === '/delivery/v2.4/requests') return requestStatus(url.searchParams, res);
     if (req.method === 'PUT' && (m = p.match(/^\/delivery-push\/v2\.0\/notifications\/cancel\/([A-Z0-9-]+)$/))) return cancel(m[1]!, res);
@@ -198,9 +240,11 @@ export async function startSendPeer(opts: { apiKey?: string; streamId?: string; 
 
   const server = createServer((req, res) => {
     void (async () => {
-      const body = req.method === 'POST' ? await readJson(req) : undefined;
+      const raw = await readRaw(req);
+      const uploadKey = req.method === 'PUT' ? /^\/upload\/([^/]+)$/.exec(new URL(req.url ?? '/', 'http://peer').pathname)?.[1] : undefined;
+      if (uploadKey !== undefined) return upload(req, res, decodeURIComponent(uploadKey), raw);
       if (req.headers['x-api-key'] !== apiKey) return problem(res, 403, 'PN_FORBIDDEN');
-      route(req, res, body);
+      route(req, res, req.method === 'POST' ? parseJson(raw) : undefined);
     })().catch(() => problem(res, 500, 'PEER_CRASH'));
   });
   server.on('connection', (s) => {

@@ -51,4 +51,9 @@ export const paperCatalog = {
     it: 'Allegare almeno una scansione',
     en: 'Attach at least one scan',
   },
+  // DOMAIN.md 3, 4.2: CANCELLED is terminal, the notification's workflow has stopped.
+  OUTCOME_NOTIFICATION_CANCELLED: {
+    it: 'Notifica annullata dall\'ente mittente: l\'iter di consegna è chiuso e non si registrano più esiti postali per questo invio',
+    en: 'Notification cancelled by the sender: its delivery process is closed and no more postal outcomes are recorded for this item',
+  },
 } satisfies Catalog;

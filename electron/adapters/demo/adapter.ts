@@ -3,8 +3,8 @@
 // on idempotenceToken, cancellation on the IUN, RADD start/complete/abort idempotent on operationId
 // with SEND's result codes). Postal outcomes are acknowledged only: the desk's store already holds
 // their elements, so nothing comes back through the feed.
-// The simulated SEND lives in memory: requests pushed before a restart are forgotten by it (the
-// local store keeps what it already pulled).
+// What pushes add to the simulated SEND is saved (state.ts) when the host gives a state store, so
+// that after a restart pushed notifications keep progressing from where they were.
 import { buildElementId, createRng, makeIun, pickIunLetters, iunYearMonthOf, type SimulationPath, type TimelineElementInput } from '../../../core/index.js';
 import { SyncError } from '../../sync/errors.js';
 import { checkShape } from '../../sync/http.js';
@@ -13,7 +13,8 @@ import { OUTBOX_KINDS, type AdapterHealth, type OutboxItem, type PullOptions, ty
 import { notificationOf } from '../send-b2b/mapping.js';
 import { newNotificationRequestSchema, SEND_IUN_PATTERN } from '../send-b2b/schemas.js';
 import { DemoDesk } from './desk.js';
-import { DemoWorld } from './world.js';
+import { parseDemoState, type DemoState, type DemoStateStore } from './state.js';
+import { DemoWorld, type WorldSnapshot } from './world.js';
 
 export interface DemoAdapterOptions {
   now: () => number;
@@ -23,6 +24,8 @@ export interface DemoAdapterOptions {
   backlogDays?: number;
   /** One new deposit every this many ms of wall time (default 5 minutes). */
   depositEveryMs?: number;
+  /** Where to keep what pushes added, across restarts (default: memory only). */
+  state?: DemoStateStore;
 }
 
 interface DemoCursor {
@@ -50,17 +53,50 @@ export function createDemoAdapter(opts: DemoAdapterOptions): SyncAdapter & { wor
   const requests = new Map<string, { notificationRequestId: string; iun: string }>();
   /** `<kind>:<key>` of the postal outcomes acknowledged (a repeat is a duplicate). */
   const acknowledged = new Set<string>();
+  /** What the saved state held, until a world takes it over. */
+  let saved: { epochMs: number; world: WorldSnapshot } | undefined;
+  let loading: Promise<void> | undefined;
 
   function worldFor(epochMs: number): DemoWorld {
     if (!world || world.opts.epochMs !== epochMs) {
+      // What pushes added does not depend on the epoch: a new world takes it over.
+      const carried = world?.snapshot() ?? saved?.world;
       world = new DemoWorld({ seed, epochMs, backlog: opts.backlog ?? 40, backlogDays: opts.backlogDays ?? 60, depositEveryMs: opts.depositEveryMs ?? 5 * 60_000 });
+      if (carried) world.restore(carried);
+      saved = undefined;
     }
     return world;
   }
-  const desk = new DemoDesk(() => world ?? worldFor(opts.now()), opts.now);
+  /** The current world; a new one from the saved epoch (or now) before the first pull. */
+  const current = () => world ?? worldFor(saved?.epochMs ?? opts.now());
+  const desk = new DemoDesk(current, opts.now);
+
+  /** Loads the saved state once (a state that cannot be read is ignored: the demo starts afresh). */
+  function ready(): Promise<void> {
+    loading ??= (async () => {
+      const s = opts.state ? parseDemoState(await opts.state.load()) : undefined;
+      if (!s) return;
+      saved = { epochMs: s.epochMs, world: s.world };
+      for (const [k, v] of s.requests) requests.set(k, v);
+      for (const k of s.acknowledged) acknowledged.add(k);
+      desk.restore(s.transactions);
+    })();
+    return loading;
+  }
+
+  /** Saves what pushes added; called before a push that changed it returns. */
+  async function persist(): Promise<void> {
+    if (!opts.state) return;
+    const w = current();
+    const state: DemoState = {
+      version: 1, epochMs: w.opts.epochMs, world: w.snapshot(), requests: [...requests], acknowledged: [...acknowledged], transactions: desk.snapshot(),
+    };
+    await opts.state.save(state);
+  }
 
   async function pull(cursorText: string | undefined, options: PullOptions): Promise<PullPage> {
-    const c = readCursor(cursorText) ?? { epochMs: opts.now(), doneMs: Number.MIN_SAFE_INTEGER };
+    await ready();
+    const c = readCursor(cursorText) ?? { epochMs: world?.opts.epochMs ?? saved?.epochMs ?? opts.now(), doneMs: Number.MIN_SAFE_INTEGER };
     const w = worldFor(c.epochMs);
     const targetMs = c.targetMs ?? opts.now();
     const entries = w.entriesUntil(targetMs);
@@ -85,11 +121,11 @@ export function createDemoAdapter(opts: DemoAdapterOptions): SyncAdapter & { wor
   function newNotification(item: OutboxItem): PushResult {
     const body = checkShape(newNotificationRequestSchema, { ...(item.payload as object), idempotenceToken: item.idempotencyKey }, 'SYNC_REQUEST_INVALID', 'SEND', 'sendNewNotificationV24');
     const known = requests.get(`${body.paProtocolNumber}\n${item.idempotencyKey}`);
-    if (known) return { status: 'duplicate', remoteRef: known.notificationRequestId, data: { iun: known.iun } };
+    if (known) return { status: 'duplicate', remoteRef: known.notificationRequestId, data: { iun: known.iun }, link: { notificationRequestId: known.notificationRequestId, iun: known.iun, status: 'ACCEPTED' } };
     const nowMs = opts.now();
     const rng = createRng(`request:${body.paProtocolNumber}:${item.idempotencyKey}`);
     const sentAt = new Date(nowMs).toISOString();
-    if (world === undefined) worldFor(nowMs);
+    current();
     // The desk keys a request without a token by the IUN it stored the notification under
     // (electron/sender/new-notification.ts): the simulated SEND keeps that IUN, so that the feed
     // updates the desk's own notification instead of bringing a second one.
@@ -100,14 +136,14 @@ export function createDemoAdapter(opts: DemoAdapterOptions): SyncAdapter & { wor
     world!.deposit(`request:${item.idempotencyKey}`, notification, path, nowMs + 1);
     const notificationRequestId = Buffer.from(`${iun}:${item.idempotencyKey}`).toString('base64').slice(0, 36).padEnd(36, 'A');
     requests.set(`${body.paProtocolNumber}\n${item.idempotencyKey}`, { notificationRequestId, iun });
-    return { status: 'applied', remoteRef: notificationRequestId, data: { iun } };
+    return { status: 'applied', remoteRef: notificationRequestId, data: { iun }, link: { notificationRequestId, iun, status: 'ACCEPTED' } };
   }
 
   /** SEND's cancellation (DOMAIN.md 4.2): the next pull brings the request and NOTIFICATION_CANCELLED. */
   function cancel(item: OutboxItem & { kind: 'send.cancelNotification' }): PushResult {
     const { iun } = parseOutboxPayload(item);
     const nowMs = opts.now();
-    const c = (world ?? worldFor(nowMs)).find(iun, nowMs);
+    const c = current().find(iun, nowMs);
     if (!c) throw new SyncError('SYNC_PEER_REJECTED', { peer: 'SEND', status: 404, detail: 'notificationCancellation: notification not found' }, { transient: false });
     // Dated as the desk recorded them, with SEND's elementIds: the desk's own two elements and
     // these are the same ones, so the pull adds nothing twice.
@@ -129,7 +165,24 @@ export function createDemoAdapter(opts: DemoAdapterOptions): SyncAdapter & { wor
     return { status: 'applied', remoteRef: p.item };
   }
 
+  /**
+   * The answer to a push; the simulated SEND is saved before it is returned, whatever the outcome
+   * (a refused RADD start may have recorded its start; a duplicate may follow a failed save).
+   */
   async function push(item: OutboxItem): Promise<PushResult> {
+    await ready();
+    let result: PushResult;
+    try {
+      result = answer(item);
+    } catch (e) {
+      await persist();
+      throw e;
+    }
+    await persist();
+    return result;
+  }
+
+  function answer(item: OutboxItem): PushResult {
     switch (item.kind) {
       case 'send.newNotification':
         return newNotification(item);
@@ -150,7 +203,8 @@ export function createDemoAdapter(opts: DemoAdapterOptions): SyncAdapter & { wor
   }
 
   async function fetchNotifications(iuns: readonly string[]): Promise<{ notifications: PulledNotification[]; elements: PulledElement[] }> {
-    const w = world ?? worldFor(opts.now());
+    await ready();
+    const w = current();
     const notifications: PulledNotification[] = [];
     for (const iun of iuns) {
       const c = w.find(iun, opts.now());
@@ -169,6 +223,7 @@ export function createDemoAdapter(opts: DemoAdapterOptions): SyncAdapter & { wor
     pull,
     push,
     fetchNotifications,
-    world: () => world,
+    // After a restart the saved world is rebuilt on first use.
+    world: () => world ?? (saved ? current() : undefined),
   };
 }

@@ -21,6 +21,15 @@ export class DemoDesk {
 
   constructor(private readonly world: () => DemoWorld, private readonly now: () => number) {}
 
+  /** The transactions as plain JSON (kept across restarts, state.ts). */
+  snapshot(): [string, DeskTransaction][] {
+    return [...this.transactions];
+  }
+
+  restore(entries: readonly [string, DeskTransaction][]): void {
+    for (const [id, tx] of entries) this.transactions.set(id, tx);
+  }
+
   private apply(event: TransactionEvent): { tx: DeskTransaction; repeated: boolean } | { code: string } {
     const r = transitionTransaction(this.transactions.get(event.operationId), event);
     if (!r.ok) return { code: r.code };

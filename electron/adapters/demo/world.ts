@@ -1,7 +1,9 @@
 // The demo adapter's simulated SEND: a deterministic set of notifications (a backlog deposited
 // before the first start, then one new deposit every few minutes of wall time), each following a
 // simulator path (core/simulator), so that statuses move on while the app runs (accepted ->
-// delivering -> delivered -> refined). Pushed requests and desk operations add to it.
+// delivering -> delivered -> refined). Pushed requests and desk operations add to it; that part
+// is not derivable from the seed, so `snapshot()` / `restore()` let the adapter keep it across
+// restarts (state.ts).
 import {
   makeDemoCase,
   simulateTimeline,
@@ -29,6 +31,22 @@ export interface ExtraElement {
   visibleMs: number;
 }
 
+/** A notification deposited through a push: its timeline is simulated again from `path` and `key`. */
+export interface PushedDeposit {
+  key: string;
+  notification: Notification;
+  path: SimulationPath;
+  depositedMs: number;
+}
+
+/** What pushes added to the world (the rest follows from seed and epoch). */
+export interface WorldSnapshot {
+  pushed: PushedDeposit[];
+  extras: ExtraElement[];
+  /** [IUN, business time (ms) of its cancellation] */
+  cancelledAt: [string, number][];
+}
+
 export interface DemoWorldOptions {
   seed: number;
   /** Epoch ms of the first pull (stored in the cursor, so the world survives restarts). */
@@ -50,7 +68,7 @@ const LIVE_PATHS: readonly SimulationPath[] = ['PEC_FIRST_TRY', 'ANALOG_890_DELI
 
 export class DemoWorld {
   private readonly cache = new Map<string, DemoCase>();
-  private readonly pushed: DemoEntry[] = [];
+  private readonly pushed: (DemoEntry & { deposit: PushedDeposit })[] = [];
   private readonly byIun = new Map<string, DemoEntry>();
   readonly extras: ExtraElement[] = [];
   /** IUN -> business time (ms) of its cancellation: the simulated workflow stops there. */
@@ -107,9 +125,21 @@ export class DemoWorld {
   /** Adds a notification deposited through a push (its timeline simulated from `path`). */
   deposit(key: string, notification: Notification, path: SimulationPath, depositedMs: number): void {
     const timeline = simulateTimeline(notification, path, key);
-    const entry: DemoEntry = { key, depositedMs, load: () => ({ notification, timeline }) };
+    const entry = { key, depositedMs, load: () => ({ notification, timeline }), deposit: { key, notification, path, depositedMs } };
     this.pushed.push(entry);
     this.byIun.set(notification.iun, entry);
+  }
+
+  /** What pushes added (deposits, extra elements, cancellations), as plain JSON. */
+  snapshot(): WorldSnapshot {
+    return { pushed: this.pushed.map((e) => e.deposit), extras: [...this.extras], cancelledAt: [...this.cancelledAt] };
+  }
+
+  /** Adds back what a snapshot holds (on a fresh world: after a restart or a new epoch). */
+  restore(s: WorldSnapshot): void {
+    for (const d of s.pushed) this.deposit(d.key, d.notification, d.path, d.depositedMs);
+    this.extras.push(...s.extras);
+    for (const [iun, ms] of s.cancelledAt) this.cancelledAt.set(iun, ms);
   }
 
   /**

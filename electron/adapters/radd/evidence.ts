@@ -3,12 +3,13 @@
 // visura.pdf + autodichiarazione.pdf for a PG recipient. Checksum: SHA-256 of the zip, base64.
 import { createHash } from 'node:crypto';
 import { SyncError } from '../../sync/errors.js';
+import type { BlobReader } from '../../sync/types.js';
 import { writeZip, type ZipEntry } from '../../sync/zip.js';
 import type { RaddEvidence, RaddStartPayload } from './payloads.js';
 import { identityDocInfoSchema, type IdentityDocInfo } from './schemas.js';
 
 /** Reads a stored scan by its local reference; undefined when it is not on this computer. */
-export type BlobReader = (ref: string) => Promise<Uint8Array | undefined>;
+export type { BlobReader } from '../../sync/types.js';
 
 export interface EvidenceZip {
   zip: Buffer;

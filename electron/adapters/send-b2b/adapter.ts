@@ -1,23 +1,48 @@
 // The send-b2b adapter: pulls SEND's v2.5 progress stream (cursor = last eventId), fetches the
 // sent notification for IUNs met for the first time, and pushes new notification requests
-// (idempotent on idempotenceToken: SEND answers 409 to a repeat, which we confirm by reading the
-// request status) and cancellations (idempotent on the IUN: SEND answers a repeat with the detail
-// NOTIFICATION_ALREADY_CANCELLED). Everything is mapped into the core model. Postal outcomes and
-// RADD operations have no sender-API operation: the engine keeps them local-only.
+// (documents still on this computer preloaded and uploaded first, preload.ts; idempotent on
+// idempotenceToken: SEND answers 409 to a repeat, which we confirm by reading the request status)
+// and cancellations (idempotent on the IUN: SEND answers a repeat with the detail
+// NOTIFICATION_ALREADY_CANCELLED). Everything is mapped into the core model. The request id and,
+// once accepted, SEND's IUN come back as links (stream events, request status) so that SEND's
+// timeline reaches the notification stored here under its local IUN (electron/sync/links.ts).
+// Postal outcomes and RADD operations have no sender-API operation: the engine keeps them local-only.
 import type { Logger } from '../../logger.js';
 import { describeFailure, SyncError } from '../../sync/errors.js';
 import { checkShape } from '../../sync/http.js';
 import { parseOutboxPayload } from '../../sync/outbox-payloads.js';
-import type { AdapterHealth, OutboxItem, PullOptions, PullPage, PulledElement, PulledNotification, PushResult, SyncAdapter } from '../../sync/types.js';
+import type { AdapterHealth, BlobReader, OutboxItem, PullOptions, PullPage, PulledElement, PulledNotification, PushResult, RequestLink, SyncAdapter } from '../../sync/types.js';
 import { SendB2bClient, type SendB2bConfig } from './client.js';
 import { elementOf, pulledOf } from './mapping.js';
-import { newNotificationRequestSchema } from './schemas.js';
+import { preloadDocuments } from './preload.js';
+import { newNotificationRequestSchema, type NewNotificationRequest } from './schemas.js';
 
 export interface SendB2bAdapterOptions extends SendB2bConfig {
   logger?: Logger;
   now?: () => number;
   /** Sent notifications fetched in parallel when a page brings new IUNs (default 6). */
   fetchConcurrency?: number;
+  /** The stored documents (acts) by hex SHA-256, for the preload of new notifications. */
+  readBlob?: BlobReader;
+}
+
+/** Runs `fn` over `items` with at most `limit` in flight; results in input order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** What a request status says about the link: the request id, SEND's IUN once accepted, the status. */
+function linkOf(r: { notificationRequestId: string; iun?: string | undefined; notificationRequestStatus: string }): RequestLink {
+  return { notificationRequestId: r.notificationRequestId, status: r.notificationRequestStatus, ...(r.iun ? { iun: r.iun } : {}) };
 }
 
 export function createSendB2bAdapter(opts: SendB2bAdapterOptions): SyncAdapter & { client: SendB2bClient } {
@@ -28,33 +53,30 @@ export function createSendB2bAdapter(opts: SendB2bAdapterOptions): SyncAdapter &
   async function pull(cursor: string | undefined, options: PullOptions): Promise<PullPage> {
     const { events, retryAfterMs } = await client.consumeEvents(cursor, options.signal);
     const elements: PulledElement[] = [];
+    const links = new Map<string, RequestLink>();
     let skipped = 0;
     events.forEach((ev, i) => {
       if (ev.iun === undefined) {
         skipped += 1; // a request refused before SEND gave it an IUN: nothing to attach it to
         return;
       }
+      if (ev.notificationRequestId !== undefined) links.set(ev.notificationRequestId, { notificationRequestId: ev.notificationRequestId, iun: ev.iun });
       elements.push({ iun: ev.iun, element: elementOf(ev.element, `consumeEventStreamV25[${i}]`) });
     });
     if (skipped > 0) opts.logger?.info('sync: SEND events without IUN skipped', { count: skipped });
     const last = events[events.length - 1];
     const page: PullPage = { notifications: [], elements, cursor: last ? last.eventId : (cursor ?? ''), hasMore: events.length > 0 && retryAfterMs === 0 };
+    if (links.size > 0) page.links = [...links.values()];
     if (retryAfterMs !== undefined && retryAfterMs > 0) page.retryAfterMs = retryAfterMs;
     return page;
   }
 
   /** Sent notifications of new IUNs, a few requests in flight at once (SEND's latency dominates). */
   async function fetchNotifications(iuns: readonly string[], signal?: AbortSignal): Promise<{ notifications: PulledNotification[]; elements: PulledElement[] }> {
-    const found: (ReturnType<typeof pulledOf> | undefined)[] = new Array(iuns.length);
-    let next = 0;
-    const worker = async () => {
-      while (next < iuns.length) {
-        const i = next++;
-        const full = await client.sentNotification(iuns[i]!, signal);
-        found[i] = full ? pulledOf(full) : undefined;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(opts.fetchConcurrency ?? 6, iuns.length) }, worker));
+    const found = await mapLimited(iuns, opts.fetchConcurrency ?? 6, async (iun) => {
+      const full = await client.sentNotification(iun, signal);
+      return full ? pulledOf(full) : undefined;
+    });
     const out = { notifications: [] as PulledNotification[], elements: [] as PulledElement[] };
     for (const p of found) {
       if (!p) continue;
@@ -62,6 +84,12 @@ export function createSendB2bAdapter(opts: SendB2bAdapterOptions): SyncAdapter &
       out.elements.push(...p.elements);
     }
     return out;
+  }
+
+  /** SEND's request status of requests sent earlier: the IUN once accepted (404: not known, left out). */
+  async function resolveRequests(ids: readonly string[], signal?: AbortSignal): Promise<RequestLink[]> {
+    const found = await mapLimited(ids, 4, (notificationRequestId) => client.requestStatus({ notificationRequestId }, signal));
+    return found.flatMap((r) => (r ? [linkOf(r)] : []));
   }
 
   async function cancel(item: OutboxItem & { kind: 'send.cancelNotification' }, signal?: AbortSignal): Promise<PushResult> {
@@ -72,16 +100,34 @@ export function createSendB2bAdapter(opts: SendB2bAdapterOptions): SyncAdapter &
     return { status, remoteRef: iun, data: { status: res.status, details: codes } };
   }
 
+  /** The request as SEND keeps it, when SEND already has it (our earlier delivery, answer lost). */
+  async function earlier(body: NewNotificationRequest, token: string, signal?: AbortSignal): Promise<PushResult | undefined> {
+    const known = await client.requestStatus({ paProtocolNumber: body.paProtocolNumber, idempotenceToken: token }, signal);
+    if (!known) return undefined;
+    return { status: 'duplicate', remoteRef: known.notificationRequestId, data: { iun: known.iun ?? null, status: known.notificationRequestStatus }, link: linkOf(known) };
+  }
+
+  async function newNotification(item: OutboxItem, signal?: AbortSignal): Promise<PushResult> {
+    const token = item.idempotencyKey;
+    const body = checkShape(newNotificationRequestSchema, { ...(item.payload as object), idempotenceToken: token }, 'SYNC_REQUEST_INVALID', 'SEND', 'sendNewNotificationV24');
+    // A retry after a lost answer: ask first rather than upload every act again.
+    if (item.attempts > 0) {
+      const found = await earlier(body, token, signal);
+      if (found) return found;
+    }
+    const documents = await preloadDocuments({ client, readBlob: opts.readBlob, token, ...(signal ? { signal } : {}) }, body.documents);
+    const sent = await client.sendNewNotification({ ...body, documents }, signal);
+    if (!sent.duplicate) return { status: 'applied', remoteRef: sent.notificationRequestId, link: { notificationRequestId: sent.notificationRequestId } };
+    // 409: confirm that the conflict is our own earlier delivery, not someone else's request.
+    const found = await earlier(body, token, signal);
+    if (!found) throw new SyncError('SYNC_PEER_REJECTED', { peer: 'SEND', status: 409, detail: 'conflict without a matching request' }, { transient: false });
+    return found;
+  }
+
   async function push(item: OutboxItem, options: { signal?: AbortSignal } = {}): Promise<PushResult> {
     if (item.kind === 'send.cancelNotification') return cancel({ ...item, kind: item.kind }, options.signal);
-    if (item.kind !== 'send.newNotification') throw new SyncError('SYNC_PUSH_UNSUPPORTED', { adapter: 'send-b2b', kind: item.kind }, { transient: false });
-    const body = checkShape(newNotificationRequestSchema, { ...(item.payload as object), idempotenceToken: item.idempotencyKey }, 'SYNC_REQUEST_INVALID', 'SEND', 'sendNewNotificationV24');
-    const sent = await client.sendNewNotification(body, options.signal);
-    if (!sent.duplicate) return { status: 'applied', remoteRef: sent.notificationRequestId };
-    // 409: confirm that the conflict is our own earlier delivery, not someone else's request.
-    const known = await client.requestStatus({ paProtocolNumber: body.paProtocolNumber, idempotenceToken: item.idempotencyKey }, options.signal);
-    if (!known) throw new SyncError('SYNC_PEER_REJECTED', { peer: 'SEND', status: 409, detail: 'conflict without a matching request' }, { transient: false });
-    return { status: 'duplicate', remoteRef: known.notificationRequestId, data: { iun: known.iun ?? null, status: known.notificationRequestStatus } };
+    if (item.kind === 'send.newNotification') return newNotification(item, options.signal);
+    throw new SyncError('SYNC_PUSH_UNSUPPORTED', { adapter: 'send-b2b', kind: item.kind }, { transient: false });
   }
 
   async function health(signal?: AbortSignal): Promise<AdapterHealth> {
@@ -105,5 +151,6 @@ export function createSendB2bAdapter(opts: SendB2bAdapterOptions): SyncAdapter &
     pull,
     push,
     fetchNotifications,
+    resolveRequests,
   };
 }

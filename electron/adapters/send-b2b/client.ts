@@ -1,5 +1,6 @@
 // SEND sender B2B API client (../shared/specs/send-delivery-b2b-pa.yaml; the subset of
 // emulator-b2b-pa-v2-4.yaml). Authenticates with the `x-api-key` header (securityScheme ApiKeyAuth).
+import { SyncError } from '../../sync/errors.js';
 import { httpCall, type HttpCall } from '../../sync/http.js';
 import {
   cancelResponseSchema,
@@ -9,10 +10,14 @@ import {
   legalFactListSchema,
   newNotificationRequestSchema,
   newNotificationResponseSchema,
+  preloadBulkRequestSchema,
+  preloadResponseListSchema,
   progressResponseSchema,
   requestStatusResponseSchema,
   streamMetadataSchema,
   type NewNotificationRequest,
+  type PreloadRequest,
+  type PreloadResponse,
 } from './schemas.js';
 import type { z } from 'zod';
 
@@ -24,6 +29,15 @@ export interface SendB2bConfig {
   /** A v2.5 TIMELINE event stream created for this desk. */
   streamId: string;
   timeoutMs?: number;
+  /** Timeout of one document upload to its presigned URL (default 60 s: acts can be large). */
+  uploadTimeoutMs?: number;
+}
+
+/** Where and how to upload one preloaded document (from a PreLoadResponse). */
+export interface UploadTarget {
+  url: string;
+  httpMethod: 'POST' | 'PUT';
+  secret: string;
 }
 
 export type RequestLookup = { notificationRequestId: string } | { paProtocolNumber: string; idempotenceToken: string };
@@ -40,6 +54,40 @@ export class SendB2bClient {
       peer: 'SEND', operation, method, url: this.base + path,
       headers: { 'x-api-key': this.config.apiKey }, timeoutMs: this.config.timeoutMs ?? 15_000, ...extra,
     };
+  }
+
+  /** presignedUploadRequest: a presigned upload URL, key and secret per document (1 to 15 per call). */
+  async preload(items: readonly PreloadRequest[], signal?: AbortSignal): Promise<PreloadResponse[]> {
+    const res = await httpCall(
+      this.call('presignedUploadRequest', 'POST', '/delivery/attachments/preload', { json: items, requestSchema: preloadBulkRequestSchema, ...(signal ? { signal } : {}) }),
+      preloadResponseListSchema,
+    );
+    return res.data;
+  }
+
+  /**
+   * The upload of a preloaded document to its presigned URL, with the headers the spec lists
+   * (content-type, x-amz-meta-secret, x-amz-checksum-sha256 = base64 SHA-256 of the bytes). The spec
+   * describes the checksum as an HTTP trailer; fetch cannot send trailers and S3 accepts it as a
+   * header, so it goes as a header. No x-api-key: the URL is the storage's, not SEND's API. Returns
+   * x-amz-version-id, the document's `ref.versionToken`. A refusal is transient: the retry asks a
+   * fresh URL (an expired one is the usual cause).
+   */
+  async upload(target: UploadTarget, doc: { bytes: Uint8Array; sha256: string; contentType: string }, signal?: AbortSignal): Promise<string> {
+    let res;
+    try {
+      res = await httpCall({
+        peer: 'SEND', operation: 'presignedUpload', method: target.httpMethod, url: target.url, body: doc.bytes, noBody: true, okStatuses: [200, 201, 204],
+        headers: { 'content-type': doc.contentType, 'x-amz-meta-secret': target.secret, 'x-amz-checksum-sha256': doc.sha256 },
+        timeoutMs: this.config.uploadTimeoutMs ?? 60_000, ...(signal ? { signal } : {}),
+      });
+    } catch (e) {
+      if (e instanceof SyncError && e.code === 'SYNC_PEER_REJECTED') throw new SyncError('SYNC_PEER_REJECTED', e.params, { transient: true });
+      throw e;
+    }
+    const version = res.headers.get('x-amz-version-id');
+    if (!version) throw new SyncError('SYNC_SCHEMA_VIOLATION', { peer: 'SEND', operation: 'presignedUpload', path: 'x-amz-version-id' });
+    return version;
   }
 
   /** sendNewNotificationV24: 202 -> the request id; 409 -> `duplicate` (same paProtocolNumber + idempotenceToken). */

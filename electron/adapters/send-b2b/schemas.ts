@@ -1,6 +1,7 @@
 // zod shapes of the SEND sender B2B operations the send-b2b adapter uses, written from
 // ../shared/specs/send-delivery-b2b-pa.yaml (same shapes in emulator-b2b-pa-v2-4.yaml):
-// requests v2.4, sent notification v2.5, progress stream v2.5, legal facts v2.0, document download.
+// attachment preload, requests v2.4, sent notification v2.5, progress stream v2.5, legal facts v2.0,
+// document download.
 // tests/integration/sync-spec-schemas.test.ts checks each against the OpenAPI files (required
 // properties, property names, enums). Requests are strict; responses accept extra fields (a newer
 // SEND may add some) but every required field must be there.
@@ -83,6 +84,31 @@ const requestFields = {
 /** NewNotificationRequestV24 (POST /delivery/v2.4/requests). */
 export const newNotificationRequestSchema = z.strictObject(requestFields);
 export type NewNotificationRequest = z.infer<typeof newNotificationRequestSchema>;
+
+/** PreLoadRequest: one document to preload (POST /delivery/attachments/preload takes 1 to 15). */
+export const preloadRequestSchema = z.strictObject({
+  preloadIdx: z.string().regex(/^[a-zA-Z0-9._-]{1,512}$/).optional(),
+  contentType: z.string().min(15).max(16).regex(/^application\/(pdf|json)$/).optional(),
+  sha256: z.string().length(44).regex(/^[A-Za-z0-9+/]{43}=$|^[A-Za-z0-9+/]{44}$/),
+});
+export type PreloadRequest = z.infer<typeof preloadRequestSchema>;
+/** The body of presignedUploadRequest (send-delivery-b2b-pa.yaml: an array of 1 to 15; the emulator's PreLoadBulkRequest). */
+export const preloadBulkRequestSchema = z.array(preloadRequestSchema).min(1).max(15);
+export const PRELOAD_MAX_ITEMS = 15;
+
+/**
+ * PreLoadResponse: every field is optional in the spec; the adapter needs url, key, secret and
+ * httpMethod and refuses an answer without them (SYNC_SCHEMA_VIOLATION, adapters/send-b2b/preload.ts).
+ */
+export const preloadResponseSchema = z.looseObject({
+  preloadIdx: z.string().optional(),
+  secret: z.string().optional(),
+  httpMethod: z.enum(['POST', 'PUT']).optional(),
+  url: z.string().optional(),
+  key: z.string().optional(),
+});
+export type PreloadResponse = z.infer<typeof preloadResponseSchema>;
+export const preloadResponseListSchema = z.array(preloadResponseSchema);
 
 /** NewNotificationResponse (202 of sendNewNotificationV24). */
 export const newNotificationResponseSchema = z.looseObject({

@@ -1,7 +1,7 @@
 // Administration (issue #11): operators and their roles, the desk's identity, the audit log and
 // the data-retention setting. Audit entries name operators by id only.
 import { z } from 'zod';
-import { newPasswordSchema } from './auth.js';
+import { displayNameSchema, newPasswordSchema, usernameSchema } from './auth.js';
 import { ROLES, op, t, type Role } from './op.js';
 
 export interface OperatorView {
@@ -64,9 +64,19 @@ export interface AppSettingsView {
   scanRetentionDays: number | null;
 }
 
+/** What a purge of expired scans did (data retention). */
+export interface ScanPurgeView {
+  operations: number;
+  files: number;
+  bytes: number;
+  /** The setting applied; null when scans are kept (nothing purged). */
+  retentionDays: number | null;
+  ranAt: string;
+}
+
 const operatorId = z.string().min(1).max(64);
-const username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,31}$/);
-const displayName = z.string().trim().min(1).max(100);
+const username = usernameSchema;
+const displayName = displayNameSchema;
 const roles = z.array(z.enum(ROLES)).min(1).max(ROLES.length).transform((rs) => [...new Set(rs)]);
 /** A sender (ente) is identified by its 11-digit codice fiscale. */
 const senderTaxId = z.string().regex(/^\d{11}$/);
@@ -169,5 +179,14 @@ export const adminContract = {
     doc: 'Set after how many days the scans of closed desk transactions are purged (audit entries stay)',
     mutates: true,
     auditTargets: () => ['retention.scanDays'],
+  }),
+  'admin.purgeScans': op({
+    input: z.object({}).strict(),
+    output: t<ScanPurgeView>(),
+    roles: admin,
+    doc: 'Purge now the scans of desk transactions closed longer ago than the retention setting (audit entries stay)',
+    mutates: true,
+    // Its own transactions: the files are deleted only after the purge marks have committed.
+    auditedBy: 'handler',
   }),
 };

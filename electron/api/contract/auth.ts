@@ -1,11 +1,26 @@
-// Sign-in, sign-out and "who am I" (issue #11). `auth.login` is the only operation open to a
-// caller without a session; it is audited by its handler, because a refused attempt must be
-// counted towards the lockout and recorded even though the call fails.
+// Sign-in, sign-out and "who am I" (issue #11). Open to a caller without a session: `auth.login`
+// (audited by its handler, because a refused attempt must be counted towards the lockout and
+// recorded even though the call fails) and the first-run setup (`auth.setupStatus`, and
+// `auth.setupFirstAdmin`, which works only while no operator exists).
 import { z } from 'zod';
 import { ANONYMOUS, ROLES, op, t, type Role } from './op.js';
 
 /** A password chosen for an operator: long enough to resist guessing at the counter. */
 export const newPasswordSchema = z.string().min(10).max(256);
+
+/** A user name: lower-case letters, digits, dot, dash, underscore; 3 to 32 characters. */
+export const usernameSchema = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,31}$/);
+export const displayNameSchema = z.string().trim().min(1).max(100);
+
+export interface SetupStatusView {
+  /** True while no operator exists: the sign-in screen offers to create the first administrator. */
+  firstAdminNeeded: boolean;
+}
+
+export interface FirstAdminView {
+  /** The administrator just created; they sign in next with the password they chose. */
+  operator: SignedInOperator;
+}
 
 export interface SignedInOperator {
   id: string;
@@ -44,6 +59,30 @@ export const authContract = {
     roles: [ANONYMOUS, ...everyRole],
     doc: 'Sign in with user name and password; opens a session for this window or tab',
     mutates: true,
+    auditedBy: 'handler',
+  }),
+  'auth.setupStatus': op({
+    input: z.object({}).strict(),
+    output: t<SetupStatusView>(),
+    roles: [ANONYMOUS, ...everyRole],
+    doc: 'Whether this desk still needs its first administrator (first start, before any operator exists)',
+  }),
+  'auth.setupFirstAdmin': op({
+    input: z.object({
+      username: usernameSchema,
+      displayName: displayNameSchema,
+      password: newPasswordSchema,
+      passwordConfirm: z.string().max(256),
+    }).strict().refine((v) => v.password === v.passwordConfirm, {
+      path: ['passwordConfirm'],
+      message: 'AUTH_PASSWORDS_DIFFER',
+      params: { code: 'AUTH_PASSWORDS_DIFFER' },
+    }),
+    output: t<FirstAdminView>(),
+    roles: [ANONYMOUS],
+    doc: 'First start: create the desk\'s administrator (refused once any operator exists)',
+    mutates: true,
+    // One transaction with the check "no operator yet" and its audit entry; a refusal is recorded too.
     auditedBy: 'handler',
   }),
   'auth.logout': op({

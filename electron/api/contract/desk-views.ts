@@ -125,9 +125,13 @@ export interface DeskDocumentView {
 
 export interface DeskScanRefView {
   role: 'RECIPIENT_ID' | 'DELEGATE_ID' | 'DELEGATION_FORM' | 'COMPANY_REGISTER' | 'SELF_DECLARATION';
-  sha256: string;
+  /** Hex SHA-256 of the stored scan; null once purged. */
+  sha256: string | null;
   contentType: string;
   bytes: number;
+  /** Set when the data-retention purge deleted the scan (issue #11), with the setting it applied. */
+  purgedAt: IsoInstant | null;
+  retentionDays: number | null;
 }
 
 export interface DeskIdentityDocumentView {

@@ -4,8 +4,10 @@ import type { z } from 'zod';
 import { adminContract } from './admin.js';
 import { authContract } from './auth.js';
 import { deskContract } from './desk.js';
+import { deskMandatesContract } from './desk-mandates.js';
 import { notificationsContract } from './notifications.js';
 import { postalContract } from './postal.js';
+import { printingContract } from './printing.js';
 import { senderContract } from './sender.js';
 import { syncContract } from './sync.js';
 import { systemContract } from './system.js';
@@ -16,9 +18,11 @@ export const contract = {
   ...authContract,
   ...adminContract,
   ...deskContract,
+  ...deskMandatesContract,
   ...postalContract,
   ...senderContract,
   ...syncContract,
+  ...printingContract,
 };
 
 export type Contract = typeof contract;
@@ -33,9 +37,13 @@ export { ANONYMOUS } from './op.js';
 export type { Access } from './op.js';
 export type { SessionView, SignedInOperator, WhoAmIView } from './auth.js';
 export type { AppSettingsView, AuditEntryView, AuditExport, AuditOutcome, AuditPage, AuditVerifyView, DeskIdentity, OperatorView } from './admin.js';
+export type { ScanPurgeView } from './admin.js';
+export type { FirstAdminView, SetupStatusView } from './auth.js';
 export type * from './views.js';
 export type * from './envelope.js';
 export type * from './desk-views.js';
+export type { DeskMandateList, DeskMandateView } from './desk-mandates.js';
 export type * from './postal-views.js';
 export type * from './sender-views.js';
+export type { PrintedDocumentView, PrinterView, PrintersView, PrintSettingsView } from './printing.js';
 export type { ParkedItemRow, SyncSettingsView, SyncStatusView } from './sync.js';

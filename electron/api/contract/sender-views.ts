@@ -164,6 +164,8 @@ export interface SenderDetailView {
   statusExplanation: { rule: string; text: LocalizedText }[];
   cancellable: boolean;
   awaitingSend: boolean;
+  /** SEND's own IUN of a notification created here, once SEND accepted it (null otherwise). */
+  sendIun: string | null;
 }
 
 export interface SenderFileView {

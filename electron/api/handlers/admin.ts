@@ -5,6 +5,7 @@ import { toAuditEntryView } from '../../auth/audit-trail.js';
 import { getAppSettings, getDeskIdentity, setDeskIdentity, setScanRetentionDays } from '../../auth/desk-settings.js';
 import { createOperator, listOperators, resetPassword, updateOperator } from '../../auth/operators.js';
 import { authOf } from '../../auth/runtime.js';
+import { purgeExpiredScans } from '../../desk/scan-retention.js';
 import type { adminContract } from '../contract/admin.js';
 import type { HandlersOf } from './types.js';
 
@@ -62,4 +63,10 @@ export const adminHandlers = {
   'settings.get': async (_input, ctx) => getAppSettings(ctx.store),
 
   'settings.set': async ({ scanRetentionDays }, ctx) => setScanRetentionDays(ctx.store, scanRetentionDays, ctx.clock.now()),
+
+  'admin.purgeScans': async (_input, ctx, caller) => {
+    const now = ctx.clock.now();
+    const actor = { operatorId: caller.operatorId ?? 'local', roles: caller.roles, deskId: caller.deskId, operation: 'admin.purgeScans' };
+    return { ...(await purgeExpiredScans(ctx, now, actor)), ranAt: now.toISOString() };
+  },
 } satisfies HandlersOf<typeof adminContract>;

@@ -1,4 +1,5 @@
 import { DomainError } from '../../../core/index.js';
+import { setupFirstAdmin, setupStatus } from '../../auth/first-run.js';
 import { login } from '../../auth/login.js';
 import { changeOwnPassword } from '../../auth/operators.js';
 import { authOf } from '../../auth/runtime.js';
@@ -7,6 +8,10 @@ import type { HandlersOf } from './types.js';
 
 export const authHandlers = {
   'auth.login': async ({ username, password }, ctx) => login(ctx, authOf(ctx), username, password),
+
+  'auth.setupStatus': async (_input, ctx) => setupStatus(ctx),
+
+  'auth.setupFirstAdmin': async ({ username, displayName, password }, ctx) => setupFirstAdmin(ctx, authOf(ctx), { username, displayName, password }),
 
   'auth.logout': async (_input, ctx, caller) => {
     authOf(ctx).sessions.destroy(caller.sessionId);

@@ -3,8 +3,10 @@ import type { Contract } from '../contract/index.js';
 import { adminHandlers } from './admin.js';
 import { authHandlers } from './auth.js';
 import { deskHandlers } from './desk.js';
+import { deskMandatesHandlers } from './desk-mandates.js';
 import { notificationsHandlers } from './notifications.js';
 import { postalHandlers } from './postal.js';
+import { printingHandlers } from './printing.js';
 import { senderHandlers } from './sender.js';
 import { syncHandlers } from './sync.js';
 import { systemHandlers } from './system.js';
@@ -16,7 +18,9 @@ export const handlers = {
   ...authHandlers,
   ...adminHandlers,
   ...deskHandlers,
+  ...deskMandatesHandlers,
   ...postalHandlers,
   ...senderHandlers,
   ...syncHandlers,
+  ...printingHandlers,
 } satisfies HandlersOf<Contract>;

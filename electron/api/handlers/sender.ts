@@ -69,7 +69,8 @@ export const senderHandlers = {
     const elements = await ctx.store.timeline.listByIun(iun);
     const documentsStored = await Promise.all(notification.documents.map((d) => (d.ref ? ctx.store.files.has(d.ref) : Promise.resolve(false))));
     const awaitingSend = (await ctx.store.senderRequests.awaitingSend([iun])).has(iun);
-    return buildDetail({ notification, derived, elements, documentsStored, awaitingSend, nowMs: nowMs(ctx) });
+    const sendIun = (await ctx.store.senderRequests.get(iun))?.sendIun ?? null;
+    return buildDetail({ notification, derived, elements, documentsStored, awaitingSend, sendIun, nowMs: nowMs(ctx) });
   },
 
   'sender.legalFact': async ({ iun, legalFactId }, ctx, caller) => {

@@ -1,13 +1,10 @@
 // Files at the counter: a scan read from disk as base64 for desk.uploadScan, and a desk PDF opened
 // in the browser's own viewer (browser mode: GET /files/<sha256> with the run token and session in
 // the query, the one request that cannot carry headers).
-import { takeToken, SESSION_KEY } from '../../api/transport-http.js';
+import { viewerUrl } from '../../composables/use-print.js';
 
 export function pdfUrl(fileId: string): string {
-  const params = new URLSearchParams({ token: takeToken() ?? '' });
-  const session = window.sessionStorage.getItem(SESSION_KEY);
-  if (session) params.set('session', session);
-  return `/files/${fileId}?${params.toString()}`;
+  return viewerUrl(`/files/${fileId}`);
 }
 
 /** Opens a PDF for printing; false where there is no viewer route (the Electron window prints itself). */

@@ -80,16 +80,21 @@ export class DeskCounterPage {
     await this.page.getByTestId('desk-recipient-taxid').press('Enter');
   }
 
-  /** Alt+S, and the PDF tab the browser opens (closed again: the test reads the file itself). */
-  async printBundle(): Promise<void> {
+  /**
+   * Alt+S, and the PDF tab the browser opens through `documents.print` (browser mode): its URL is
+   * returned, the tab closed again (the test reads the file itself).
+   */
+  async printBundle(): Promise<string> {
     // The screen puts the focus on "print" once the operation is loaded.
     await this.printButton.waitFor();
     await this.page.waitForFunction(() => document.activeElement?.id === 'desk-print');
-    const popup = this.page.waitForEvent('popup', { timeout: 15_000 }).catch(() => undefined);
+    const opened = this.page.context().waitForEvent('page', { timeout: 15_000 });
     await this.page.keyboard.press('Alt+s');
     await this.bundleReady.waitFor();
-    const tab = await popup;
-    await tab?.close().catch(() => undefined);
+    const tab = await opened;
+    const url = tab.url();
+    await tab.close().catch(() => undefined);
+    return url;
   }
 
   /**

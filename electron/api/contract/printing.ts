@@ -1,0 +1,85 @@
+// Printing a stored document (issue #6 item 5): one operation for both modes. The desktop app
+// prints through the host's printer (silently or with the system dialog); browser mode gets the
+// document's URL back and opens it in the browser's PDF viewer. Either way the answer names the
+// stored document by its SHA-256.
+import { z } from 'zod';
+import { op, t } from './op.js';
+
+/**
+ * Who may print: the roles that may open stored PDFs at `/files/<sha256>` (electron/desk/file-route.ts),
+ * so that the URL returned in browser mode always opens for the caller.
+ */
+const readers = ['clerk', 'admin'] as const;
+const admin = ['admin'] as const;
+
+export interface PrintedDocumentView {
+  /** The stored document's id: its SHA-256 (hex). */
+  documentId: string;
+  /** Where browser mode opens it (`/files/<sha256>`, the run token and session added by the client). */
+  url: string;
+  /** 'host': the desktop app sent it to a printer; 'browser': open `url` in the browser's PDF viewer. */
+  printed: 'host' | 'browser';
+  /** How the host printed it ('host' only). */
+  mode: 'silent' | 'dialog' | null;
+  /** The printer it went to; null for the system's default printer or the one picked in the dialog. */
+  printerName: string | null;
+}
+
+export interface PrinterView {
+  name: string;
+  displayName: string;
+  description: string;
+}
+
+/** The desk's printing defaults (admin screen). */
+export interface PrintSettingsView {
+  /** System name of the printer; null = the system's default printer. */
+  printerName: string | null;
+  /** True: print without the system dialog. */
+  silent: boolean;
+}
+
+export interface PrintersView {
+  /** False in browser mode: the browser prints, the host has no printer. */
+  hostPrints: boolean;
+  printers: PrinterView[];
+  settings: PrintSettingsView;
+}
+
+const sha256Schema = z.string().trim().toLowerCase().regex(/^[0-9a-f]{64}$/, 'SHA-256 (hex)');
+
+export const printingContract = {
+  'documents.print': op({
+    input: z.strictObject({
+      sha256: sha256Schema,
+      /** Absent: the desk's setting (admin screen). */
+      mode: z.enum(['silent', 'dialog']).optional(),
+      /** The print job's name in the system queue. */
+      title: z.string().trim().min(1).max(120).optional(),
+    }),
+    output: t<PrintedDocumentView>(),
+    roles: readers,
+    doc: 'Print a stored PDF: the desktop app sends it to the printer (silently or with the dialog), browser mode gets its URL for the PDF viewer',
+    mutates: true,
+    // Audited by the handler: a print can wait minutes for the dialog, no store transaction may stay open that long.
+    auditedBy: 'handler',
+    auditTargets: (input) => [input.sha256],
+  }),
+  'documents.printers': op({
+    input: z.strictObject({}),
+    output: t<PrintersView>(),
+    roles: readers,
+    doc: 'The printers the desktop app can use (none in browser mode) and the desk\'s printing defaults',
+  }),
+  'documents.setPrintSettings': op({
+    input: z.strictObject({
+      printerName: z.string().trim().min(1).max(200).nullable(),
+      silent: z.boolean(),
+    }),
+    output: t<PrintSettingsView>(),
+    roles: admin,
+    doc: 'Set the desk\'s default printer and whether printing skips the system dialog',
+    mutates: true,
+    auditTargets: () => ['printing.defaults'],
+  }),
+};

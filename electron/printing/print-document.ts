@@ -1,0 +1,97 @@
+// `documents.print` (issue #6 item 5): a stored PDF, read back and verified, goes to the host's
+// printer when there is one (the desktop app), or back to the caller as a URL for the browser's
+// PDF viewer (browser mode). The handler writes its own audit entry: a print can wait minutes for
+// the system dialog, and no store transaction may stay open that long (SQLite has one connection).
+import { DomainError, isDomainError, type ErrorCode } from '../../core/index.js';
+import type { PrintedDocumentView, PrintersView } from '../api/contract/printing.js';
+import type { Caller } from '../api/dispatch.js';
+import type { HostContext } from '../api/host-context.js';
+import { toAuditEntry } from '../auth/audit-trail.js';
+import { getPrintSettings } from '../auth/desk-settings.js';
+import { FILES_PREFIX } from '../desk/file-route.js';
+import { PRINT_TIMEOUT_REASON, type PrintMode, type PrintResult } from './printer.js';
+
+const OP = 'documents.print';
+const PDF_MAGIC = Buffer.from('%PDF-');
+
+export interface PrintRequest {
+  sha256: string;
+  mode?: PrintMode | undefined;
+  title?: string | undefined;
+}
+
+/**
+ * The stored bytes, only if they are a PDF: like the `/files/` route, nothing else (an identity
+ * scan in JPEG, say) is ever printed or served this way.
+ */
+async function readStoredPdf(ctx: HostContext, sha256: string): Promise<Buffer> {
+  let bytes: Buffer;
+  try {
+    bytes = await ctx.store.files.read(sha256);
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'DOCUMENT_MISSING') throw new DomainError('PRINT_DOCUMENT_NOT_FOUND', { sha256 });
+    throw e;
+  }
+  if (!bytes.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) throw new DomainError('PRINT_DOCUMENT_NOT_FOUND', { sha256 });
+  return bytes;
+}
+
+/** The stable code of a print the system did not complete. */
+export function printFailure(result: PrintResult): DomainError {
+  const reason = result.reason ?? 'unknown';
+  if (reason === PRINT_TIMEOUT_REASON) return new DomainError('PRINT_TIMEOUT');
+  // Electron's wording when the person closes the dialog: "Print job canceled".
+  if (/cancel/i.test(reason)) return new DomainError('PRINT_CANCELLED');
+  return new DomainError('PRINT_FAILED', { reason });
+}
+
+async function audit(ctx: HostContext, caller: Caller, sha256: string, code?: ErrorCode): Promise<void> {
+  const entry = toAuditEntry({
+    at: ctx.clock.now(),
+    ...(caller.operatorId ? { operatorId: caller.operatorId } : {}),
+    roles: caller.roles,
+    ...(caller.deskId !== undefined ? { deskId: caller.deskId } : {}),
+    operation: OP,
+    targets: [sha256],
+    outcome: code ? 'refused' : 'ok',
+    ...(code ? { code } : {}),
+  });
+  try {
+    await ctx.store.audit.append(entry);
+  } catch (e) {
+    // The paper is out already: a lost entry is logged, the clerk's answer stays the print's.
+    ctx.logger.error('audit entry of a print not written', { op: OP, code, error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+async function sendToPrinter(ctx: HostContext, req: PrintRequest, bytes: Buffer): Promise<PrintedDocumentView> {
+  const settings = await getPrintSettings(ctx.store);
+  const mode = req.mode ?? (settings.silent ? 'silent' : 'dialog');
+  const opts = settings.printerName ? { mode, deviceName: settings.printerName } : { mode };
+  const result = await ctx.printer!.print({ sha256: req.sha256, title: req.title ?? `RADD Desk ${req.sha256.slice(0, 12)}`, bytes }, opts);
+  if (!result.printed) {
+    ctx.logger.warn('print not completed', { sha256: req.sha256, mode, reason: result.reason ?? 'unknown' });
+    throw printFailure(result);
+  }
+  return { documentId: req.sha256, url: `${FILES_PREFIX}${req.sha256}`, printed: 'host', mode, printerName: settings.printerName };
+}
+
+export async function printDocument(ctx: HostContext, caller: Caller, req: PrintRequest): Promise<PrintedDocumentView> {
+  try {
+    const bytes = await readStoredPdf(ctx, req.sha256);
+    const out = ctx.printer
+      ? await sendToPrinter(ctx, req, bytes)
+      : { documentId: req.sha256, url: `${FILES_PREFIX}${req.sha256}`, printed: 'browser' as const, mode: null, printerName: null };
+    await audit(ctx, caller, req.sha256);
+    return out;
+  } catch (e) {
+    if (isDomainError(e)) await audit(ctx, caller, req.sha256, e.code);
+    throw e;
+  }
+}
+
+export async function printersOf(ctx: HostContext): Promise<PrintersView> {
+  const settings = await getPrintSettings(ctx.store);
+  if (!ctx.printer) return { hostPrints: false, printers: [], settings };
+  return { hostPrints: true, printers: await ctx.printer.printers(), settings };
+}

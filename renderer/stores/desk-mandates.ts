@@ -1,0 +1,85 @@
+import { defineStore } from 'pinia';
+import { ref } from 'vue';
+import type { DeskMandateList, DeskMandateView } from '../../electron/api/contract/index.js';
+import { ApiCallError, call } from '../api/client.js';
+import type { DeskError } from './desk.js';
+
+export type MandateDraft = { delegatorTaxId: string; delegateTaxId: string; delegateDenomination: string; delegateType: 'PF' | 'PG'; validFrom: string; validTo: string };
+
+/** Today as a Europe/Rome calendar day: the form's default first day (a default, not a rule). */
+export const romeToday = (): string => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+
+export const emptyMandateDraft = (): MandateDraft => ({ delegatorTaxId: '', delegateTaxId: '', delegateDenomination: '', delegateType: 'PF', validFrom: romeToday(), validTo: '' });
+
+function toError(e: unknown): DeskError {
+  if (e instanceof ApiCallError) return { code: e.code, message: e.message, fields: Object.fromEntries((e.details?.fields ?? []).map((f) => [f.path.replace(/^mandate\./, ''), f.message])) };
+  return { code: 'UNEXPECTED', message: String(e), fields: {} };
+}
+
+/** What the screen confirms after a write: which mandate, and what happened to it. */
+export interface MandateNotice {
+  kind: 'created' | 'revoked';
+  mandate: DeskMandateView;
+}
+
+/** The "Deleghe" screen: mandates of a tax code, a new one, a revocation (DOMAIN.md 10 step 1). */
+export const useDeskMandatesStore = defineStore('desk-mandates', () => {
+  const taxId = ref('');
+  const list = ref<DeskMandateList | null>(null);
+  const draft = ref<MandateDraft>(emptyMandateDraft());
+  const error = ref<DeskError | null>(null);
+  const formError = ref<DeskError | null>(null);
+  const notice = ref<MandateNotice | null>(null);
+  const busy = ref(false);
+
+  async function run<T>(target: typeof error, action: () => Promise<T>): Promise<T | undefined> {
+    busy.value = true;
+    error.value = null;
+    formError.value = null;
+    try {
+      return await action();
+    } catch (e) {
+      target.value = toError(e);
+      return undefined;
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function search(): Promise<boolean> {
+    notice.value = null;
+    const found = await run(error, () => call('desk.listMandates', { taxId: taxId.value }));
+    list.value = found ?? null;
+    return found !== undefined;
+  }
+
+  async function create(): Promise<boolean> {
+    notice.value = null;
+    const { validTo, ...rest } = draft.value;
+    // An empty last day means an open-ended mandate.
+    const mandate = validTo.trim() === '' ? rest : { ...rest, validTo };
+    const created = await run(formError, () => call('desk.createMandate', { mandate }));
+    if (!created) return false;
+    draft.value = emptyMandateDraft();
+    taxId.value = created.delegatorTaxId;
+    await search();
+    notice.value = { kind: 'created', mandate: created };
+    return true;
+  }
+
+  async function revoke(mandateId: string): Promise<boolean> {
+    notice.value = null;
+    const revoked = await run(error, () => call('desk.revokeMandate', { mandateId }));
+    if (!revoked) return false;
+    if (list.value) list.value = { ...list.value, items: list.value.items.map((m) => (m.mandateId === mandateId ? revoked : m)) };
+    notice.value = { kind: 'revoked', mandate: revoked };
+    return true;
+  }
+
+  function resetForm(): void {
+    draft.value = emptyMandateDraft();
+    formError.value = null;
+  }
+
+  return { taxId, list, draft, error, formError, notice, busy, search, create, revoke, resetForm };
+});

@@ -1,0 +1,106 @@
+// Delegations registered at the desk (DOMAIN.md 10 step 1) through the real HTTP host: a mandate
+// registered on the "Deleghe" screen lets its delegate collect at the counter (by IUN and by the
+// recipient's AAR QR, DOMAIN.md 13), revoking it stops that at once, the row is kept and every
+// change is audited by id only; the form's mistakes come back by field with the core's codes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeskMandateList, DeskMandateView } from '../../electron/api/contract/index.js';
+import { PEOPLE } from '../e2e/data/desk-cases.js';
+import { caseOf, delegateIdentification, startDeskHost, type DeskHost } from './desk-support.js';
+
+let h: DeskHost;
+beforeAll(async () => { h = await startDeskHost('radd-desk-mandates-'); }, 60_000);
+afterAll(async () => { await h?.close(); });
+
+const today = () => new Date(h.nowMs).toLocaleDateString('sv-SE', { timeZone: 'Europe/Rome' });
+const draft = (delegator: { taxId: string }, delegate: { taxId: string; denomination: string }, extra: Record<string, string> = {}) => ({
+  mandate: { delegatorTaxId: delegator.taxId.toLowerCase(), delegateTaxId: delegate.taxId, delegateDenomination: delegate.denomination, delegateType: 'PF', validFrom: today(), ...extra },
+});
+
+async function create(body: ReturnType<typeof draft>): Promise<DeskMandateView> {
+  const r = await h.api<DeskMandateView>('desk.createMandate', body);
+  if (!r.body.ok) throw new Error(JSON.stringify(r.body.error));
+  return r.body.data!;
+}
+
+async function actInquiry(target: { iun?: string; qrCode?: string }, delegator: { taxId: string }, delegate: { taxId: string; denomination: string }) {
+  return h.api('desk.inquiry', { mode: 'ACT', ...target, identification: await delegateIdentification(h, delegator.taxId, delegate) });
+}
+
+describe('a mandate registered at the desk', () => {
+  let mandate: DeskMandateView;
+
+  it('lets a delegate who had none collect by IUN, once registered', async () => {
+    const c = caseOf(h, 'delegatePickup');
+    expect((await actInquiry({ iun: c.notification.iun }, PEOPLE.delegator, PEOPLE.stranger)).body.error?.code).toBe('DELEGATION_MISSING');
+    mandate = await create(draft(PEOPLE.delegator, PEOPLE.stranger));
+    expect(mandate).toMatchObject({ delegatorTaxId: PEOPLE.delegator.taxId, delegateTaxId: PEOPLE.stranger.taxId, state: 'ACTIVE', revocable: true, validTo: null });
+    const r = await actInquiry({ iun: c.notification.iun }, PEOPLE.delegator, PEOPLE.stranger);
+    expect(r.body.ok, JSON.stringify(r.body.error)).toBe(true);
+  });
+
+  it('lets the delegate collect with the recipient\'s AAR QR, and not with another recipient\'s', async () => {
+    const qr = caseOf(h, 'qrPickup');
+    await create(draft(PEOPLE.recipient, PEOPLE.stranger));
+    const r = await actInquiry({ qrCode: qr.qrUrl }, PEOPLE.recipient, PEOPLE.stranger);
+    expect(r.body.ok, JSON.stringify(r.body.error)).toBe(true);
+    // The delegator's mandate does not make the recipient's QR theirs.
+    expect((await actInquiry({ qrCode: qr.qrUrl }, PEOPLE.delegator, PEOPLE.stranger)).body.error?.code).toBe('TAX_ID_NOT_RECIPIENT');
+  });
+
+  it('is listed for the delegator and for the delegate, newest first', async () => {
+    const byDelegator = await h.api<DeskMandateList>('desk.listMandates', { taxId: PEOPLE.delegator.taxId.toLowerCase() });
+    expect(byDelegator.body.data!.items.map((m) => m.mandateId)).toContain(mandate.mandateId);
+    expect(byDelegator.body.data!.items.every((m) => m.delegatorTaxId === PEOPLE.delegator.taxId || m.delegateTaxId === PEOPLE.delegator.taxId)).toBe(true);
+    const byDelegate = await h.api<DeskMandateList>('desk.listMandates', { taxId: PEOPLE.stranger.taxId });
+    expect(byDelegate.body.data!.items.map((m) => m.delegatorTaxId)).toEqual([PEOPLE.recipient.taxId, PEOPLE.delegator.taxId]);
+  });
+
+  it('refuses a second mandate overlapping the active one of the same pair', async () => {
+    const r = await h.api('desk.createMandate', draft(PEOPLE.delegator, PEOPLE.stranger));
+    expect([r.status, r.body.error?.code]).toEqual([422, 'MANDATE_OVERLAPS']);
+  });
+
+  it('stops the delegate at once when revoked, keeps the row as ENDED, and refuses a second revocation', async () => {
+    const r = await h.api<DeskMandateView>('desk.revokeMandate', { mandateId: mandate.mandateId });
+    expect(r.body.data).toMatchObject({ mandateId: mandate.mandateId, state: 'ENDED', revocable: false });
+    const c = caseOf(h, 'delegatePickup');
+    expect((await actInquiry({ iun: c.notification.iun }, PEOPLE.delegator, PEOPLE.stranger)).body.error?.code).toBe('DELEGATION_MISSING');
+    const listed = await h.api<DeskMandateList>('desk.listMandates', { taxId: PEOPLE.stranger.taxId });
+    expect(listed.body.data!.items.find((m) => m.mandateId === mandate.mandateId)?.state).toBe('ENDED');
+    const again = await h.api('desk.revokeMandate', { mandateId: mandate.mandateId });
+    expect([again.status, again.body.error?.code]).toEqual([409, 'MANDATE_ALREADY_ENDED']);
+    const unknown = await h.api('desk.revokeMandate', { mandateId: '00000000-0000-4000-8000-000000000000' });
+    expect([unknown.status, unknown.body.error?.code]).toEqual([404, 'MANDATE_NOT_FOUND']);
+  });
+
+  it('audits creation and revocation by the mandate id, never by the people\'s tax codes', async () => {
+    const rows = await h.host.ctx.store.knex('audit_log').select();
+    const mine = rows.filter((r: Record<string, unknown>) => JSON.stringify(r).includes('Mandate'));
+    const text = JSON.stringify(mine);
+    expect(text).toContain('desk.createMandate');
+    expect(text).toContain('desk.revokeMandate');
+    expect(text).toContain(mandate.mandateId);
+    for (const p of [PEOPLE.delegator, PEOPLE.stranger, PEOPLE.recipient]) expect(text).not.toContain(p.taxId);
+  });
+});
+
+describe('the mandate form', () => {
+  const fieldsOf = async (body: unknown) => {
+    const r = await h.api('desk.createMandate', body);
+    const error = r.body.error as { code: string; details?: { fields?: { path: string; code: string }[] } } | undefined;
+    return [error?.code, (error?.details?.fields ?? []).map((f) => [f.path, f.code])];
+  };
+
+  it.each([
+    ['a wrong delegator tax code', { delegatorTaxId: 'SPSGNN48C12F839X' }, [['mandate.delegatorTaxId', 'TAX_ID_INVALID_CHECK_CHAR']]],
+    ['the same person on both sides', { delegateTaxId: PEOPLE.delegator.taxId }, [['mandate.delegateTaxId', 'MANDATE_SELF_DELEGATION']]],
+    ['a last day before the first', { validFrom: '2030-05-02', validTo: '2030-05-01' }, [['mandate.validTo', 'MANDATE_VALIDITY_INVERTED']]],
+  ])('marks %s on its field', async (_name, extra, fields) => {
+    expect(await fieldsOf(draft(PEOPLE.delegator, PEOPLE.elsewhere, extra))).toEqual(['VALIDATION_FAILED', fields]);
+  });
+
+  it('refuses a mandate whose last day is already past', async () => {
+    const r = await h.api('desk.createMandate', draft(PEOPLE.delegator, PEOPLE.elsewhere, { validFrom: '2020-01-01', validTo: '2020-12-31' }));
+    expect(r.body.error?.code).toBe('MANDATE_VALID_TO_PAST');
+  });
+});

@@ -1,0 +1,152 @@
+// `documents.print` through the real host over HTTP (issue #6 item 5): browser mode answers with
+// the stored document's id and its `/files/` URL (which then serves the PDF); a host with a printer
+// (the desktop app's, faked here) prints with the desk's settings; unknown documents, non-PDFs,
+// printer failures and callers without the role get their stable codes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request as httpRequest } from 'node:http';
+import type { PrintableDocument, Printer, PrintOptions, PrintResult } from '../../electron/printing/printer.js';
+import { startAuthHost, type AuthHost } from './auth-support.js';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const UNKNOWN = 'f'.repeat(64);
+
+class FakePrinter implements Printer {
+  jobs: { doc: PrintableDocument; opts: PrintOptions }[] = [];
+  next: PrintResult = { printed: true };
+  async print(doc: PrintableDocument, opts: PrintOptions): Promise<PrintResult> {
+    this.jobs.push({ doc, opts });
+    return this.next;
+  }
+  async printers() {
+    return [{ name: 'HP_Sportello', displayName: 'HP Sportello', description: 'A4' }];
+  }
+}
+
+interface PrintedBody { documentId: string; url: string; printed: string; mode: string | null; printerName: string | null }
+
+function getFile(h: AuthHost, path: string): Promise<{ status: number; type: string | undefined; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    httpRequest({ host: '127.0.0.1', port: h.http.port, path, method: 'GET' }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body: Buffer.concat(chunks) }));
+    }).on('error', reject).end();
+  });
+}
+
+describe('documents.print in browser mode (no printer on the host)', () => {
+  let h: AuthHost;
+  let clerk: string;
+  let pdf: string;
+  let png: string;
+  beforeAll(async () => {
+    h = await startAuthHost();
+    clerk = await h.loginAs('clerk');
+    pdf = (await h.host.ctx.store.files.put(PDF)).sha256;
+    png = (await h.host.ctx.store.files.put(PNG)).sha256;
+  });
+  afterAll(async () => h?.close());
+
+  it('answers with the stored document\'s id and its /files/ URL, for the browser to open', async () => {
+    const res = await h.call<PrintedBody>('documents.print', { sha256: pdf }, clerk);
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual({ documentId: pdf, url: `/files/${pdf}`, printed: 'browser', mode: null, printerName: null });
+  });
+
+  it('the URL it returns serves that very PDF to the same caller', async () => {
+    const { url } = (await h.call<PrintedBody>('documents.print', { sha256: pdf }, clerk)).body.data!;
+    const file = await getFile(h, `${url}?token=${h.http.token}&session=${clerk}`);
+    expect([file.status, file.type]).toEqual([200, 'application/pdf']);
+    expect(file.body.equals(PDF)).toBe(true);
+  });
+
+  it('refuses an unknown document with 404 PRINT_DOCUMENT_NOT_FOUND', async () => {
+    const res = await h.call('documents.print', { sha256: UNKNOWN }, clerk);
+    expect([res.status, res.body.error?.code]).toEqual([404, 'PRINT_DOCUMENT_NOT_FOUND']);
+  });
+
+  it('never prints a stored file that is not a PDF (an identity scan, say)', async () => {
+    const res = await h.call('documents.print', { sha256: png }, clerk);
+    expect([res.status, res.body.error?.code]).toEqual([404, 'PRINT_DOCUMENT_NOT_FOUND']);
+  });
+
+  it('refuses a malformed id before looking at the store', async () => {
+    const res = await h.call('documents.print', { sha256: '../../etc/passwd' }, clerk);
+    expect([res.status, res.body.error?.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
+  it('refuses the roles that cannot open stored PDFs, and callers without a session', async () => {
+    for (const role of ['postal', 'sender'] as const) {
+      const res = await h.call('documents.print', { sha256: pdf }, await h.loginAs(role));
+      expect([res.status, res.body.error?.code], role).toEqual([403, 'FORBIDDEN']);
+    }
+    expect((await h.call('documents.print', { sha256: pdf })).status).toBe(401);
+  });
+
+  it('lists no printer: the browser prints', async () => {
+    const res = await h.call<{ hostPrints: boolean; printers: unknown[] }>('documents.printers', {}, clerk);
+    expect(res.body.data).toMatchObject({ hostPrints: false, printers: [] });
+  });
+
+  it('records each print in the audit log, refusals with their code', async () => {
+    const admin = await h.loginAs('admin');
+    const page = await h.call<{ items: { outcome: string; code: string | null; targets: string[] }[] }>('audit.list', { operation: 'documents.print' }, admin);
+    const items = page.body.data!.items;
+    expect(items.some((i) => i.outcome === 'ok' && i.targets[0] === pdf)).toBe(true);
+    expect(items.some((i) => i.outcome === 'refused' && i.code === 'PRINT_DOCUMENT_NOT_FOUND' && i.targets[0] === UNKNOWN)).toBe(true);
+  });
+});
+
+describe('documents.print on a host with a printer (the desktop app)', () => {
+  const printer = new FakePrinter();
+  let h: AuthHost;
+  let clerk: string;
+  let admin: string;
+  let pdf: string;
+  beforeAll(async () => {
+    h = await startAuthHost({ host: { printer } });
+    clerk = await h.loginAs('clerk');
+    admin = await h.loginAs('admin');
+    pdf = (await h.host.ctx.store.files.put(PDF)).sha256;
+  });
+  afterAll(async () => h?.close());
+
+  it('prints the stored bytes with the system dialog on the default printer until the desk says otherwise', async () => {
+    printer.jobs = [];
+    const res = await h.call<PrintedBody>('documents.print', { sha256: pdf, title: 'Plico' }, clerk);
+    expect(res.body.data).toEqual({ documentId: pdf, url: `/files/${pdf}`, printed: 'host', mode: 'dialog', printerName: null });
+    expect(printer.jobs).toHaveLength(1);
+    expect(printer.jobs[0]!.opts).toEqual({ mode: 'dialog' });
+    expect(printer.jobs[0]!.doc.title).toBe('Plico');
+    expect(Buffer.from(printer.jobs[0]!.doc.bytes).equals(PDF)).toBe(true);
+  });
+
+  it('follows the desk\'s settings: silent, to the chosen printer (an explicit mode wins)', async () => {
+    const set = await h.call('documents.setPrintSettings', { printerName: 'HP_Sportello', silent: true }, admin);
+    expect(set.body.data).toEqual({ printerName: 'HP_Sportello', silent: true });
+    printer.jobs = [];
+    const res = await h.call<PrintedBody>('documents.print', { sha256: pdf }, clerk);
+    expect(res.body.data).toMatchObject({ printed: 'host', mode: 'silent', printerName: 'HP_Sportello' });
+    await h.call('documents.print', { sha256: pdf, mode: 'dialog' }, clerk);
+    expect(printer.jobs.map((j) => j.opts)).toEqual([{ mode: 'silent', deviceName: 'HP_Sportello' }, { mode: 'dialog', deviceName: 'HP_Sportello' }]);
+  });
+
+  it('turns a printer failure into PRINT_FAILED with a message for the clerk', async () => {
+    printer.next = { printed: false, reason: 'Print job failed' };
+    try {
+      const res = await h.call('documents.print', { sha256: pdf }, clerk);
+      expect(res.body.error?.code).toBe('PRINT_FAILED');
+      expect(res.body.error?.message).toContain('Print job failed');
+    } finally {
+      printer.next = { printed: true };
+    }
+  });
+
+  it('lists the host\'s printers and the settings; only an administrator changes the settings', async () => {
+    const list = await h.call<{ hostPrints: boolean; printers: { name: string }[] }>('documents.printers', {}, clerk);
+    expect(list.body.data).toMatchObject({ hostPrints: true, printers: [{ name: 'HP_Sportello' }] });
+    const refused = await h.call('documents.setPrintSettings', { printerName: null, silent: false }, clerk);
+    expect([refused.status, refused.body.error?.code]).toEqual([403, 'FORBIDDEN']);
+  });
+});

@@ -1,0 +1,99 @@
+// Data retention through the host (issue #11 item 3): admin.purgeScans over real HTTP, what the
+// desk's operation view and the files route answer afterwards, and the start-and-daily schedule.
+import { get as httpGet } from 'node:http';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Store } from '../../db/store.js';
+import { scheduleScanRetention } from '../../electron/desk/scan-retention.js';
+import { createLogger } from '../../electron/logger.js';
+import type { TempStoreDir } from '../support/store-temp.js';
+import { startAuthHost, type AuthHost } from './auth-support.js';
+import { addOperation, closedOperation, contextOf, DAY, pdf, retentionStore, scanRef, scansOf, storeFile } from './scan-retention-support.js';
+
+let tmp: TempStoreDir | undefined;
+let store: Store | undefined;
+let h: AuthHost | undefined;
+afterEach(async () => {
+  await store?.close();
+  tmp?.remove();
+  await h?.close();
+  store = undefined;
+  tmp = undefined;
+  h = undefined;
+});
+
+async function freshStore(retentionDays: number | null = 30): Promise<Store> {
+  ({ tmp, store } = await retentionStore(retentionDays));
+  return store;
+}
+
+function getFile(host: AuthHost, sha256: string, session: string): Promise<{ status: number; body: string }> {
+  const path = `/files/${sha256}?token=${host.http.token}&session=${session}`;
+  return new Promise((resolve, reject) => {
+    httpGet({ host: '127.0.0.1', port: host.http.port, path }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    }).on('error', reject);
+  });
+}
+
+describe('purge through the host', () => {
+  it('admin.purgeScans purges now, audited as the administrator; the scan shows as deleted and its file answers 404', async () => {
+    h = await startAuthHost();
+    const hostStore = h.host.ctx.store;
+    const clock = h.clock.now();
+    const admin = await h.loginAs('admin');
+    const clerk = await h.loginAs('clerk');
+    expect((await h.call('settings.set', { scanRetentionDays: 30 }, admin)).body.ok).toBe(true);
+    const startedAt = new Date(clock.getTime() - 40 * DAY);
+    const form = await scanRef(hostStore, 'DELEGATION_FORM', startedAt);
+    form.pdfSha256 = await storeFile(hostStore, pdf(), startedAt);
+    const id = await addOperation(hostStore, { state: 'COMPLETED', startedAt, closedAt: new Date(startedAt.getTime() + 60_000), scans: [form] });
+    expect((await getFile(h, form.pdfSha256, clerk)).status).toBe(200);
+
+    const res = await h.call<{ operations: number; files: number; retentionDays: number; ranAt: string }>('admin.purgeScans', {}, admin);
+    expect(res.body.data).toMatchObject({ operations: 1, files: 2, retentionDays: 30, ranAt: clock.toISOString() });
+
+    const gone = await getFile(h, form.pdfSha256, clerk);
+    expect(gone.status).toBe(404);
+    expect(JSON.parse(gone.body)).toMatchObject({ ok: false, error: { code: 'DOCUMENT_MISSING' } });
+    const view = await h.call<{ scans: unknown[] }>('desk.getTransaction', { operationId: id }, clerk);
+    expect(view.body.data!.scans).toEqual([{ role: 'DELEGATION_FORM', sha256: null, contentType: 'image/png', bytes: form.bytes, purgedAt: clock.toISOString(), retentionDays: 30 }]);
+    const me = await h.call<{ operator: { id: string } }>('auth.whoami', {}, admin);
+    const audit = await h.call<{ items: { operatorId: string; targets: string[]; outcome: string }[] }>('audit.list', { operation: 'admin.purgeScans' }, admin);
+    expect(audit.body.data!.items).toEqual([expect.objectContaining({ operatorId: me.body.data!.operator.id, targets: [id], outcome: 'ok' })]);
+  });
+
+  it('records an administrator\'s run that found nothing to purge', async () => {
+    h = await startAuthHost();
+    const admin = await h.loginAs('admin');
+    const res = await h.call('admin.purgeScans', {}, admin);
+    expect(res.body.data).toMatchObject({ operations: 0, files: 0, retentionDays: null });
+    const audit = await h.call<{ items: { targets: string[] }[] }>('audit.list', { operation: 'admin.purgeScans' }, admin);
+    expect(audit.body.data!.items).toEqual([expect.objectContaining({ targets: [] })]);
+  });
+});
+
+describe('schedule', () => {
+  it('purges when started and again every 24 hours; stopping waits for a run in progress', async () => {
+    const s = await freshStore(30);
+    const lines: string[] = [];
+    const ctx = { ...contextOf(s), logger: createLogger((l) => lines.push(l)) };
+    const first = await closedOperation(s, 40, (at) => Promise.all([scanRef(s, 'RECIPIENT_ID', at)]));
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const stop = scheduleScanRetention(ctx);
+      await vi.waitFor(async () => expect((await scansOf(s, first))[0]).toHaveProperty('purgedAt'), { timeout: 5000, interval: 20 });
+      const second = await closedOperation(s, 35, (at) => Promise.all([scanRef(s, 'RECIPIENT_ID', at)]));
+      vi.advanceTimersByTime(23 * 3_600_000);
+      await new Promise((r) => setTimeout(r, 50));
+      expect((await scansOf(s, second))[0]).toHaveProperty('sha256');
+      vi.advanceTimersByTime(3_600_000);
+      await stop();
+      expect((await scansOf(s, second))[0]).toHaveProperty('purgedAt');
+      expect(lines.filter((l) => l.includes('scans purged'))).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
