@@ -22,6 +22,7 @@ import * as createSenderDailyStats from './2026-11-26-1601-create-sender-daily-s
 import * as createSenderRequests from './2026-11-26-1602-create-sender-requests.js';
 import * as addSenderRequestLinks from './2026-11-26-1800-add-sender-request-links.js';
 import * as countBulkImportsByBatch from './2026-11-26-1900-count-bulk-imports-by-batch.js';
+import * as addMandatesDelegatorIndex from './2026-11-26-2000-add-mandates-delegator-index.js';
 
 export interface NamedMigration {
   name: string;
@@ -51,6 +52,7 @@ export const migrations: readonly NamedMigration[] = [
   { name: '2026-11-26-1602-create-sender-requests', ...createSenderRequests },
   { name: '2026-11-26-1800-add-sender-request-links', ...addSenderRequestLinks },
   { name: '2026-11-26-1900-count-bulk-imports-by-batch', ...countBulkImportsByBatch },
+  { name: '2026-11-26-2000-add-mandates-delegator-index', ...addMandatesDelegatorIndex },
 ];
 
 /** Knex's migration source over the list above. */

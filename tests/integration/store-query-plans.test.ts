@@ -56,6 +56,7 @@ describe('store query plans', () => {
       ['audit', () => s.audit.listBySubject(iun)],
       ['aar token', () => s.aarTokens.resolve('t')],
       ['user', () => s.users.getByUsername('mario')],
+      ['mandates of a tax code (delegator or delegate)', () => s.deskMandates.listByTaxId(taxId)],
       ['append (lock + state)', () => s.timeline.appendElements(iun, [])],
     ];
     const problems: string[] = [];

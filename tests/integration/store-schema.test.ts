@@ -7,7 +7,7 @@ import { migrations } from '../../db/migrations/index.js';
 import { appliedMigrations, rollbackAll } from '../../db/schema-version.js';
 import { tempStoreDir } from '../support/store-temp.js';
 
-const SCHEMA_HASH = 'a0522f09f2565fbfb059eba2ae6ca17996d439aa8b2b510d51760e3ec9cbb75c';
+const SCHEMA_HASH = '43996717db3194ec0a069ea2434a246260bae755c2a028d4d843c7949ab71e08';
 
 const tmp = tempStoreDir('radd-schema-');
 afterAll(() => tmp.remove());
