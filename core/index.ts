@@ -177,6 +177,8 @@ export type {
   HistorySearchQuery,
   HistorySearchErrorCode,
   HistorySearchResult,
+  DelegateIdentityInput,
+  DelegateIdentityResult,
 } from './desk/index.js';
 export {
   /** The RADD result codes 0, 2, 3, 4, 5, 10, 80, 99 as data, each with its catalogue message. */
@@ -244,6 +246,12 @@ export {
   validateHistorySearch,
   /** Whether an operation start falls in a history search's date range. */
   isInHistoryRange,
+  /** PF unless the clerk says the delegate at the counter is a company. */
+  DEFAULT_DELEGATE_TYPE,
+  /** The delegate's tax id by the type chosen (PF codice fiscale, PG partita IVA). */
+  parseDelegateTaxId,
+  /** A delegate's tax id valid for its type and not the recipient's own. */
+  checkDelegateIdentity,
 } from './desk/index.js';
 
 // Demo notifications and simulated SEND timelines (demo adapter, seed data, benchmarks).

@@ -10,3 +10,4 @@ export * from './aor.js';
 export * from './completion.js';
 export * from './identity-document.js';
 export * from './history-search.js';
+export * from './delegate.js';

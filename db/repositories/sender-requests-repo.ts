@@ -134,6 +134,12 @@ export class SenderRequestsRepo {
     return row ? toRequest(row) : undefined;
   }
 
+  /** The request SEND knows by this notificationRequestId (unique), if this desk sent it. */
+  async getByRequestId(notificationRequestId: string): Promise<SenderRequest | undefined> {
+    const row = await this.db<Row>('sender_requests').where('notification_request_id', notificationRequestId).first();
+    return row ? toRequest(row) : undefined;
+  }
+
   async get(iun: string): Promise<SenderRequest | undefined> {
     const row = await this.db<Row>('sender_requests').where('iun', iun).first();
     return row ? toRequest(row) : undefined;

@@ -1,9 +1,10 @@
 // Identification at the counter (DOMAIN.md 10 step 1, 10.1 "Identity evidence"): the documents
 // typed by the clerk (the core's checkIdentityDocument: an expired one is refused) and the scans
 // the operation needs: the ID of the recipient (for a delegate: the copy the delegate brings),
-// the delegate's ID and the signed delegation form, a PG recipient's register extract and
-// self-declaration. Operators that keep the scans themselves upload none (a desk setting).
-import { checkIdentityDocument, DomainError, type ErrorCode, type IsoInstant } from '../../core/index.js';
+// the delegate's ID (for a company delegate: its representative's) and the signed delegation
+// form, a PG recipient's register extract and self-declaration. Operators that keep the scans
+// themselves upload none (a desk setting).
+import { checkDelegateIdentity, checkIdentityDocument, DomainError, type ErrorCode, type IsoInstant } from '../../core/index.js';
 import type { FileStore } from '../../db/files.js';
 import type { Identification } from '../api/contract/desk.js';
 
@@ -32,7 +33,8 @@ export function requiredScans(id: Identification): Array<[ScanField, ErrorCode]>
 export async function identityProblems(id: Identification, today: IsoInstant, files: FileStore, keepScansExternally: boolean): Promise<IdentityProblem[]> {
   const problems = documentProblems('recipientDocument', id.recipientDocument, today);
   if (id.collector === 'DELEGATE' && id.delegate) {
-    if (id.delegate.taxId === id.recipientTaxId) problems.push({ field: 'delegate.taxId', code: 'DELEGATE_IS_RECIPIENT', params: {} });
+    const delegate = checkDelegateIdentity({ recipientTaxId: id.recipientTaxId, delegateTaxId: id.delegate.taxId, delegateType: id.delegate.delegateType });
+    if (!delegate.ok) problems.push({ field: 'delegate.taxId', code: delegate.code, params: delegate.params });
     problems.push(...documentProblems('delegate.document', id.delegate.document, today));
   }
   if (keepScansExternally) return problems;

@@ -50,7 +50,7 @@ export async function delegateOf(store: Pick<DeskStore, 'deskMandates'>, id: Ide
   if (id.collector !== 'DELEGATE' || !id.delegate) return null;
   const mandates = await store.deskMandates.listBetween(id.recipientTaxId, id.delegate.taxId);
   const toCore = (m: (typeof mandates)[number]) => ({ mandateId: m.mandateId, delegatorTaxId: m.delegatorTaxId, validFrom: m.validFrom, validTo: m.validTo });
-  const base = { taxId: id.delegate.taxId, denomination: id.delegate.denomination, delegateType: 'PF' as const };
+  const base = { taxId: id.delegate.taxId, denomination: id.delegate.denomination, delegateType: id.delegate.delegateType };
   const active = mandates.find((m) => hasActiveMandate({ ...base, mandate: toCore(m) }, id.recipientTaxId, now));
   const chosen = active ?? mandates[0];
   return { ...base, mandate: chosen ? toCore(chosen) : null };

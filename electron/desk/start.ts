@@ -52,7 +52,7 @@ function deskRecord(input: StartInput, inquiry: InquiryResult, evidence: Operati
     operatorId: actor.operatorId,
     recipientDenomination: first?.item.recipientDenomination || id.recipientDenomination || null,
     delegateDenomination: id.delegate?.denomination ?? null,
-    delegateType: id.delegate ? 'PF' : null,
+    delegateType: id.delegate?.delegateType ?? null,
     mandateId: inquiry.delegate?.mandate?.mandateId ?? null,
     identity: { recipient: id.recipientDocument, delegate: id.delegate?.document ?? null },
     scans: evidence.scans,

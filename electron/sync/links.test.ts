@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Notification } from '../../core/index.js';
 import { createSyncEngine } from './engine.js';
-import { toLocalPage, toPeerItem } from './links.js';
+import { refusalElement, toLocalPage, toPeerItem } from './links.js';
 import { createManualClock } from './manual-scheduler.js';
 import { createMemorySyncStore } from './memory-store.js';
 import type { OutboxItem, PullPage, PushResult, RequestLink, SyncAdapter } from './types.js';
@@ -111,5 +111,27 @@ describe('sync engine with request links (memory store)', () => {
     await s.engine.runNow();
     expect(s.pushed.map((i) => [i.kind, i.payload])).toEqual([['send.cancelNotification', { iun: SEND }]]);
     expect(s.store.items().map((i) => i.state)).toEqual(['done']);
+  });
+});
+
+describe('refusalElement (DOMAIN.md 5 row 4)', () => {
+  const at = '2026-03-10T10:00:00Z';
+  const reasons = [{ errorCode: 'FILE_SHA_ERROR', detail: 'sha256 of document 0 does not match' }, { errorCode: 'NO_DETAIL' }];
+
+  it('is SEND\'s REQUEST_REFUSED element under the local IUN, with the reasons SEND gave', () => {
+    expect(refusalElement(LOCAL, { status: 'REFUSED', refusal: { at, reasons } })).toEqual({
+      elementId: `REQUEST_REFUSED.IUN_${LOCAL}`, category: 'REQUEST_REFUSED', at, details: { refusalReasons: reasons },
+    });
+  });
+
+  it('has the same elementId whatever the instant or reasons of a repeated answer', () => {
+    const a = refusalElement(LOCAL, { status: 'REFUSED', refusal: { at, reasons } });
+    const b = refusalElement(LOCAL, { status: 'REFUSED', refusal: { at: '2026-03-11T10:00:00Z', reasons: [] } });
+    expect(b?.elementId).toBe(a?.elementId);
+  });
+
+  it('is nothing for an answer that is not a refusal', () => {
+    expect(refusalElement(LOCAL, { status: 'ACCEPTED', refusal: { at, reasons } })).toBeUndefined();
+    expect(refusalElement(LOCAL, { status: 'REFUSED' })).toBeUndefined();
   });
 });

@@ -11,8 +11,11 @@
 //   `IUN_<iun>` token SEND writes into elementIds (and into details that point at other elements),
 //   so that SEND's copy of an element the desk wrote itself (its cancellation, DOMAIN.md 5) has the
 //   same elementId and is stored once; SEND's header of a notification we already hold is dropped;
-// - items pushed about the local IUN (a cancellation) go out under SEND's IUN.
-import type { OutboxItem, PullPage, PulledElement } from './types.js';
+// - items pushed about the local IUN (a cancellation) go out under SEND's IUN;
+// - a request SEND refused never gets SEND's IUN: the refusal is written on the local notification
+//   as the element SEND itself uses (refusalElement), so its status becomes REFUSED (DOMAIN.md 4.2).
+import type { TimelineElementInput } from '../../core/index.js';
+import type { OutboxItem, PullPage, PulledElement, RequestLink } from './types.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -66,4 +69,15 @@ export function toPeerItem(item: OutboxItem, peerOf: ReadonlyMap<string, string>
   const peer = iun === undefined ? undefined : peerOf.get(iun);
   if (peer === undefined || peer === iun) return item;
   return { ...item, payload: { ...(item.payload as Record<string, unknown>), iun: peer } };
+}
+
+/**
+ * The REQUEST_REFUSED element for the local notification `localIun` (DOMAIN.md 5 row 4): SEND's
+ * elementId pattern under the local IUN, so that a repeated answer is a no-op, and SEND's reasons
+ * as `details.refusalReasons`. Undefined when the link is not a refusal.
+ */
+export function refusalElement(localIun: string, link: Pick<RequestLink, 'status' | 'refusal'>): TimelineElementInput | undefined {
+  if (link.status !== 'REFUSED' || link.refusal === undefined) return undefined;
+  const refusalReasons = link.refusal.reasons.map((r) => ({ errorCode: r.errorCode, ...(r.detail !== undefined ? { detail: r.detail } : {}) }));
+  return { elementId: `REQUEST_REFUSED.IUN_${localIun}`, category: 'REQUEST_REFUSED', at: link.refusal.at, details: { refusalReasons } };
 }

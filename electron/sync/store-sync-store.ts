@@ -5,7 +5,8 @@
 import type { OutboxMessage } from '../../db/repositories/outbox-repo.js';
 import type { Store, StoreScope } from '../../db/store.js';
 import type { Logger } from '../logger.js';
-import { type ApplyResult, type NewOutboxItem, type OutboxItem, type OutboxKind, type OutboxStats, type OutboxWriter, type PullPage, type RequestLinkStore, type SyncStore } from './types.js';
+import { refusalElement } from './links.js';
+import { type ApplyResult, type NewOutboxItem, type OutboxItem, type OutboxKind, type OutboxStats, type OutboxWriter, type PullPage, type RequestLink, type RequestLinkStore, type SyncStore } from './types.js';
 
 /**
  * The outbox table has no "parked" state yet (asked to the db helper): a parked item is kept unsent
@@ -77,18 +78,44 @@ async function applyIn(tx: StoreScope, page: Pick<PullPage, 'notifications' | 'e
   return result;
 }
 
+/**
+ * SEND refused the request: its REQUEST_REFUSED element goes on the local notification through the
+ * timeline writer (status REFUSED derived in the same transaction; links.ts refusalElement). The
+ * notification is the one whose request carries this notificationRequestId (recorded from the push
+ * answer), else the one of the request key SEND echoed with that same id.
+ */
+async function recordRefusal(tx: StoreScope, link: RequestLink, logger?: Logger): Promise<void> {
+  if (link.status !== 'REFUSED') return;
+  let request = await tx.senderRequests.getByRequestId(link.notificationRequestId);
+  if (!request && link.request !== undefined) {
+    const { senderTaxId, paProtocolNumber, idempotenceToken } = link.request;
+    request = await tx.senderRequests.findByKey(senderTaxId, paProtocolNumber, idempotenceToken);
+  }
+  if (request?.notificationRequestId !== link.notificationRequestId || !(await tx.notifications.exists(request.iun))) return;
+  const element = refusalElement(request.iun, link);
+  if (element === undefined) return;
+  const r = await tx.timeline.appendElements(request.iun, [element]);
+  if (r.rejected.length > 0) logger?.warn('sync: refusal refused by the engine', { iun: request.iun, codes: r.rejected.map((x) => x.error.code) });
+}
+
+const answerOf = (l: RequestLink) => ({ ...(l.iun ? { sendIun: l.iun } : {}), ...(l.status ? { status: l.status } : {}) });
+
 /** SEND request links over sender_requests (links.ts says why the IUNs are translated, not re-keyed). */
-function linkStoreOf(store: Store): RequestLinkStore {
+function linkStoreOf(store: Store, logger?: Logger): RequestLinkStore {
   return {
     async recordPushed(item, link) {
       if (item.kind !== 'send.newNotification') return;
-      const answer = { notificationRequestId: link.notificationRequestId, ...(link.iun ? { sendIun: link.iun } : {}), ...(link.status ? { status: link.status } : {}) };
-      await store.senderRequests.recordSubmission(dedupeKeyOf(item.kind, item.idempotencyKey), answer);
+      await store.transaction(async (tx) => {
+        await tx.senderRequests.recordSubmission(dedupeKeyOf(item.kind, item.idempotencyKey), { notificationRequestId: link.notificationRequestId, ...answerOf(link) });
+        await recordRefusal(tx, link, logger);
+      });
     },
     async record(links) {
       if (links.length === 0) return;
       await store.transaction(async (tx) => {
-        for (const l of links) await tx.senderRequests.recordRequestStatus(l.notificationRequestId, { ...(l.iun ? { sendIun: l.iun } : {}), ...(l.status ? { status: l.status } : {}) });
+        for (const l of links) {
+          if (await tx.senderRequests.recordRequestStatus(l.notificationRequestId, answerOf(l))) await recordRefusal(tx, l, logger);
+        }
       });
     },
     awaitingIun: (limit) => store.senderRequests.awaitingSendIun(limit),
@@ -113,7 +140,7 @@ export function createStoreSyncStore(store: Store, logger?: Logger): SyncStore {
     markDone: (id, at) => store.outbox.markSent(id, at),
     markLocalOnly: (id, note, at) => store.outbox.markLocalOnly(id, note, at),
     scheduleRetry: (id, retry) => store.outbox.markFailed(id, retry.error, retry.nextAttemptMs),
-    links: linkStoreOf(store),
+    links: linkStoreOf(store, logger),
     park: (id, error) => store.outbox.markFailed(id, error, PARKED_DUE_MS),
     async listParked(limit = 100) {
       return (await all()).filter((i) => i.state === 'parked').slice(0, limit);

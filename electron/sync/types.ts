@@ -74,6 +74,16 @@ export interface RequestLink {
   iun?: string;
   /** SEND's notificationRequestStatus (WAITING, ACCEPTED, REFUSED), when the answer says. */
   status?: string;
+  /** The request's key as SEND echoes it (request status answers): how the local notification is found. */
+  request?: { senderTaxId: string; paProtocolNumber: string; idempotenceToken: string };
+  /** With status REFUSED: SEND's reasons (REQUEST_REFUSED details.refusalReasons, DOMAIN.md 5 row 4) and when it was learnt. */
+  refusal?: { at: IsoInstant; reasons: RefusalReason[] };
+}
+
+/** One reason SEND gave for refusing a request (its `errors` [{code, detail}] as the timeline writes them). */
+export interface RefusalReason {
+  errorCode: string;
+  detail?: string;
 }
 
 /** One page of changes after a cursor. Applied in one transaction together with `cursor`. */

@@ -20,6 +20,7 @@ export interface IdentificationDraft {
   recipientDenomination: string;
   collector: 'RECIPIENT' | 'DELEGATE';
   recipientDocument: IdentityDocumentDraft;
+  delegateType: 'PF' | 'PG';
   delegateTaxId: string;
   delegateDenomination: string;
   delegateDocument: IdentityDocumentDraft;
@@ -35,7 +36,7 @@ export interface DeskError {
 const emptyDocument = (): IdentityDocumentDraft => ({ type: 'CARTA_IDENTITA_ELETTRONICA', number: '', issuer: '', issueDate: '', expiryDate: '' });
 const emptyDraft = (): IdentificationDraft => ({
   recipientType: 'PF', recipientTaxId: '', recipientDenomination: '', collector: 'RECIPIENT', recipientDocument: emptyDocument(),
-  delegateTaxId: '', delegateDenomination: '', delegateDocument: emptyDocument(), scans: {},
+  delegateType: 'PF', delegateTaxId: '', delegateDenomination: '', delegateDocument: emptyDocument(), scans: {},
 });
 
 /** The operationId is chosen here and kept before the first call, so that a retried start reuses it (DOMAIN.md 10.1). */
@@ -68,7 +69,7 @@ export const useDeskStore = defineStore('desk', () => {
       ...(d.recipientDenomination.trim() ? { recipientDenomination: d.recipientDenomination } : {}),
       collector: d.collector,
       recipientDocument: { ...d.recipientDocument },
-      ...(d.collector === 'DELEGATE' ? { delegate: { taxId: d.delegateTaxId, denomination: d.delegateDenomination, document: { ...d.delegateDocument } } } : {}),
+      ...(d.collector === 'DELEGATE' ? { delegate: { taxId: d.delegateTaxId, delegateType: d.delegateType, denomination: d.delegateDenomination, document: { ...d.delegateDocument } } } : {}),
       scans,
     } as InputOf<'desk.inquiry'>['identification'];
   }

@@ -11,6 +11,7 @@ import type {
 } from '../../electron/api/contract/index.js';
 import type { NotificationStatus } from '../../core/index.js';
 import { ApiCallError, call } from '../api/client.js';
+import { useBusyAction } from '../composables/use-busy-action.js';
 
 export type Period = '30d' | '3m' | '6m' | '12m' | 'custom';
 export type SortField = 'sentAt' | 'status';
@@ -101,21 +102,7 @@ export const useSenderStore = defineStore('sender', () => {
   const dashboard = ref<DashboardView | null>(null);
   const list = ref<SenderListView | null>(null);
   const detail = ref<SenderDetailView | null>(null);
-  const loading = ref(false);
-  const error = ref<UiError | null>(null);
-
-  async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
-    loading.value = true;
-    error.value = null;
-    try {
-      return await action();
-    } catch (e) {
-      error.value = toUiError(e);
-      return undefined;
-    } finally {
-      loading.value = false;
-    }
-  }
+  const { busy: loading, error, run } = useBusyAction<UiError>(toUiError);
 
   async function loadFilters(): Promise<void> {
     if (!filters.value) filters.value = (await run(() => call('sender.filters', {}))) ?? null;

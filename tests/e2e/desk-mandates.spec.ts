@@ -1,7 +1,8 @@
 // The "Deleghe" screen end to end (DOMAIN.md 10 step 1): a clerk registers the delegation a person
 // brings (a wrong tax code is marked on its field first), the delegate then collects at the counter
-// for the delegator, and once the delegation is revoked the counter refuses the same delegate.
-import { makeTaxId } from '../../core/index.js';
+// for the delegator, and once the delegation is revoked the counter refuses the same delegate; a
+// company delegate (PG) is registered and identified at the counter by its partita IVA.
+import { makeTaxId, makeVatNumber } from '../../core/index.js';
 import { expect, snapshot, test } from './fixtures.js';
 import { deskCases, PEOPLE, seedDeskCases, type DeskCase } from './data/desk-cases.js';
 import { DeskCounterPage } from './pages/desk-counter.js';
@@ -16,6 +17,8 @@ test.use({
 
 /** Someone with no delegation at all until the clerk registers one. */
 const NEW_DELEGATE = { taxId: makeTaxId({ surname: 'Rinaldi', name: 'Chiara', birthDate: '1991-10-05', female: true, cadastralCode: 'L736' }), denomination: 'Chiara Rinaldi' };
+/** A company delegate (a CAF), registered by its partita IVA. */
+const CAF = { taxId: makeVatNumber('0345678901'), denomination: 'CAF Servizi Napoli Srl' };
 /** The same code with the wrong check letter, as a clerk could mistype it. */
 const MISTYPED = NEW_DELEGATE.taxId.slice(0, 15) + (NEW_DELEGATE.taxId.endsWith('A') ? 'B' : 'A');
 const DOC = { number: 'CA12345AB', issuer: 'Comune di Roma', issueDate: '2021-06-30', expiryDate: '2031-06-30' };
@@ -95,5 +98,25 @@ test.describe.serial('delegations registered at the desk', () => {
     await identifyDelegate(counter);
     await expect(counter.error).toHaveAttribute('data-code', 'DELEGATION_MISSING');
     await accessible(page, 'desk identify (revoked delegation)');
+  });
+
+  test('a company delegate (PG) registered by its partita IVA collects through its representative', async ({ page, host, accessible }) => {
+    const mandates = new DeskMandatesPage(page);
+    await mandates.open(host.url);
+    await mandates.fill({ delegatorTaxId: PEOPLE.delegator.taxId, delegateTaxId: CAF.taxId, delegateName: CAF.denomination, delegateType: 'PG', validFrom: romeDay(NOW) });
+    await mandates.register();
+    await expect(mandates.row(CAF.taxId)).toHaveAttribute('data-state', 'ACTIVE');
+    await accessible(page, 'desk mandates (company delegate)');
+
+    const counter = new DeskCounterPage(page);
+    await counter.open(host.url);
+    await counter.scan(pickup.notification.iun);
+    await counter.recipient(PEOPLE.delegator.taxId, DOC);
+    await counter.delegate(CAF.taxId, CAF.denomination, PASSPORT, 'PG');
+    await accessible(page, 'desk identify (company delegate)');
+    for (const slot of ['recipientId', 'delegateId', 'delegationForm']) await counter.attachScan(slot);
+    await counter.confirmIdentification();
+    await expect(page.getByTestId('desk-who-delegate')).toContainText(CAF.taxId);
+    await accessible(page, 'desk results (company delegate)');
   });
 });

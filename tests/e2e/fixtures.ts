@@ -142,6 +142,9 @@ export const test = base.extend<{ accessible: (page: Page, screen: string) => Pr
   // WCAG 2.1 AA: every screen a spec visits is checked; serious and critical violations fail.
   accessible: async ({}, use) => {
     await use(async (page, screen) => {
+      // Axe reads colours as rendered: a toast or dialog caught mid-fade has a contrast it never
+      // has at rest. Check the settled screen (CSS transitions and animations finished).
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 }).catch(() => undefined);
       const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(bad.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);

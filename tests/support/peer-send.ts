@@ -4,7 +4,10 @@
 // 409; a cancellation once per IUN, a repeat answered with NOTIFICATION_ALREADY_CANCELLED) and
 // counted, so a test can assert "applied exactly once". Attachments are preloaded and uploaded as
 // the spec says (peer-send-uploads.ts); a request naming a document not uploaded is refused. SEND
-// assigns its own IUN to a request; its stream events carry the notificationRequestId.
+// assigns its own IUN to a request; its stream events carry the notificationRequestId. A request
+// whose paProtocolNumber is in `refusals` is refused instead: no IUN is given out, the request
+// status says REFUSED with those `errors`, and the stream has a REQUEST_REFUSED event with the
+// notificationRequestId and no IUN.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { z } from 'zod';
@@ -51,8 +54,10 @@ export interface SendPeer {
   uploadBase: string;
   /** Whether stream events of requests carry their notificationRequestId (default true, as SEND). */
   eventsCarryRequestId: boolean;
-  /** The request applied under this idempotenceToken (with the documents it names), and SEND's IUN for it. */
-  requestOf(idempotenceToken: string): { body: NewNotificationRequest; iun: string; notificationRequestId: string } | undefined;
+  /** paProtocolNumber -> the errors SEND refuses a request with this protocol number for (empty: accepted). */
+  refusals: Map<string, { code: string; detail: string }[]>;
+  /** The request applied under this idempotenceToken (with the documents it names), and SEND's IUN for it (not given out when refused). */
+  requestOf(idempotenceToken: string): { body: NewNotificationRequest; iun: string; notificationRequestId: string; errors?: { code: string; detail: string }[] } | undefined;
   close(): Promise<void>;
 }
 
@@ -105,7 +110,7 @@ export async function startSendPeer(opts: { apiKey?: string; streamId?: string; 
   const streamId = opts.streamId ?? '3fa85f64-5717-4562-b3fc-2c963f66afa6';
   const now = opts.now ?? Date.now;
   const notifications = new Map<string, FullSentNotification>();
-  const requests = new Map<string, { notificationRequestId: string; iun: string; body: NewNotificationRequest; applied: number }>();
+  const requests = new Map<string, { notificationRequestId: string; iun: string; body: NewNotificationRequest; applied: number; errors?: { code: string; detail: string }[] }>();
   const events: ProgressElement[] = [];
   const cancelled = new Map<string, number>();
   const requestIdOf = new Map<string, string>();
@@ -117,7 +122,7 @@ export async function startSendPeer(opts: { apiKey?: string; streamId?: string; 
   };
 
   const peer: SendPeer = {
-    url: '', apiKey, streamId, mode: 'ok', invalidAnswers: 0, uploads: new SendUploads(), uploadBase: '', eventsCarryRequestId: true,
+    url: '', apiKey, streamId, mode: 'ok', invalidAnswers: 0, uploads: new SendUploads(), uploadBase: '', eventsCarryRequestId: true, refusals: new Map(),
     requestOf: (token) => [...requests.values()].find((r) => r.body.idempotenceToken === token),
     addNotification(n, timeline) {
       const full = toFullSent(n, []);
@@ -162,12 +167,23 @@ export async function startSendPeer(opts: { apiKey?: string; streamId?: string; 
     const sentAt = new Date(now()).toISOString();
     const iun = makeIun(pickIunLetters((n) => rng.int(n)), iunYearMonthOf(sentAt));
     const notificationRequestId = Buffer.from(key).toString('base64').replace(/[^A-Za-z0-9]/g, '').padEnd(36, 'A').slice(0, 36);
-    requests.set(key, { notificationRequestId, iun, body: parsed.data, applied: 1 });
-    const full: FullSentNotification = { ...parsed.data, iun, sentAt, notificationStatus: 'ACCEPTED', notificationStatusHistory: [], timeline: [] };
+    const errors = peer.refusals.get(parsed.data.paProtocolNumber);
+    requests.set(key, { notificationRequestId, iun, body: parsed.data, applied: 1, ...(errors ? { errors } : {}) });
+    if (errors) {
+      const refusalReasons = errors.map((e) => ({ errorCode: e.code, detail: e.detail }));
+      const element: SendTimelineElement = { timestamp: sentAt, category: 'REQUEST_REFUSED', details: { refusalReasons } };
+      events.push({ eventId: eventIdOf(events.length + 1), ...(peer.eventsCarryRequestId ? { notificationRequestId } : {}), element });
+    } else {
+      acceptRequest(parsed.data, iun, sentAt, notificationRequestId);
+    }
+    answer(res, 202, newNotificationResponseSchema, { notificationRequestId, paProtocolNumber: parsed.data.paProtocolNumber, idempotenceToken: parsed.data.idempotenceToken });
+  }
+
+  function acceptRequest(body: NewNotificationRequest, iun: string, sentAt: string, notificationRequestId: string): void {
+    const full: FullSentNotification = { ...body, iun, sentAt, notificationStatus: 'ACCEPTED', notificationStatusHistory: [], timeline: [] };
     notifications.set(iun, full);
     requestIdOf.set(iun, notificationRequestId);
     peer.appendElement(iun, { category: 'REQUEST_ACCEPTED', at: sentAt });
-    answer(res, 202, newNotificationResponseSchema, { notificationRequestId, paProtocolNumber: parsed.data.paProtocolNumber, idempotenceToken: parsed.data.idempotenceToken });
   }
 
   /** notificationCancellation: the two elements with SEND's elementIds (DOMAIN.md 5 rows 40-41). */
@@ -186,7 +202,8 @@ export async function startSendPeer(opts: { apiKey?: string; streamId?: string; 
   function requestStatus(q: URLSearchParams, res: ServerResponse): void {
     const r = [...requests.values()].find((x) => x.notificationRequestId === q.get('notificationRequestId') || (x.body.paProtocolNumber === q.get('paProtocolNumber') && x.body.idempotenceToken === q.get('idempotenceToken')));
     if (!r) return problem(res, 404, 'PN_NOT_FOUND');
-    answer(res, 200, requestStatusResponseSchema, { ...r.body, notificationRequestId: r.notificationRequestId, notificationRequestStatus: 'ACCEPTED', iun: r.iun });
+    const outcome = r.errors ? { notificationRequestStatus: 'REFUSED', errors: r.errors } : { notificationRequestStatus: 'ACCEPTED', iun: r.iun };
+    answer(res, 200, requestStatusResponseSchema, { ...r.body, notificationRequestId: r.notificationRequestId, ...outcome });
   }
 
   function consume(q: URLSearchParams, res: ServerResponse): void {

@@ -5,7 +5,9 @@
 // and cancellations (idempotent on the IUN: SEND answers a repeat with the detail
 // NOTIFICATION_ALREADY_CANCELLED). Everything is mapped into the core model. The request id and,
 // once accepted, SEND's IUN come back as links (stream events, request status) so that SEND's
-// timeline reaches the notification stored here under its local IUN (electron/sync/links.ts).
+// timeline reaches the notification stored here under its local IUN (electron/sync/links.ts); a
+// refused request comes back with SEND's reasons (its status `errors`), also when the stream only
+// names its notificationRequestId.
 // Postal outcomes and RADD operations have no sender-API operation: the engine keeps them local-only.
 import type { Logger } from '../../logger.js';
 import { describeFailure, SyncError } from '../../sync/errors.js';
@@ -40,9 +42,20 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
   return out;
 }
 
-/** What a request status says about the link: the request id, SEND's IUN once accepted, the status. */
-function linkOf(r: { notificationRequestId: string; iun?: string | undefined; notificationRequestStatus: string }): RequestLink {
-  return { notificationRequestId: r.notificationRequestId, status: r.notificationRequestStatus, ...(r.iun ? { iun: r.iun } : {}) };
+type RequestStatus = { notificationRequestId: string; iun?: string | undefined; notificationRequestStatus: string; senderTaxId: string; paProtocolNumber: string; idempotenceToken?: string | undefined; errors?: { code: string; detail?: string | undefined }[] | undefined };
+
+/**
+ * What a request status says about the link: the request id, SEND's IUN once accepted, the status,
+ * the request's key (finds the local notification) and, when REFUSED, SEND's `errors` as the
+ * refusal reasons (DOMAIN.md 5 row 4), learnt at `at`.
+ */
+function linkOf(r: RequestStatus, at: string): RequestLink {
+  const link: RequestLink = { notificationRequestId: r.notificationRequestId, status: r.notificationRequestStatus, ...(r.iun ? { iun: r.iun } : {}) };
+  if (r.idempotenceToken !== undefined) link.request = { senderTaxId: r.senderTaxId, paProtocolNumber: r.paProtocolNumber, idempotenceToken: r.idempotenceToken };
+  if (r.notificationRequestStatus === 'REFUSED') {
+    link.refusal = { at, reasons: (r.errors ?? []).map((e) => ({ errorCode: e.code, ...(e.detail !== undefined ? { detail: e.detail } : {}) })) };
+  }
+  return link;
 }
 
 export function createSendB2bAdapter(opts: SendB2bAdapterOptions): SyncAdapter & { client: SendB2bClient } {
@@ -54,16 +67,20 @@ export function createSendB2bAdapter(opts: SendB2bAdapterOptions): SyncAdapter &
     const { events, retryAfterMs } = await client.consumeEvents(cursor, options.signal);
     const elements: PulledElement[] = [];
     const links = new Map<string, RequestLink>();
+    const refused = new Set<string>();
     let skipped = 0;
     events.forEach((ev, i) => {
       if (ev.iun === undefined) {
-        skipped += 1; // a request refused before SEND gave it an IUN: nothing to attach it to
+        // A request refused before SEND gave it an IUN: its status says which of ours and why.
+        if (ev.notificationRequestId !== undefined) refused.add(ev.notificationRequestId);
+        else skipped += 1;
         return;
       }
       if (ev.notificationRequestId !== undefined) links.set(ev.notificationRequestId, { notificationRequestId: ev.notificationRequestId, iun: ev.iun });
       elements.push({ iun: ev.iun, element: elementOf(ev.element, `consumeEventStreamV25[${i}]`) });
     });
-    if (skipped > 0) opts.logger?.info('sync: SEND events without IUN skipped', { count: skipped });
+    if (refused.size > 0) for (const l of await resolveRequests([...refused], options.signal)) links.set(l.notificationRequestId, l);
+    if (skipped > 0) opts.logger?.info('sync: SEND events without IUN nor request id skipped', { count: skipped });
     const last = events[events.length - 1];
     const page: PullPage = { notifications: [], elements, cursor: last ? last.eventId : (cursor ?? ''), hasMore: events.length > 0 && retryAfterMs === 0 };
     if (links.size > 0) page.links = [...links.values()];
@@ -89,7 +106,7 @@ export function createSendB2bAdapter(opts: SendB2bAdapterOptions): SyncAdapter &
   /** SEND's request status of requests sent earlier: the IUN once accepted (404: not known, left out). */
   async function resolveRequests(ids: readonly string[], signal?: AbortSignal): Promise<RequestLink[]> {
     const found = await mapLimited(ids, 4, (notificationRequestId) => client.requestStatus({ notificationRequestId }, signal));
-    return found.flatMap((r) => (r ? [linkOf(r)] : []));
+    return found.flatMap((r) => (r ? [linkOf(r, iso())] : []));
   }
 
   async function cancel(item: OutboxItem & { kind: 'send.cancelNotification' }, signal?: AbortSignal): Promise<PushResult> {
@@ -104,7 +121,7 @@ export function createSendB2bAdapter(opts: SendB2bAdapterOptions): SyncAdapter &
   async function earlier(body: NewNotificationRequest, token: string, signal?: AbortSignal): Promise<PushResult | undefined> {
     const known = await client.requestStatus({ paProtocolNumber: body.paProtocolNumber, idempotenceToken: token }, signal);
     if (!known) return undefined;
-    return { status: 'duplicate', remoteRef: known.notificationRequestId, data: { iun: known.iun ?? null, status: known.notificationRequestStatus }, link: linkOf(known) };
+    return { status: 'duplicate', remoteRef: known.notificationRequestId, data: { iun: known.iun ?? null, status: known.notificationRequestStatus }, link: linkOf(known, iso()) };
   }
 
   async function newNotification(item: OutboxItem, signal?: AbortSignal): Promise<PushResult> {

@@ -2,7 +2,7 @@
 // identify the recipient or the delegate, find the notifications (ACT by QR/IUN, AOR by tax code),
 // start the operation, print, tick what was handed over, complete or abort; the desk's history.
 import { z } from 'zod';
-import { IDENTITY_DOCUMENT_TYPES, TRANSACTION_STATES, parseCodiceFiscale, parseRecipientTaxId } from '../../../core/index.js';
+import { DEFAULT_DELEGATE_TYPE, IDENTITY_DOCUMENT_TYPES, TRANSACTION_STATES, parseDelegateTaxId, parseRecipientTaxId } from '../../../core/index.js';
 import { op, t } from './op.js';
 import { recipientTypeSchema } from './schemas.js';
 import type {
@@ -45,7 +45,7 @@ function codeIssue(ctx: z.RefinementCtx, path: (string | number)[], result: { ok
 
 /**
  * Who is at the counter (DOMAIN.md 10 step 1): the recipient (PF codice fiscale, PG 11 digits) and
- * their document, or a delegate with their own document, the recipient's document copy and the
+ * their document, or a delegate (PF by default, or PG, its tax id checked for that type) with their own document, the recipient's document copy and the
  * signed delegation form. Scans are file-store keys returned by desk.uploadScan.
  */
 export const identificationSchema = z
@@ -55,7 +55,8 @@ export const identificationSchema = z
     recipientDenomination: z.string().trim().max(200).optional(),
     collector: z.enum(['RECIPIENT', 'DELEGATE']),
     recipientDocument: identityDocumentSchema,
-    delegate: z.strictObject({ taxId: z.string().max(32), denomination: z.string().trim().min(2).max(200), document: identityDocumentSchema }).optional(),
+    // A company delegate (PG, e.g. a CAF) acts through a person: `document` is that person's.
+    delegate: z.strictObject({ taxId: z.string().max(32), delegateType: recipientTypeSchema.default(DEFAULT_DELEGATE_TYPE), denomination: z.string().trim().min(2).max(200), document: identityDocumentSchema }).optional(),
     scans: z.strictObject({
       recipientId: sha256Schema.optional(),
       delegateId: sha256Schema.optional(),
@@ -68,7 +69,7 @@ export const identificationSchema = z
     const recipient = parseRecipientTaxId(v.recipientTaxId, v.recipientType);
     if (!recipient.ok) codeIssue(ctx, ['recipientTaxId'], recipient);
     if (v.collector === 'DELEGATE' && !v.delegate) ctx.addIssue({ code: 'custom', path: ['delegate'], message: 'required' });
-    const delegate = v.collector === 'DELEGATE' && v.delegate ? parseCodiceFiscale(v.delegate.taxId.trim().toUpperCase()) : undefined;
+    const delegate = v.collector === 'DELEGATE' && v.delegate ? parseDelegateTaxId(v.delegate.taxId, v.delegate.delegateType) : undefined;
     if (delegate && !delegate.ok) codeIssue(ctx, ['delegate', 'taxId'], delegate);
     if (!recipient.ok || (delegate && !delegate.ok)) return z.NEVER;
     return {

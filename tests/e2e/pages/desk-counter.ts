@@ -68,8 +68,10 @@ export class DeskCounterPage {
     await this.fillDocument('rdoc', doc);
   }
 
-  async delegate(taxId: string, name: string, doc: DocumentData): Promise<void> {
+  /** A person delegate unless `delegateType` says a company (PG) represented by the person whose `doc` it is. */
+  async delegate(taxId: string, name: string, doc: DocumentData, delegateType?: 'PF' | 'PG'): Promise<void> {
     await this.page.getByTestId('desk-collector-DELEGATE').check();
+    if (delegateType) await this.page.getByTestId(`desk-delegate-type-${delegateType}`).check();
     await this.page.getByTestId('desk-delegate-taxid').fill(taxId);
     await this.page.getByTestId('desk-delegate-name').fill(name);
     await this.fillDocument('ddoc', doc);
