@@ -7,38 +7,19 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Iun } from '../../core/index.js';
-import type { Store } from '../../db/store.js';
-import { createSendB2bAdapter } from '../../electron/adapters/send-b2b/adapter.js';
 import { newNotificationSchema } from '../../electron/api/contract/sender-schemas.js';
 import { senderHandlers } from '../../electron/api/handlers/sender.js';
 import type { HostContext } from '../../electron/api/host-context.js';
 import { createNotification } from '../../electron/sender/new-notification.js';
-import { seededRandom } from '../../electron/sync/backoff.js';
-import { createSyncEngine, type SyncEngine } from '../../electron/sync/engine.js';
-import { blobReaderOf } from '../../electron/sync/index.js';
-import { createManualClock, type ManualClock } from '../../electron/sync/manual-scheduler.js';
-import { createStoreSyncStore } from '../../electron/sync/store-sync-store.js';
-import type { SyncStore } from '../../electron/sync/types.js';
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
-import { startSendPeer, type SendPeer } from '../support/peer-send.js';
 import { tempStoreDir, type TempStoreDir } from '../support/store-temp.js';
+import { disposeRig, drainRig, RIG_T0, startRig, type Rig } from './sync-send-b2b-rig.js';
 
-const T0 = Date.parse('2026-03-10T08:00:00Z');
-const POLICY = { baseMs: 50, maxMs: 400, maxAttempts: 60 };
+const T0 = RIG_T0;
 const SENDER = '01199250158';
 const ERRORS = [
   { code: 'FILE_SHA_ERROR', detail: 'sha256 of document 0 does not match' },
   { code: 'TAXID_NOT_VALID', detail: 'taxId of recipient 0 is not valid' },
 ];
-
-interface Rig {
-  peer: SendPeer;
-  proxy: FaultProxy;
-  store: Store;
-  syncStore: SyncStore;
-  clock: ManualClock;
-  engine: SyncEngine;
-}
 
 let dir: TempStoreDir;
 beforeAll(() => {
@@ -46,35 +27,9 @@ beforeAll(() => {
 });
 afterAll(() => dir.remove());
 
-async function rig(name: string, opts: { rate: number; eventsCarryRequestId: boolean }): Promise<Rig> {
-  const peer = await startSendPeer({ pageSize: 7, now: () => T0 });
-  peer.eventsCarryRequestId = opts.eventsCarryRequestId;
-  const proxy = await startFaultProxy({ target: peer.url, rate: opts.rate, seed: 23 });
-  peer.uploadBase = proxy.url;
-  const store = await dir.open(name);
-  const clock = createManualClock(T0);
-  const syncStore = createStoreSyncStore(store);
-  const adapter = createSendB2bAdapter({ baseUrl: proxy.url, apiKey: peer.apiKey, streamId: peer.streamId, timeoutMs: 1500, uploadTimeoutMs: 1500, now: clock.now, readBlob: blobReaderOf(store) });
-  const engine = createSyncEngine({ adapter, store: syncStore, now: clock.now, random: seededRandom(5), scheduler: clock, policy: POLICY, pageSize: 50 });
-  return { peer, proxy, store, syncStore, clock, engine };
-}
-
-async function dispose(r: Rig): Promise<void> {
-  await r.engine.stop();
-  await r.proxy.close();
-  await r.peer.close();
-  await r.store.close();
-}
-
-async function drain(r: Rig): Promise<void> {
-  for (let round = 1; round <= 400; round++) {
-    const report = await r.engine.runNow();
-    const status = await r.engine.status();
-    if (status.pending === 0 && report.error === null && !report.pull?.hasMore && (await r.syncStore.getCursor(`send-b2b:${r.peer.streamId}`)) === r.peer.lastEventId()) return;
-    r.clock.advance(POLICY.maxMs);
-  }
-  throw new Error('sync did not converge');
-}
+const rig = (name: string, opts: { rate: number; eventsCarryRequestId: boolean }) => startRig(dir, name, { ...opts, seeds: { proxy: 23, jitter: 5 } });
+const dispose = disposeRig;
+const drain = drainRig;
 
 /** A notification from the sender form (electron/sender/new-notification.ts), its act stored here. */
 async function create(r: Rig, protocol: string): Promise<string> {
