@@ -121,7 +121,9 @@ export async function startHttpHost(ctx: HostContext, options: HttpHostOptions):
     });
   });
   // Requests Node's parser rejects (bad Content-Length, bad header bytes...) get the envelope too.
-  server.on('clientError', (_err, socket) => {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    // The code only (parser error, timeout, reset): never the bytes, which may hold personal data.
+    ctx.logger.warn('http client error', { code: err.code ?? 'UNKNOWN' });
     const body = JSON.stringify({ ok: false, error: apiError('MALFORMED_REQUEST', ctx.config.locale) });
     if (socket.writable) socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
     else socket.destroy();

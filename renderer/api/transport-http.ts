@@ -21,22 +21,37 @@ export function takeToken(loc: Location = window.location, storage: Storage = wi
   return storage.getItem(TOKEN_KEY);
 }
 
-export function httpTransport(token: string | null): Transport {
+/**
+ * MALFORMED_REQUEST is the host's answer before any dispatch when it could not read a request
+ * (Node's parser rejected the connection's bytes, or the body did not parse). This transport only
+ * sends JSON it serialised itself, so such an answer means the bytes were damaged on the way (seen
+ * once under heavy load on a keep-alive connection): nothing was done, and one retry is safe.
+ */
+const RETRY_ONCE = new Set(['MALFORMED_REQUEST']);
+
+export function httpTransport(token: string | null, send: typeof fetch = (...a) => fetch(...a)): Transport {
   return async (op, input, locale) => {
-    let res: Response;
-    try {
-      res = await fetch(`/api/${encodeURIComponent(op)}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Radd-Token': token ?? '', 'X-Radd-Locale': locale, 'X-Radd-Session': window.sessionStorage.getItem(SESSION_KEY) ?? '' },
-        body: JSON.stringify(input ?? {}),
-      });
-    } catch {
-      return { ok: false, error: { code: 'HOST_UNREACHABLE', message: locale === 'it' ? 'Applicazione non raggiungibile: verificare che RADD Desk sia in esecuzione' : 'The application host cannot be reached: check that RADD Desk is running' } };
-    }
-    try {
-      return (await res.json()) as Envelope;
-    } catch {
-      return { ok: false, error: { code: 'MALFORMED_RESPONSE', message: `HTTP ${res.status}` } };
-    }
+    const body = JSON.stringify(input ?? {});
+    let envelope = await exchange(send, token, op, body, locale);
+    if (!envelope.ok && RETRY_ONCE.has(envelope.error.code)) envelope = await exchange(send, token, op, body, locale);
+    return envelope;
   };
+}
+
+async function exchange(send: typeof fetch, token: string | null, op: string, body: string, locale: 'it' | 'en'): Promise<Envelope> {
+  let res: Response;
+  try {
+    res = await send(`/api/${encodeURIComponent(op)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Radd-Token': token ?? '', 'X-Radd-Locale': locale, 'X-Radd-Session': window.sessionStorage.getItem(SESSION_KEY) ?? '' },
+      body,
+    });
+  } catch {
+    return { ok: false, error: { code: 'HOST_UNREACHABLE', message: locale === 'it' ? 'Applicazione non raggiungibile: verificare che RADD Desk sia in esecuzione' : 'The application host cannot be reached: check that RADD Desk is running' } };
+  }
+  try {
+    return (await res.json()) as Envelope;
+  } catch {
+    return { ok: false, error: { code: 'MALFORMED_RESPONSE', message: `HTTP ${res.status}` } };
+  }
 }
