@@ -63,7 +63,7 @@ export function transactionView(
     stateLabel: stateLabel(tx.state),
     iuns: tx.iuns,
     recipient: { taxId: s.recipientTaxId, recipientType: s.recipientType, denomination: r?.recipientDenomination ?? null },
-    delegate: s.delegateTaxId ? { taxId: s.delegateTaxId, denomination: r?.delegateDenomination ?? null, mandateId: r?.mandateId ?? null } : null,
+    delegate: s.delegateTaxId ? { taxId: s.delegateTaxId, delegateType: r?.delegateType ?? 'PF', denomination: r?.delegateDenomination ?? null, mandateId: r?.mandateId ?? null } : null,
     identity: { recipient: identityView(r?.identity.recipient ?? null), delegate: identityView(r?.identity.delegate ?? null) },
     deskId: r?.deskId ?? null,
     operatorId: r?.operatorId ?? null,
@@ -105,7 +105,7 @@ export function inquiryView(result: InquiryResult, id: Identification, printLimi
   return {
     mode: result.mode,
     recipient: { taxId: id.recipientTaxId, recipientType: id.recipientType, denomination: first?.recipientDenomination ?? id.recipientDenomination ?? null },
-    delegate: result.delegate ? { taxId: result.delegate.taxId, denomination: result.delegate.denomination, mandateId: result.delegate.mandate?.mandateId ?? null } : null,
+    delegate: result.delegate ? { taxId: result.delegate.taxId, delegateType: result.delegate.delegateType, denomination: result.delegate.denomination, mandateId: result.delegate.mandate?.mandateId ?? null } : null,
     notifications: result.items.map((i) => i.item),
     documents: toPreview(result.plan),
     actsNoLongerAvailable: result.plan.some((p) => p.kind === 'ACT' && !p.available),

@@ -59,10 +59,11 @@ describe('a company delegate at the counter', () => {
     const id = await companyIdentification(CAF, 'PG');
     const inquiry = await h.api('desk.inquiry', { mode: 'ACT', iun: c.notification.iun, identification: id });
     expect(inquiry.body.ok, JSON.stringify(inquiry.body.error)).toBe(true);
+    expect((inquiry.body.data as { delegate: { delegateType: string } }).delegate.delegateType).toBe('PG');
     const operationId = newOperationId();
     const started = await h.api<Tx>('desk.startTransaction', { operationId, mode: 'ACT', iun: c.notification.iun, identification: id });
     expect(started.body.ok, JSON.stringify(started.body.error)).toBe(true);
-    expect(started.body.data!.delegate).toMatchObject({ taxId: CAF.taxId, mandateId: mandate.mandateId });
+    expect(started.body.data!.delegate).toMatchObject({ taxId: CAF.taxId, delegateType: 'PG', mandateId: mandate.mandateId });
     const printed = await h.api<Tx>('desk.printBundle', { operationId });
     for (const d of printed.body.data!.documents) await h.api('desk.markHandedOver', { operationId, position: d.position, handedOver: true });
     const done = await h.api('desk.completeTransaction', { operationId });

@@ -91,6 +91,8 @@ export interface DeskPersonView {
 
 export interface DeskDelegateView {
   taxId: string;
+  /** PF: a person; PG: a company (e.g. a CAF) represented by the person identified. */
+  delegateType: RecipientType;
   denomination: string | null;
   mandateId: string | null;
 }
