@@ -155,6 +155,8 @@ test.describe('RADD desk counter', () => {
   });
 
   test('every refusal has its own message and changes nothing', async ({ page, host, accessible }) => {
+    // Eight refusals, each with its screen checked by axe: about 40 s on a quiet machine.
+    test.setTimeout(120_000);
     const counter = new DeskCounterPage(page);
     await counter.open(host.url);
     const expectCode = async (code: string) => expect(counter.error).toHaveAttribute('data-code', code);
