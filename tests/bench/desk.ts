@@ -18,10 +18,9 @@ import { createHost } from '../../electron/host.js';
 import { startHttpHost, type HttpHost } from '../../electron/http-host.js';
 import { createLogger } from '../../electron/logger.js';
 import { actPdf } from '../e2e/data/desk-cases.js';
-import { measure, printFigure } from '../support/store-bench.js';
+import { BENCH_SCAN_PNG, benchIdentification, measure, printFigure } from '../support/store-bench.js';
 
 const SAMPLES = 2000;
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 function option(args: string[], flag: string): string | undefined {
   const i = args.indexOf(flag);
@@ -56,7 +55,7 @@ async function prepare(store: Store): Promise<Samples> {
   }
   const aor = await store.knex('recipients').where({ outcome: 'UNREACHABLE', pending: true }).orderByRaw('random()').limit(SAMPLES)
     .select<{ tax_id: string; recipient_type: string }[]>('tax_id', 'recipient_type');
-  const scan = (await store.files.put(PNG)).sha256;
+  const scan = (await store.files.put(BENCH_SCAN_PNG)).sha256;
   return { qr, aor: aor.map((a) => ({ taxId: a.tax_id, recipientType: a.recipient_type })), scan };
 }
 
@@ -72,14 +71,6 @@ function client(http: HttpHost) {
     req.on('error', reject);
     req.end(body);
   });
-}
-
-function identification(taxId: string, recipientType: string, scan: string) {
-  return {
-    recipientType, recipientTaxId: taxId, collector: 'RECIPIENT',
-    scans: recipientType === 'PG' ? { recipientId: scan, companyRegister: scan, selfDeclaration: scan } : { recipientId: scan },
-    recipientDocument: { type: 'CARTA_IDENTITA_ELETTRONICA', number: 'CA12345AB', issuer: 'Comune di Roma', issueDate: '2021-06-30', expiryDate: '2031-06-30' },
-  };
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -102,14 +93,14 @@ export async function run(args: string[]): Promise<void> {
   // The calls the counter screens make on the way: start field, identity check, inquiry.
   const qrLookup = async (i: number) => {
     const s = samples.qr[i % samples.qr.length]!;
-    const id = identification(s.taxId, s.recipientType, samples.scan);
+    const id = benchIdentification(s.taxId, s.recipientType, samples.scan);
     count_(await call('desk.identifyInput', { text: s.url }));
     count_(await call('desk.checkIdentity', { identification: id }));
     count_(await call('desk.inquiry', { mode: 'ACT', qrCode: s.url, identification: id }));
   };
   const aorList = async (i: number) => {
     const s = samples.aor[(i * 7919) % samples.aor.length]!;
-    const id = identification(s.taxId, s.recipientType, samples.scan);
+    const id = benchIdentification(s.taxId, s.recipientType, samples.scan);
     count_(await call('desk.identifyInput', { text: s.taxId }));
     count_(await call('desk.checkIdentity', { identification: id }));
     count_(await call('desk.inquiry', { mode: 'AOR', identification: id }));

@@ -17,7 +17,7 @@ import type { HostContext } from '../../electron/api/host-context.js';
 import { loadConfig } from '../../electron/config.js';
 import { createHost } from '../../electron/host.js';
 import { createLogger } from '../../electron/logger.js';
-import { lookupSamples, measure, printFigure, type Sample } from '../support/store-bench.js';
+import { BENCH_SCAN_PNG, benchIdentification, lookupSamples, measure, printFigure, type Sample } from '../support/store-bench.js';
 
 /** The measured queries, one function each. */
 export interface StoreQueries {
@@ -39,7 +39,6 @@ export function repositoryQueries(store: Store): StoreQueries {
 }
 
 const CALLER: Caller = { roles: ['clerk', 'sender', 'admin'], locale: 'it' };
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 /**
  * The same queries through the host API: the IUN lookup screen, the desk's list of a tax code's
@@ -47,7 +46,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
  * the tax code, then keeps the undelivered ones), the sender office's list page.
  */
 export async function hostQueries(ctx: HostContext): Promise<StoreQueries> {
-  const scan = (await ctx.store.files.put(PNG)).sha256;
+  const scan = (await ctx.store.files.put(BENCH_SCAN_PNG)).sha256;
   // AOR_NOTHING_PENDING is the answer for a tax code whose notices were all delivered: the query ran.
   const call = async (op: string, input: unknown) => {
     const env = await dispatch(ctx, CALLER, op, input);
@@ -58,17 +57,7 @@ export async function hostQueries(ctx: HostContext): Promise<StoreQueries> {
   const day = (iso: string) => iso.slice(0, 10);
   return {
     getByIun: (iun) => call('notifications.getByIun', { iun }),
-    pendingByTaxId: (taxId) => {
-      const recipientType = /^\d{11}$/.test(taxId) ? 'PG' : 'PF';
-      return call('desk.inquiry', {
-        mode: 'AOR',
-        identification: {
-          recipientType, recipientTaxId: taxId, collector: 'RECIPIENT',
-          scans: recipientType === 'PG' ? { recipientId: scan, companyRegister: scan, selfDeclaration: scan } : { recipientId: scan },
-          recipientDocument: { type: 'CARTA_IDENTITA_ELETTRONICA', number: 'CA12345AB', issuer: 'Comune di Roma', issueDate: '2021-06-30', expiryDate: '2031-06-30' },
-        },
-      });
-    },
+    pendingByTaxId: (taxId) => call('desk.inquiry', { mode: 'AOR', identification: benchIdentification(taxId, /^\d{11}$/.test(taxId) ? 'PG' : 'PF', scan) }),
     senderPage: (q) => call('sender.list', {
       filter: { senderTaxId: q.senderTaxId, statuses: [q.status], from: day(q.from), to: day(q.to), ...(q.recipientTaxId ? { recipientTaxId: q.recipientTaxId } : {}) },
       offset: 0, limit: 50, sort: 'sentAt', direction: 'desc',

@@ -70,3 +70,15 @@ export function progress(label: string, done: number, total: number, startedMs: 
   const rate = Math.round(done / Math.max(secs, 0.001));
   process.stderr.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} ${rate}/s ${secs.toFixed(0)}s`);
 }
+
+/** A 1×1 PNG: the identity-document scan the desk benchmarks identify people with. */
+export const BENCH_SCAN_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+/** The identification of a recipient collecting in person (PG: with the company's papers). */
+export function benchIdentification(taxId: string, recipientType: string, scan: string) {
+  return {
+    recipientType, recipientTaxId: taxId, collector: 'RECIPIENT',
+    scans: recipientType === 'PG' ? { recipientId: scan, companyRegister: scan, selfDeclaration: scan } : { recipientId: scan },
+    recipientDocument: { type: 'CARTA_IDENTITA_ELETTRONICA', number: 'CA12345AB', issuer: 'Comune di Roma', issueDate: '2021-06-30', expiryDate: '2031-06-30' },
+  };
+}
