@@ -36,6 +36,19 @@ export interface HttpHostOptions {
    * (electron/auth/callers.ts); while no operator exists the token holder has every role (#11).
    */
   resolveCaller?: (req: IncomingMessage, locale: Locale) => Caller;
+  /** Node's slow-request guards (tests shorten them). Defaults: headers 15 s, whole request 60 s. */
+  timeouts?: { headersMs: number; requestMs: number; checkEveryMs?: number };
+}
+
+/**
+ * What to answer a request Node's HTTP layer gave up on (the `clientError` event), before any
+ * dispatch. A request that arrived too slowly is a 408 the client may repeat (nothing was done);
+ * bytes the parser refused are a 400; a connection that is already gone gets nothing.
+ */
+export function clientErrorReply(code: string | undefined): { status: 400 | 408; code: 'MALFORMED_REQUEST' | 'REQUEST_TIMEOUT' } | undefined {
+  if (code === 'ECONNRESET' || code === 'EPIPE') return undefined;
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return { status: 408, code: 'REQUEST_TIMEOUT' };
+  return { status: 400, code: 'MALFORMED_REQUEST' };
 }
 
 const SECURITY_HEADERS = {
@@ -113,7 +126,8 @@ export async function startHttpHost(ctx: HostContext, options: HttpHostOptions):
   const resolveCaller = options.resolveCaller ?? (ctx.auth ? httpCallerResolver(ctx.auth) : (_req, locale) => ({ roles: ['clerk', 'postal', 'sender', 'admin'], locale }) satisfies Caller);
   let port = 0;
 
-  const server = createServer((req, res) => {
+  const timeouts = options.timeouts ?? { headersMs: 15_000, requestMs: 60_000 };
+  const server = createServer({ connectionsCheckingInterval: timeouts.checkEveryMs ?? 30_000 }, (req, res) => {
     void handle(req, res).catch((e: unknown) => {
       ctx.logger.error('http handler crashed', { error: String(e) });
       if (!res.headersSent) send(res, 500, { ok: false, error: apiError('INTERNAL', ctx.config.locale, { correlationId: 'http' }) });
@@ -124,12 +138,17 @@ export async function startHttpHost(ctx: HostContext, options: HttpHostOptions):
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     // The code only (parser error, timeout, reset): never the bytes, which may hold personal data.
     ctx.logger.warn('http client error', { code: err.code ?? 'UNKNOWN' });
-    const body = JSON.stringify({ ok: false, error: apiError('MALFORMED_REQUEST', ctx.config.locale) });
-    if (socket.writable) socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-    else socket.destroy();
+    const reply = clientErrorReply(err.code);
+    if (!reply || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const body = JSON.stringify({ ok: false, error: apiError(reply.code, ctx.config.locale) });
+    const reason = reply.status === 408 ? 'Request Timeout' : 'Bad Request';
+    socket.end(`HTTP/1.1 ${reply.status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   });
-  server.requestTimeout = 60_000;
-  server.headersTimeout = 15_000;
+  server.requestTimeout = timeouts.requestMs;
+  server.headersTimeout = timeouts.headersMs;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const locale = localeOf(req, ctx.config.locale);

@@ -27,6 +27,13 @@ describe('httpTransport', () => {
     expect(sent[1]).toEqual(sent[0]);
   });
 
+  it('also repeats a request the host timed out before reading it whole (408 REQUEST_TIMEOUT)', async () => {
+    const { send, sent } = answers({ ok: false, error: { code: 'REQUEST_TIMEOUT', message: 'x' } }, { ok: true, data: { ok: 2 } });
+    const r = await httpTransport('t', send)('desk.checkIdentity', {}, 'it');
+    expect(r).toEqual({ ok: true, data: { ok: 2 } });
+    expect(sent).toHaveLength(2);
+  });
+
   it('retries once only', async () => {
     const { send, sent } = answers(malformed, malformed, { ok: true, data: {} });
     const r = await httpTransport('t', send)('desk.checkIdentity', {}, 'it');

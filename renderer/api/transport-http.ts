@@ -22,12 +22,13 @@ export function takeToken(loc: Location = window.location, storage: Storage = wi
 }
 
 /**
- * MALFORMED_REQUEST is the host's answer before any dispatch when it could not read a request
- * (Node's parser rejected the connection's bytes, or the body did not parse). This transport only
- * sends JSON it serialised itself, so such an answer means the bytes were damaged on the way (seen
- * once under heavy load on a keep-alive connection): nothing was done, and one retry is safe.
+ * MALFORMED_REQUEST and REQUEST_TIMEOUT are the host's answers before any dispatch when it could
+ * not read a request (Node's parser rejected the connection's bytes, the body did not parse, or the
+ * request did not arrive in time). This transport only sends JSON it serialised itself, so such an
+ * answer means the bytes were damaged or stalled on the way (seen once under heavy load on a
+ * keep-alive connection): nothing was done, and one retry is safe.
  */
-const RETRY_ONCE = new Set(['MALFORMED_REQUEST']);
+const RETRY_ONCE = new Set(['MALFORMED_REQUEST', 'REQUEST_TIMEOUT']);
 
 export function httpTransport(token: string | null, send: typeof fetch = (...a) => fetch(...a)): Transport {
   return async (op, input, locale) => {

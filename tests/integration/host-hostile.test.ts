@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import { isErrorCode } from '../../core/index.js';
 import { contract } from '../../electron/api/contract/index.js';
 import { httpStatusOf } from '../../electron/api/errors.js';
-import { MAX_BODY_BYTES } from '../../electron/http-host.js';
+import { MAX_BODY_BYTES, startHttpHost } from '../../electron/http-host.js';
 import { startAuthHost, type AuthHost } from './auth-support.js';
 import { rng, ZodFuzzer } from './zod-fuzz.js';
 
@@ -124,6 +124,29 @@ describe('hostile requests', () => {
     });
     expect(reply).toMatch(/^HTTP\/1\.1 400/);
     expect(reply).toContain('"code":"MALFORMED_REQUEST"');
+  });
+
+  it('answers a request that stalls half-way with 408 REQUEST_TIMEOUT (retryable), not 400', async () => {
+    const slow = await startHttpHost(h.host.ctx, { port: 0, timeouts: { headersMs: 300, requestMs: 600, checkEveryMs: 50 } });
+    const talk = (bytes: string) => new Promise<string>((resolve, reject) => {
+      const socket = connect(slow.port, '127.0.0.1', () => socket.write(bytes));
+      let text = '';
+      socket.on('data', (d) => { text += d.toString(); });
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    try {
+      const head = `POST /api/system.info HTTP/1.1\r\nHost: 127.0.0.1:${slow.port}\r\nContent-Type: application/json\r\nX-Radd-Token: ${slow.token}\r\n`;
+      // Headers never finished, then a body that never arrives: both stall past their timeout.
+      for (const bytes of [head, `${head}Content-Length: 20\r\n\r\n{"a"`]) {
+        const reply = await talk(bytes);
+        expect(reply).toMatch(/^HTTP\/1\.1 408/);
+        expect(reply).toContain('"code":"REQUEST_TIMEOUT"');
+        expect(httpStatusOf('REQUEST_TIMEOUT')).toBe(408);
+      }
+    } finally {
+      await slow.close();
+    }
   });
 });
 

@@ -10,6 +10,7 @@ export const commonCatalog = {
   CONFLICT: { it: 'Operazione in conflitto con lo stato attuale', en: 'The operation conflicts with the current state' },
   PAYLOAD_TOO_LARGE: { it: 'Richiesta troppo grande', en: 'Request too large' },
   MALFORMED_REQUEST: { it: 'Richiesta non leggibile', en: 'Malformed request' },
+  REQUEST_TIMEOUT: { it: 'La richiesta è arrivata incompleta: nulla è stato registrato, riprovare', en: 'The request arrived incomplete: nothing was recorded, please try again' },
   INTERNAL: { it: 'Errore interno (codice {correlationId}): riprovare; se si ripete, segnalarlo all\'assistenza', en: 'Internal error (reference {correlationId}): try again; if it persists, report it to support' },
   NOTIFICATION_NOT_FOUND: { it: 'Notifica non trovata', en: 'Notification not found' },
 } satisfies Catalog;
