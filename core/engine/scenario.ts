@@ -69,7 +69,10 @@ export function runScenario(json: unknown): ScenarioRun {
     status: result.status,
     statusHistory: result.statusHistory.map((h) => ({ status: h.status, activeFrom: h.activeFrom, relatedTimelineElements: h.relatedTimelineElements })),
     viewedAt: result.viewedAt,
-    notificationLegalFacts: result.notificationLegalFacts.map((f) => f.type),
+    // DOMAIN.md 12 defines this output as ["SENDER_ACK"] when the history contains ACCEPTED: only
+    // the types of the section 6 table. The engine also keeps SEND's cancellation attestation
+    // (section 5 row 41, "unconfirmed") for the app, which the scenario output leaves out.
+    notificationLegalFacts: result.notificationLegalFacts.filter((f) => f.type === 'SENDER_ACK').map((f) => f.type),
     perRecipient: result.perRecipient.map((r) => ({
       viewedAt: r.viewedAt,
       refinementDate: r.refinementDate,
