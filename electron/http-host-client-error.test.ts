@@ -13,6 +13,11 @@ describe('clientErrorReply', () => {
     }
   });
 
+  it('closes a connection that timed out before sending a single byte (a browser preconnect) without an answer', () => {
+    expect(clientErrorReply('ERR_HTTP_REQUEST_TIMEOUT', 0)).toBeUndefined();
+    expect(clientErrorReply('ERR_HTTP_REQUEST_TIMEOUT', 10)).toEqual({ status: 408, code: 'REQUEST_TIMEOUT' });
+  });
+
   it('writes nothing to a connection the client already reset', () => {
     expect(clientErrorReply('ECONNRESET')).toBeUndefined();
     expect(clientErrorReply('EPIPE')).toBeUndefined();

@@ -45,8 +45,12 @@ export interface HttpHostOptions {
  * dispatch. A request that arrived too slowly is a 408 the client may repeat (nothing was done);
  * bytes the parser refused are a 400; a connection that is already gone gets nothing.
  */
-export function clientErrorReply(code: string | undefined): { status: 400 | 408; code: 'MALFORMED_REQUEST' | 'REQUEST_TIMEOUT' } | undefined {
+export function clientErrorReply(code: string | undefined, bytesRead = 1): { status: 400 | 408; code: 'MALFORMED_REQUEST' | 'REQUEST_TIMEOUT' } | undefined {
   if (code === 'ECONNRESET' || code === 'EPIPE') return undefined;
+  // A connection the browser opened ahead of need (preconnect) and never used: an answer written on
+  // it would be read as the answer to the next request sent on it; closing it makes the browser
+  // open another.
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT' && bytesRead === 0) return undefined;
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return { status: 408, code: 'REQUEST_TIMEOUT' };
   return { status: 400, code: 'MALFORMED_REQUEST' };
 }
@@ -138,7 +142,7 @@ export async function startHttpHost(ctx: HostContext, options: HttpHostOptions):
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     // The code only (parser error, timeout, reset): never the bytes, which may hold personal data.
     ctx.logger.warn('http client error', { code: err.code ?? 'UNKNOWN' });
-    const reply = clientErrorReply(err.code);
+    const reply = clientErrorReply(err.code, socket.bytesRead);
     if (!reply || !socket.writable) {
       socket.destroy();
       return;
