@@ -3,7 +3,7 @@
 // refused, body size capped, the same CSP as the Electron window.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Locale } from '../core/index.js';
 import type { Envelope } from './api/contract/envelope.js';
 import { dispatch, isOpName, type Caller } from './api/dispatch.js';
@@ -142,7 +142,7 @@ export async function startHttpHost(ctx: HostContext, options: HttpHostOptions):
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     // The code only (parser error, timeout, reset): never the bytes, which may hold personal data.
     ctx.logger.warn('http client error', { code: err.code ?? 'UNKNOWN' });
-    const reply = clientErrorReply(err.code, socket.bytesRead);
+    const reply = clientErrorReply(err.code, (socket as Socket).bytesRead);
     if (!reply || !socket.writable) {
       socket.destroy();
       return;
