@@ -4,6 +4,7 @@ import PrimeVue from 'primevue/config';
 import ToastService from 'primevue/toastservice';
 import ConfirmationService from 'primevue/confirmationservice';
 import 'primeicons/primeicons.css';
+import './styles/shared.css';
 import App from './App.vue';
 import { router } from './router.js';
 import { i18n, initialLocale } from './i18n/index.js';

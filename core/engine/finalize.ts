@@ -21,7 +21,7 @@ function basisOf(rf: RecipientFold): RefinementBasis {
   };
 }
 
-function recipientState(rf: RecipientFold, i: number, refused: boolean, cancelled: boolean, copy: boolean): RecipientState {
+function recipientState(rf: RecipientFold, i: number, refused: boolean, copy: boolean): RecipientState {
   const r = refinementOf(rf);
   return {
     recipientIndex: i,
@@ -29,7 +29,7 @@ function recipientState(rf: RecipientFold, i: number, refused: boolean, cancelle
     refinementDate: fmt(r.refinementMs),
     refinedBy: r.refinedBy,
     termDate: fmt(r.termMs),
-    outcome: outcomeOf(rf, refused, cancelled),
+    outcome: outcomeOf(rf, refused),
     legalFacts: copy ? rf.legalFacts.slice() : rf.legalFacts,
     refinementBasis: basisOf(rf),
   };
@@ -64,12 +64,7 @@ export function derivedOf(state: EngineState, copy: boolean): DerivedNotificatio
     if (h.cause !== undefined) entry.cause = h.cause;
     return entry;
   });
-  let refused = false;
-  let cancelled = false;
-  for (const h of statusHistory) {
-    if (h.status === 'REFUSED') refused = true;
-    else if (h.status === 'CANCELLED') cancelled = true;
-  }
+  const refused = statusHistory.some((h) => h.status === 'REFUSED');
   let viewedMs: number | null = null;
   for (const rf of state.recipients) {
     if (rf.firstView !== null && (viewedMs === null || rf.firstView.ms < viewedMs)) viewedMs = rf.firstView.ms;
@@ -80,7 +75,7 @@ export function derivedOf(state: EngineState, copy: boolean): DerivedNotificatio
     statusHistory,
     viewedAt: fmt(viewedMs),
     notificationLegalFacts: notificationLegalFacts(statusHistory),
-    perRecipient: state.recipients.map((rf, i) => recipientState(rf, i, refused, cancelled, copy)),
+    perRecipient: state.recipients.map((rf, i) => recipientState(rf, i, refused, copy)),
     warnings: state.warnings.concat(scheduleWarnings(state.recipients)),
   };
 }

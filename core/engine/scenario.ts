@@ -34,9 +34,22 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function checkEvent(ev: unknown, i: number): TimelineElementInput {
+/**
+ * The format lets recipientIndex, details and elementId be absent; a file written by another tool
+ * may spell "absent" as null (or an empty elementId): read those as absent, not as an error.
+ */
+function withoutEmpty(ev: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...ev };
+  for (const k of ['recipientIndex', 'details', 'elementId'] as const) {
+    if (out[k] === null || (k === 'elementId' && typeof out[k] === 'string' && out[k].trim() === '')) delete out[k];
+  }
+  return out;
+}
+
+function checkEvent(raw: unknown, i: number): TimelineElementInput {
   const path = `events[${i}]`;
-  if (!isRecord(ev)) fail(path, 'not an object');
+  if (!isRecord(raw)) fail(path, 'not an object');
+  const ev = withoutEmpty(raw);
   if (typeof ev.category !== 'string') fail(`${path}.category`, 'missing or not a text');
   if (typeof ev.at !== 'string') fail(`${path}.at`, 'missing or not a text');
   if (ev.recipientIndex !== undefined && !Number.isInteger(ev.recipientIndex)) fail(`${path}.recipientIndex`, 'not an integer');

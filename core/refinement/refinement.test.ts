@@ -127,12 +127,11 @@ describe('DOMAIN 12 outcome', () => {
     const sent = fold([el('SEND_ANALOG_DOMICILE', '2026-01-11T08:00:00+01:00'), el('NOTIFICATION_VIEWED', '2026-01-12T08:00:00+01:00')]).rf;
     const failed = fold([el('DIGITAL_DELIVERY_CREATION_REQUEST', '2026-01-12T08:00:00+01:00', { endWorkflowStatus: 'FAILURE' })]).rf;
     const dead = fold([el('ANALOG_WORKFLOW_RECIPIENT_DECEASED', '2026-01-12T08:00:00+01:00')]).rf;
-    expect(outcomeOf(viewedOnly, false, false)).toBe('NOT_SENT');
-    expect(outcomeOf(sent, false, false)).toBe('IN_PROGRESS');
-    expect(outcomeOf(failed, false, false)).toBe('DIGITAL_FAILED');
-    expect(outcomeOf(failed, true, false)).toBe('NOT_SENT');
-    expect(outcomeOf(dead, false, false)).toBe('DECEASED');
-    expect(outcomeOf(fold([]).rf, false, true)).toBe('NOT_SENT');
-    expect(outcomeOf(fold([]).rf, false, false)).toBe('IN_PROGRESS');
+    expect(outcomeOf(viewedOnly, false)).toBe('NOT_SENT');
+    expect(outcomeOf(sent, false)).toBe('IN_PROGRESS');
+    expect(outcomeOf(failed, false)).toBe('DIGITAL_FAILED');
+    expect(outcomeOf(failed, true)).toBe('NOT_SENT');
+    expect(outcomeOf(dead, false)).toBe('DECEASED');
+    expect(outcomeOf(fold([]).rf, false)).toBe('IN_PROGRESS');
   });
 });

@@ -33,12 +33,13 @@ const OUTCOME_OF_END: Readonly<Record<WorkflowEndKind, RecipientOutcome>> = {
 
 /**
  * DOMAIN.md 12: NOT_SENT when the notification was refused, or when the recipient viewed and has no
- * send element at all; otherwise the workflow end, or IN_PROGRESS. Choice (12 is silent): a
- * cancelled notification whose recipient has neither a send nor a workflow end is NOT_SENT too.
+ * send element at all; otherwise the workflow end, or IN_PROGRESS. A cancellation is not among
+ * NOT_SENT's cases: a cancelled notification's recipient with no send and no view is IN_PROGRESS
+ * ("nothing final yet" for that recipient), as section 12 reads.
  */
-export function outcomeOf(rf: RecipientFold, refused: boolean, cancelled: boolean): RecipientOutcome {
+export function outcomeOf(rf: RecipientFold, refused: boolean): RecipientOutcome {
   if (refused) return 'NOT_SENT';
   if (rf.end !== null) return OUTCOME_OF_END[rf.end.kind];
-  if (!rf.hasSend && (rf.firstView !== null || cancelled)) return 'NOT_SENT';
+  if (!rf.hasSend && rf.firstView !== null) return 'NOT_SENT';
   return 'IN_PROGRESS';
 }

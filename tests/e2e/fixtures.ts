@@ -145,9 +145,17 @@ export const test = base.extend<{ accessible: (page: Page, screen: string) => Pr
       // Axe reads colours as rendered: a toast or dialog caught mid-fade has a contrast it never
       // has at rest. Check the settled screen (CSS transitions and animations finished).
       // Endless ones (spinners, the sync indicator) never finish and are not waited for.
-      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 5_000 }).catch(() => undefined);
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      const settle = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, { timeout: 5_000 }).catch(() => undefined);
+      const check = async () => {
+        await settle();
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      };
+      let bad = await check();
+      // A toast that starts fading out while axe reads it (its life ends mid-analysis) shows a
+      // contrast it never has at rest: a contrast finding is checked once more on the settled
+      // screen; a real one is found again.
+      if (bad.some((v) => v.id === 'color-contrast')) bad = await check();
       // WCAG 1.4.10 (reflow) in its spirit at the counter's screen size: nothing wider than the window.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${screen}: the page is ${overflow}px wider than the window`).toBeLessThanOrEqual(0);

@@ -18,7 +18,10 @@ export default defineConfig({
     viewport: { width: 1366, height: 860 },
     launchOptions: {
       executablePath: process.env.RADD_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      // The browser's own locale (date inputs read dd/mm/yyyy as on an Italian desk): Chromium on
+      // Linux takes it from LANGUAGE/--lang, with Debian's chromium-l10n pack installed.
+      env: { ...process.env, LANG: 'it_IT.UTF-8', LANGUAGE: 'it' },
+      args: ['--lang=it', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

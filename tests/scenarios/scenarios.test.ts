@@ -94,3 +94,27 @@ describe('scenario CLI', () => {
     }
   }, 60_000);
 });
+
+describe('optional event fields written as null', () => {
+  it('reads null recipientIndex, details and elementId (and an empty elementId) as absent', () => {
+    for (const file of jsonFiles(local).slice(0, 9)) {
+      const json = JSON.parse(readFileSync(file, 'utf8')) as { events: Record<string, unknown>[]; expected: unknown };
+      const spelled = structuredClone(json);
+      spelled.events.forEach((e, i) => {
+        if (e.recipientIndex === undefined) e.recipientIndex = null;
+        if (e.elementId === undefined) e.elementId = i % 2 === 0 ? null : '';
+        if (e.details === undefined || (typeof e.details === 'object' && e.details !== null && Object.keys(e.details).length === 0)) e.details = null;
+      });
+      expect(differences(json.expected, runScenario(spelled).output, file, [])).toEqual([]);
+    }
+  });
+
+  it('still refuses a recipientIndex or details of the wrong type', () => {
+    const json = JSON.parse(readFileSync(jsonFiles(local)[0]!, 'utf8')) as { events: Record<string, unknown>[] };
+    for (const [k, v] of [['recipientIndex', 'x'], ['details', 'x'], ['elementId', 7]] as const) {
+      const bad = structuredClone(json);
+      bad.events[0]![k] = v;
+      expect(() => runScenario(bad)).toThrow(expect.objectContaining({ code: 'SCENARIO_INVALID' }));
+    }
+  });
+});
