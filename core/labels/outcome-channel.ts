@@ -2,7 +2,7 @@
 // splits digital from paper deliveries. A digital failure counts as digital: the workflow was
 // digital and ended with the AMR; the simple registered letter that follows only carries the AAR
 // (DOMAIN.md 7.2) and does not change the outcome.
-import type { RecipientOutcome } from '../model/types.js';
+import type { NotificationStatus, RecipientOutcome } from '../model/types.js';
 import type { LocalizedText } from './status-labels.js';
 
 export type DeliveryChannel = 'DIGITAL' | 'ANALOG' | 'NONE';
@@ -32,7 +32,14 @@ export function deliveryChannelOf(outcome: RecipientOutcome): DeliveryChannel {
   return CHANNEL[outcome];
 }
 
-/** Label of a recipient outcome (DOMAIN.md 12). */
-export function outcomeLabel(outcome: RecipientOutcome): LocalizedText {
+const STOPPED_BY_CANCELLATION: LocalizedText = { it: 'Interrotta: notifica annullata', en: 'Stopped: notification cancelled' };
+
+/**
+ * Label of a recipient outcome (DOMAIN.md 12). A recipient whose workflow had not ended when the
+ * sender cancelled (outcome IN_PROGRESS, status CANCELLED: nothing more will happen) is not shown
+ * as "in progress" to the office.
+ */
+export function outcomeLabel(outcome: RecipientOutcome, status?: NotificationStatus): LocalizedText {
+  if (outcome === 'IN_PROGRESS' && status === 'CANCELLED') return STOPPED_BY_CANCELLATION;
   return OUTCOME_LABELS[outcome];
 }

@@ -68,6 +68,15 @@ describe('delivery channel of an outcome (DOMAIN.md 7, 12)', () => {
   });
 });
 
+describe('outcome label of a cancelled notification', () => {
+  it('a recipient still in progress when the sender cancelled is shown as stopped, not in progress', () => {
+    expect(outcomeLabel('IN_PROGRESS', 'CANCELLED')).not.toEqual(outcomeLabel('IN_PROGRESS'));
+    expect(outcomeLabel('IN_PROGRESS', 'CANCELLED').it).toContain('annullata');
+    expect(outcomeLabel('IN_PROGRESS', 'DELIVERING')).toEqual(outcomeLabel('IN_PROGRESS'));
+    expect(outcomeLabel('ANALOG_DELIVERED', 'CANCELLED')).toEqual(outcomeLabel('ANALOG_DELIVERED'));
+  });
+});
+
 describe('legal fact titles (DOMAIN.md 6)', () => {
   it('the digital delivery fact of a failed workflow is the AMR', async () => {
     const { legalFactTitleOf } = await import('./timeline-labels.js');

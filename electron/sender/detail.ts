@@ -83,7 +83,7 @@ function recipientView(src: DetailSource, full: DerivedNotification, ordered: re
     digitalDomicile: r.digitalDomicile?.address ?? null,
     physicalAddress: formatAddress(r.physicalAddress),
     outcome,
-    outcomeLabel: outcomeLabel(outcome),
+    outcomeLabel: outcomeLabel(outcome, src.derived.status),
     channel: deliveryChannelOf(outcome),
     viewedAt: state?.viewedAt ?? null,
     termDate: state?.termDate ?? null,
