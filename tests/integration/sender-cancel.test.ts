@@ -3,15 +3,16 @@
 // and the desk's ACT rule then refuses the notification (DOMAIN.md 13).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkActInquiry, formatInstant, parseInstant } from '../../core/index.js';
-import type { SenderCancelView, SenderDetailView } from '../../electron/api/contract/index.js';
+import type { NotificationView, SenderCancelView, SenderDetailView } from '../../electron/api/contract/index.js';
 import { NOW, recentCase, startSenderHost, type SenderHost } from './sender-support.js';
 
 const delivering = recentCase('cancel-delivering', 'PEC_FIRST_TRY', 0.02);
 const refused = recentCase('cancel-refused', 'REFUSED', 3);
+const inFlight = recentCase('cancel-in-flight', 'IN_PROGRESS', 1);
 let h: SenderHost;
 
 beforeAll(async () => {
-  h = await startSenderHost([delivering, refused]);
+  h = await startSenderHost([delivering, refused, inFlight]);
 });
 afterAll(async () => h?.close());
 
@@ -31,6 +32,17 @@ describe('sender cancellation', () => {
     expect(after.data.cancellable).toBe(false);
     const outbox = await h.host.ctx.store.outbox.due(parseInstant(NOW) + 1);
     expect(outbox.map((m) => [m.kind, m.payload])).toContainEqual(['send.cancelNotification', { iun }]);
+  });
+
+  it('a recipient not reached when the sender cancelled reads "stopped", not "in progress" (detail and lookup)', async () => {
+    const iun = inFlight.notification.iun;
+    const before = await h.api<SenderDetailView>('sender.detail', { iun });
+    expect(before.data.recipients.map((r) => [r.outcome, r.outcomeLabel.it])).toEqual([['IN_PROGRESS', 'In corso']]);
+    expect((await h.api<SenderCancelView>('sender.cancel', { iun })).error).toBeUndefined();
+    const after = await h.api<SenderDetailView>('sender.detail', { iun });
+    expect(after.data.recipients.map((r) => [r.outcome, r.outcomeLabel.it])).toEqual([['IN_PROGRESS', 'Interrotta: notifica annullata']]);
+    const lookup = await h.api<NotificationView>('notifications.getByIun', { iun });
+    expect(lookup.data.recipients.map((r) => r.outcomeLabel.it)).toEqual(['Interrotta: notifica annullata']);
   });
 
   it('the desk then refuses the notification (ACT inquiry: cancelled)', async () => {

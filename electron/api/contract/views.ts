@@ -14,6 +14,8 @@ export interface RecipientView {
   taxId: string;
   recipientType: RecipientType;
   outcome: RecipientOutcome;
+  /** The outcome as the office reads it (a cancellation stops a recipient still in progress). */
+  outcomeLabel: LocalizedText;
   viewedAt: IsoInstant | null;
   refinementDate: IsoInstant | null;
   refinedBy: RefinedBy | null;

@@ -1,4 +1,4 @@
-import { currentStatusLabel, DomainError, recipientViewLabel, statusLabel, type DerivedNotification, type Notification } from '../../../core/index.js';
+import { currentStatusLabel, DomainError, outcomeLabel, recipientViewLabel, statusLabel, type DerivedNotification, type Notification } from '../../../core/index.js';
 import type { NotificationView } from '../contract/views.js';
 import type { HandlersOf } from './types.js';
 import type { notificationsContract } from '../contract/notifications.js';
@@ -17,12 +17,14 @@ export function toNotificationView(notification: Notification, derived: DerivedN
     statusHistory: derived.statusHistory.map((h) => ({ status: h.status, label: statusLabel(h.status), activeFrom: h.activeFrom })),
     recipients: notification.recipients.map((r, i) => {
       const state = derived.perRecipient[i];
+      const outcome = state?.outcome ?? 'IN_PROGRESS';
       return {
         recipientIndex: i,
         denomination: r.denomination,
         taxId: r.taxId,
         recipientType: r.recipientType,
-        outcome: state?.outcome ?? 'IN_PROGRESS',
+        outcome,
+        outcomeLabel: outcomeLabel(outcome, derived.status),
         viewedAt: state?.viewedAt ?? null,
         refinementDate: state?.refinementDate ?? null,
         refinedBy: state?.refinedBy ?? null,
