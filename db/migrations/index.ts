@@ -23,6 +23,7 @@ import * as createSenderRequests from './2026-11-26-1602-create-sender-requests.
 import * as addSenderRequestLinks from './2026-11-26-1800-add-sender-request-links.js';
 import * as countBulkImportsByBatch from './2026-11-26-1900-count-bulk-imports-by-batch.js';
 import * as addMandatesDelegatorIndex from './2026-11-26-2000-add-mandates-delegator-index.js';
+import * as rereadCancelledOutcomes from './2026-11-26-2200-reread-cancelled-outcomes.js';
 
 export interface NamedMigration {
   name: string;
@@ -53,6 +54,7 @@ export const migrations: readonly NamedMigration[] = [
   { name: '2026-11-26-1800-add-sender-request-links', ...addSenderRequestLinks },
   { name: '2026-11-26-1900-count-bulk-imports-by-batch', ...countBulkImportsByBatch },
   { name: '2026-11-26-2000-add-mandates-delegator-index', ...addMandatesDelegatorIndex },
+  { name: '2026-11-26-2200-reread-cancelled-outcomes', ...rereadCancelledOutcomes },
 ];
 
 /** Knex's migration source over the list above. */
