@@ -1,11 +1,11 @@
 // The sender dashboard's daily counters on both backends: whatever path writes notifications,
 // recipients and timeline elements (import, element-by-element appends, out-of-order rebuilds,
 // cancellation, deletion), the counters equal a recomputation from the rows.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { makeDemoCase, romeDayNumber, parseInstant, type SimulationPath, type TimelineElementInput } from '../../core/index.js';
 import { demoScenarios } from '../../db/seed/demo-scenarios.js';
 import type { Store } from '../../db/store.js';
-import { storeBackends } from '../support/store-backends.js';
+import { storeBackends, useBackend } from '../support/store-backends.js';
 
 const PATHS: SimulationPath[] = ['PEC_FIRST_TRY', 'PEC_FAIL_SECOND_CYCLE', 'DIGITAL_FAILURE_RS', 'ANALOG_890_DELIVERED', 'GIACENZA_EXPIRED', 'UNREACHABLE', 'VIEWED_AT_RADD', 'REFUSED', 'CANCELLED', 'DECEASED'];
 
@@ -18,13 +18,7 @@ async function counter(s: Store, metric: string, key?: string): Promise<number> 
 }
 
 describe.each(storeBackends())('sender daily counters on $name', (backend) => {
-  beforeAll(async () => {
-    if (!backend.skipReason) await backend.setup();
-  });
-  afterAll(async () => {
-    if (!backend.skipReason) await backend.teardown();
-  });
-  const test = backend.skipReason ? it.skip : it;
+  const test = useBackend(backend);
 
   test('a bulk import gives the counters a recomputation from the rows gives', async () => {
     const s = await backend.newStore();

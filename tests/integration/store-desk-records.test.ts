@@ -1,10 +1,10 @@
 // Repository suite, part 2 (RADD transactions, postal outcomes, outbox, audit, settings, users,
 // AAR tokens): runs unchanged on SQLite and on a real PostgreSQL server.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Store } from '../../db/store.js';
 import type { RaddTransaction } from '../../db/repositories/radd-transactions-repo.js';
 import { anImport } from '../support/store-builders.js';
-import { storeBackends } from '../support/store-backends.js';
+import { storeBackends, useBackend } from '../support/store-backends.js';
 
 function aTransaction(operationId: string, overrides: Partial<RaddTransaction['start']> = {}, iuns: string[] = []): RaddTransaction {
   return {
@@ -25,13 +25,7 @@ function aTransaction(operationId: string, overrides: Partial<RaddTransaction['s
 }
 
 describe.each(storeBackends())('store desk records on $name', (backend) => {
-  beforeAll(async () => {
-    if (!backend.skipReason) await backend.setup();
-  });
-  afterAll(async () => {
-    if (!backend.skipReason) await backend.teardown();
-  });
-  const test = backend.skipReason ? it.skip : it;
+  const test = useBackend(backend);
 
   test('a RADD transaction is created once per operationId; a repeat returns the stored one', async () => {
     const s: Store = await backend.newStore();

@@ -2,11 +2,11 @@
 // NOT_SENT for an unreached recipient of a cancelled notification; the migration rewrites it to
 // IN_PROGRESS (what the core derives now), leaves everything else alone, keeps the dashboard's
 // counters equal to a recomputation, and its down step restores the old reading.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { makeDemoCase, parseInstant, formatInstant, type TimelineElementInput } from '../../core/index.js';
 import * as migration from '../../db/migrations/2026-11-26-2200-reread-cancelled-outcomes.js';
 import type { Store } from '../../db/store.js';
-import { storeBackends } from '../support/store-backends.js';
+import { storeBackends, useBackend } from '../support/store-backends.js';
 
 const SENDS = new Set(['SEND_DIGITAL_DOMICILE', 'SEND_ANALOG_DOMICILE', 'SEND_SIMPLE_REGISTERED_LETTER']);
 
@@ -26,13 +26,7 @@ function cancelledCase(seed: string, withSend: boolean) {
 const outcomes = async (s: Store, iun: string) => (await s.knex('recipients').where({ iun }).orderBy('rec_index').select('outcome')).map((r: { outcome: string }) => r.outcome);
 
 describe.each(storeBackends())('migration 2200 (cancelled outcomes) on $name', (backend) => {
-  beforeAll(async () => {
-    if (!backend.skipReason) await backend.setup();
-  });
-  afterAll(async () => {
-    if (!backend.skipReason) await backend.teardown();
-  });
-  const test = backend.skipReason ? it.skip : it;
+  const test = useBackend(backend);
 
   test('rewrites the old NOT_SENT of an unreached recipient, leaves a sent one, counters stay exact; down restores', async () => {
     const s = await backend.newStore();

@@ -1,13 +1,13 @@
 // The timeline write path on both backends: elements and derived state written together, the
 // incremental state always equal to a full derivation of the stored elements.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { TimelineElementInput } from '../../core/index.js';
 import { deriveNotification } from '../../db/engine.js';
 import { demoScenarios } from '../../db/seed/demo-scenarios.js';
 import { seedDemo } from '../../db/seed/demo.js';
 import type { Store } from '../../db/store.js';
 import { anImport } from '../support/store-builders.js';
-import { storeBackends } from '../support/store-backends.js';
+import { storeBackends, useBackend } from '../support/store-backends.js';
 import { rejectionCode } from '../support/store-temp.js';
 
 async function expectDerivedMatchesTimeline(s: Store, iun: string): Promise<void> {
@@ -21,13 +21,7 @@ async function expectDerivedMatchesTimeline(s: Store, iun: string): Promise<void
 }
 
 describe.each(storeBackends())('timeline write path on $name', (backend) => {
-  beforeAll(async () => {
-    if (!backend.skipReason) await backend.setup();
-  });
-  afterAll(async () => {
-    if (!backend.skipReason) await backend.teardown();
-  });
-  const test = backend.skipReason ? it.skip : it;
+  const test = useBackend(backend);
 
   test('appending each demo timeline element by element (out of order included) ends at the full derivation', async () => {
     const s = await backend.newStore();

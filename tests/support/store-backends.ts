@@ -1,6 +1,7 @@
 // The two store backends the repository suite runs on (describe.each): a fresh SQLite file per
 // store, and a fresh database per store on a throwaway PostgreSQL server (cloned from a migrated
 // template, so each test starts empty without re-running migrations).
+import { afterAll, beforeAll, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,4 +74,18 @@ export function storeBackends(): StoreBackend[] {
   const all = [sqliteBackend(), pgBackend()];
   for (const b of all) if (b.skipReason) console.warn(`[store tests] skipping ${b.name}: ${b.skipReason}`);
   return all;
+}
+
+/**
+ * Inside `describe.each(storeBackends())`: sets the backend up around the suite and returns the
+ * test function to use (`it.skip` when the backend cannot run on this machine).
+ */
+export function useBackend(backend: StoreBackend) {
+  beforeAll(async () => {
+    if (!backend.skipReason) await backend.setup();
+  });
+  afterAll(async () => {
+    if (!backend.skipReason) await backend.teardown();
+  });
+  return backend.skipReason ? it.skip : it;
 }
