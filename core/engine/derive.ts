@@ -5,7 +5,7 @@ import type { DerivedNotification, DomainWarning, TimelineElement, TimelineEleme
 import { createRecipientFold, observeWorkflow } from '../refinement/recipient-fold.js';
 import type { RecipientFold } from '../refinement/recipient-fold.js';
 import { formatInstant } from '../time/instant.js';
-import { applyAnalogBusinessTimes } from '../timeline/business-time.js';
+import { applyBusinessTimes } from '../timeline/business-time.js';
 import { dedupeElements, dedupeKeyOf } from '../timeline/dedupe.js';
 import { sortElements, toTimelineElement } from '../timeline/element.js';
 import type { NormalizedElement } from '../timeline/element.js';
@@ -46,7 +46,7 @@ function prepare(n: EngineNotification, inputs: readonly unknown[], errors: Doma
     if (e !== undefined) normalized.push(e);
   }
   const elements = dedupeElements(normalized);
-  applyAnalogBusinessTimes(elements, n.recipientCount);
+  applyBusinessTimes(elements, n.recipientCount);
   sortElements(elements);
   return elements;
 }

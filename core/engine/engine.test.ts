@@ -127,6 +127,9 @@ describe('applyElement', () => {
     ['a deceased flag after a view, N > 1 (DOMAIN 4.2)',
       [...accepted('2026-02-02T09:05:00+01:00'), ev('SEND_ANALOG_DOMICILE', '2026-02-03T09:00:00+01:00', 0), ...viewed(0, '2026-02-04T09:00:00+01:00'), ev('SEND_ANALOG_FEEDBACK', '2026-02-05T10:00:00+01:00', 0, { responseStatus: 'OK', deliveryFailureCause: 'M02' })],
       ev('ANALOG_WORKFLOW_RECIPIENT_DECEASED', '2026-02-05T10:00:00+01:00', 0), 2],
+    ['a pre-outcome ("A") event arriving after its final feedback (DOMAIN 5)',
+      [...accepted('2026-02-02T09:05:00+01:00'), ev('SEND_ANALOG_DOMICILE', '2026-02-03T09:00:00+01:00', 0), ev('SEND_ANALOG_FEEDBACK', '2026-02-05T10:00:00+01:00', 0, { responseStatus: 'OK', deliveryDetailCode: 'RECRN001C' })],
+      ev('SEND_ANALOG_PROGRESS', '2026-02-06T10:00:00+01:00', 0, { deliveryDetailCode: 'RECRN001A' })],
     ['a workflow end after a REFINEMENT written too early (DOMAIN 8.1)',
       [...accepted('2026-02-02T09:05:00+01:00'), ...digitalSuccess(0, '2026-02-03T09:00:00+01:00', '2026-02-03T10:00:00+01:00').slice(0, 3), ev('REFINEMENT', '2026-02-03T10:00:10+01:00', 0)],
       ev('DIGITAL_DELIVERY_CREATION_REQUEST', '2026-02-03T10:00:20+01:00', 0, { endWorkflowStatus: 'SUCCESS' })],
@@ -141,5 +144,44 @@ describe('applyElement', () => {
     const rebuilt = rebuildEngineState(no, all).state;
     expect(stateToDerived(rebuilt)).toEqual(deriveNotification(no, all).result);
     expect(applyElement(rebuilt, late).outcome).toBe('duplicate');
+  });
+});
+
+describe('business times of feedbacks (DOMAIN.md 5)', () => {
+  const no = notification(SENT);
+  const A = '2026-02-05T10:00:00+01:00';
+  const timeline = [
+    ...accepted('2026-02-02T09:05:00+01:00'),
+    ev('SEND_ANALOG_DOMICILE', '2026-02-03T09:00:00+01:00', 0),
+    ev('SEND_ANALOG_PROGRESS', A, 0, { deliveryDetailCode: 'RECRN001A' }),
+    // The final feedback and the workflow end written when the file was closed, a day later.
+    ev('SEND_ANALOG_FEEDBACK', '2026-02-06T09:00:00+01:00', 0, { responseStatus: 'OK', deliveryDetailCode: 'RECRN001C' }),
+    ev('ANALOG_SUCCESS_WORKFLOW', '2026-02-06T09:00:00+01:00', 0),
+  ];
+
+  it('a final postal feedback takes the time of its "A" event; the term runs from it, with a warning', () => {
+    const { result } = deriveNotification(no, timeline);
+    expect(result.statusHistory.at(-1)).toMatchObject({ status: 'DELIVERED', activeFrom: '2026-02-05T10:00:00+01:00' });
+    expect(result.perRecipient[0]!.termDate).toBe('2026-02-15T10:00:00+01:00');
+    expect(result.warnings.map((w) => w.code)).toContain('BUSINESS_TIME_MISMATCH');
+  });
+
+  it('applied one by one in written order, the state ends equal to the full derivation', () => {
+    const { state, outcomes } = applyAll(createEngineState(no), timeline);
+    expect(outcomes.every((o) => o === 'applied')).toBe(true);
+    expect(stateToDerived(state)).toEqual(deriveNotification(no, timeline).result);
+  });
+
+  it('a PEC feedback takes its receipt time (details.notificationDate); the first OK receipt is the base', () => {
+    const pec = [
+      ...accepted('2026-02-02T09:05:00+01:00'),
+      ev('SEND_DIGITAL_DOMICILE', '2026-02-02T20:00:00+01:00', 0, { digitalAddressSource: 'SPECIAL' }),
+      // Receipt at 20:55 (before 21:00), the element written at 21:10: 7 days, not 8.
+      ev('SEND_DIGITAL_FEEDBACK', '2026-02-02T21:10:00+01:00', 0, { responseStatus: 'OK', digitalAddressSource: 'SPECIAL', notificationDate: '2026-02-02T20:55:00+01:00' }),
+      ev('DIGITAL_DELIVERY_CREATION_REQUEST', '2026-02-02T21:15:00+01:00', 0, { endWorkflowStatus: 'SUCCESS' }),
+    ];
+    expect(deriveNotification(no, pec).result.perRecipient[0]!.termDate).toBe('2026-02-09T20:55:00+01:00');
+    const { state } = applyAll(createEngineState(no), pec);
+    expect(stateToDerived(state)).toEqual(deriveNotification(no, pec).result);
   });
 });

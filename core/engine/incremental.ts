@@ -7,7 +7,7 @@ import type { DomainWarning, TimelineCategory } from '../model/types.js';
 import type { RecipientFold } from '../refinement/recipient-fold.js';
 import type { HistoryState, StatusFold } from '../status/fold.js';
 import { workflowEndKind } from '../refinement/rules.js';
-import { businessTimeSource } from '../timeline/business-time.js';
+import { businessTimeSource, finalFeedbackKey, preOutcomeKey, receiptTimeOf } from '../timeline/business-time.js';
 import { compareWithKey, dedupeKeyOf } from '../timeline/dedupe.js';
 import type { NormalizedElement } from '../timeline/element.js';
 import { normalizeElement } from '../timeline/normalize.js';
@@ -26,7 +26,12 @@ export interface ApplyResult {
 
 /** DOMAIN.md 5 business time from what the state knows (the full derivation knows the whole timeline). */
 function correctBusinessTime(e: NormalizedElement, rf: RecipientFold | undefined): void {
+  const receipt = receiptTimeOf(e);
+  if (receipt !== undefined) e.atMs = receipt;
   if (rf === undefined) return;
+  const final = finalFeedbackKey(e);
+  const pre = final === undefined ? undefined : rf.preOutcomes[final];
+  if (pre !== undefined) e.atMs = pre;
   const source = businessTimeSource(e.category);
   if (source === 'LAST_ANALOG_FEEDBACK' && rf.lastAnalogFeedbackMs !== null) e.atMs = rf.lastAnalogFeedbackMs;
   else if (source === 'ANALOG_FAILURE' && rf.firstAnalogFailure !== null) e.atMs = rf.firstAnalogFailure.ms;
@@ -49,6 +54,11 @@ function invalidatesApplied(state: EngineState, e: NormalizedElement, rf: Recipi
   switch (e.category) {
     case 'SEND_ANALOG_FEEDBACK':
       return rf.boundToFeedback;
+    case 'SEND_ANALOG_PROGRESS': {
+      // A pre-outcome event after its final feedback: that feedback's time (and what hangs on it) moves.
+      const k = preOutcomeKey(e);
+      return k !== undefined && rf.finalsApplied.includes(k);
+    }
     case 'ANALOG_FAILURE_WORKFLOW':
       if (rf.firstAnalogFailure === null && rf.boundToFailure) return true;
       break;
@@ -68,10 +78,12 @@ function copyRecipient(rf: RecipientFold): RecipientFold {
     firstView: rf.firstView,
     end: rf.end,
     term: rf.term,
-    lastOkDigitalFeedback: rf.lastOkDigitalFeedback,
+    okDigitalFeedback: rf.okDigitalFeedback,
     lastOkAnalogFeedback: rf.lastOkAnalogFeedback,
     lastAnalogFeedbackMs: rf.lastAnalogFeedbackMs,
     firstAnalogFailure: rf.firstAnalogFailure,
+    preOutcomes: { ...rf.preOutcomes },
+    finalsApplied: rf.finalsApplied.slice(),
     hasSend: rf.hasSend,
     hasDeceased: rf.hasDeceased,
     boundToFeedback: rf.boundToFeedback,

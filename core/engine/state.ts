@@ -37,7 +37,10 @@ export interface EngineState {
   warnings: DomainWarning[];
 }
 
-export const ENGINE_STATE_VERSION = 1;
+// 2: B of a digital success is the first OK receipt (was the last); PEC receipts and final postal
+// feedbacks take their business times (DOMAIN.md 5); the fold keeps the pre-outcome times. Stored
+// states of version 1 are rebuilt from their timeline on their next append.
+export const ENGINE_STATE_VERSION = 2;
 
 /** The empty state of a notification: IN_VALIDATION from sentAt. Throws on a bad sentAt or recipient count. */
 export function createEngineState(n: EngineNotification): EngineState {

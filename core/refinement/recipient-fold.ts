@@ -1,6 +1,7 @@
 // One recipient's refinement data (DOMAIN.md 8), folded over the sorted timeline. Plain JSON.
 import type { DomainWarning, LegalFact, TimelineCategory, WorkflowEndKind } from '../model/types.js';
 import type { NormalizedElement } from '../timeline/element.js';
+import { finalFeedbackKey, preOutcomeKey } from '../timeline/business-time.js';
 import { formatInstant } from '../time/instant.js';
 import { termFrom, UNREACHABLE_RULE_FROM_MS, workflowEndKind } from './rules.js';
 
@@ -23,11 +24,16 @@ export interface RecipientFold {
   firstView: ElementRef | null;
   end: (ElementRef & { kind: WorkflowEndKind }) | null;
   term: TermState | null;
-  lastOkDigitalFeedback: ElementRef | null;
+  /** The first OK SEND_DIGITAL_FEEDBACK: the cycle stops there (DOMAIN.md 7.2), B of 8.1. */
+  okDigitalFeedback: ElementRef | null;
   lastOkAnalogFeedback: ElementRef | null;
   /** Latest SEND_ANALOG_FEEDBACK time (DOMAIN.md 5 business time of ANALOG_SUCCESS_WORKFLOW). */
   lastAnalogFeedbackMs: number | null;
   firstAnalogFailure: ElementRef | null;
+  /** Pre-outcome ("A"/"D") progress times by `attempt|code`: the business time of their final feedback (DOMAIN.md 5). */
+  preOutcomes: Record<string, number>;
+  /** `attempt|code` of the pre-outcome each applied final feedback took its time from (or would have). */
+  finalsApplied: string[];
   /** A SEND_DIGITAL_DOMICILE / SEND_ANALOG_DOMICILE / SEND_SIMPLE_REGISTERED_LETTER exists (DOMAIN.md 12 NOT_SENT). */
   hasSend: boolean;
   hasDeceased: boolean;
@@ -48,10 +54,12 @@ export function createRecipientFold(): RecipientFold {
     firstView: null,
     end: null,
     term: null,
-    lastOkDigitalFeedback: null,
+    okDigitalFeedback: null,
     lastOkAnalogFeedback: null,
     lastAnalogFeedbackMs: null,
     firstAnalogFailure: null,
+    preOutcomes: {},
+    finalsApplied: [],
     hasSend: false,
     hasDeceased: false,
     boundToFeedback: false,
@@ -66,14 +74,16 @@ const ref = (e: NormalizedElement): ElementRef => ({ id: e.elementId, ms: e.atMs
 
 /**
  * DOMAIN.md 8.1: the workflow-end element chooses the row; B and S follow. Choices (8.1 names one
- * end per recipient): the first end in processing order wins; B is the last OK feedback processed
- * before it; when that element is missing the end element's own time is used, with a warning.
+ * end per recipient): the first end in processing order wins; B is, for a digital success, the
+ * first OK receipt (the cycle stops at it, 7.2: a receipt the provider sent twice does not move
+ * B), for an analog success the last OK feedback processed before the end (a second attempt's);
+ * when that element is missing the end element's own time is used, with a warning.
  */
 function endWorkflow(rf: RecipientFold, e: NormalizedElement, kind: WorkflowEndKind, sentAtMs: number, warnings: DomainWarning[]): void {
   rf.end = { id: e.elementId, ms: e.atMs, category: e.category, kind };
   if (kind === 'DECEASED') return;
   let base: ElementRef | null = null;
-  if (kind === 'DIGITAL_SUCCESS') base = rf.lastOkDigitalFeedback;
+  if (kind === 'DIGITAL_SUCCESS') base = rf.okDigitalFeedback;
   else if (kind === 'DIGITAL_FAILURE') base = ref(e);
   else if (kind === 'ANALOG_SUCCESS') base = rf.lastOkAnalogFeedback;
   else base = rf.firstAnalogFailure;
@@ -98,12 +108,20 @@ export function observeWorkflow(rf: RecipientFold, e: NormalizedElement, sentAtM
       rf.hasSend = true;
       return;
     case 'SEND_DIGITAL_FEEDBACK':
-      if (e.details.responseStatus === 'OK') rf.lastOkDigitalFeedback = ref(e);
+      if (e.details.responseStatus === 'OK' && rf.okDigitalFeedback === null) rf.okDigitalFeedback = ref(e);
       return;
-    case 'SEND_ANALOG_FEEDBACK':
+    case 'SEND_ANALOG_PROGRESS': {
+      const k = preOutcomeKey(e);
+      if (k !== undefined && !(rf.preOutcomes[k]! >= e.atMs)) rf.preOutcomes[k] = e.atMs;
+      return;
+    }
+    case 'SEND_ANALOG_FEEDBACK': {
+      const k = finalFeedbackKey(e);
+      if (k !== undefined) rf.finalsApplied.push(k);
       if (rf.lastAnalogFeedbackMs === null || e.atMs > rf.lastAnalogFeedbackMs) rf.lastAnalogFeedbackMs = e.atMs;
       if (e.details.responseStatus === 'OK') rf.lastOkAnalogFeedback = ref(e);
       return;
+    }
     case 'ANALOG_FAILURE_WORKFLOW':
       if (rf.firstAnalogFailure === null) rf.firstAnalogFailure = ref(e);
       break;

@@ -1,4 +1,10 @@
-// Business-time equalities of DOMAIN.md 5, applied before sorting (they move elements):
+// Business times of DOMAIN.md 5, applied before sorting (they move elements):
+// * SEND_DIGITAL_FEEDBACK = the PEC receipt's time, `details.notificationDate` in SEND (when the
+//   element carries a readable one);
+// * a final SEND_ANALOG_FEEDBACK (code ending in C, or F for absolute unreachability) = the time of
+//   its pre-outcome progress event of the same recipient and attempt (the same code ending in A, or
+//   D: DOMAIN.md 7.4 suffixes), the latest one should there be several; PNRN012 / PNAG012 /
+//   RECAG012 have none and keep their written time;
 // * ANALOG_SUCCESS_WORKFLOW, ANALOG_WORKFLOW_RECIPIENT_DECEASED = `at` of that recipient's last
 //   SEND_ANALOG_FEEDBACK (last = latest business time);
 // * COMPLETELY_UNREACHABLE_CREATION_REQUEST, COMPLETELY_UNREACHABLE = `at` of that recipient's
@@ -7,7 +13,15 @@
 // When the reference element is absent the written time stands. The warning
 // BUSINESS_TIME_MISMATCH is emitted by the engine when it processes the element.
 import type { TimelineCategory } from '../model/types.js';
+import { tryParseInstant } from '../time/instant.js';
 import type { NormalizedElement } from './element.js';
+
+/** A PEC feedback's receipt time (`details.notificationDate`), when it carries a readable one. */
+export function receiptTimeOf(e: Pick<NormalizedElement, 'category' | 'details'>): number | undefined {
+  if (e.category !== 'SEND_DIGITAL_FEEDBACK') return undefined;
+  const ms = tryParseInstant(e.details.notificationDate as string);
+  return Number.isNaN(ms) ? undefined : ms;
+}
 
 /** The reference an element's business time is bound to, if any. */
 export function businessTimeSource(category: TimelineCategory): 'LAST_ANALOG_FEEDBACK' | 'ANALOG_FAILURE' | 'TERM' | undefined {
@@ -29,13 +43,58 @@ function isEarlier(a: NormalizedElement, b: NormalizedElement): boolean {
   return a.atMs < b.atMs || (a.atMs === b.atMs && a.elementId < b.elementId);
 }
 
-/** Applies the feedback / failure equalities to a deduplicated list, in place. */
-export function applyAnalogBusinessTimes(elements: NormalizedElement[], recipientCount: number): void {
+function attemptOf(e: Pick<NormalizedElement, 'details'>): number {
+  const a = e.details.sentAttemptMade;
+  return typeof a === 'number' ? a : 0;
+}
+
+type CodedElement = Pick<NormalizedElement, 'category' | 'details'>;
+
+/** `attempt|code` of a pre-outcome progress event ("A", or "D" for absolute unreachability). */
+export function preOutcomeKey(e: CodedElement): string | undefined {
+  if (e.category !== 'SEND_ANALOG_PROGRESS') return undefined;
+  const code = e.details.deliveryDetailCode;
+  if (typeof code !== 'string' || code.length < 2 || !(code.endsWith('A') || code.endsWith('D'))) return undefined;
+  return `${attemptOf(e)}|${code}`;
+}
+
+/** For a final postal feedback, the `attempt|code` key of the pre-outcome event it closes. */
+export function finalFeedbackKey(e: CodedElement): string | undefined {
+  if (e.category !== 'SEND_ANALOG_FEEDBACK') return undefined;
+  const code = e.details.deliveryDetailCode;
+  if (typeof code !== 'string' || code.length < 2) return undefined;
+  const pre = code.endsWith('C') ? 'A' : code.endsWith('F') ? 'D' : undefined;
+  return pre === undefined ? undefined : `${attemptOf(e)}|${code.slice(0, -1)}${pre}`;
+}
+
+/** Final feedbacks take their pre-outcome event's time (see the header). */
+function applyPreOutcomeTimes(elements: NormalizedElement[]): void {
+  const pre = new Map<string, number>();
+  for (const e of elements) {
+    const k = preOutcomeKey(e);
+    if (k === undefined) continue;
+    const key = `${e.rec}|${k}`;
+    const cur = pre.get(key);
+    if (cur === undefined || e.atMs > cur) pre.set(key, e.atMs);
+  }
+  if (pre.size === 0) return;
+  for (const e of elements) {
+    const k = finalFeedbackKey(e);
+    const ms = k === undefined ? undefined : pre.get(`${e.rec}|${k}`);
+    if (ms !== undefined) e.atMs = ms;
+  }
+}
+
+/** Applies the receipt times and the feedback / failure equalities to a deduplicated list, in place. */
+export function applyBusinessTimes(elements: NormalizedElement[], recipientCount: number): void {
   let needed = false;
   for (const e of elements) {
+    const receipt = receiptTimeOf(e);
+    if (receipt !== undefined) e.atMs = receipt;
     const source = businessTimeSource(e.category);
     if (source === 'LAST_ANALOG_FEEDBACK' || source === 'ANALOG_FAILURE') needed = true;
   }
+  applyPreOutcomeTimes(elements);
   if (!needed) return;
   const lastFeedback: number[] = [];
   const failure: (NormalizedElement | undefined)[] = [];

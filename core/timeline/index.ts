@@ -8,5 +8,5 @@ export { normalizeElement } from './normalize.js';
 export type { TimelineContext } from './normalize.js';
 export { dedupeElements, dedupeKeyOf, compareForDedupe, compareWithKey } from './dedupe.js';
 export type { DedupeKey } from './dedupe.js';
-export { applyAnalogBusinessTimes, businessTimeSource } from './business-time.js';
+export { applyBusinessTimes, businessTimeSource } from './business-time.js';
 export { detailsFingerprint } from './fingerprint.js';
