@@ -15,6 +15,7 @@
 import type { TimelineCategory } from '../model/types.js';
 import { tryParseInstant } from '../time/instant.js';
 import type { NormalizedElement } from './element.js';
+import { attemptOf } from './element-id.js';
 
 /** A PEC feedback's receipt time (`details.notificationDate`), when it carries a readable one. */
 export function receiptTimeOf(e: Pick<NormalizedElement, 'category' | 'details'>): number | undefined {
@@ -43,11 +44,6 @@ function isEarlier(a: NormalizedElement, b: NormalizedElement): boolean {
   return a.atMs < b.atMs || (a.atMs === b.atMs && a.elementId < b.elementId);
 }
 
-function attemptOf(e: Pick<NormalizedElement, 'details'>): number {
-  const a = e.details.sentAttemptMade;
-  return typeof a === 'number' ? a : 0;
-}
-
 type CodedElement = Pick<NormalizedElement, 'category' | 'details'>;
 
 /** `attempt|code` of a pre-outcome progress event ("A", or "D" for absolute unreachability). */
@@ -55,7 +51,7 @@ export function preOutcomeKey(e: CodedElement): string | undefined {
   if (e.category !== 'SEND_ANALOG_PROGRESS') return undefined;
   const code = e.details.deliveryDetailCode;
   if (typeof code !== 'string' || code.length < 2 || !(code.endsWith('A') || code.endsWith('D'))) return undefined;
-  return `${attemptOf(e)}|${code}`;
+  return `${attemptOf(e.details)}|${code}`;
 }
 
 /** For a final postal feedback, the `attempt|code` key of the pre-outcome event it closes. */
@@ -64,7 +60,7 @@ export function finalFeedbackKey(e: CodedElement): string | undefined {
   const code = e.details.deliveryDetailCode;
   if (typeof code !== 'string' || code.length < 2) return undefined;
   const pre = code.endsWith('C') ? 'A' : code.endsWith('F') ? 'D' : undefined;
-  return pre === undefined ? undefined : `${attemptOf(e)}|${code.slice(0, -1)}${pre}`;
+  return pre === undefined ? undefined : `${attemptOf(e.details)}|${code.slice(0, -1)}${pre}`;
 }
 
 /** Final feedbacks take their pre-outcome event's time (see the header). */

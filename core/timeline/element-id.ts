@@ -12,6 +12,11 @@ function scalar(v: unknown): string | undefined {
   return undefined;
 }
 
+/** The attempt a paper or digital element belongs to: details.sentAttemptMade, 0 when absent (DOMAIN.md 5). */
+export function attemptOf(details: Record<string, unknown>): string {
+  return scalar(details.sentAttemptMade) ?? '0';
+}
+
 /**
  * Value of one segment. DOMAIN.md 5 gives the sources and two fallbacks (ATTEMPT 0, CORRELATIONID
  * = the `at` as written). For the other segments it gives none; choice: a missing value is also
@@ -21,7 +26,7 @@ function scalar(v: unknown): string | undefined {
 function segmentValue(seg: IdSegment, details: Record<string, unknown>, at: string): string {
   switch (seg) {
     case 'ATTEMPT':
-      return scalar(details.sentAttemptMade) ?? '0';
+      return attemptOf(details);
     case 'REPEAT':
       return details.isFirstSendRetry === true ? 'true' : 'false';
     case 'SOURCE':

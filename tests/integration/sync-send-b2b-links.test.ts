@@ -4,25 +4,16 @@
 // sender_requests, SEND's timeline for its IUN moves the local notification (no second copy), and
 // the desk's cancellation goes out under SEND's IUN and comes back without duplicates.
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simulateTimeline, type SimulationPath } from '../../core/index.js';
 import { newNotificationSchema } from '../../electron/api/contract/sender-schemas.js';
 import { cancelNotification } from '../../electron/sender/cancel.js';
 import { createNotification } from '../../electron/sender/new-notification.js';
-import { tempStoreDir, type TempStoreDir } from '../support/store-temp.js';
-import { disposeRig, drainRig, RIG_T0, startRig, type Rig } from './sync-send-b2b-rig.js';
+import { disposeRig, drainRig, RIG_T0, rigsIn, type Rig } from './sync-send-b2b-rig.js';
 
 const T0 = RIG_T0;
 
-let dir: TempStoreDir;
-beforeAll(() => {
-  dir = tempStoreDir('radd-sync-links-');
-});
-afterAll(() => dir.remove());
-
-const rig = (name: string, opts: { rate: number; eventsCarryRequestId: boolean }) => startRig(dir, name, { ...opts, seeds: { proxy: 17, jitter: 3 } });
-const dispose = disposeRig;
-const drain = drainRig;
+const rig = rigsIn('radd-sync-links-', { seeds: { proxy: 17, jitter: 3 } });
 
 /** A notification from the sender form (electron/sender/new-notification.ts), its act stored here. */
 async function create(r: Rig, i: number, idempotenceToken?: string): Promise<string> {
@@ -63,7 +54,7 @@ describe('send-b2b: SEND\'s IUN tied to the notification created here', () => {
       const a = await create(r, 1);
       const b = await create(r, 2, 'pratica-2026-0002');
       expect(await r.store.notifications.statusOf(a)).toBe('IN_VALIDATION');
-      await drain(r);
+      await drainRig(r);
       const sendA = await expectLinked(r, a, a);
       const sendB = await expectLinked(r, b, 'pratica-2026-0002');
       expect(await r.store.notifications.statusOf(a)).toBe('ACCEPTED');
@@ -71,13 +62,13 @@ describe('send-b2b: SEND\'s IUN tied to the notification created here', () => {
 
       await progressOnSend(r, a, sendA, 'ANALOG_890_DELIVERED', 'REFINEMENT');
       await progressOnSend(r, b, sendB, 'PEC_FIRST_TRY', 'REFINEMENT');
-      await drain(r);
+      await drainRig(r);
       expect([await r.store.notifications.statusOf(a), await r.store.notifications.statusOf(b)]).toEqual(['DELIVERED', 'DELIVERED']);
       const local = (await r.store.timeline.listByIun(a)).map((e) => e.elementId).sort();
       expect(local).toEqual(r.peer.timelineOf(sendA).map((e) => e.elementId!.split(`IUN_${sendA}`).join(`IUN_${a}`)).sort());
 
       await r.store.transaction((tx) => cancelNotification(tx, a, { scope: undefined, nowMs: r.clock.now(), locale: 'it' }));
-      await drain(r);
+      await drainRig(r);
       expect([r.peer.cancellations(sendA), r.peer.cancellations(a)]).toEqual([1, 0]);
       const ids = (await r.store.timeline.listByIun(a)).map((e) => e.elementId);
       expect(ids.filter((id) => id.startsWith('NOTIFICATION_CANCEL')).sort()).toEqual([`NOTIFICATION_CANCELLATION_REQUEST.IUN_${a}`, `NOTIFICATION_CANCELLED.IUN_${a}`]);
@@ -87,7 +78,7 @@ describe('send-b2b: SEND\'s IUN tied to the notification created here', () => {
       expect(r.proxy.counts.lostResponse + r.proxy.counts.reset + r.proxy.counts.timeout + r.proxy.counts.error500).toBeGreaterThan(0);
       expect([r.peer.invalidAnswers, r.peer.uploads.badReferences]).toEqual([0, 0]);
     } finally {
-      await dispose(r);
+      await disposeRig(r);
     }
   }, 120_000);
 
@@ -95,15 +86,15 @@ describe('send-b2b: SEND\'s IUN tied to the notification created here', () => {
     const r = await rig('links-status', { rate: 0, eventsCarryRequestId: false });
     try {
       const a = await create(r, 3, 'pratica-2026-0003');
-      await drain(r);
+      await drainRig(r);
       const sendA = await expectLinked(r, a, 'pratica-2026-0003');
       expect((await r.store.senderRequests.get(a))?.sendRequestStatus).toBe('ACCEPTED');
       await progressOnSend(r, a, sendA, 'PEC_FIRST_TRY', 'REFINEMENT');
-      await drain(r);
+      await drainRig(r);
       expect(await r.store.notifications.statusOf(a)).toBe('DELIVERED');
       expect(await r.store.notifications.count()).toBe(1);
     } finally {
-      await dispose(r);
+      await disposeRig(r);
     }
   });
 });

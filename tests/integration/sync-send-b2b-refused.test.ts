@@ -5,14 +5,13 @@
 // detail shows why. Through the send-b2b adapter, a real HTTP SEND peer (and a proxy breaking some
 // requests) over a real SQLite store.
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Iun } from '../../core/index.js';
 import { newNotificationSchema } from '../../electron/api/contract/sender-schemas.js';
 import { senderHandlers } from '../../electron/api/handlers/sender.js';
 import type { HostContext } from '../../electron/api/host-context.js';
 import { createNotification } from '../../electron/sender/new-notification.js';
-import { tempStoreDir, type TempStoreDir } from '../support/store-temp.js';
-import { disposeRig, drainRig, RIG_T0, startRig, type Rig } from './sync-send-b2b-rig.js';
+import { disposeRig, drainRig, RIG_T0, rigsIn, type Rig } from './sync-send-b2b-rig.js';
 
 const T0 = RIG_T0;
 const SENDER = '01199250158';
@@ -21,15 +20,7 @@ const ERRORS = [
   { code: 'TAXID_NOT_VALID', detail: 'taxId of recipient 0 is not valid' },
 ];
 
-let dir: TempStoreDir;
-beforeAll(() => {
-  dir = tempStoreDir('radd-sync-refused-');
-});
-afterAll(() => dir.remove());
-
-const rig = (name: string, opts: { rate: number; eventsCarryRequestId: boolean }) => startRig(dir, name, { ...opts, seeds: { proxy: 23, jitter: 5 } });
-const dispose = disposeRig;
-const drain = drainRig;
+const rig = rigsIn('radd-sync-refused-', { seeds: { proxy: 23, jitter: 5 } });
 
 /** A notification from the sender form (electron/sender/new-notification.ts), its act stored here. */
 async function create(r: Rig, protocol: string): Promise<string> {
@@ -64,7 +55,7 @@ describe('send-b2b: a request SEND refused', () => {
       const refused = await create(r, 'PG/2026/009');
       const accepted = await create(r, 'PG/2026/008');
       expect(await r.store.notifications.statusOf(refused)).toBe('IN_VALIDATION');
-      await drain(r);
+      await drainRig(r);
       await expectRefused(r, refused);
       expect(await r.store.notifications.statusOf(accepted)).toBe('ACCEPTED');
       expect(await r.store.notifications.count()).toBe(2);
@@ -76,7 +67,7 @@ describe('send-b2b: a request SEND refused', () => {
       const again = { notificationRequestId: sent.notificationRequestId, status: 'REFUSED', request: { senderTaxId: SENDER, paProtocolNumber: 'PG/2026/009', idempotenceToken: refused } };
       await r.syncStore.links!.record([{ ...again, refusal: { at: new Date(T0 + 3_600_000).toISOString(), reasons: [{ errorCode: 'OTHER', detail: 'other' }] } }]);
       await r.syncStore.links!.recordPushed({ kind: 'send.newNotification', idempotencyKey: refused }, { ...again, refusal: { at: new Date(T0 + 7_200_000).toISOString(), reasons: [] } });
-      await drain(r);
+      await drainRig(r);
       expect(await r.store.timeline.listByIun(refused)).toEqual(before);
       await expectRefused(r, refused);
 
@@ -87,7 +78,7 @@ describe('send-b2b: a request SEND refused', () => {
       for (const e of ERRORS) expect(row?.description?.it).toContain(e.detail);
       expect(detail.statusExplanation.length).toBeGreaterThan(0);
     } finally {
-      await dispose(r);
+      await disposeRig(r);
     }
   }, 120_000);
 
@@ -96,12 +87,12 @@ describe('send-b2b: a request SEND refused', () => {
     try {
       r.peer.refusals.set('PG/2026/010', ERRORS);
       const refused = await create(r, 'PG/2026/010');
-      await drain(r);
-      await drain(r);
+      await drainRig(r);
+      await drainRig(r);
       await expectRefused(r, refused);
       expect(await r.store.notifications.count()).toBe(1);
     } finally {
-      await dispose(r);
+      await disposeRig(r);
     }
   });
 });

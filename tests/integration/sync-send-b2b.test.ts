@@ -3,71 +3,17 @@
 // peer (its acts preloaded and uploaded through the same proxy), no duplicate timeline element
 // locally, the cursor never skips an event.
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeDemoCase, type Notification } from '../../core/index.js';
 import type { Store } from '../../db/store.js';
-import { createSendB2bAdapter } from '../../electron/adapters/send-b2b/adapter.js';
-import { createSyncEngine, type SyncEngine } from '../../electron/sync/engine.js';
-import { blobReaderOf } from '../../electron/sync/index.js';
-import { createManualClock, type ManualClock } from '../../electron/sync/manual-scheduler.js';
-import { createStoreSyncStore, outboxWriterOf } from '../../electron/sync/store-sync-store.js';
-import { seededRandom } from '../../electron/sync/backoff.js';
-import type { SyncStore } from '../../electron/sync/types.js';
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
-import { startSendPeer, type SendPeer } from '../support/peer-send.js';
-import { tempStoreDir, type TempStoreDir } from '../support/store-temp.js';
+import { outboxWriterOf } from '../../electron/sync/store-sync-store.js';
+import { startSendPeer } from '../support/peer-send.js';
+import { disposeRig, drainRig, RIG_T0, rigsIn } from './sync-send-b2b-rig.js';
 
-const T0 = Date.parse('2026-03-10T08:00:00Z');
-const POLICY = { baseMs: 50, maxMs: 400, maxAttempts: 60 };
+const T0 = RIG_T0;
 
-interface Rig {
-  peer: SendPeer;
-  proxy: FaultProxy;
-  store: Store;
-  syncStore: SyncStore;
-  clock: ManualClock;
-  engine: SyncEngine;
-  logs: string[];
-}
-
-let dir: TempStoreDir;
-beforeAll(() => {
-  dir = tempStoreDir('radd-sync-send-');
-});
-afterAll(() => dir.remove());
-
-async function rig(name: string, opts: { rate?: number; pageSize?: number } = {}): Promise<Rig> {
-  const peer = await startSendPeer({ pageSize: opts.pageSize ?? 7, now: () => T0 });
-  const proxy = await startFaultProxy({ target: peer.url, rate: opts.rate ?? 0.3, seed: 11 });
-  // The presigned upload URLs point at the proxy too: uploads meet the same faults.
-  peer.uploadBase = proxy.url;
-  const store = await dir.open(name);
-  const syncStore = createStoreSyncStore(store);
-  const clock = createManualClock(T0);
-  const logs: string[] = [];
-  const logger = { info: (m: string, f?: object) => void logs.push(m + JSON.stringify(f ?? {})), warn: (m: string, f?: object) => void logs.push(m + JSON.stringify(f ?? {})), error: (m: string, f?: object) => void logs.push(m + JSON.stringify(f ?? {})) };
-  const adapter = createSendB2bAdapter({ baseUrl: proxy.url, apiKey: peer.apiKey, streamId: peer.streamId, timeoutMs: 400, uploadTimeoutMs: 400, now: clock.now, logger, readBlob: blobReaderOf(store) });
-  const engine = createSyncEngine({ adapter, store: syncStore, now: clock.now, random: seededRandom(5), scheduler: clock, policy: POLICY, logger, pageSize: 50 });
-  return { peer, proxy, store, syncStore, clock, engine, logs };
-}
-
-async function dispose(r: Rig): Promise<void> {
-  await r.engine.stop();
-  await r.proxy.close();
-  await r.peer.close();
-  await r.store.close();
-}
-
-/** Runs cycles, moving the clock past any backoff, until nothing is pending and the feed is drained. */
-async function drain(r: Rig, maxRounds = 400): Promise<number> {
-  for (let round = 1; round <= maxRounds; round++) {
-    const report = await r.engine.runNow();
-    const status = await r.engine.status();
-    if (status.pending === 0 && report.error === null && !report.pull?.hasMore && (await r.syncStore.getCursor(`send-b2b:${r.peer.streamId}`)) === r.peer.lastEventId()) return round;
-    r.clock.advance(POLICY.maxMs);
-  }
-  throw new Error('sync did not converge');
-}
+// Short timeouts: the proxy's "timeout" faults are met quickly.
+const rig = rigsIn('radd-sync-send-', { seeds: { proxy: 11, jitter: 5 }, timeoutMs: 400 });
 
 /** A small PDF-like act, different for every (i, k). */
 const act = (i: number, k: number) => Buffer.from(`%PDF-1.4\n% atto ${i}.${k}\n${'x'.repeat(200 + 37 * i + k)}\n%%EOF\n`);
@@ -102,7 +48,7 @@ describe('send-b2b sync over a faulty network (real SQLite store)', () => {
         acts.set(`tok-${i}`, bytes);
         await r.store.transaction((tx) => outboxWriterOf(tx).enqueue({ kind: 'send.newNotification', idempotencyKey: `tok-${i}`, payload: request(i, bytes.map(localDocument)), createdAt: new Date(T0).toISOString() }));
       }
-      await drain(r);
+      await drainRig(r);
       for (const [token, bytes] of acts) {
         expect(r.peer.applied(token), token).toBe(1);
         // The request names SEND's uploaded copy of each act: its key, an uploaded version, the act's digest.
@@ -121,7 +67,7 @@ describe('send-b2b sync over a faulty network (real SQLite store)', () => {
       expect(r.peer.invalidAnswers).toBe(0);
       expect(r.logs.join('\n')).not.toContain(r.peer.apiKey);
     } finally {
-      await dispose(r);
+      await disposeRig(r);
     }
   });
 
@@ -136,10 +82,10 @@ describe('send-b2b sync over a faulty network (real SQLite store)', () => {
         cases.push(c.notification);
         (c.notification as Notification & { rest?: typeof c.timeline }).rest = c.timeline.slice(2);
       }
-      await drain(r);
+      await drainRig(r);
       // Phase 2: the rest arrives only as events (the notifications are known: no full fetch masks a skip).
       for (const n of cases) for (const e of (n as Notification & { rest: ReturnType<typeof makeDemoCase>['timeline'] }).rest) r.peer.appendElement(n.iun, e);
-      await drain(r);
+      await drainRig(r);
       for (const n of cases) {
         const local = await localElementIds(r.store, n.iun);
         expect(new Set(local).size, n.iun).toBe(local.length);
@@ -149,7 +95,7 @@ describe('send-b2b sync over a faulty network (real SQLite store)', () => {
       expect(r.proxy.counts.lostResponse + r.proxy.counts.reset + r.proxy.counts.timeout).toBeGreaterThan(0);
       expect(r.peer.invalidAnswers).toBe(0);
     } finally {
-      await dispose(r);
+      await disposeRig(r);
     }
   });
 
@@ -159,13 +105,13 @@ describe('send-b2b sync over a faulty network (real SQLite store)', () => {
       const c = makeDemoCase('derive-1', 'PEC_FIRST_TRY', { sentAt: '2026-02-02T10:00:00+01:00' });
       const refinement = c.timeline.findIndex((e) => e.category === 'REFINEMENT');
       r.peer.addNotification(c.notification, c.timeline.slice(0, refinement));
-      await drain(r);
+      await drainRig(r);
       expect(await r.store.notifications.statusOf(c.notification.iun)).toBe('DELIVERED');
       for (const e of c.timeline.slice(refinement)) r.peer.appendElement(c.notification.iun, e);
-      await drain(r);
+      await drainRig(r);
       expect(await r.store.notifications.statusOf(c.notification.iun)).toBe('EFFECTIVE_DATE');
     } finally {
-      await dispose(r);
+      await disposeRig(r);
     }
   });
 });
@@ -179,7 +125,7 @@ describe('send-b2b: bad answers change nothing', () => {
     try {
       const first = makeDemoCase(`bad-${mode}-1`, 'PEC_FIRST_TRY', { sentAt: '2026-02-02T10:00:00+01:00' });
       r.peer.addNotification(first.notification, first.timeline.slice(0, 3));
-      await drain(r);
+      await drainRig(r);
       const cursor = await r.syncStore.getCursor(`send-b2b:${r.peer.streamId}`);
       const before = await r.store.notifications.count();
       const second = makeDemoCase(`bad-${mode}-2`, 'PEC_FIRST_TRY', { sentAt: '2026-02-02T10:00:00+01:00' });
@@ -191,7 +137,7 @@ describe('send-b2b: bad answers change nothing', () => {
       expect(await r.syncStore.getCursor(`send-b2b:${r.peer.streamId}`)).toBe(cursor);
       expect((await r.engine.status()).lastError?.code).toBe(code);
     } finally {
-      await dispose(r);
+      await disposeRig(r);
     }
   });
 
@@ -206,7 +152,7 @@ describe('send-b2b: bad answers change nothing', () => {
       expect(parked.map((p) => p.error?.code)).toEqual(['SYNC_REQUEST_INVALID']);
       expect(r.peer.applied('tok-bad')).toBe(0);
     } finally {
-      await dispose(r);
+      await disposeRig(r);
     }
   });
 });
