@@ -19,7 +19,7 @@ import {
 import { legalFactRows, LEGAL_FACT_COLUMNS } from '../mappers/legal-facts.js';
 import { fromJson, toJson } from '../mappers/json.js';
 import { timelineTuple, TIMELINE_COLUMNS, rowToElement, type TimelineRow } from '../mappers/timeline.js';
-import { inTransaction, isPg, prepareInsert, runInsert, tuples, type Db, type PreparedInsert } from './sql.js';
+import { InsertBuilder, inTransaction, isPg, runInsert, tuples, type Db, type PreparedInsert } from './sql.js';
 import { BULK_MARKER_TABLE, jsonIunScope, rebuildSql, scopeUses } from './sender-stats-sql.js';
 import { listForSender, listPendingByTaxId, type PendingItem, type SenderListPage, type SenderListQuery } from './notification-queries.js';
 
@@ -86,7 +86,7 @@ export class NotificationsRepo {
         // Some IUNs were already stored: rebuild the child rows of the new ones only (rare path).
         const fresh = new Set(inserted.map((r) => r.iun));
         const todo = p.items.filter((i) => fresh.has(i.notification.iun));
-        for (const child of prepareChildren(pg, todo)) await runInsert(trx, child);
+        for (const child of prepareNotificationWrites(pg, todo).children) await runInsert(trx, child);
         stored = todo.map((i) => i.notification.iun);
       }
       if (stored.length > 0) {
@@ -216,39 +216,69 @@ export interface PreparedNotificationWrites {
 }
 
 export function prepareNotificationWrites(pg: boolean, items: readonly NotificationWrite[]): PreparedNotificationWrites {
-  const headers = tuples(items.map((i) => notificationToRow(i.notification, i.derived)), NOTIFICATION_COLUMNS);
-  return {
-    items,
-    header: prepareInsert(pg, 'notifications', NOTIFICATION_COLUMNS, headers, { ignoreConflicts: true, returning: ['iun'] }),
-    children: prepareChildren(pg, items),
-  };
+  const rows = new NotificationRowsBuilder(pg);
+  rows.add(items);
+  return rows.build();
 }
 
-function prepareChildren(pg: boolean, items: readonly NotificationWrite[]): PreparedInsert[] {
-  const recipients: RecipientRow[] = [];
-  const payments: PaymentRow[] = [];
-  const documents: DocumentRow[] = [];
-  const states: unknown[][] = [];
-  const elements: unknown[][] = [];
-  const facts: unknown[][] = [];
-  for (const { notification: n, derived, engineState, elements: els } of items) {
-    n.recipients.forEach((r, i) => {
-      recipients.push(recipientToRow(n.iun, i, r, derived));
-      payments.push(...paymentsToRows(n.iun, i, r.payments));
-    });
-    documents.push(...documentsToRows(n));
-    if (engineState !== undefined) states.push([n.iun, toJson(engineState)]);
-    for (const e of els) elements.push(timelineTuple(n.iun, e));
-    facts.push(...legalFactRows(n.iun, derived));
+/**
+ * The rows of a batch of notification writes, table by table, added slice by slice (bulk import
+ * builds a big batch in small steps so that the event loop keeps dispatching the previous one).
+ */
+export class NotificationRowsBuilder {
+  private readonly items: NotificationWrite[] = [];
+  private readonly header: InsertBuilder;
+  private readonly recipients: InsertBuilder;
+  private readonly payments: InsertBuilder;
+  private readonly documents: InsertBuilder;
+  private readonly states: InsertBuilder;
+  private readonly elements: InsertBuilder;
+  private readonly facts: InsertBuilder;
+
+  constructor(pg: boolean) {
+    this.header = new InsertBuilder(pg, 'notifications', NOTIFICATION_COLUMNS, { ignoreConflicts: true, returning: ['iun'] });
+    this.recipients = new InsertBuilder(pg, 'recipients', RECIPIENT_COLUMNS);
+    this.payments = new InsertBuilder(pg, 'payment_notices', PAYMENT_COLUMNS);
+    this.documents = new InsertBuilder(pg, 'documents', DOCUMENT_COLUMNS);
+    this.states = new InsertBuilder(pg, 'notification_engine_states', ['iun', 'engine_state']);
+    this.elements = new InsertBuilder(pg, 'timeline_elements', TIMELINE_COLUMNS, { ignoreConflicts: true });
+    this.facts = new InsertBuilder(pg, 'legal_facts', LEGAL_FACT_COLUMNS, { ignoreConflicts: true });
   }
-  return [
-    prepareInsert(pg, 'recipients', RECIPIENT_COLUMNS, tuples(recipients, RECIPIENT_COLUMNS)),
-    prepareInsert(pg, 'payment_notices', PAYMENT_COLUMNS, tuples(payments, PAYMENT_COLUMNS)),
-    prepareInsert(pg, 'documents', DOCUMENT_COLUMNS, tuples(documents, DOCUMENT_COLUMNS)),
-    prepareInsert(pg, 'notification_engine_states', ['iun', 'engine_state'], states),
-    prepareInsert(pg, 'timeline_elements', TIMELINE_COLUMNS, elements, { ignoreConflicts: true }),
-    prepareInsert(pg, 'legal_facts', LEGAL_FACT_COLUMNS, facts, { ignoreConflicts: true }),
-  ];
+
+  add(items: readonly NotificationWrite[]): void {
+    for (const i of items) this.items.push(i);
+    this.header.add(tuples(items.map((i) => notificationToRow(i.notification, i.derived)), NOTIFICATION_COLUMNS));
+    const recipients: RecipientRow[] = [];
+    const payments: PaymentRow[] = [];
+    const documents: DocumentRow[] = [];
+    const states: unknown[][] = [];
+    const elements: unknown[][] = [];
+    const facts: unknown[][] = [];
+    for (const { notification: n, derived, engineState, elements: els } of items) {
+      n.recipients.forEach((r, i) => {
+        recipients.push(recipientToRow(n.iun, i, r, derived));
+        payments.push(...paymentsToRows(n.iun, i, r.payments));
+      });
+      documents.push(...documentsToRows(n));
+      if (engineState !== undefined) states.push([n.iun, toJson(engineState)]);
+      for (const e of els) elements.push(timelineTuple(n.iun, e));
+      facts.push(...legalFactRows(n.iun, derived));
+    }
+    this.recipients.add(tuples(recipients, RECIPIENT_COLUMNS));
+    this.payments.add(tuples(payments, PAYMENT_COLUMNS));
+    this.documents.add(tuples(documents, DOCUMENT_COLUMNS));
+    this.states.add(states);
+    this.elements.add(elements);
+    this.facts.add(facts);
+  }
+
+  build(): PreparedNotificationWrites {
+    return {
+      items: this.items,
+      header: this.header.build(),
+      children: [this.recipients, this.payments, this.documents, this.states, this.elements, this.facts].map((b) => b.build()),
+    };
+  }
 }
 
 /** Turns the row triggers' counting off (on) for the rest of the transaction (sender-stats-sql.ts). */

@@ -5,7 +5,7 @@ import { DomainError, type DerivedNotification, type DomainWarning, type Notific
 import { applyElement, deriveNotification, rebuildEngineState, stateToDerived, toStoredElement, type EngineState } from '../engine.js';
 import { legalFactsOf } from '../mappers/legal-facts.js';
 import { LegalFactsRepo } from './legal-facts-repo.js';
-import { NotificationsRepo, prepareNotificationWrites, type NotificationWrite } from './notifications-repo.js';
+import { NotificationRowsBuilder, NotificationsRepo, prepareNotificationWrites, type NotificationWrite } from './notifications-repo.js';
 import { inTransaction, isPg, type Db } from './sql.js';
 import { TimelineRepo } from './timeline-repo.js';
 
@@ -56,10 +56,9 @@ function storedForm(iun: string, recipientCount: number, inputs: readonly unknow
   return { elements, rejected };
 }
 
-/** Derives every notification of a batch and builds its insert statements (CPU only, no I/O). */
-function prepareImport(pg: boolean, items: readonly NotificationImport[], opts: ImportOptions) {
-  const rejected: ImportResult['rejected'] = [];
-  const writes: NotificationWrite[] = items.map(({ notification: n, elements: inputs = [] }) => {
+/** Derives notifications with the engine (CPU only); refused elements are added to `rejected`. */
+function deriveWrites(items: readonly NotificationImport[], opts: ImportOptions, rejected: ImportResult['rejected']): NotificationWrite[] {
+  return items.map(({ notification: n, elements: inputs = [] }) => {
     const stored = storedForm(n.iun, n.recipients.length, inputs);
     if (stored.rejected.length > 0) rejected.push({ iun: n.iun, errors: stored.rejected.map((r) => r.error) });
     const engineNotification = { iun: n.iun, sentAt: n.sentAt, recipientCount: n.recipients.length };
@@ -69,7 +68,31 @@ function prepareImport(pg: boolean, items: readonly NotificationImport[], opts: 
     const { state } = rebuildEngineState(engineNotification, stored.elements);
     return { notification: n, elements: stored.elements, derived: stateToDerived(state), engineState: state };
   });
-  return { writes: prepareNotificationWrites(pg, writes), rejected };
+}
+
+/** Derives every notification of a batch and builds its insert statements (CPU only, no I/O). */
+function prepareImport(pg: boolean, items: readonly NotificationImport[], opts: ImportOptions) {
+  const rejected: ImportResult['rejected'] = [];
+  return { writes: prepareNotificationWrites(pg, deriveWrites(items, opts, rejected)), rejected };
+}
+
+/**
+ * Notifications derived and serialized per slice during a bulk import, with a turn of the event
+ * loop between slices. node-sqlite3 needs the JS thread to start each statement (and its prepare
+ * step) of the batch being written; a batch prepared in one synchronous block left SQLite's thread
+ * idle meanwhile: measured at 100k, 301 CPU-µs a notification for 296 µs of wall time, i.e. no
+ * overlap at all between the engine and the database.
+ */
+const IMPORT_SLICE = 25;
+
+async function prepareImportInSlices(pg: boolean, items: readonly NotificationImport[], opts: ImportOptions) {
+  const rejected: ImportResult['rejected'] = [];
+  const rows = new NotificationRowsBuilder(pg);
+  for (let start = 0; start < items.length; start += IMPORT_SLICE) {
+    rows.add(deriveWrites(items.slice(start, start + IMPORT_SLICE), opts, rejected));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return { writes: rows.build(), rejected };
 }
 
 /**
@@ -171,7 +194,7 @@ export class TimelineWriter {
     const restore = pg ? undefined : await useBulkPragmas(this.db);
     try {
       for await (const batch of batches) {
-        const prepared = prepareImport(pg, batch, opts);
+        const prepared = await prepareImportInSlices(pg, batch, opts);
         rejected.push(...prepared.rejected);
         await settle();
         writing = this.notifications.insertPrepared(prepared.writes);
