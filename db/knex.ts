@@ -12,6 +12,7 @@ export type StoreConfig =
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 const BUSY_TIMEOUT_MS = 5000;
+const PAGE_SIZE = 8192;
 
 /** Pragmas set on every SQLite connection (the pool holds exactly one). */
 export function sqlitePragmas(readOnly: boolean): string[] {
@@ -21,8 +22,11 @@ export function sqlitePragmas(readOnly: boolean): string[] {
     'PRAGMA synchronous = FULL',
     'PRAGMA cache_size = -32000',
   ];
-  // A read-only store must not try to switch the journal mode (that is a write).
-  return readOnly ? [...pragmas, 'PRAGMA query_only = ON'] : ['PRAGMA journal_mode = WAL', ...pragmas];
+  // A read-only store must not try to switch the journal mode (that is a write). The page size
+  // applies to a new file only (it is set before its first table; an existing file keeps its own):
+  // 8 KB pages, measured on a 300k-notification bulk import, 3,200 -> 3,900 notifications/s and
+  // -15% CPU against SQLite's default 4 KB (docs/decisions/sqlite-durability.md).
+  return readOnly ? [...pragmas, 'PRAGMA query_only = ON'] : [`PRAGMA page_size = ${PAGE_SIZE}`, 'PRAGMA journal_mode = WAL', ...pragmas];
 }
 
 /**

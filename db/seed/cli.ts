@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<void> {
   const started = Date.now();
   let done = 0;
   try {
-    const result = await store.timeline.importStream(bulkBatches({ count, seed, batchSize: 2000 }), {
+    const result = await store.timeline.importStream(bulkBatches({ count, seed, batchSize: 20_000 }), {
       onBatch: (n) => drawProgress((done += n), count, started),
     });
     process.stderr.write('\n');

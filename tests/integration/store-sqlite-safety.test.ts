@@ -18,6 +18,26 @@ describe('SQLite store safety', () => {
     expect(await one('PRAGMA foreign_keys')).toBe(1);
     expect(await one('PRAGMA synchronous')).toBe(2);
     expect(await one('PRAGMA busy_timeout')).toBe(5000);
+    expect(await one('PRAGMA page_size')).toBe(8192);
+    await s.close();
+  });
+
+  it('keeps the page size of a database created with another one', async () => {
+    const c = tmp.config('pagesize');
+    await openStore(c).then((s) => s.close());
+    // A store file from before 8 KB pages: the same schema rebuilt with SQLite's default 4 KB.
+    const old = await openStore(c);
+    await old.knex.raw('PRAGMA journal_mode = DELETE');
+    await old.knex.raw('PRAGMA page_size = 4096');
+    await old.knex.raw('VACUUM');
+    await old.knex.raw('PRAGMA journal_mode = WAL');
+    await old.close();
+    const s = await openStore(c);
+    const one = async (sql: string) => Object.values(((await s.knex.raw(sql)) as Record<string, unknown>[])[0] ?? {})[0];
+    expect(await one('PRAGMA page_size')).toBe(4096);
+    await s.timeline.importNotifications([anImport()]);
+    expect(await s.notifications.count()).toBe(1);
+    expect(await one('PRAGMA quick_check')).toBe('ok');
     await s.close();
   });
 
