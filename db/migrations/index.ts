@@ -24,6 +24,7 @@ import * as addSenderRequestLinks from './2026-11-26-1800-add-sender-request-lin
 import * as countBulkImportsByBatch from './2026-11-26-1900-count-bulk-imports-by-batch.js';
 import * as addMandatesDelegatorIndex from './2026-11-26-2000-add-mandates-delegator-index.js';
 import * as rereadCancelledOutcomes from './2026-11-26-2200-reread-cancelled-outcomes.js';
+import * as indexPendingByOutcome from './2026-11-26-2300-index-pending-by-outcome.js';
 
 export interface NamedMigration {
   name: string;
@@ -55,6 +56,7 @@ export const migrations: readonly NamedMigration[] = [
   { name: '2026-11-26-1900-count-bulk-imports-by-batch', ...countBulkImportsByBatch },
   { name: '2026-11-26-2000-add-mandates-delegator-index', ...addMandatesDelegatorIndex },
   { name: '2026-11-26-2200-reread-cancelled-outcomes', ...rereadCancelledOutcomes },
+  { name: '2026-11-26-2300-index-pending-by-outcome', ...indexPendingByOutcome },
 ];
 
 /** Knex's migration source over the list above. */

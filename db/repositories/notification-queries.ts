@@ -55,11 +55,13 @@ export interface SenderListPage {
 
 const MAX_PAGE = 200;
 
-export async function listPendingByTaxId(db: Db, taxId: string): Promise<PendingItem[]> {
-  const rows = await db('recipients as r')
+export async function listPendingByTaxId(db: Db, taxId: string, outcome?: RecipientOutcome): Promise<PendingItem[]> {
+  const q = db('recipients as r')
     .join('notifications as n', 'n.iun', 'r.iun')
     .where('r.tax_id', taxId)
-    .andWhere('r.pending', true)
+    .andWhere('r.pending', true);
+  if (outcome !== undefined) q.andWhere('r.outcome', outcome);
+  const rows = await q
     .orderBy([{ column: 'n.sent_ms', order: 'desc' }, { column: 'n.iun', order: 'desc' }])
     .select(
       'n.iun', 'n.sent_at', 'n.sender_denomination', 'n.sender_tax_id', 'n.subject', 'n.status',

@@ -1,7 +1,7 @@
 // Notifications with their recipients, documents, payment notices and derived state.
 // The derived state is never taken from a caller: it comes from the core engine, either from the
 // stored EngineState or, when there is none, from a full derivation of the stored timeline.
-import type { DerivedNotification, Notification, NotificationStatus, TimelineElement } from '../../core/index.js';
+import type { DerivedNotification, Notification, NotificationStatus, RecipientOutcome, TimelineElement } from '../../core/index.js';
 import { deriveNotification, stateToDerived, type EngineState } from '../engine.js';
 import {
   derivedNotificationColumns,
@@ -169,9 +169,9 @@ export class NotificationsRepo {
     return row ? fromJson<EngineState>(row.engine_state) : undefined;
   }
 
-  /** Notifications a tax code can still collect at a desk (DOMAIN.md 10), newest first. */
-  listPendingByTaxId(taxId: string): Promise<PendingItem[]> {
-    return listPendingByTaxId(this.db, taxId);
+  /** Notifications a tax code can still collect at a desk (DOMAIN.md 10), newest first; only those of one recipient outcome when given. */
+  listPendingByTaxId(taxId: string, outcome?: RecipientOutcome): Promise<PendingItem[]> {
+    return listPendingByTaxId(this.db, taxId, outcome);
   }
 
   /** One page of a sender's notifications, filtered and sorted (sender screens). */

@@ -95,7 +95,7 @@ export async function actInquiry(store: DeskStore, id: Identification, target: {
 
 /** AOR: the notices of a tax code found unreachable and not collected yet (DOMAIN.md 10 step 2). */
 export async function aorInquiry(store: DeskStore, id: Identification, now: IsoInstant): Promise<InquiryResult> {
-  const pending = (await store.notifications.listPendingByTaxId(id.recipientTaxId)).filter((p) => p.outcome === 'UNREACHABLE');
+  const pending = await store.notifications.listPendingByTaxId(id.recipientTaxId, 'UNREACHABLE');
   const loaded = await Promise.all(pending.map(async (p) => {
     const record = await store.notifications.getByIun(p.iun);
     return record ? { record, timeline: await store.timeline.listByIun(p.iun) } : undefined;

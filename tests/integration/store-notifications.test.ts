@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../db/store.js';
 import { deriveNotification } from '../../db/engine.js';
+import { makeDemoCase } from '../../core/index.js';
 import { aNotification, aTimeline, anImport } from '../support/store-builders.js';
 import { storeBackends } from '../support/store-backends.js';
 
@@ -90,10 +91,17 @@ describe.each(storeBackends())('store repositories on $name', (backend) => {
     const older = anImport({ recipients, sentAt: '2026-01-10T10:00:00+01:00' }, 'DELIVERING');
     const newer = anImport({ recipients, sentAt: '2026-07-10T10:00:00+02:00' }, 'DELIVERED');
     const hidden = (['VIEWED', 'REFUSED', 'IN_VALIDATION', 'CANCELLED'] as const).map((st) => anImport({ recipients }, st));
+    const u = makeDemoCase('pending-unreachable', 'UNREACHABLE', { sentAt: '2026-03-10T10:00:00+01:00' });
+    const unreachable = { notification: { ...u.notification, recipients: [{ ...u.notification.recipients[0]!, taxId }] }, elements: u.timeline };
     const other = anImport({}, 'DELIVERING');
-    await s.timeline.importNotifications([older, newer, ...hidden, other]);
+    const ou = makeDemoCase('pending-unreachable-other', 'UNREACHABLE');
+    const otherUnreachable = { notification: ou.notification, elements: ou.timeline };
+    await s.timeline.importNotifications([older, newer, unreachable, ...hidden, other, otherUnreachable]);
     const pending = await s.notifications.listPendingByTaxId(taxId);
-    expect(pending.map((p) => p.iun)).toEqual([newer.notification.iun, older.notification.iun]);
+    expect(pending.map((p) => p.iun)).toEqual([newer.notification.iun, unreachable.notification.iun, older.notification.iun]);
+    // The desk's AOR inquiry asks for the unreachable ones only (DOMAIN.md 10 step 2).
+    const aor = await s.notifications.listPendingByTaxId(taxId, 'UNREACHABLE');
+    expect(aor.map((p) => [p.iun, p.outcome])).toEqual([[unreachable.notification.iun, 'UNREACHABLE']]);
     await s.close();
   });
 

@@ -43,6 +43,7 @@ describe('store query plans', () => {
     const lookups: [string, () => Promise<unknown>][] = [
       ['getByIun', () => s.notifications.getByIun(iun)],
       ['listPendingByTaxId', () => s.notifications.listPendingByTaxId(taxId)],
+      ['listPendingByTaxId UNREACHABLE (AOR)', () => s.notifications.listPendingByTaxId(taxId, 'UNREACHABLE')],
       ['listForSender status+dates', () => s.notifications.listForSender({ senderTaxId: w.notification.senderTaxId, statuses: ['DELIVERED'], from: '2026-01-01T00:00:00Z', to: '2026-12-31T00:00:00Z' })],
       ['listForSender recipient', () => s.notifications.listForSender({ senderTaxId: w.notification.senderTaxId, statuses: ['DELIVERED'], recipientTaxId: taxId })],
       ['listForSender cursor', () => s.notifications.listForSender({ senderTaxId: w.notification.senderTaxId, cursor: `${Date.now()}|${iun}` })],

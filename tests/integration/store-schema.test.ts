@@ -7,7 +7,7 @@ import { migrations } from '../../db/migrations/index.js';
 import { appliedMigrations, rollbackAll } from '../../db/schema-version.js';
 import { tempStoreDir } from '../support/store-temp.js';
 
-const SCHEMA_HASH = '43996717db3194ec0a069ea2434a246260bae755c2a028d4d843c7949ab71e08';
+const SCHEMA_HASH = 'a36ee059e767823ed079bc6792b73055bb38f2521011dda21a29627da3817f3a';
 
 const tmp = tempStoreDir('radd-schema-');
 afterAll(() => tmp.remove());
