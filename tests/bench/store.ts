@@ -11,13 +11,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NotificationStatus } from '../../core/index.js';
+import { sqliteCopyFloor } from '../../db/seed/sqlite-floor.js';
 import { openStore, type Store } from '../../db/store.js';
 import { dispatch, type Caller } from '../../electron/api/dispatch.js';
 import type { HostContext } from '../../electron/api/host-context.js';
 import { loadConfig } from '../../electron/config.js';
 import { createHost } from '../../electron/host.js';
 import { createLogger } from '../../electron/logger.js';
-import { BENCH_SCAN_PNG, benchIdentification, lookupSamples, measure, printFigure, type Sample } from '../support/store-bench.js';
+import { BENCH_SCAN_PNG, IMPORT_BATCH, benchIdentification, lookupSamples, measure, printFigure, type Sample } from '../support/store-bench.js';
 
 /** The measured queries, one function each. */
 export interface StoreQueries {
@@ -133,6 +134,15 @@ export async function run(args: string[]): Promise<void> {
     printFigure('store.notifications', stored, 'notifications', 0);
     printFigure('store.elements', elements, 'elements', 0);
     if (imported) {
+      // The same rows copied by SQLite itself into an empty store (no JS, no driver): the ceiling
+      // of any import path of this schema on this machine (db/seed/sqlite-floor.ts).
+      const floor = await openStore({ client: 'sqlite3', filename: join(dir, 'floor', 'floor.sqlite'), dataDir: join(dir, 'floor') });
+      try {
+        printFigure('store.import_sqlite_floor_rate', (await sqliteCopyFloor(floor.knex, filename, IMPORT_BATCH)).rate, 'notifications/s', 0);
+      } finally {
+        await floor.close();
+        rmSync(join(dir, 'floor'), { recursive: true, force: true });
+      }
       printFigure('store.import_element_rate', (imported.rate * elements) / stored, 'elements/s', 0);
       printFigure('store.import_wall', imported.wallMs / 1000, 's', 1);
       printFigure('store.import_cpu_per_notification', imported.cpuUsPerNotification, 'us', 0);

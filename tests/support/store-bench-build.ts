@@ -3,7 +3,7 @@
 // that the measured RSS is that of a process serving queries, not of the import's garbage.
 import { bulkBatches } from '../../db/seed/bulk.js';
 import { openStore } from '../../db/store.js';
-import { progress } from './store-bench.js';
+import { IMPORT_BATCH, progress } from './store-bench.js';
 
 async function main(): Promise<void> {
   const [filename, dataDir, countText, shape = 'full'] = process.argv.slice(2);
@@ -16,10 +16,7 @@ async function main(): Promise<void> {
   const cpuStart = process.cpuUsage();
   function* timed() {
     // 'issue': the dataset of issue #5 (~5 elements a notification: nine in ten still in flight).
-    // 50,000 a transaction: with random IUN keys nearly every insert dirties its own b-tree page once
-    // the store is large, and a page is written once per transaction (measured at 300k: 10k batches
-    // 3,460-3,930/s and 77 KB written a notification, 50k batches 4,300/s and 42 KB).
-    const source = bulkBatches({ count, batchSize: 50_000, ...(shape === 'issue' ? { inFlight: 0.9 } : {}) });
+    const source = bulkBatches({ count, batchSize: IMPORT_BATCH, ...(shape === 'issue' ? { inFlight: 0.9 } : {}) });
     for (;;) {
       const t0 = performance.now();
       const next = source.next();

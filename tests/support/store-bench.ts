@@ -82,3 +82,11 @@ export function benchIdentification(taxId: string, recipientType: string, scan: 
     recipientDocument: { type: 'CARTA_IDENTITA_ELETTRONICA', number: 'CA12345AB', issuer: 'Comune di Roma', issueDate: '2021-06-30', expiryDate: '2031-06-30' },
   };
 }
+
+/**
+ * Notifications a bulk import transaction of the store benchmark: with random IUN keys nearly every
+ * insert dirties its own b-tree page once the store is large, and a page is written once per
+ * transaction (measured at 300k: 10k batches 3,460-3,930/s and 77 KB written a notification, 50k
+ * batches 4,300/s and 42 KB).
+ */
+export const IMPORT_BATCH = 50_000;
