@@ -1,12 +1,14 @@
 // Sync benchmark: `npx tsx tests/bench/index.ts sync [--notifications N] [--http N] [--page N]`.
 // Pull-and-apply rate of a feed through an adapter and the store (SQLite, timeline write path with
 // the core engine): the file adapter reading signed bundles (default 100,000 notifications, goal
-// >= 20,000/s), the same feed into a store that only counts (the adapter's own share), and the
-// send-b2b adapter over real HTTP from the test peer (default 5,000 notifications).
+// >= 20,000/s), the same feed into a store that only counts (the adapter's own share), the rows it
+// stored copied by SQLite alone (the ceiling), and the send-b2b adapter over real HTTP from the test
+// peer (default 5,000 notifications).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bulkBatches } from '../../db/seed/bulk.js';
+import { sqliteCopyFloor } from '../../db/seed/sqlite-floor.js';
 import { openStore } from '../../db/store.js';
 import { createFileAdapter } from '../../electron/adapters/file/adapter.js';
 import { buildBundle } from '../../electron/adapters/file/bundle.js';
@@ -104,6 +106,14 @@ async function fileBench(dir: string, count: number, page: number): Promise<void
     figure('sync.file_apply_rate_cpu', real.cpuRate, 'notifications/cpu-s');
   } finally {
     await store.close();
+  }
+  // The same rows copied by SQLite itself, one page a transaction: the ceiling of any apply path of
+  // this schema on this machine (db/seed/sqlite-floor.ts).
+  const floor = await openStore({ client: 'sqlite3', filename: join(dir, 'floor.sqlite'), dataDir: join(dir, 'floor-data') });
+  try {
+    figure('sync.file_sqlite_floor_rate', (await sqliteCopyFloor(floor.knex, join(dir, 'file.sqlite'), page)).rate, 'notifications/s');
+  } finally {
+    await floor.close();
   }
 }
 
