@@ -76,7 +76,7 @@ export class NotificationsRepo {
     if (p.items.length === 0) return [];
     return inTransaction(this.db, async (trx) => {
       const pg = isPg(trx);
-      await bulkSwitch(trx, pg, true);
+      await bulkCountingStart(trx, pg);
       const inserted = await runInsert<{ iun: string }>(trx, p.header);
       let stored: string[];
       if (inserted.length === p.items.length) {
@@ -89,12 +89,7 @@ export class NotificationsRepo {
         for (const child of prepareNotificationWrites(pg, todo).children) await runInsert(trx, child);
         stored = todo.map((i) => i.notification.iun);
       }
-      if (stored.length > 0) {
-        const d = pg ? 'pg' : 'sqlite';
-        const scope = JSON.stringify(stored);
-        await trx.raw(rebuildSql(d, 'sender_daily', jsonIunScope(d)), new Array<string>(scopeUses(d)).fill(scope));
-      }
-      await bulkSwitch(trx, pg, false);
+      await bulkCountingEnd(trx, pg, stored);
       return stored;
     });
   }
@@ -281,9 +276,21 @@ export class NotificationRowsBuilder {
   }
 }
 
-/** Turns the row triggers' counting off (on) for the rest of the transaction (sender-stats-sql.ts). */
-async function bulkSwitch(trx: Db, pg: boolean, on: boolean): Promise<void> {
-  if (pg) await trx.raw(`SELECT set_config('radd.bulk_import', ?, true)`, [on ? 'on' : 'off']);
-  else if (on) await trx.raw(`INSERT INTO ${BULK_MARKER_TABLE} (id) VALUES (1) ON CONFLICT DO NOTHING`);
+/**
+ * Inside a bulk write transaction: turns the row triggers' counting off for the rest of it
+ * (sender-stats-sql.ts); `bulkCountingEnd` counts the batch set-wise and turns them back on.
+ */
+export async function bulkCountingStart(trx: Db, pg: boolean): Promise<void> {
+  if (pg) await trx.raw(`SELECT set_config('radd.bulk_import', 'on', true)`);
+  else await trx.raw(`INSERT INTO ${BULK_MARKER_TABLE} (id) VALUES (1) ON CONFLICT DO NOTHING`);
+}
+
+/** Adds the notifications `iuns` (written since bulkCountingStart) to the sender counters; row triggers count again. */
+export async function bulkCountingEnd(trx: Db, pg: boolean, iuns: readonly string[]): Promise<void> {
+  if (iuns.length > 0) {
+    const d = pg ? 'pg' : 'sqlite';
+    await trx.raw(rebuildSql(d, 'sender_daily', jsonIunScope(d)), new Array<string>(scopeUses(d)).fill(JSON.stringify(iuns)));
+  }
+  if (pg) await trx.raw(`SELECT set_config('radd.bulk_import', 'off', true)`);
   else await trx.raw(`DELETE FROM ${BULK_MARKER_TABLE}`);
 }

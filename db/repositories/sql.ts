@@ -63,7 +63,7 @@ export class InsertBuilder {
     const max = this.options.maxRowsPerStatement ?? JSON_ROWS_PER_STATEMENT;
     // JSON.stringify writes `undefined` array items as null; a replacer would double the cost.
     for (let start = 0; start < rows.length; start += max) {
-      const part = start === 0 && rows.length <= max ? rows : rows.slice(start, start + max);
+      const part = rows.length <= max ? rows : rows.slice(start, start + max);
       this.fragments.push({ json: JSON.stringify(part).slice(1, -1), rows: part.length });
     }
   }

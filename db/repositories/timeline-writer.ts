@@ -5,7 +5,7 @@ import { DomainError, type DerivedNotification, type DomainWarning, type Notific
 import { applyElement, deriveNotification, rebuildEngineState, stateToDerived, toStoredElement, type EngineState } from '../engine.js';
 import { legalFactsOf } from '../mappers/legal-facts.js';
 import { LegalFactsRepo } from './legal-facts-repo.js';
-import { NotificationRowsBuilder, NotificationsRepo, prepareNotificationWrites, type NotificationWrite } from './notifications-repo.js';
+import { NotificationRowsBuilder, NotificationsRepo, type NotificationWrite } from './notifications-repo.js';
 import { inTransaction, isPg, type Db } from './sql.js';
 import { TimelineRepo } from './timeline-repo.js';
 
@@ -70,18 +70,12 @@ function deriveWrites(items: readonly NotificationImport[], opts: ImportOptions,
   });
 }
 
-/** Derives every notification of a batch and builds its insert statements (CPU only, no I/O). */
-function prepareImport(pg: boolean, items: readonly NotificationImport[], opts: ImportOptions) {
-  const rejected: ImportResult['rejected'] = [];
-  return { writes: prepareNotificationWrites(pg, deriveWrites(items, opts, rejected)), rejected };
-}
-
 /**
- * Notifications derived and serialized per slice during a bulk import, with a turn of the event
- * loop between slices. node-sqlite3 needs the JS thread to start each statement (and its prepare
- * step) of the batch being written; a batch prepared in one synchronous block left SQLite's thread
- * idle meanwhile: measured at 100k, 301 CPU-µs a notification for 296 µs of wall time, i.e. no
- * overlap at all between the engine and the database.
+ * Derives every notification of a batch and builds its insert statements (CPU only, no I/O), slice
+ * by slice with a turn of the event loop between slices. node-sqlite3 needs the JS thread to start
+ * each statement (and its prepare step) of the batch being written; a batch prepared in one
+ * synchronous block left SQLite's thread idle meanwhile: measured at 100k, 301 CPU-µs a
+ * notification for 296 µs of wall time, i.e. no overlap at all between the engine and the database.
  */
 const IMPORT_SLICE = 25;
 
@@ -103,7 +97,7 @@ async function prepareImportInSlices(pg: boolean, items: readonly NotificationIm
  * so that pages dirtied by every batch (b-tree inner pages) are copied to the database once per
  * few batches rather than at every commit. Measured: -20% CPU and -25% bytes written at 40k.
  */
-async function useBulkPragmas(db: Db): Promise<() => Promise<void>> {
+export async function useBulkPragmas(db: Db): Promise<() => Promise<void>> {
   const read = async (pragma: string) => Object.values(((await db.raw(`PRAGMA ${pragma}`)) as Record<string, number>[])[0] ?? {})[0];
   const cache = Number(await read('cache_size'));
   const checkpoint = Number(await read('wal_autocheckpoint'));
@@ -167,7 +161,7 @@ export class TimelineWriter {
    * EngineState too (the next append is then incremental; without it, the first append rebuilds).
    */
   async importNotifications(items: readonly NotificationImport[], opts: ImportOptions = {}): Promise<ImportResult> {
-    const prepared = prepareImport(isPg(this.db), items, opts);
+    const prepared = await prepareImportInSlices(isPg(this.db), items, opts);
     const inserted = await this.notifications.insertPrepared(prepared.writes);
     return { inserted, rejected: prepared.rejected };
   }

@@ -5,7 +5,8 @@
 // import path of this schema can be faster than this on the machine it runs on (store benchmark:
 // `store.import_sqlite_floor_rate`).
 import type { Knex } from 'knex';
-import { BULK_MARKER_TABLE, jsonIunScope, rebuildSql, scopeUses } from '../repositories/sender-stats-sql.js';
+import { bulkCountingEnd, bulkCountingStart } from '../repositories/notifications-repo.js';
+import { useBulkPragmas } from '../repositories/timeline-writer.js';
 
 /** Child tables of a notification, in foreign-key order. */
 const CHILDREN = ['recipients', 'payment_notices', 'documents', 'notification_engine_states', 'timeline_elements', 'legal_facts'] as const;
@@ -22,10 +23,9 @@ export interface FloorResult {
  */
 export async function sqliteCopyFloor(target: Knex, source: string, perTransaction: number): Promise<FloorResult> {
   await target.raw('ATTACH DATABASE ? AS src', [source]);
+  const restore = await useBulkPragmas(target);
   try {
     const [{ lo, hi, n }] = (await target.raw('SELECT min(rowid) AS lo, max(rowid) AS hi, count(*) AS n FROM src.notifications')) as [{ lo: number; hi: number; n: number }];
-    await target.raw('PRAGMA cache_size = -524288');
-    await target.raw('PRAGMA wal_autocheckpoint = 50000');
     // The batch's IUNs in the import's order (random IUNs), not sorted: sorted inserts would be
     // kinder to the b-trees than any real import (CROSS JOIN keeps this table the outer loop).
     await target.raw('CREATE TEMP TABLE floor_scope (iun TEXT NOT NULL)');
@@ -33,20 +33,19 @@ export async function sqliteCopyFloor(target: Knex, source: string, perTransacti
     for (let from = lo; from <= hi; from += perTransaction) {
       const to = from + perTransaction - 1;
       await target.transaction(async (trx) => {
-        await trx.raw(`INSERT INTO ${BULK_MARKER_TABLE} (id) VALUES (1) ON CONFLICT DO NOTHING`);
+        await bulkCountingStart(trx, false);
         await trx.raw('DELETE FROM floor_scope');
         await trx.raw('INSERT INTO floor_scope SELECT iun FROM src.notifications WHERE rowid BETWEEN ? AND ? ORDER BY rowid', [from, to]);
         await trx.raw('INSERT INTO main.notifications SELECT * FROM src.notifications WHERE rowid BETWEEN ? AND ? ORDER BY rowid', [from, to]);
         for (const t of CHILDREN) await trx.raw(`INSERT INTO main.${t} SELECT s.* FROM floor_scope f CROSS JOIN src.${t} s ON s.iun = f.iun`);
-        const scope = JSON.stringify(((await trx.raw('SELECT iun FROM floor_scope')) as { iun: string }[]).map((r) => r.iun));
-        await trx.raw(rebuildSql('sqlite', 'sender_daily', jsonIunScope('sqlite')), new Array<string>(scopeUses('sqlite')).fill(scope));
-        await trx.raw(`DELETE FROM ${BULK_MARKER_TABLE}`);
+        await bulkCountingEnd(trx, false, ((await trx.raw('SELECT iun FROM floor_scope')) as { iun: string }[]).map((r) => r.iun));
       });
     }
     const ms = performance.now() - started;
     await target.raw('DROP TABLE temp.floor_scope');
     return { notifications: n, ms, rate: (n / ms) * 1000 };
   } finally {
+    await restore();
     await target.raw('DETACH DATABASE src');
   }
 }

@@ -4,26 +4,10 @@
 import { describe, expect } from 'vitest';
 import { makeDemoCase, type SimulationPath, type TimelineElementInput } from '../../core/index.js';
 import type { NotificationImport } from '../../db/repositories/timeline-writer.js';
-import type { Store } from '../../db/store.js';
 import { storeBackends, useBackend } from '../support/store-backends.js';
+import { importedRows } from '../support/store-temp.js';
 
 const PATHS: SimulationPath[] = ['PEC_FIRST_TRY', 'PEC_FAIL_SECOND_CYCLE', 'DIGITAL_FAILURE_RS', 'ANALOG_890_DELIVERED', 'GIACENZA_EXPIRED', 'UNREACHABLE', 'VIEWED_AT_RADD', 'REFUSED', 'CANCELLED', 'DECEASED'];
-const TABLES: [string, string[]][] = [
-  ['notifications', ['iun']],
-  ['recipients', ['iun', 'rec_index']],
-  ['payment_notices', ['iun', 'rec_index', 'pay_index']],
-  ['documents', ['iun', 'doc_index']],
-  ['timeline_elements', ['iun', 'element_id']],
-  ['legal_facts', ['iun', 'id']],
-  ['notification_engine_states', ['iun']],
-  ['sender_daily', ['day', 'sender_tax_id', 'metric', 'k']],
-];
-
-async function dump(s: Store): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const [table, order] of TABLES) out[table] = await s.knex(table).orderBy(order).select();
-  return out;
-}
 
 /** 70 notifications in three batches (one empty); the third repeats five IUNs of the first and brings a refused element. */
 function batches(): NotificationImport[][] {
@@ -48,10 +32,10 @@ describe.each(storeBackends())('bulk import stream on $name', (backend) => {
     expect(r.inserted).toBe(65);
     expect(r.rejected).toEqual(one.flatMap((x) => x.rejected));
     expect(r.rejected.map((x) => x.iun)).toEqual([batches()[2]![9]!.notification.iun]);
-    const a = await dump(streamed);
+    const a = await importedRows(streamed);
     expect(a.notifications).toHaveLength(65);
     expect((a.timeline_elements ?? []).length).toBeGreaterThan(65 * 3);
-    expect(a).toEqual(await dump(direct));
+    expect(a).toEqual(await importedRows(direct));
     expect(await streamed.senderStats.statsDrift()).toEqual([]);
     await streamed.close();
     await direct.close();

@@ -4,37 +4,25 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeDemoCase, type SimulationPath } from '../../core/index.js';
 import { sqliteCopyFloor } from '../../db/seed/sqlite-floor.js';
-import type { Store } from '../../db/store.js';
-import { tempStoreDir } from '../support/store-temp.js';
+import { importedRows, tempStoreDir } from '../support/store-temp.js';
 
 const tmp = tempStoreDir('radd-floor-');
 afterAll(() => tmp.remove());
 
 const PATHS: SimulationPath[] = ['PEC_FIRST_TRY', 'ANALOG_890_DELIVERED', 'GIACENZA_EXPIRED', 'UNREACHABLE', 'VIEWED_AT_RADD', 'REFUSED', 'CANCELLED'];
-const TABLES: [string, string[]][] = [
-  ['notifications', ['iun']], ['recipients', ['iun', 'rec_index']], ['payment_notices', ['iun', 'rec_index', 'pay_index']],
-  ['documents', ['iun', 'doc_index']], ['timeline_elements', ['iun', 'element_id']], ['legal_facts', ['iun', 'id']],
-  ['notification_engine_states', ['iun']], ['sender_daily', ['day', 'sender_tax_id', 'metric', 'k']],
-];
-
-async function dump(s: Store): Promise<Record<string, unknown[]>> {
-  const out: Record<string, unknown[]> = {};
-  for (const [table, order] of TABLES) out[table] = await s.knex(table).orderBy(order).select();
-  return out;
-}
 
 describe('SQLite floor copy', () => {
   it('copies every row of an imported store, in transactions of the given size, counters included', async () => {
     const source = await tmp.open('source');
     const cases = Array.from({ length: 23 }, (_, i) => makeDemoCase(`floor-${i}`, PATHS[i % PATHS.length]!));
     await source.timeline.importStream([cases.slice(0, 12), cases.slice(12)].map((b) => b.map((c) => ({ notification: c.notification, elements: c.timeline }))), { keepEngineState: true });
-    const expected = await dump(source);
+    const expected = await importedRows(source);
     await source.close();
     const target = await tmp.open('target');
     const r = await sqliteCopyFloor(target.knex, tmp.config('source').filename, 5);
     expect(r.notifications).toBe(23);
     expect(r.rate).toBeGreaterThan(0);
-    expect(await dump(target)).toEqual(expected);
+    expect(await importedRows(target)).toEqual(expected);
     expect(await target.senderStats.statsDrift()).toEqual([]);
     // Detached and cleaned up: the store is usable as before.
     expect(await target.knex.raw('PRAGMA database_list')).toHaveLength(2);

@@ -1,4 +1,5 @@
-// A temp directory with SQLite stores in it, for the SQLite-only integration tests.
+// A temp directory with SQLite stores in it, for the SQLite-only integration tests, and what store
+// comparisons read.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,4 +42,23 @@ export async function rejectionCode(p: Promise<unknown>): Promise<string | undef
   } catch (e) {
     return (e as { code?: string }).code;
   }
+}
+
+/** Tables a bulk import writes, with their keys: what `importedRows` reads. */
+const IMPORTED_TABLES: [string, string[]][] = [
+  ['notifications', ['iun']],
+  ['recipients', ['iun', 'rec_index']],
+  ['payment_notices', ['iun', 'rec_index', 'pay_index']],
+  ['documents', ['iun', 'doc_index']],
+  ['timeline_elements', ['iun', 'element_id']],
+  ['legal_facts', ['iun', 'id']],
+  ['notification_engine_states', ['iun']],
+  ['sender_daily', ['day', 'sender_tax_id', 'metric', 'k']],
+];
+
+/** Every row a bulk import writes, table by table in key order: two stores compare with toEqual. */
+export async function importedRows(s: Store): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const [table, order] of IMPORTED_TABLES) out[table] = await s.knex(table).orderBy(order).select();
+  return out;
 }
