@@ -1,6 +1,8 @@
 // The sender dashboard's daily counters (db/repositories/sender-stats-sql.ts): the table, the
 // Europe/Rome summer-time periods its day buckets need, the triggers that keep it in step with
 // notifications, recipients and timeline_elements, and the backfill of an existing store.
+// The SQL generators are asked for the `iun` keying this migration was written for (the tables
+// are re-keyed by migration 2026-11-27-0900; its output must not change).
 import type { Knex } from 'knex';
 import { romeOffsetMinutes } from '../../core/index.js';
 import { cascadeSubtractSql, rebuildSql, rowChangeSql, type Dialect } from '../repositories/sender-stats-sql.js';
@@ -25,16 +27,16 @@ function sqliteTriggers(): string[] {
   const d: Dialect = 'sqlite';
   const body = (stmts: string[]) => `BEGIN ${stmts.map((s) => `${s};`).join(' ')} END`;
   return [
-    `CREATE TRIGGER sender_daily_notifications_ai AFTER INSERT ON notifications ${body(rowChangeSql(d, 'notifications', 'insert'))}`,
+    `CREATE TRIGGER sender_daily_notifications_ai AFTER INSERT ON notifications ${body(rowChangeSql(d, 'notifications', 'insert', 'iun'))}`,
     `CREATE TRIGGER sender_daily_notifications_au AFTER UPDATE OF status, viewed_at ON notifications
-      WHEN OLD.status IS NOT NEW.status OR OLD.viewed_at IS NOT NEW.viewed_at ${body(rowChangeSql(d, 'notifications', 'update'))}`,
-    `CREATE TRIGGER sender_daily_notifications_bd BEFORE DELETE ON notifications ${body([cascadeSubtractSql(d, 'OLD'), ...rowChangeSql(d, 'notifications', 'delete')])}`,
-    `CREATE TRIGGER sender_daily_recipients_ai AFTER INSERT ON recipients ${body(rowChangeSql(d, 'recipients', 'insert'))}`,
+      WHEN OLD.status IS NOT NEW.status OR OLD.viewed_at IS NOT NEW.viewed_at ${body(rowChangeSql(d, 'notifications', 'update', 'iun'))}`,
+    `CREATE TRIGGER sender_daily_notifications_bd BEFORE DELETE ON notifications ${body([cascadeSubtractSql(d, 'OLD', 'iun'), ...rowChangeSql(d, 'notifications', 'delete', 'iun')])}`,
+    `CREATE TRIGGER sender_daily_recipients_ai AFTER INSERT ON recipients ${body(rowChangeSql(d, 'recipients', 'insert', 'iun'))}`,
     `CREATE TRIGGER sender_daily_recipients_au AFTER UPDATE OF outcome, refinement_date ON recipients
-      WHEN OLD.outcome IS NOT NEW.outcome OR OLD.refinement_date IS NOT NEW.refinement_date ${body(rowChangeSql(d, 'recipients', 'update'))}`,
-    `CREATE TRIGGER sender_daily_recipients_ad AFTER DELETE ON recipients ${body(rowChangeSql(d, 'recipients', 'delete'))}`,
-    `CREATE TRIGGER sender_daily_timeline_ai AFTER INSERT ON timeline_elements WHEN NEW.category IN ${TIMELINE_CATEGORIES} ${body(rowChangeSql(d, 'timeline_elements', 'insert'))}`,
-    `CREATE TRIGGER sender_daily_timeline_ad AFTER DELETE ON timeline_elements WHEN OLD.category IN ${TIMELINE_CATEGORIES} ${body(rowChangeSql(d, 'timeline_elements', 'delete'))}`,
+      WHEN OLD.outcome IS NOT NEW.outcome OR OLD.refinement_date IS NOT NEW.refinement_date ${body(rowChangeSql(d, 'recipients', 'update', 'iun'))}`,
+    `CREATE TRIGGER sender_daily_recipients_ad AFTER DELETE ON recipients ${body(rowChangeSql(d, 'recipients', 'delete', 'iun'))}`,
+    `CREATE TRIGGER sender_daily_timeline_ai AFTER INSERT ON timeline_elements WHEN NEW.category IN ${TIMELINE_CATEGORIES} ${body(rowChangeSql(d, 'timeline_elements', 'insert', 'iun'))}`,
+    `CREATE TRIGGER sender_daily_timeline_ad AFTER DELETE ON timeline_elements WHEN OLD.category IN ${TIMELINE_CATEGORIES} ${body(rowChangeSql(d, 'timeline_elements', 'delete', 'iun'))}`,
   ];
 }
 
@@ -59,16 +61,16 @@ END $$`;
 function pgTriggers(): string[] {
   const d: Dialect = 'pg';
   return [
-    pgFunction('sender_daily_notifications', rowChangeSql(d, 'notifications', 'insert'),
-      { when: 'OLD.status IS DISTINCT FROM NEW.status OR OLD.viewed_at IS DISTINCT FROM NEW.viewed_at', stmts: rowChangeSql(d, 'notifications', 'update') },
-      [cascadeSubtractSql(d, 'OLD'), ...rowChangeSql(d, 'notifications', 'delete')]),
+    pgFunction('sender_daily_notifications', rowChangeSql(d, 'notifications', 'insert', 'iun'),
+      { when: 'OLD.status IS DISTINCT FROM NEW.status OR OLD.viewed_at IS DISTINCT FROM NEW.viewed_at', stmts: rowChangeSql(d, 'notifications', 'update', 'iun') },
+      [cascadeSubtractSql(d, 'OLD', 'iun'), ...rowChangeSql(d, 'notifications', 'delete', 'iun')]),
     `CREATE TRIGGER sender_daily_notifications_aiu AFTER INSERT OR UPDATE ON notifications FOR EACH ROW EXECUTE FUNCTION sender_daily_notifications()`,
     `CREATE TRIGGER sender_daily_notifications_bd BEFORE DELETE ON notifications FOR EACH ROW EXECUTE FUNCTION sender_daily_notifications()`,
-    pgFunction('sender_daily_recipients', rowChangeSql(d, 'recipients', 'insert'),
-      { when: 'OLD.outcome IS DISTINCT FROM NEW.outcome OR OLD.refinement_date IS DISTINCT FROM NEW.refinement_date', stmts: rowChangeSql(d, 'recipients', 'update') },
-      rowChangeSql(d, 'recipients', 'delete')),
+    pgFunction('sender_daily_recipients', rowChangeSql(d, 'recipients', 'insert', 'iun'),
+      { when: 'OLD.outcome IS DISTINCT FROM NEW.outcome OR OLD.refinement_date IS DISTINCT FROM NEW.refinement_date', stmts: rowChangeSql(d, 'recipients', 'update', 'iun') },
+      rowChangeSql(d, 'recipients', 'delete', 'iun')),
     `CREATE TRIGGER sender_daily_recipients_aiud AFTER INSERT OR UPDATE OR DELETE ON recipients FOR EACH ROW EXECUTE FUNCTION sender_daily_recipients()`,
-    pgFunction('sender_daily_timeline', rowChangeSql(d, 'timeline_elements', 'insert'), { when: 'false', stmts: [] }, rowChangeSql(d, 'timeline_elements', 'delete')),
+    pgFunction('sender_daily_timeline', rowChangeSql(d, 'timeline_elements', 'insert', 'iun'), { when: 'false', stmts: [] }, rowChangeSql(d, 'timeline_elements', 'delete', 'iun')),
     `CREATE TRIGGER sender_daily_timeline_ai AFTER INSERT ON timeline_elements FOR EACH ROW WHEN (NEW.category IN ${TIMELINE_CATEGORIES}) EXECUTE FUNCTION sender_daily_timeline()`,
     `CREATE TRIGGER sender_daily_timeline_ad AFTER DELETE ON timeline_elements FOR EACH ROW WHEN (OLD.category IN ${TIMELINE_CATEGORIES}) EXECUTE FUNCTION sender_daily_timeline()`,
   ];
@@ -97,7 +99,7 @@ export async function up(knex: Knex): Promise<void> {
     t.primary(['day', 'sender_tax_id', 'metric', 'k']);
   });
   for (const sql of sqlite ? sqliteTriggers() : pgTriggers()) await knex.raw(sql);
-  await knex.raw(rebuildSql(sqlite ? 'sqlite' : 'pg'));
+  await knex.raw(rebuildSql(sqlite ? 'sqlite' : 'pg', 'sender_daily', undefined, 'iun'));
 }
 
 export async function down(knex: Knex): Promise<void> {

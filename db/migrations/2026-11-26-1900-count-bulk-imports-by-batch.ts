@@ -3,6 +3,8 @@
 // timeline_elements stand aside while the switch is on, and the import adds the batch's counters
 // set-wise in the same transaction. Measured on 20k notifications: the per-row upserts were ~20 %
 // of the import's CPU. Updates and deletes keep their row triggers.
+// The SQL generators are asked for the `iun` keying this migration was written for (the tables
+// are re-keyed by migration 2026-11-27-0900; its output must not change).
 import type { Knex } from 'knex';
 import { BULK_MARKER_TABLE, cascadeSubtractSql, PG_NOT_BULK, rowChangeSql, SQLITE_NOT_BULK, type Dialect } from '../repositories/sender-stats-sql.js';
 import { isSqlite } from './helpers.js';
@@ -18,9 +20,9 @@ function sqliteInsertTriggers(guard: string | undefined): string[] {
     return all.length ? `WHEN ${all.join(' AND ')} ` : '';
   };
   return [
-    `CREATE TRIGGER sender_daily_notifications_ai AFTER INSERT ON notifications ${when()}${body(rowChangeSql(d, 'notifications', 'insert'))}`,
-    `CREATE TRIGGER sender_daily_recipients_ai AFTER INSERT ON recipients ${when()}${body(rowChangeSql(d, 'recipients', 'insert'))}`,
-    `CREATE TRIGGER sender_daily_timeline_ai AFTER INSERT ON timeline_elements ${when(`NEW.category IN ${TIMELINE_CATEGORIES}`)}${body(rowChangeSql(d, 'timeline_elements', 'insert'))}`,
+    `CREATE TRIGGER sender_daily_notifications_ai AFTER INSERT ON notifications ${when()}${body(rowChangeSql(d, 'notifications', 'insert', 'iun'))}`,
+    `CREATE TRIGGER sender_daily_recipients_ai AFTER INSERT ON recipients ${when()}${body(rowChangeSql(d, 'recipients', 'insert', 'iun'))}`,
+    `CREATE TRIGGER sender_daily_timeline_ai AFTER INSERT ON timeline_elements ${when(`NEW.category IN ${TIMELINE_CATEGORIES}`)}${body(rowChangeSql(d, 'timeline_elements', 'insert', 'iun'))}`,
   ];
 }
 
@@ -37,7 +39,7 @@ function pgFunctions(guard: string): string[] {
 BEGIN
   IF TG_OP = 'INSERT' THEN
     IF ${guard} THEN
-${run(rowChangeSql(d, table, 'insert'))}
+${run(rowChangeSql(d, table, 'insert', 'iun'))}
     END IF;
     RETURN NEW;
   ELSIF TG_OP = 'UPDATE' THEN
@@ -51,12 +53,12 @@ ${run(onDelete)}
 END $$`;
   return [
     fn('sender_daily_notifications', 'notifications',
-      { when: 'OLD.status IS DISTINCT FROM NEW.status OR OLD.viewed_at IS DISTINCT FROM NEW.viewed_at', stmts: rowChangeSql(d, 'notifications', 'update') },
-      [cascadeSubtractSql(d, 'OLD'), ...rowChangeSql(d, 'notifications', 'delete')]),
+      { when: 'OLD.status IS DISTINCT FROM NEW.status OR OLD.viewed_at IS DISTINCT FROM NEW.viewed_at', stmts: rowChangeSql(d, 'notifications', 'update', 'iun') },
+      [cascadeSubtractSql(d, 'OLD', 'iun'), ...rowChangeSql(d, 'notifications', 'delete', 'iun')]),
     fn('sender_daily_recipients', 'recipients',
-      { when: 'OLD.outcome IS DISTINCT FROM NEW.outcome OR OLD.refinement_date IS DISTINCT FROM NEW.refinement_date', stmts: rowChangeSql(d, 'recipients', 'update') },
-      rowChangeSql(d, 'recipients', 'delete')),
-    fn('sender_daily_timeline', 'timeline_elements', { when: 'false', stmts: [] }, rowChangeSql(d, 'timeline_elements', 'delete')),
+      { when: 'OLD.outcome IS DISTINCT FROM NEW.outcome OR OLD.refinement_date IS DISTINCT FROM NEW.refinement_date', stmts: rowChangeSql(d, 'recipients', 'update', 'iun') },
+      rowChangeSql(d, 'recipients', 'delete', 'iun')),
+    fn('sender_daily_timeline', 'timeline_elements', { when: 'false', stmts: [] }, rowChangeSql(d, 'timeline_elements', 'delete', 'iun')),
   ];
 }
 

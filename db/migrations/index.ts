@@ -25,11 +25,14 @@ import * as countBulkImportsByBatch from './2026-11-26-1900-count-bulk-imports-b
 import * as addMandatesDelegatorIndex from './2026-11-26-2000-add-mandates-delegator-index.js';
 import * as rereadCancelledOutcomes from './2026-11-26-2200-reread-cancelled-outcomes.js';
 import * as indexPendingByOutcome from './2026-11-26-2300-index-pending-by-outcome.js';
+import * as keyChildrenByNotification from './2026-11-27-0900-key-children-by-notification.js';
 
 export interface NamedMigration {
   name: string;
   up(knex: Knex): Promise<void>;
   down(knex: Knex): Promise<void>;
+  /** `transaction: false`: the migration manages its own transaction (Knex runs it outside one). */
+  config?: { transaction?: boolean };
 }
 
 export const migrations: readonly NamedMigration[] = [
@@ -57,11 +60,12 @@ export const migrations: readonly NamedMigration[] = [
   { name: '2026-11-26-2000-add-mandates-delegator-index', ...addMandatesDelegatorIndex },
   { name: '2026-11-26-2200-reread-cancelled-outcomes', ...rereadCancelledOutcomes },
   { name: '2026-11-26-2300-index-pending-by-outcome', ...indexPendingByOutcome },
+  { name: '2026-11-27-0900-key-children-by-notification', ...keyChildrenByNotification },
 ];
 
 /** Knex's migration source over the list above. */
 export const migrationSource: Knex.MigrationSource<NamedMigration> = {
   getMigrations: async () => [...migrations],
   getMigrationName: (m) => m.name,
-  getMigration: async (m) => ({ up: m.up, down: m.down }),
+  getMigration: async (m) => ({ up: m.up, down: m.down, ...(m.config ? { config: m.config } : {}) }),
 };

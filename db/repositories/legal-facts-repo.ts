@@ -2,7 +2,7 @@
 // timeline write path; `fileRef` links the PDF once it is in the file store.
 import type { LegalFact } from '../../core/index.js';
 import { compact } from '../mappers/json.js';
-import { insertRows, type Db } from './sql.js';
+import { insertRows, nidOf, type Db } from './sql.js';
 
 export interface StoredLegalFact extends LegalFact {
   fileRef?: string;
@@ -29,15 +29,15 @@ export class LegalFactsRepo {
    */
   async sync(iun: string, facts: readonly LegalFact[]): Promise<void> {
     const ids = facts.map((f) => f.id);
-    const stale = this.db('legal_facts').where('iun', iun);
+    const stale = this.db('legal_facts').where('nid', nidOf(this.db, iun));
     if (ids.length > 0) stale.whereNotIn('id', ids);
     await stale.delete();
     const rows = facts.map((f) => [iun, f.id, f.type, f.elementId, f.recipientIndex ?? null, f.at, null]);
-    await insertRows(this.db, 'legal_facts', COLUMNS, rows, { ignoreConflicts: true });
+    await insertRows(this.db, 'legal_facts', COLUMNS, rows, { ignoreConflicts: true, iunToNid: true });
   }
 
   async listByIun(iun: string, recipientIndex?: number): Promise<StoredLegalFact[]> {
-    const q = this.db<LegalFactRow>('legal_facts').where('iun', iun);
+    const q = this.db<LegalFactRow>('legal_facts').where('nid', nidOf(this.db, iun));
     if (recipientIndex !== undefined) q.andWhere('recipient_index', recipientIndex);
     const rows = await q.orderBy('id');
     // `at` strings carry different offsets: order by instant, not by text.
@@ -49,6 +49,6 @@ export class LegalFactsRepo {
 
   /** Links the PDF of a legal fact (a key of the file store). */
   async setFileRef(iun: string, id: string, sha256: string): Promise<boolean> {
-    return (await this.db('legal_facts').where({ iun, id }).update({ file_ref: sha256 })) === 1;
+    return (await this.db('legal_facts').where('nid', nidOf(this.db, iun)).andWhere('id', id).update({ file_ref: sha256 })) === 1;
   }
 }

@@ -57,7 +57,7 @@ const MAX_PAGE = 200;
 
 export async function listPendingByTaxId(db: Db, taxId: string, outcome?: RecipientOutcome): Promise<PendingItem[]> {
   const q = db('recipients as r')
-    .join('notifications as n', 'n.iun', 'r.iun')
+    .join('notifications as n', 'n.nid', 'r.nid')
     .where('r.tax_id', taxId)
     .andWhere('r.pending', true);
   if (outcome !== undefined) q.andWhere('r.outcome', outcome);
@@ -109,7 +109,7 @@ export async function listForSender(db: Db, q: SenderListQuery): Promise<SenderL
   if (q.statuses && q.statuses.length > 0) query.whereIn('n.status', [...q.statuses]);
   if (q.from) query.where('n.sent_ms', '>=', instantMs(q.from));
   if (q.to) query.where('n.sent_ms', '<', instantMs(q.to));
-  if (q.recipientTaxId) query.whereIn('n.iun', db('recipients').select('iun').where('tax_id', q.recipientTaxId));
+  if (q.recipientTaxId) query.whereIn('n.nid', db('recipients').select('nid').where('tax_id', q.recipientTaxId));
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
     const op = dir === 'desc' ? '<' : '>';

@@ -19,7 +19,7 @@ import {
 import { legalFactRows, LEGAL_FACT_COLUMNS } from '../mappers/legal-facts.js';
 import { fromJson, toJson } from '../mappers/json.js';
 import { timelineTuple, TIMELINE_COLUMNS, rowToElement, type TimelineRow } from '../mappers/timeline.js';
-import { InsertBuilder, inTransaction, isPg, runInsert, tuples, type Db, type PreparedInsert } from './sql.js';
+import { InsertBuilder, inTransaction, isPg, nidOf, runInsert, tuples, type Db, type PreparedInsert } from './sql.js';
 import { BULK_MARKER_TABLE, jsonIunScope, rebuildSql, scopeUses } from './sender-stats-sql.js';
 import { listForSender, listPendingByTaxId, type PendingItem, type SenderListPage, type SenderListQuery } from './notification-queries.js';
 
@@ -99,15 +99,15 @@ export class NotificationsRepo {
     const header = await this.db('notifications as n')
       .leftJoin('notification_engine_states as s', 's.iun', 'n.iun')
       .where('n.iun', iun)
-      .first<(NotificationRow & { engine_state: string | null }) | undefined>('n.*', 's.engine_state');
+      .first<(NotificationRow & { nid: number | string; engine_state: string | null }) | undefined>('n.*', 's.engine_state');
     if (!header) return undefined;
     const recipients = await this.db('recipients as r')
-      .leftJoin('payment_notices as p', (j) => j.on('p.iun', 'r.iun').andOn('p.rec_index', 'r.rec_index'))
-      .where('r.iun', iun)
+      .leftJoin('payment_notices as p', (j) => j.on('p.nid', 'r.nid').andOn('p.rec_index', 'r.rec_index'))
+      .where('r.nid', header.nid)
       .orderBy([{ column: 'r.rec_index' }, { column: 'p.pay_index' }])
       .select<(RecipientRow & { pay_index: number | null; notice_code: string | null; creditor_tax_id: string | null; amount_cents: number | string | null; due_date: string | null })[]>(
         'r.*', 'p.pay_index', 'p.notice_code', 'p.creditor_tax_id', 'p.amount_cents', 'p.due_date');
-    const documents = await this.db<DocumentRow>('documents').where('iun', iun).orderBy('doc_index');
+    const documents = await this.db<DocumentRow>('documents').where('nid', header.nid).orderBy('doc_index');
     const recipientRows = recipients.filter((r, i) => i === 0 || recipients[i - 1]!.rec_index !== r.rec_index);
     const payments: PaymentRow[] = recipients
       .filter((r) => r.pay_index !== null)
@@ -121,7 +121,7 @@ export class NotificationsRepo {
 
   /** Full derivation of the stored timeline (the reference the incremental state must equal). */
   async deriveFromTimeline(n: Pick<Notification, 'iun' | 'sentAt' | 'recipients'>): Promise<DerivedNotification> {
-    const rows = await this.db<TimelineRow>('timeline_elements').where('iun', n.iun);
+    const rows = await this.db<TimelineRow>('timeline_elements').where('nid', nidOf(this.db, n.iun));
     return deriveNotification({ iun: n.iun, sentAt: n.sentAt, recipientCount: n.recipients.length }, rows.map(rowToElement)).result;
   }
 
@@ -153,7 +153,7 @@ export class NotificationsRepo {
       await trx('notifications').where('iun', iun).update(derivedNotificationColumns(derived));
       await trx('notification_engine_states').insert({ iun, engine_state: toJson(engineState) }).onConflict('iun').merge(['engine_state']);
       for (const r of derived.perRecipient) {
-        await trx('recipients').where({ iun, rec_index: r.recipientIndex }).update(derivedRecipientColumns(derived.status, r));
+        await trx('recipients').where('nid', nidOf(trx, iun)).andWhere('rec_index', r.recipientIndex).update(derivedRecipientColumns(derived.status, r));
       }
     });
   }
@@ -176,17 +176,17 @@ export class NotificationsRepo {
 
   /** Links a notified document to its file in the file store (hex SHA-256 key). */
   async setDocumentRef(iun: string, docIndex: number, sha256: string): Promise<boolean> {
-    return (await this.db('documents').where({ iun, doc_index: docIndex }).update({ ref: sha256 })) === 1;
+    return (await this.db('documents').where('nid', nidOf(this.db, iun)).andWhere('doc_index', docIndex).update({ ref: sha256 })) === 1;
   }
 
   /** Links a recipient's AAR PDF (hex SHA-256 key of the file store). */
   async setAarRef(iun: string, recIndex: number, sha256: string): Promise<boolean> {
-    return (await this.db('recipients').where({ iun, rec_index: recIndex }).update({ aar_ref: sha256 })) === 1;
+    return (await this.db('recipients').where('nid', nidOf(this.db, iun)).andWhere('rec_index', recIndex).update({ aar_ref: sha256 })) === 1;
   }
 
   /** The AAR file key of a recipient, when its PDF is stored. */
   async getAarRef(iun: string, recIndex: number): Promise<string | undefined> {
-    const row = await this.db('recipients').where({ iun, rec_index: recIndex }).first<{ aar_ref: string | null } | undefined>('aar_ref');
+    const row = await this.db('recipients').where('nid', nidOf(this.db, iun)).andWhere('rec_index', recIndex).first<{ aar_ref: string | null } | undefined>('aar_ref');
     return row?.aar_ref ?? undefined;
   }
 
@@ -232,12 +232,13 @@ export class NotificationRowsBuilder {
 
   constructor(pg: boolean) {
     this.header = new InsertBuilder(pg, 'notifications', NOTIFICATION_COLUMNS, { ignoreConflicts: true, returning: ['iun'] });
-    this.recipients = new InsertBuilder(pg, 'recipients', RECIPIENT_COLUMNS);
-    this.payments = new InsertBuilder(pg, 'payment_notices', PAYMENT_COLUMNS);
-    this.documents = new InsertBuilder(pg, 'documents', DOCUMENT_COLUMNS);
+    // The child rows carry their IUN; the tables store the notification's nid (sql.ts iunToNid).
+    this.recipients = new InsertBuilder(pg, 'recipients', RECIPIENT_COLUMNS, { iunToNid: true });
+    this.payments = new InsertBuilder(pg, 'payment_notices', PAYMENT_COLUMNS, { iunToNid: true });
+    this.documents = new InsertBuilder(pg, 'documents', DOCUMENT_COLUMNS, { iunToNid: true });
     this.states = new InsertBuilder(pg, 'notification_engine_states', ['iun', 'engine_state']);
-    this.elements = new InsertBuilder(pg, 'timeline_elements', TIMELINE_COLUMNS, { ignoreConflicts: true });
-    this.facts = new InsertBuilder(pg, 'legal_facts', LEGAL_FACT_COLUMNS, { ignoreConflicts: true });
+    this.elements = new InsertBuilder(pg, 'timeline_elements', TIMELINE_COLUMNS, { ignoreConflicts: true, iunToNid: true });
+    this.facts = new InsertBuilder(pg, 'legal_facts', LEGAL_FACT_COLUMNS, { ignoreConflicts: true, iunToNid: true });
   }
 
   add(items: readonly NotificationWrite[]): void {

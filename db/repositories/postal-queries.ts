@@ -19,14 +19,14 @@ export class PostalQueries {
    */
   async giacenzaCandidates(limit = 2000): Promise<GiacenzaCandidate[]> {
     const rows = await this.db('timeline_elements as t')
-      .join('notifications as n', 'n.iun', 't.iun')
+      .join('notifications as n', 'n.nid', 't.nid')
       .whereIn('t.category', ['SEND_ANALOG_PROGRESS', 'SIMPLE_REGISTERED_LETTER_PROGRESS'])
       .andWhere((q) => {
         for (const code of GIACENZA_START_CODES) q.orWhere('t.details', 'like', `%"deliveryDetailCode":"${code}"%`);
       })
       .whereNot('n.status', 'CANCELLED')
-      .distinct('t.iun', 't.recipient_index', 'n.sent_ms')
-      .orderBy([{ column: 'n.sent_ms', order: 'desc' }, { column: 't.iun' }, { column: 't.recipient_index' }])
+      .distinct('n.iun', 't.recipient_index', 'n.sent_ms')
+      .orderBy([{ column: 'n.sent_ms', order: 'desc' }, { column: 'n.iun' }, { column: 't.recipient_index' }])
       .limit(limit);
     return rows.map((r: { iun: string; recipient_index: number }) => ({ iun: r.iun, recipientIndex: Number(r.recipient_index) }));
   }

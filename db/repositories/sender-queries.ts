@@ -107,7 +107,7 @@ function applyFilter(db: Db, q: Knex.QueryBuilder, f: SenderFilter, dateNotIndex
   if (f.statuses && f.statuses.length > 0) q.whereIn('n.status', [...f.statuses]);
   if (f.fromMs !== undefined) q.where(sent as string, '>=', f.fromMs);
   if (f.toMs !== undefined) q.where(sent as string, '<', f.toMs);
-  if (f.recipientTaxId) q.whereIn('n.iun', db('recipients').select('iun').where('tax_id', f.recipientTaxId));
+  if (f.recipientTaxId) q.whereIn('n.nid', db('recipients').select('nid').where('tax_id', f.recipientTaxId));
   if (f.iun) exactOrPrefix(q, 'n.iun', f.iun);
   if (f.protocol) exactOrPrefix(q, 'n.pa_protocol_number', f.protocol);
   if (f.group) q.where('n.group_name', f.group);
@@ -211,11 +211,12 @@ export class SenderQueries {
 
   private async withRecipients(rows: readonly HeaderRow[]): Promise<SenderRow[]> {
     if (rows.length === 0) return [];
-    const recs = await this.db('recipients')
-      .whereIn('iun', rows.map((r) => r.iun))
-      .orderBy([{ column: 'iun' }, { column: 'rec_index' }])
+    const recs = await this.db('recipients as r')
+      .join('notifications as n', 'n.nid', 'r.nid')
+      .whereIn('n.iun', rows.map((r) => r.iun))
+      .orderBy([{ column: 'n.iun' }, { column: 'r.rec_index' }])
       .select<{ iun: string; rec_index: number; denomination: string; tax_id: string; outcome: string; refinement_date: string | null; refined_by: string | null }[]>(
-        'iun', 'rec_index', 'denomination', 'tax_id', 'outcome', 'refinement_date', 'refined_by');
+        'n.iun', 'r.rec_index', 'r.denomination', 'r.tax_id', 'r.outcome', 'r.refinement_date', 'r.refined_by');
     const byIun = new Map<string, SenderRecipientRow[]>();
     for (const r of recs) {
       const list = byIun.get(r.iun) ?? [];
@@ -255,13 +256,13 @@ export class SenderQueries {
    * key lookups whatever the number due (that number comes from the daily counters).
    */
   async refinementsDue(q: { senderTaxId?: string; from: IsoInstant; to: IsoInstant; limit: number }): Promise<DueRefinement[]> {
-    const b = this.db('recipients as r').join('notifications as n', 'n.iun', 'r.iun')
+    const b = this.db('recipients as r').join('notifications as n', 'n.nid', 'r.nid')
       .where('r.refinement_date', '>=', q.from).andWhere('r.refinement_date', '<', q.to).andWhere('r.refined_by', 'TERM');
     if (q.senderTaxId) b.andWhere('n.sender_tax_id', q.senderTaxId);
-    // The index's own order (refinement_date, refined_by, iun, rec_index): no sort, stops after `limit`.
-    const items = await b.orderBy(['r.refinement_date', 'r.refined_by', 'r.iun', 'r.rec_index']).limit(q.limit)
+    // The index's own order (refinement_date, refined_by, nid, rec_index): no sort, stops after `limit`.
+    const items = await b.orderBy(['r.refinement_date', 'r.refined_by', 'r.nid', 'r.rec_index']).limit(q.limit)
       .select<{ iun: string; rec_index: number; denomination: string; tax_id: string; refinement_date: string; subject: string; sender_denomination: string }[]>(
-        'r.iun', 'r.rec_index', 'r.denomination', 'r.tax_id', 'r.refinement_date', 'n.subject', 'n.sender_denomination');
+        'n.iun', 'r.rec_index', 'r.denomination', 'r.tax_id', 'r.refinement_date', 'n.subject', 'n.sender_denomination');
     return items.map((r) => ({ iun: r.iun, recipientIndex: r.rec_index, denomination: r.denomination, taxId: r.tax_id, refinementDate: r.refinement_date, subject: r.subject, senderDenomination: r.sender_denomination }));
   }
 

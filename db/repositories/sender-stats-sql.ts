@@ -20,6 +20,13 @@
 //   digital_ko [cause] failed PEC deliveries (SEND_DIGITAL_FEEDBACK KO, DOMAIN.md 7.2) by day
 export type Dialect = 'sqlite' | 'pg';
 
+/**
+ * How recipients and timeline_elements point at their notification: `nid` (the notification's
+ * integer key, migration 2026-11-27-0900 onwards) or `iun` (the schema before it; only the
+ * migrations written before that one ask for it, so that they keep producing what they produced).
+ */
+export type Keying = 'nid' | 'iun';
+
 export const DELIVERED_CATEGORIES = ['DIGITAL_DELIVERY_CREATION_REQUEST', 'ANALOG_SUCCESS_WORKFLOW'] as const;
 const DAY_MS = 86_400_000;
 
@@ -95,46 +102,46 @@ function notificationParts(d: Dialect, R: string, sign: string): Part[] {
   ];
 }
 
-const parent = (R: string) => `notifications p WHERE p.iun = ${R}.iun`;
+const parent = (R: string, key: Keying) => `notifications p WHERE p.${key} = ${R}.${key}`;
 
-function recipientParts(d: Dialect, R: string, sign: string): Part[] {
+function recipientParts(d: Dialect, R: string, sign: string, key: Keying): Part[] {
   const ref = isoMs(d, `${R}.refinement_date`);
   return [
-    { day: dayExpr('p.sent_ms'), metric: 'outcome', key: `${R}.outcome`, n: sign, sum: '0', from: parent(R), dependsOn: ['outcome'] },
-    { day: dayExpr(ref), metric: 'perfected', key: `''`, n: sign, sum: `${sign} * (${ref} - p.sent_ms)`, from: `${parent(R)} AND ${R}.refinement_date IS NOT NULL`, dependsOn: ['refinement_date'] },
+    { day: dayExpr('p.sent_ms'), metric: 'outcome', key: `${R}.outcome`, n: sign, sum: '0', from: parent(R, key), dependsOn: ['outcome'] },
+    { day: dayExpr(ref), metric: 'perfected', key: `''`, n: sign, sum: `${sign} * (${ref} - p.sent_ms)`, from: `${parent(R, key)} AND ${R}.refinement_date IS NOT NULL`, dependsOn: ['refinement_date'] },
   ];
 }
 
-function timelineParts(d: Dialect, R: string, sign: string): Part[] {
+function timelineParts(d: Dialect, R: string, sign: string, key: Keying): Part[] {
   const at = isoMs(d, `${R}.at`);
   const delivered = DELIVERED_CATEGORIES.map((c) => `'${c}'`).join(', ');
   return [
-    { day: dayExpr(at), metric: 'delivered', key: `''`, n: sign, sum: `${sign} * (${at} - p.sent_ms)`, from: `${parent(R)} AND ${R}.category IN (${delivered})`, dependsOn: [] },
+    { day: dayExpr(at), metric: 'delivered', key: `''`, n: sign, sum: `${sign} * (${at} - p.sent_ms)`, from: `${parent(R, key)} AND ${R}.category IN (${delivered})`, dependsOn: [] },
     { day: dayExpr(at), metric: 'digital_ko', key: koCause(d, `${R}.details`), n: sign, sum: '0', dependsOn: [],
-      from: `${parent(R)} AND ${R}.category = 'SEND_DIGITAL_FEEDBACK' AND ${jsonText(d, `${R}.details`, 'responseStatus')} = 'KO'` },
+      from: `${parent(R, key)} AND ${R}.category = 'SEND_DIGITAL_FEEDBACK' AND ${jsonText(d, `${R}.details`, 'responseStatus')} = 'KO'` },
   ];
 }
 
 type Table = 'notifications' | 'recipients' | 'timeline_elements';
 
-function partsOf(d: Dialect, table: Table, R: string, sign: string): Part[] {
+function partsOf(d: Dialect, table: Table, R: string, sign: string, key: Keying): Part[] {
   if (table === 'notifications') return notificationParts(d, R, sign);
-  if (table === 'recipients') return recipientParts(d, R, sign);
-  return timelineParts(d, R, sign);
+  if (table === 'recipients') return recipientParts(d, R, sign, key);
+  return timelineParts(d, R, sign, key);
 }
 
 /**
  * Statements a trigger runs for a row change of one table: one single-row upsert per
  * contribution; an update subtracts and re-adds only the contributions whose columns changed.
  */
-export function rowChangeSql(d: Dialect, table: Table, op: 'insert' | 'update' | 'delete'): string[] {
+export function rowChangeSql(d: Dialect, table: Table, op: 'insert' | 'update' | 'delete', key: Keying = 'nid'): string[] {
   const sender = table === 'notifications' ? (R: string) => `${R}.sender_tax_id` : () => 'p.sender_tax_id';
-  if (op === 'insert') return partsOf(d, table, 'NEW', '1').map((p) => upsertOne(d, p, sender('NEW')));
-  if (op === 'delete') return partsOf(d, table, 'OLD', '-1').map((p) => upsertOne(d, p, sender('OLD')));
+  if (op === 'insert') return partsOf(d, table, 'NEW', '1', key).map((p) => upsertOne(d, p, sender('NEW')));
+  if (op === 'delete') return partsOf(d, table, 'OLD', '-1', key).map((p) => upsertOne(d, p, sender('OLD')));
   const distinct = d === 'sqlite' ? 'IS NOT' : 'IS DISTINCT FROM';
   const out: string[] = [];
-  const olds = partsOf(d, table, 'OLD', '-1');
-  const news = partsOf(d, table, 'NEW', '1');
+  const olds = partsOf(d, table, 'OLD', '-1', key);
+  const news = partsOf(d, table, 'NEW', '1', key);
   olds.forEach((old, i) => {
     if (old.dependsOn.length === 0) return;
     const guard = old.dependsOn.map((c) => `OLD.${c} ${distinct} NEW.${c}`).join(' OR ');
@@ -147,9 +154,10 @@ export function rowChangeSql(d: Dialect, table: Table, op: 'insert' | 'update' |
  * Before a notification is deleted, its recipients and timeline stop counting: their own delete
  * triggers, fired by the cascade after the parent row is gone, find no parent and add nothing.
  */
-export function cascadeSubtractSql(d: Dialect, R: string): string {
-  const recipients: Part[] = recipientParts(d, 'r', '-1').map((p) => ({ ...p, from: p.from!.replace(parent('r'), `recipients r JOIN notifications p ON p.iun = r.iun WHERE r.iun = ${R}.iun`) }));
-  const timeline: Part[] = timelineParts(d, 't', '-1').map((p) => ({ ...p, from: p.from!.replace(parent('t'), `timeline_elements t JOIN notifications p ON p.iun = t.iun WHERE t.iun = ${R}.iun`) }));
+export function cascadeSubtractSql(d: Dialect, R: string, key: Keying = 'nid'): string {
+  const of = (table: string, a: string) => `${table} ${a} JOIN notifications p ON p.${key} = ${a}.${key} WHERE ${a}.${key} = ${R}.${key}`;
+  const recipients: Part[] = recipientParts(d, 'r', '-1', key).map((p) => ({ ...p, from: p.from!.replace(parent('r', key), of('recipients', 'r')) }));
+  const timeline: Part[] = timelineParts(d, 't', '-1', key).map((p) => ({ ...p, from: p.from!.replace(parent('t', key), of('timeline_elements', 't')) }));
   return upsert(d, [...recipients, ...timeline].map((p) => select(p, 'p.sender_tax_id')));
 }
 
@@ -159,17 +167,19 @@ export function cascadeSubtractSql(d: Dialect, R: string): string {
  * `scopeUses`), only the rows of those notifications are counted and ADDED to the counters: the
  * bulk import counts its whole batch this way instead of row by row in the triggers.
  */
-export function rebuildSql(d: Dialect, table = 'sender_daily', scope?: string): string {
-  const only = (alias: string) => (scope ? `${alias}.iun IN ${scope}` : '1 = 1');
+export function rebuildSql(d: Dialect, table = 'sender_daily', scope?: string, key: Keying = 'nid'): string {
+  // A child row's notification is `p`; with nid keying the scope's IUNs are looked up there.
+  const only = (alias: string) => (scope ? `${key === 'iun' || alias === 'q' ? alias : 'p'}.iun IN ${scope}` : '1 = 1');
+  const of = (t: string, a: string) => `${t} ${a} JOIN notifications p ON p.${key} = ${a}.${key} WHERE ${only(a)}`;
   const n: Part[] = notificationParts(d, 'q', '1').map((p) => ({ ...p, from: `notifications q WHERE ${only('q')}${p.where ? ` AND ${p.where}` : ''}`, where: undefined }));
-  const r: Part[] = recipientParts(d, 'r', '1').map((p) => ({ ...p, from: p.from!.replace(parent('r'), `recipients r JOIN notifications p ON p.iun = r.iun WHERE ${only('r')}`) }));
-  const t: Part[] = timelineParts(d, 't', '1').map((p) => ({ ...p, from: p.from!.replace(parent('t'), `timeline_elements t JOIN notifications p ON p.iun = t.iun WHERE ${only('t')}`) }));
+  const r: Part[] = recipientParts(d, 'r', '1', key).map((p) => ({ ...p, from: p.from!.replace(parent('r', key), of('recipients', 'r')) }));
+  const t: Part[] = timelineParts(d, 't', '1', key).map((p) => ({ ...p, from: p.from!.replace(parent('t', key), of('timeline_elements', 't')) }));
   return upsert(d, [...n.map((p) => select(p, 'q.sender_tax_id')), ...[...r, ...t].map((p) => select(p, 'p.sender_tax_id'))], table);
 }
 
 /** How many times `rebuildSql` uses its scope (one binding each). */
 export function scopeUses(d: Dialect): number {
-  return notificationParts(d, 'q', '1').length + recipientParts(d, 'r', '1').length + timelineParts(d, 't', '1').length;
+  return notificationParts(d, 'q', '1').length + recipientParts(d, 'r', '1', 'nid').length + timelineParts(d, 't', '1', 'nid').length;
 }
 
 /** The set of IUNs given as one bound JSON array of strings. */
@@ -187,3 +197,67 @@ export function jsonIunScope(d: Dialect): string {
 export const BULK_MARKER_TABLE = 'bulk_import_marker';
 export const SQLITE_NOT_BULK = `NOT EXISTS (SELECT 1 FROM ${BULK_MARKER_TABLE})`;
 export const PG_NOT_BULK = `current_setting('radd.bulk_import', true) IS DISTINCT FROM 'on'`;
+
+// --- the triggers themselves, as migration 2026-11-27-0900 (re)creates them ----------------
+
+const COUNTED_CATEGORIES = `('DIGITAL_DELIVERY_CREATION_REQUEST', 'ANALOG_SUCCESS_WORKFLOW', 'SEND_DIGITAL_FEEDBACK')`;
+const sqliteBody = (stmts: string[]) => `BEGIN ${stmts.map((s) => `${s};`).join(' ')} END`;
+
+/** Names of the SQLite row triggers that keep `sender_daily` (the bulk import's switch guards the `_ai` ones). */
+export const SQLITE_TRIGGER_NAMES = [
+  'sender_daily_notifications_ai', 'sender_daily_notifications_au', 'sender_daily_notifications_bd',
+  'sender_daily_recipients_ai', 'sender_daily_recipients_au', 'sender_daily_recipients_ad',
+  'sender_daily_timeline_ai', 'sender_daily_timeline_ad',
+] as const;
+
+/** CREATE TRIGGER statements of SQLITE_TRIGGER_NAMES, in that order. */
+export function sqliteTriggerSql(key: Keying = 'nid'): string[] {
+  const d: Dialect = 'sqlite';
+  return [
+    `CREATE TRIGGER sender_daily_notifications_ai AFTER INSERT ON notifications WHEN ${SQLITE_NOT_BULK} ${sqliteBody(rowChangeSql(d, 'notifications', 'insert', key))}`,
+    `CREATE TRIGGER sender_daily_notifications_au AFTER UPDATE OF status, viewed_at ON notifications
+      WHEN OLD.status IS NOT NEW.status OR OLD.viewed_at IS NOT NEW.viewed_at ${sqliteBody(rowChangeSql(d, 'notifications', 'update', key))}`,
+    `CREATE TRIGGER sender_daily_notifications_bd BEFORE DELETE ON notifications ${sqliteBody([cascadeSubtractSql(d, 'OLD', key), ...rowChangeSql(d, 'notifications', 'delete', key)])}`,
+    `CREATE TRIGGER sender_daily_recipients_ai AFTER INSERT ON recipients WHEN ${SQLITE_NOT_BULK} ${sqliteBody(rowChangeSql(d, 'recipients', 'insert', key))}`,
+    `CREATE TRIGGER sender_daily_recipients_au AFTER UPDATE OF outcome, refinement_date ON recipients
+      WHEN OLD.outcome IS NOT NEW.outcome OR OLD.refinement_date IS NOT NEW.refinement_date ${sqliteBody(rowChangeSql(d, 'recipients', 'update', key))}`,
+    `CREATE TRIGGER sender_daily_recipients_ad AFTER DELETE ON recipients ${sqliteBody(rowChangeSql(d, 'recipients', 'delete', key))}`,
+    `CREATE TRIGGER sender_daily_timeline_ai AFTER INSERT ON timeline_elements WHEN NEW.category IN ${COUNTED_CATEGORIES} AND ${SQLITE_NOT_BULK} ${sqliteBody(rowChangeSql(d, 'timeline_elements', 'insert', key))}`,
+    `CREATE TRIGGER sender_daily_timeline_ad AFTER DELETE ON timeline_elements WHEN OLD.category IN ${COUNTED_CATEGORIES} ${sqliteBody(rowChangeSql(d, 'timeline_elements', 'delete', key))}`,
+  ];
+}
+
+/**
+ * PostgreSQL's trigger functions (the triggers of migration 1601 stay bound to them): CREATE OR
+ * REPLACE statements, the INSERT branches behind the bulk import's switch.
+ */
+export function pgTriggerFunctionSql(key: Keying = 'nid'): string[] {
+  const d: Dialect = 'pg';
+  const run = (stmts: string[]) => stmts.map((s) => `${s};`).join('\n');
+  const fn = (name: string, table: Table, update: { when: string; stmts: string[] }, onDelete: string[]) =>
+    `CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    IF ${PG_NOT_BULK} THEN
+${run(rowChangeSql(d, table, 'insert', key))}
+    END IF;
+    RETURN NEW;
+  ELSIF TG_OP = 'UPDATE' THEN
+    IF ${update.when} THEN
+${run(update.stmts)}
+    END IF;
+    RETURN NEW;
+  END IF;
+${run(onDelete)}
+  RETURN OLD;
+END $$`;
+  return [
+    fn('sender_daily_notifications', 'notifications',
+      { when: 'OLD.status IS DISTINCT FROM NEW.status OR OLD.viewed_at IS DISTINCT FROM NEW.viewed_at', stmts: rowChangeSql(d, 'notifications', 'update', key) },
+      [cascadeSubtractSql(d, 'OLD', key), ...rowChangeSql(d, 'notifications', 'delete', key)]),
+    fn('sender_daily_recipients', 'recipients',
+      { when: 'OLD.outcome IS DISTINCT FROM NEW.outcome OR OLD.refinement_date IS DISTINCT FROM NEW.refinement_date', stmts: rowChangeSql(d, 'recipients', 'update', key) },
+      rowChangeSql(d, 'recipients', 'delete', key)),
+    fn('sender_daily_timeline', 'timeline_elements', { when: 'false', stmts: [] }, rowChangeSql(d, 'timeline_elements', 'delete', key)),
+  ];
+}

@@ -30,6 +30,11 @@ export interface InsertOptions {
   returning?: readonly string[];
   /** Rows per statement at most (default: 20,000 on SQLite, 30,000 bound values on PostgreSQL). */
   maxRowsPerStatement?: number;
+  /**
+   * The rows' first value is an IUN and the table stores its notification's key `nid` instead
+   * (the child tables of a notification): the statement looks each one up in notifications.
+   */
+  iunToNid?: boolean;
 }
 
 /** An INSERT whose statements and bindings are built: building is CPU work that can overlap I/O. */
@@ -70,7 +75,8 @@ export class InsertBuilder {
 
   build(): PreparedInsert {
     const { table, columns, options } = this;
-    const head = `INSERT INTO ${quote(table)} (${columns.map(quote).join(',')}) `;
+    const targets = options.iunToNid ? ['nid', ...columns.slice(1)] : columns;
+    const head = `INSERT INTO ${quote(table)} (${targets.map(quote).join(',')}) `;
     const tail =
       (options.ignoreConflicts ? ' ON CONFLICT DO NOTHING' : '') +
       (options.returning ? ` RETURNING ${options.returning.map(quote).join(',')}` : '');
@@ -79,7 +85,11 @@ export class InsertBuilder {
       // jsonb_each hands each row over in SQLite's binary JSON, which `->>` reads without parsing
       // it again for every column (json_each: ~6 µs a row of unpacking, jsonb_each: ~3).
       // `WHERE true` keeps SQLite from reading ON CONFLICT as a join constraint of the SELECT.
-      const sql = `${head}SELECT ${columns.map((_, i) => `value->>${i}`).join(',')} FROM jsonb_each(?) WHERE true${tail}`;
+      // LEFT JOIN: SQLite walks the rows and seeks each IUN in notifications' unique index; an IUN
+      // that is not there gives a null nid, refused by its NOT NULL (never a row silently dropped).
+      const sql = options.iunToNid
+        ? `${head}SELECT n.nid,${columns.slice(1).map((_, i) => `j.value->>${i + 1}`).join(',')} FROM jsonb_each(?) j LEFT JOIN notifications n ON n.iun = j.value->>0 WHERE true${tail}`
+        : `${head}SELECT ${columns.map((_, i) => `value->>${i}`).join(',')} FROM jsonb_each(?) WHERE true${tail}`;
       const max = options.maxRowsPerStatement ?? JSON_ROWS_PER_STATEMENT;
       let group: string[] = [];
       let count = 0;
@@ -97,7 +107,7 @@ export class InsertBuilder {
       return { statements, returns: !!options.returning };
     }
     const perChunk = Math.max(1, Math.min(options.maxRowsPerStatement ?? Infinity, Math.floor(MAX_BINDINGS / columns.length)));
-    const tuple = `(${new Array<string>(columns.length).fill('?').join(',')})`;
+    const tuple = `(${options.iunToNid ? '(SELECT nid FROM notifications WHERE iun = ?),' : ''}${new Array<string>(columns.length - (options.iunToNid ? 1 : 0)).fill('?').join(',')})`;
     for (let start = 0; start < this.rows.length; start += perChunk) {
       const chunk = this.rows.slice(start, start + perChunk);
       const bindings: unknown[] = [];
@@ -154,6 +164,15 @@ export async function insertRows<R = Record<string, unknown>>(
 /** Row objects -> value tuples in column order, for insertRows. */
 export function tuples<T extends object>(rows: readonly T[], columns: readonly (keyof T & string)[]): unknown[][] {
   return rows.map((r) => columns.map((c) => r[c]));
+}
+
+/**
+ * The key (`nid`) of the notification `iun`, as a subquery: the child tables of a notification
+ * (recipients, documents, payment notices, timeline elements, legal facts) are keyed by it.
+ * `.where('nid', nidOf(db, iun))` is one seek in notifications' IUN index, then a key range.
+ */
+export function nidOf(db: Db, iun: string): Knex.QueryBuilder {
+  return db('notifications').select('nid').where('iun', iun);
 }
 
 /** Runs fn in the given transaction, or in a new one when `db` is not a transaction. */

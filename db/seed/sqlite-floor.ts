@@ -9,7 +9,7 @@ import { bulkCountingEnd, bulkCountingStart } from '../repositories/notification
 import { useBulkPragmas } from '../repositories/timeline-writer.js';
 
 /** Child tables of a notification, in foreign-key order. */
-const CHILDREN = ['recipients', 'payment_notices', 'documents', 'notification_engine_states', 'timeline_elements', 'legal_facts'] as const;
+const CHILDREN = ['recipients', 'payment_notices', 'documents', 'timeline_elements', 'legal_facts'] as const;
 
 export interface FloorResult {
   notifications: number;
@@ -25,24 +25,21 @@ export async function sqliteCopyFloor(target: Knex, source: string, perTransacti
   await target.raw('ATTACH DATABASE ? AS src', [source]);
   const restore = await useBulkPragmas(target);
   try {
-    const [{ lo, hi, n }] = (await target.raw('SELECT min(rowid) AS lo, max(rowid) AS hi, count(*) AS n FROM src.notifications')) as [{ lo: number; hi: number; n: number }];
-    // The batch's IUNs in the import's order (random IUNs), not sorted: sorted inserts would be
-    // kinder to the b-trees than any real import (CROSS JOIN keeps this table the outer loop).
-    await target.raw('CREATE TEMP TABLE floor_scope (iun TEXT NOT NULL)');
+    const [{ lo, hi, n }] = (await target.raw('SELECT min(nid) AS lo, max(nid) AS hi, count(*) AS n FROM src.notifications')) as [{ lo: number; hi: number; n: number }];
+    // The import's order: notifications and their rows by nid (arrival order), keys kept.
     const started = performance.now();
     for (let from = lo; from <= hi; from += perTransaction) {
       const to = from + perTransaction - 1;
       await target.transaction(async (trx) => {
         await bulkCountingStart(trx, false);
-        await trx.raw('DELETE FROM floor_scope');
-        await trx.raw('INSERT INTO floor_scope SELECT iun FROM src.notifications WHERE rowid BETWEEN ? AND ? ORDER BY rowid', [from, to]);
-        await trx.raw('INSERT INTO main.notifications SELECT * FROM src.notifications WHERE rowid BETWEEN ? AND ? ORDER BY rowid', [from, to]);
-        for (const t of CHILDREN) await trx.raw(`INSERT INTO main.${t} SELECT s.* FROM floor_scope f CROSS JOIN src.${t} s ON s.iun = f.iun`);
-        await bulkCountingEnd(trx, false, ((await trx.raw('SELECT iun FROM floor_scope')) as { iun: string }[]).map((r) => r.iun));
+        await trx.raw('INSERT INTO main.notifications SELECT * FROM src.notifications WHERE nid BETWEEN ? AND ? ORDER BY nid', [from, to]);
+        for (const t of CHILDREN) await trx.raw(`INSERT INTO main.${t} SELECT * FROM src.${t} WHERE nid BETWEEN ? AND ?`, [from, to]);
+        await trx.raw('INSERT INTO main.notification_engine_states SELECT e.* FROM src.notifications n CROSS JOIN src.notification_engine_states e ON e.iun = n.iun WHERE n.nid BETWEEN ? AND ?', [from, to]);
+        const iuns = (await trx.raw('SELECT iun FROM main.notifications WHERE nid BETWEEN ? AND ?', [from, to])) as { iun: string }[];
+        await bulkCountingEnd(trx, false, iuns.map((r) => r.iun));
       });
     }
     const ms = performance.now() - started;
-    await target.raw('DROP TABLE temp.floor_scope');
     return { notifications: n, ms, rate: (n / ms) * 1000 };
   } finally {
     await restore();

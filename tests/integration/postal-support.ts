@@ -68,7 +68,7 @@ export async function startPostalHost(): Promise<PostalHost> {
     },
     async counts(iun?: string) {
       return {
-        elements: await count('timeline_elements', iun ? { iun } : {}),
+        elements: await count('timeline_elements', iun ? { nid: knex('notifications').select('nid').where('iun', iun) } : {}),
         outcomes: await count('analog_outcomes', iun ? { iun } : {}),
         outbox: await count('outbox'),
       };

@@ -46,7 +46,8 @@ describe('sender dashboard', () => {
 
   it('splits recipients by channel of their outcome (digital failure counts as digital)', async () => {
     const d = await dashboard();
-    const outcomes = await h.host.ctx.store.knex('recipients').whereIn('iun', recent.map((c) => c.notification.iun)).select('outcome');
+    const store = h.host.ctx.store.knex;
+    const outcomes = await store('recipients').whereIn('nid', store('notifications').select('nid').whereIn('iun', recent.map((c) => c.notification.iun))).select('outcome');
     const digital = outcomes.filter((o) => ['DIGITAL_DELIVERED', 'DIGITAL_FAILED'].includes(o.outcome)).length;
     const analog = outcomes.filter((o) => ['ANALOG_DELIVERED', 'UNREACHABLE', 'DECEASED'].includes(o.outcome)).length;
     expect(d.channels).toEqual({ DIGITAL: digital, ANALOG: analog, NONE: outcomes.length - digital - analog });

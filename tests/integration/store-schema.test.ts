@@ -7,7 +7,7 @@ import { migrations } from '../../db/migrations/index.js';
 import { appliedMigrations, rollbackAll } from '../../db/schema-version.js';
 import { tempStoreDir } from '../support/store-temp.js';
 
-const SCHEMA_HASH = 'a36ee059e767823ed079bc6792b73055bb38f2521011dda21a29627da3817f3a';
+const SCHEMA_HASH = 'a92f13aa387b6a508164e9df271dc246c2a94177bf1c1db95b790565e61cbd5e';
 
 const tmp = tempStoreDir('radd-schema-');
 afterAll(() => tmp.remove());

@@ -96,7 +96,7 @@ describe.each(storeBackends())('timeline write path on $name', (backend) => {
     const s = await backend.newStore();
     const w = anImport({}, 'ACCEPTED');
     await s.timeline.importNotifications([w]);
-    await expect(s.knex('timeline_elements').where('iun', w.notification.iun).update({ details: '{}' })).rejects.toThrow(/append-only/);
+    await expect(s.knex('timeline_elements').where('nid', s.knex('notifications').select('nid').where('iun', w.notification.iun)).update({ details: '{}' })).rejects.toThrow(/append-only/);
     await s.close();
   });
 });

@@ -44,21 +44,31 @@ export async function rejectionCode(p: Promise<unknown>): Promise<string | undef
   }
 }
 
-/** Tables a bulk import writes, with their keys: what `importedRows` reads. */
+/** Tables a bulk import writes, with their keys after the notification's: what `importedRows` reads. */
 const IMPORTED_TABLES: [string, string[]][] = [
-  ['notifications', ['iun']],
-  ['recipients', ['iun', 'rec_index']],
-  ['payment_notices', ['iun', 'rec_index', 'pay_index']],
-  ['documents', ['iun', 'doc_index']],
-  ['timeline_elements', ['iun', 'element_id']],
-  ['legal_facts', ['iun', 'id']],
-  ['notification_engine_states', ['iun']],
-  ['sender_daily', ['day', 'sender_tax_id', 'metric', 'k']],
+  ['notifications', []],
+  ['recipients', ['rec_index']],
+  ['payment_notices', ['rec_index', 'pay_index']],
+  ['documents', ['doc_index']],
+  ['timeline_elements', ['element_id']],
+  ['legal_facts', ['id']],
 ];
 
-/** Every row a bulk import writes, table by table in key order: two stores compare with toEqual. */
+/**
+ * Every row a bulk import writes, table by table in key order: two stores compare with toEqual.
+ * Rows are given with their notification's IUN instead of its `nid` (a store's own numbering:
+ * PostgreSQL's identity skips the numbers of a rolled-back batch).
+ */
 export async function importedRows(s: Store): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const [table, order] of IMPORTED_TABLES) out[table] = await s.knex(table).orderBy(order).select();
+  for (const [table, keys] of IMPORTED_TABLES) {
+    const q = table === 'notifications'
+      ? s.knex('notifications as c').select('c.*')
+      : s.knex(`${table} as c`).join('notifications as n', 'n.nid', 'c.nid').select('n.iun', 'c.*');
+    const rows = (await q.orderBy(['c.iun', ...keys.map((k) => `c.${k}`)].map((c) => (table === 'notifications' || c !== 'c.iun' ? c : 'n.iun')))) as Record<string, unknown>[];
+    out[table] = rows.map(({ nid: _nid, ...rest }) => rest);
+  }
+  out.notification_engine_states = await s.knex('notification_engine_states').orderBy('iun').select();
+  out.sender_daily = await s.knex('sender_daily').orderBy(['day', 'sender_tax_id', 'metric', 'k']).select();
   return out;
 }
