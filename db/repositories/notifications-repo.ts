@@ -20,7 +20,7 @@ import { legalFactRows, LEGAL_FACT_COLUMNS } from '../mappers/legal-facts.js';
 import { fromJson, toJson } from '../mappers/json.js';
 import { timelineTuple, TIMELINE_COLUMNS, rowToElement, type TimelineRow } from '../mappers/timeline.js';
 import { InsertBuilder, inTransaction, isPg, nidOf, runInsert, tuples, type Db, type PreparedInsert } from './sql.js';
-import { BULK_MARKER_TABLE, jsonIunScope, rebuildSql, scopeUses } from './sender-stats-sql.js';
+import { NID_RANGE_SCOPE, nidSetScope, rebuildSql, scopeBindings, SQLITE_TRIGGER_NAMES } from './sender-stats-sql.js';
 import { listForSender, listPendingByTaxId, type PendingItem, type SenderListPage, type SenderListQuery } from './notification-queries.js';
 
 /** What `getByIun` returns: the notification as deposited and everything derived from its timeline. */
@@ -76,8 +76,8 @@ export class NotificationsRepo {
     if (p.items.length === 0) return [];
     return inTransaction(this.db, async (trx) => {
       const pg = isPg(trx);
-      await bulkCountingStart(trx, pg);
-      const inserted = await runInsert<{ iun: string }>(trx, p.header);
+      const counting = await bulkCountingStart(trx, pg);
+      const inserted = await runInsert<{ iun: string; nid: number | string }>(trx, p.header);
       let stored: string[];
       if (inserted.length === p.items.length) {
         for (const child of p.children) await runInsert(trx, child);
@@ -89,7 +89,7 @@ export class NotificationsRepo {
         for (const child of prepareNotificationWrites(pg, todo).children) await runInsert(trx, child);
         stored = todo.map((i) => i.notification.iun);
       }
-      await bulkCountingEnd(trx, pg, stored);
+      await bulkCountingEnd(trx, counting, inserted.map((r) => Number(r.nid)));
       return stored;
     });
   }
@@ -231,7 +231,7 @@ export class NotificationRowsBuilder {
   private readonly facts: InsertBuilder;
 
   constructor(pg: boolean) {
-    this.header = new InsertBuilder(pg, 'notifications', NOTIFICATION_COLUMNS, { ignoreConflicts: true, returning: ['iun'] });
+    this.header = new InsertBuilder(pg, 'notifications', NOTIFICATION_COLUMNS, { ignoreConflicts: true, returning: ['iun', 'nid'] });
     // The child rows carry their IUN; the tables store the notification's nid (sql.ts iunToNid).
     this.recipients = new InsertBuilder(pg, 'recipients', RECIPIENT_COLUMNS, { iunToNid: true });
     this.payments = new InsertBuilder(pg, 'payment_notices', PAYMENT_COLUMNS, { iunToNid: true });
@@ -277,21 +277,53 @@ export class NotificationRowsBuilder {
   }
 }
 
-/**
- * Inside a bulk write transaction: turns the row triggers' counting off for the rest of it
- * (sender-stats-sql.ts); `bulkCountingEnd` counts the batch set-wise and turns them back on.
- */
-export async function bulkCountingStart(trx: Db, pg: boolean): Promise<void> {
-  if (pg) await trx.raw(`SELECT set_config('radd.bulk_import', 'on', true)`);
-  else await trx.raw(`INSERT INTO ${BULK_MARKER_TABLE} (id) VALUES (1) ON CONFLICT DO NOTHING`);
+/** The sender counters' insert triggers a bulk write suspends on SQLite. */
+const SQLITE_BULK_SUSPENDED = SQLITE_TRIGGER_NAMES.filter((n) => n.endsWith('_ai'));
+
+/** What bulkCountingEnd needs to undo bulkCountingStart. */
+export interface BulkCounting {
+  pg: boolean;
+  /** SQLite: the CREATE TRIGGER statements of the triggers dropped for the transaction. */
+  suspended: string[];
 }
 
-/** Adds the notifications `iuns` (written since bulkCountingStart) to the sender counters; row triggers count again. */
-export async function bulkCountingEnd(trx: Db, pg: boolean, iuns: readonly string[]): Promise<void> {
-  if (iuns.length > 0) {
-    const d = pg ? 'pg' : 'sqlite';
-    await trx.raw(rebuildSql(d, 'sender_daily', jsonIunScope(d)), new Array<string>(scopeUses(d)).fill(JSON.stringify(iuns)));
+/**
+ * Inside a bulk write transaction: the sender counters' insert triggers stop counting for the rest
+ * of it (`bulkCountingEnd` counts the batch set-wise and puts them back). SQLite has no switch that
+ * keeps a trigger from being called (its WHEN clause is still evaluated for every row: 20 µs a
+ * notification, measured), so they are dropped and re-created, inside the transaction: a rollback
+ * or a crash brings them back with everything else. PostgreSQL: a transaction-local setting the
+ * trigger functions read (sender-stats-sql.ts).
+ */
+export async function bulkCountingStart(trx: Db, pg: boolean): Promise<BulkCounting> {
+  if (pg) {
+    await trx.raw(`SELECT set_config('radd.bulk_import', 'on', true)`);
+    return { pg, suspended: [] };
   }
-  if (pg) await trx.raw(`SELECT set_config('radd.bulk_import', 'off', true)`);
-  else await trx.raw(`DELETE FROM ${BULK_MARKER_TABLE}`);
+  const names = SQLITE_BULK_SUSPENDED.map(() => '?').join(', ');
+  const rows = (await trx.raw(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (${names})`, SQLITE_BULK_SUSPENDED)) as { name: string; sql: string }[];
+  for (const r of rows) await trx.raw(`DROP TRIGGER ${r.name}`);
+  return { pg, suspended: rows.map((r) => r.sql) };
+}
+
+/**
+ * Adds the notifications `nids` (written since bulkCountingStart) to the sender counters, each table
+ * read by its nid range (SQLite, one writer: a batch's nids are consecutive) or set; the insert
+ * triggers count again.
+ */
+export async function bulkCountingEnd(trx: Db, counting: BulkCounting, nids: readonly number[]): Promise<void> {
+  if (nids.length > 0) {
+    const d = counting.pg ? 'pg' : 'sqlite';
+    let lo = nids[0]!;
+    let hi = lo;
+    for (const n of nids) {
+      if (n < lo) lo = n;
+      if (n > hi) hi = n;
+    }
+    const range = !counting.pg && hi - lo + 1 === nids.length;
+    const scope = range ? NID_RANGE_SCOPE : nidSetScope(d);
+    await trx.raw(rebuildSql(d, 'sender_daily', scope), scopeBindings(d, range ? [lo, hi] : [JSON.stringify(nids)]) as never[]);
+  }
+  if (counting.pg) await trx.raw(`SELECT set_config('radd.bulk_import', 'off', true)`);
+  for (const sql of counting.suspended) await trx.raw(sql);
 }

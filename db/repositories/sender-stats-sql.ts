@@ -162,14 +162,32 @@ export function cascadeSubtractSql(d: Dialect, R: string, key: Keying = 'nid'): 
 }
 
 /**
- * Recomputes every counter from the rows into `table` (empty, shaped like sender_daily). With
- * `scope`, an SQL set of IUNs (e.g. `(SELECT value FROM json_each(?))`, bound once per use, see
- * `scopeUses`), only the rows of those notifications are counted and ADDED to the counters: the
- * bulk import counts its whole batch this way instead of row by row in the triggers.
+ * Which notifications a scoped rebuild counts: a condition on a column holding their `nid`, with
+ * `bindings` placeholders (`scopeBindings` repeats the values for every use).
  */
-export function rebuildSql(d: Dialect, table = 'sender_daily', scope?: string, key: Keying = 'nid'): string {
-  // A child row's notification is `p`; with nid keying the scope's IUNs are looked up there.
-  const only = (alias: string) => (scope ? `${key === 'iun' || alias === 'q' ? alias : 'p'}.iun IN ${scope}` : '1 = 1');
+export interface NidScope {
+  condition(nidColumn: string): string;
+  bindings: number;
+}
+
+/** nid BETWEEN ? AND ?: a bulk write's own notifications on SQLite (one writer: its nids are consecutive). */
+export const NID_RANGE_SCOPE: NidScope = { condition: (c) => `${c} BETWEEN ? AND ?`, bindings: 2 };
+
+/** nid IN (the elements of one bound JSON array of numbers). */
+export function nidSetScope(d: Dialect): NidScope {
+  const set = d === 'sqlite' ? '(SELECT value FROM json_each(?))' : '(SELECT (jsonb_array_elements_text(?::jsonb))::bigint)';
+  return { condition: (c) => `${c} IN ${set}`, bindings: 1 };
+}
+
+/**
+ * Recomputes every counter from the rows into `table` (empty, shaped like sender_daily). With
+ * `scope`, only the rows of those notifications are counted and ADDED to the counters: the bulk
+ * import counts its whole batch this way instead of row by row in the triggers. Each table is
+ * then read by its own nid range or set, in key order.
+ */
+export function rebuildSql(d: Dialect, table = 'sender_daily', scope?: NidScope, key: Keying = 'nid'): string {
+  if (scope && key !== 'nid') throw new Error('a scoped rebuild needs the nid keying');
+  const only = (alias: string) => (scope ? scope.condition(`${alias}.nid`) : '1 = 1');
   const of = (t: string, a: string) => `${t} ${a} JOIN notifications p ON p.${key} = ${a}.${key} WHERE ${only(a)}`;
   const n: Part[] = notificationParts(d, 'q', '1').map((p) => ({ ...p, from: `notifications q WHERE ${only('q')}${p.where ? ` AND ${p.where}` : ''}`, where: undefined }));
   const r: Part[] = recipientParts(d, 'r', '1', key).map((p) => ({ ...p, from: p.from!.replace(parent('r', key), of('recipients', 'r')) }));
@@ -177,14 +195,10 @@ export function rebuildSql(d: Dialect, table = 'sender_daily', scope?: string, k
   return upsert(d, [...n.map((p) => select(p, 'q.sender_tax_id')), ...[...r, ...t].map((p) => select(p, 'p.sender_tax_id'))], table);
 }
 
-/** How many times `rebuildSql` uses its scope (one binding each). */
-export function scopeUses(d: Dialect): number {
-  return notificationParts(d, 'q', '1').length + recipientParts(d, 'r', '1', 'nid').length + timelineParts(d, 't', '1', 'nid').length;
-}
-
-/** The set of IUNs given as one bound JSON array of strings. */
-export function jsonIunScope(d: Dialect): string {
-  return d === 'sqlite' ? '(SELECT value FROM json_each(?))' : '(SELECT jsonb_array_elements_text(?::jsonb))';
+/** The bindings of a scoped `rebuildSql`: `values` (the scope's own) once for every use of the scope. */
+export function scopeBindings(d: Dialect, values: readonly unknown[]): unknown[] {
+  const uses = notificationParts(d, 'q', '1').length + recipientParts(d, 'r', '1', 'nid').length + timelineParts(d, 't', '1', 'nid').length;
+  return Array.from({ length: uses }, () => values).flat();
 }
 
 // --- the row triggers' "bulk import" switch (migration 2026-11-26-1900) ---------------------

@@ -31,12 +31,12 @@ export async function sqliteCopyFloor(target: Knex, source: string, perTransacti
     for (let from = lo; from <= hi; from += perTransaction) {
       const to = from + perTransaction - 1;
       await target.transaction(async (trx) => {
-        await bulkCountingStart(trx, false);
+        const counting = await bulkCountingStart(trx, false);
         await trx.raw('INSERT INTO main.notifications SELECT * FROM src.notifications WHERE nid BETWEEN ? AND ? ORDER BY nid', [from, to]);
         for (const t of CHILDREN) await trx.raw(`INSERT INTO main.${t} SELECT * FROM src.${t} WHERE nid BETWEEN ? AND ?`, [from, to]);
         await trx.raw('INSERT INTO main.notification_engine_states SELECT e.* FROM src.notifications n CROSS JOIN src.notification_engine_states e ON e.iun = n.iun WHERE n.nid BETWEEN ? AND ?', [from, to]);
-        const iuns = (await trx.raw('SELECT iun FROM main.notifications WHERE nid BETWEEN ? AND ?', [from, to])) as { iun: string }[];
-        await bulkCountingEnd(trx, false, iuns.map((r) => r.iun));
+        const nids = (await trx.raw('SELECT nid FROM main.notifications WHERE nid BETWEEN ? AND ?', [from, to])) as { nid: number }[];
+        await bulkCountingEnd(trx, counting, nids.map((r) => r.nid));
       });
     }
     const ms = performance.now() - started;
