@@ -40,14 +40,14 @@ interface Samples {
 
 /** Notifications a desk can serve get a token and an act on disk; unreachable recipients are the AOR keys. */
 async function prepare(store: Store): Promise<Samples> {
-  const rows = await store.knex('notifications as n').join('recipients as r', (j) => j.on('r.iun', 'n.iun').andOnVal('r.rec_index', 0))
+  const rows = await store.knex('notifications as n').join('recipients as r', (j) => j.on('r.nid', 'n.nid').andOnVal('r.rec_index', 0))
     .whereNotIn('n.status', ['REFUSED', 'CANCELLED', 'IN_VALIDATION']).orderByRaw('random()').limit(SAMPLES)
     .select<{ iun: string; tax_id: string; recipient_type: string }[]>('n.iun', 'r.tax_id', 'r.recipient_type');
   const pdf = await actPdf('BENCH', 'Atto');
   const { sha256 } = await store.files.put(pdf);
   const qr: Samples['qr'] = [];
   for (const [i, r] of rows.entries()) {
-    const docs = await store.knex('documents').where('iun', r.iun).pluck('doc_index');
+    const docs = await store.knex('documents').where('nid', store.knex('notifications').select('nid').where('iun', r.iun)).pluck('doc_index');
     for (const d of docs) await store.notifications.setDocumentRef(r.iun, Number(d), sha256);
     const token = buildAarToken(r.iun, `PF-bench-${i}`, `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
     await store.aarTokens.put(token, r.iun, 0);

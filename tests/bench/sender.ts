@@ -86,7 +86,7 @@ export async function run(args: string[]): Promise<void> {
   const http = await startHttpHost(host.ctx, { port: 0 });
   try {
     const ctx = host.ctx;
-    const picked = await ctx.store.knex('notifications as n').join('recipients as r', 'r.iun', 'n.iun').select('r.tax_id', 'n.pa_protocol_number').orderByRaw('random()').limit(500);
+    const picked = await ctx.store.knex('notifications as n').join('recipients as r', 'r.nid', 'n.nid').select('r.tax_id', 'n.pa_protocol_number').orderByRaw('random()').limit(500);
     const sample = { taxIds: picked.map((r: { tax_id: string }) => r.tax_id), protocols: picked.map((r: { pa_protocol_number: string }) => r.pa_protocol_number) };
     for (let i = 0; i < 100; i++) await call<SenderListView>(ctx, 'sender.list', pageQuery(i, sample));
     const page = await measure(2000, (i) => call<SenderListView>(ctx, 'sender.list', pageQuery(i + 100, sample)));

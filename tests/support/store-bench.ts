@@ -24,7 +24,7 @@ export function lookupSamples(): Sample {
   const pick = <T>(list: T[], i: number): T => list[(i * 7919) % list.length]!;
   return {
     async loadFrom(store) {
-      const rows = await store.knex('notifications as n').join('recipients as r', (j) => j.on('r.iun', 'n.iun').andOnVal('r.rec_index', 0))
+      const rows = await store.knex('notifications as n').join('recipients as r', (j) => j.on('r.nid', 'n.nid').andOnVal('r.rec_index', 0))
         .whereNot('n.status', 'IN_VALIDATION') // not visible yet (DOMAIN.md 13): the lookup says "not found"
         .select('n.iun', 'n.sender_tax_id', 'n.sent_at', 'r.tax_id').orderByRaw('random()').limit(MAX_SAMPLES);
       for (const r of rows) {
