@@ -1,14 +1,28 @@
 // Child of the crash-safety test (tests/integration/store-crash.test.ts): appends timeline
 // elements to the store in transactions, forever, and prints `COMMIT <iun> <elementId>...` on
 // stdout only after each transaction has committed. The parent kills it with SIGKILL.
+// With `import` as fourth argument it bulk-imports batches of new notifications instead (the
+// path that suspends the counter triggers inside its transaction) and prints `BATCH <iun>...`.
 import { toStoredElement } from '../../db/engine.js';
-import { openStore } from '../../db/store.js';
+import { bulkBatches } from '../../db/seed/bulk.js';
+import { openStore, type Store } from '../../db/store.js';
 import { crashWorkload } from './store-crash-workload.js';
 
+export const CRASH_IMPORT_BATCH = 300;
+
+async function importForever(store: Store, seed: number): Promise<void> {
+  process.stdout.write('READY\n');
+  for (const batch of bulkBatches({ count: 1_000_000, seed, batchSize: CRASH_IMPORT_BATCH, templates: 200 })) {
+    await store.timeline.importNotifications(batch);
+    process.stdout.write(`BATCH ${batch.map((b) => b.notification.iun).join(' ')}\n`);
+  }
+}
+
 async function main(): Promise<void> {
-  const [filename, dataDir, seedText] = process.argv.slice(2);
-  if (!filename || !dataDir || !seedText) throw new Error('usage: store-crash-child.ts FILE DATADIR SEED');
+  const [filename, dataDir, seedText, mode] = process.argv.slice(2);
+  if (!filename || !dataDir || !seedText) throw new Error('usage: store-crash-child.ts FILE DATADIR SEED [import]');
   const store = await openStore({ client: 'sqlite3', filename, dataDir });
+  if (mode === 'import') return importForever(store, Number(seedText));
   const cases = crashWorkload();
   let rng = Number(seedText) >>> 0;
   const next = (n: number) => {
@@ -33,4 +47,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+if (process.argv[1]?.endsWith('store-crash-child.ts')) await main();
