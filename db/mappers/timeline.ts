@@ -1,6 +1,6 @@
 // timeline_elements rows <-> TimelineElement (DOMAIN.md 5).
 import type { TimelineCategory, TimelineElement } from '../../core/index.js';
-import { fromJson, toJson } from './json.js';
+import { fromJson } from './json.js';
 
 export interface TimelineRow {
   iun: string;
@@ -13,8 +13,12 @@ export interface TimelineRow {
 
 export const TIMELINE_COLUMNS = ['iun', 'element_id', 'category', 'at', 'recipient_index', 'details'] as const satisfies readonly (keyof TimelineRow)[];
 
+/** Columns of TIMELINE_COLUMNS that timelineTuple gives as JS values (insert option `jsonColumns`). */
+export const TIMELINE_JSON_COLUMNS = ['details'] as const;
+
+/** A row of TIMELINE_COLUMNS; `details` as a JS value, stored as JSON text (TIMELINE_JSON_COLUMNS). */
 export function timelineTuple(iun: string, e: TimelineElement): unknown[] {
-  return [iun, e.elementId, e.category, e.at, e.recipientIndex ?? null, toJson(e.details ?? {})];
+  return [iun, e.elementId, e.category, e.at, e.recipientIndex ?? null, e.details ?? {}];
 }
 
 export function rowToElement(r: TimelineRow): TimelineElement {

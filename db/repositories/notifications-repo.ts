@@ -18,7 +18,7 @@ import {
 } from '../mappers/notifications.js';
 import { legalFactRows, LEGAL_FACT_COLUMNS } from '../mappers/legal-facts.js';
 import { fromJson, toJson } from '../mappers/json.js';
-import { timelineTuple, TIMELINE_COLUMNS, rowToElement, type TimelineRow } from '../mappers/timeline.js';
+import { timelineTuple, TIMELINE_COLUMNS, TIMELINE_JSON_COLUMNS, rowToElement, type TimelineRow } from '../mappers/timeline.js';
 import { InsertBuilder, inTransaction, isPg, nidOf, runInsert, tuples, type Db, type PreparedInsert } from './sql.js';
 import { NID_RANGE_SCOPE, nidSetScope, rebuildSql, scopeBindings, SQLITE_TRIGGER_NAMES } from './sender-stats-sql.js';
 import { listForSender, listPendingByTaxId, type PendingItem, type SenderListPage, type SenderListQuery } from './notification-queries.js';
@@ -237,7 +237,7 @@ export class NotificationRowsBuilder {
     this.payments = new InsertBuilder(pg, 'payment_notices', PAYMENT_COLUMNS, { iunToNid: true });
     this.documents = new InsertBuilder(pg, 'documents', DOCUMENT_COLUMNS, { iunToNid: true });
     this.states = new InsertBuilder(pg, 'notification_engine_states', ['iun', 'engine_state']);
-    this.elements = new InsertBuilder(pg, 'timeline_elements', TIMELINE_COLUMNS, { ignoreConflicts: true, iunToNid: true });
+    this.elements = new InsertBuilder(pg, 'timeline_elements', TIMELINE_COLUMNS, { ignoreConflicts: true, iunToNid: true, jsonColumns: TIMELINE_JSON_COLUMNS });
     this.facts = new InsertBuilder(pg, 'legal_facts', LEGAL_FACT_COLUMNS, { ignoreConflicts: true, iunToNid: true });
   }
 

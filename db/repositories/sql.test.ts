@@ -47,6 +47,19 @@ describe('InsertBuilder', () => {
     expect(p.statements.flatMap((s) => s.bindings)).toEqual(rowsOf(0, 6).flat().map((v) => v ?? null));
   });
 
+  it('carries jsonColumns as JSON values (SQLite: read with ->, PostgreSQL: bound as JSON text) and maps an IUN to nid', () => {
+    const rows = [['IUN-1', { a: 'x"y', n: [1, 2] }], ['IUN-2', {}]];
+    const b = new InsertBuilder(false, 'c', ['iun', 'details'], { jsonColumns: ['details'], iunToNid: true });
+    b.add(rows);
+    expect(b.build().statements[0]!.sql).toBe('INSERT INTO "c" ("nid","details") SELECT n.nid,j.value->1 FROM jsonb_each(?) j LEFT JOIN notifications n ON n.iun = j.value->>0 WHERE true');
+    expect(sqliteRows(b.build().statements)).toEqual(rows);
+    const pg = new InsertBuilder(true, 'c', ['iun', 'details'], { jsonColumns: ['details'], iunToNid: true });
+    pg.add(rows);
+    const s = pg.build().statements[0]!;
+    expect(s.sql).toBe('INSERT INTO "c" ("nid","details") VALUES ((SELECT nid FROM notifications WHERE iun = ?),?),((SELECT nid FROM notifications WHERE iun = ?),?)');
+    expect(s.bindings).toEqual(['IUN-1', '{"a":"x\\"y","n":[1,2]}', 'IUN-2', '{}']);
+  });
+
   it('builds no statement for no rows', () => {
     expect(new InsertBuilder(false, 't', ['a']).build().statements).toEqual([]);
     expect(new InsertBuilder(true, 't', ['a']).build().statements).toEqual([]);

@@ -35,6 +35,12 @@ export interface InsertOptions {
    * (the child tables of a notification): the statement looks each one up in notifications.
    */
   iunToNid?: boolean;
+  /**
+   * Columns whose row values are JS values stored as their JSON text. On SQLite they travel inside
+   * the rows' JSON as they are (not as a JSON string within it, escaped a second time) and `->`
+   * writes their text; on PostgreSQL they are bound as JSON text.
+   */
+  jsonColumns?: readonly string[];
 }
 
 /** An INSERT whose statements and bindings are built: building is CPU work that can overlap I/O. */
@@ -76,6 +82,7 @@ export class InsertBuilder {
   build(): PreparedInsert {
     const { table, columns, options } = this;
     const targets = options.iunToNid ? ['nid', ...columns.slice(1)] : columns;
+    const isJson = columns.map((c) => options.jsonColumns?.includes(c) ?? false);
     const head = `INSERT INTO ${quote(table)} (${targets.map(quote).join(',')}) `;
     const tail =
       (options.ignoreConflicts ? ' ON CONFLICT DO NOTHING' : '') +
@@ -87,9 +94,10 @@ export class InsertBuilder {
       // `WHERE true` keeps SQLite from reading ON CONFLICT as a join constraint of the SELECT.
       // LEFT JOIN: SQLite walks the rows and seeks each IUN in notifications' unique index; an IUN
       // that is not there gives a null nid, refused by its NOT NULL (never a row silently dropped).
+      const col = (i: number, alias: string) => `${alias}value${isJson[i] ? '->' : '->>'}${i}`;
       const sql = options.iunToNid
-        ? `${head}SELECT n.nid,${columns.slice(1).map((_, i) => `j.value->>${i + 1}`).join(',')} FROM jsonb_each(?) j LEFT JOIN notifications n ON n.iun = j.value->>0 WHERE true${tail}`
-        : `${head}SELECT ${columns.map((_, i) => `value->>${i}`).join(',')} FROM jsonb_each(?) WHERE true${tail}`;
+        ? `${head}SELECT n.nid,${columns.slice(1).map((_, i) => col(i + 1, 'j.')).join(',')} FROM jsonb_each(?) j LEFT JOIN notifications n ON n.iun = j.value->>0 WHERE true${tail}`
+        : `${head}SELECT ${columns.map((_, i) => col(i, '')).join(',')} FROM jsonb_each(?) WHERE true${tail}`;
       const max = options.maxRowsPerStatement ?? JSON_ROWS_PER_STATEMENT;
       let group: string[] = [];
       let count = 0;
@@ -111,7 +119,7 @@ export class InsertBuilder {
     for (let start = 0; start < this.rows.length; start += perChunk) {
       const chunk = this.rows.slice(start, start + perChunk);
       const bindings: unknown[] = [];
-      for (const row of chunk) for (const v of row) bindings.push(v === undefined ? null : v);
+      for (const row of chunk) row.forEach((v, i) => bindings.push(v === undefined ? null : isJson[i] ? JSON.stringify(v) : v));
       statements.push({ sql: `${head}VALUES ${new Array<string>(chunk.length).fill(tuple).join(',')}${tail}`, bindings });
     }
     return { statements, returns: !!options.returning };

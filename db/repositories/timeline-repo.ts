@@ -1,7 +1,7 @@
 // Timeline elements (DOMAIN.md 5): append-only; a repeated (iun, elementId) is a no-op.
 // The write path that also updates the derived state is TimelineWriter (timeline-writer.ts).
 import type { TimelineElement } from '../../core/index.js';
-import { rowToElement, timelineTuple, TIMELINE_COLUMNS, type TimelineRow } from '../mappers/timeline.js';
+import { rowToElement, timelineTuple, TIMELINE_COLUMNS, TIMELINE_JSON_COLUMNS, type TimelineRow } from '../mappers/timeline.js';
 import { insertRows, nidOf, type Db } from './sql.js';
 
 export class TimelineRepo {
@@ -13,6 +13,7 @@ export class TimelineRepo {
       ignoreConflicts: true,
       returning: ['element_id'],
       iunToNid: true,
+      jsonColumns: TIMELINE_JSON_COLUMNS,
     });
     return new Set(out.map((r) => r.element_id));
   }
@@ -21,7 +22,7 @@ export class TimelineRepo {
   async insertMany(items: readonly { iun: string; elements: readonly TimelineElement[] }[]): Promise<void> {
     const tuples: unknown[][] = [];
     for (const { iun, elements } of items) for (const e of elements) tuples.push(timelineTuple(iun, e));
-    await insertRows(this.db, 'timeline_elements', TIMELINE_COLUMNS, tuples, { ignoreConflicts: true, iunToNid: true });
+    await insertRows(this.db, 'timeline_elements', TIMELINE_COLUMNS, tuples, { ignoreConflicts: true, iunToNid: true, jsonColumns: TIMELINE_JSON_COLUMNS });
   }
 
   /** The stored elements of a notification (unordered: the core orders them, DOMAIN.md 4.1). */

@@ -99,4 +99,19 @@ describe.each(storeBackends())('timeline write path on $name', (backend) => {
     await expect(s.knex('timeline_elements').where('nid', s.knex('notifications').select('nid').where('iun', w.notification.iun)).update({ details: '{}' })).rejects.toThrow(/append-only/);
     await s.close();
   });
+
+  test('details are stored as the JSON text JSON.stringify writes, by the bulk import and by an append (queries match on it)', async () => {
+    const s = await backend.newStore();
+    const w = anImport({}, 'ACCEPTED');
+    await s.timeline.importNotifications([w]);
+    const odd = { deliveryDetailCode: 'RECRN011', note: 'Citt\u00e0 "Sant\'Angelo" \\ \u20ac 1/2 \u{1F4EC}\n', n: 0.1, big: 12345678901234, neg: -3e-7, list: [1, 'a', null, { x: true }], nested: { empty: {}, arr: [] } };
+    const at = w.elements![0]!.at;
+    await s.timeline.appendElements(w.notification.iun, [{ category: 'SEND_ANALOG_PROGRESS', at, recipientIndex: 0, details: odd } as TimelineElementInput]);
+    const rows = (await s.knex('timeline_elements').where('nid', s.knex('notifications').select('nid').where('iun', w.notification.iun)).select('element_id', 'details')) as { element_id: string; details: string }[];
+    const stored = await s.timeline.listByIun(w.notification.iun);
+    expect(rows.length).toBe(stored.length);
+    for (const r of rows) expect(r.details).toBe(JSON.stringify(stored.find((e) => e.elementId === r.element_id)!.details));
+    expect(rows.some((r) => r.details.includes('"deliveryDetailCode":"RECRN011"'))).toBe(true);
+    await s.close();
+  });
 });
