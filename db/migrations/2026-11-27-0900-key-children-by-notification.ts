@@ -12,7 +12,9 @@
 // notifications numbered in their storage order. The five child tables lose `iun` and get `nid`
 // in front of their primary key, with the foreign key to notifications(nid). aar_tokens, which
 // pointed at recipients(iun, rec_index), now points at notifications(iun) (its rows keep the IUN:
-// a scanned token resolves to one). The sender-counter triggers are re-created for the new keys.
+// a scanned token resolves to one). The sender-counter triggers are re-created for the new keys
+// (on SQLite without the bulk-marker guard of migration 1900: the bulk import now drops the insert
+// triggers for the length of its transaction).
 //
 // SQLite cannot change a primary key in place: the tables are rebuilt (SQLite's documented
 // procedure: new table, copy, drop, rename) with foreign key enforcement off, which only works
@@ -188,7 +190,9 @@ async function rebuildSqlite(trx: Knex.Transaction, key: Keying): Promise<void> 
   for (const t of ['notifications', ...CHILDREN.map((c) => c.table), 'aar_tokens']) await trx.raw(`ALTER TABLE ${t}_next RENAME TO ${t}`);
   for (const sql of SQLITE_INDEXES) await trx.raw(sql);
   await trx.raw(APPEND_ONLY_TRIGGER);
-  for (const sql of sqliteTriggerSql(key)) await trx.raw(sql);
+  // Up: no bulk-marker guard any more (the bulk import drops the insert triggers for its
+  // transaction instead, sender-stats-sql.ts); down: the guarded triggers of migration 1900.
+  for (const sql of sqliteTriggerSql(key, key === 'iun')) await trx.raw(sql);
   const broken = (await trx.raw('PRAGMA foreign_key_check')) as unknown[];
   if (broken.length > 0) throw new Error(`re-keying left ${broken.length} rows without their parent`);
 }

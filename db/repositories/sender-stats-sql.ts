@@ -201,12 +201,15 @@ export function scopeBindings(d: Dialect, values: readonly unknown[]): unknown[]
   return Array.from({ length: uses }, () => values).flat();
 }
 
-// --- the row triggers' "bulk import" switch (migration 2026-11-26-1900) ---------------------
+// --- the row triggers' "bulk import" switch ----------------------------------------------------
 // Inside a bulk import transaction the insert triggers stand aside and the batch is counted
 // set-wise (`rebuildSql` with a scope) before the transaction commits. The switch lives in the
-// transaction itself, so a crash or a rollback can never leave it on: on SQLite a row in
-// `bulk_import_marker` (inserted and deleted by the import), on PostgreSQL the transaction-local
-// setting `radd.bulk_import`.
+// transaction itself, so a crash or a rollback can never leave it on: on PostgreSQL the
+// transaction-local setting `radd.bulk_import` the trigger functions read; on SQLite the insert
+// triggers are dropped and re-created inside the transaction (notifications-repo.ts
+// bulkCountingStart). Migrations 1900 to 0900 guarded SQLite's insert triggers with a row in
+// `bulk_import_marker` instead (their WHEN clause still ran for every row); 0900 creates them
+// without that guard, and its down step puts the guard back.
 
 export const BULK_MARKER_TABLE = 'bulk_import_marker';
 export const SQLITE_NOT_BULK = `NOT EXISTS (SELECT 1 FROM ${BULK_MARKER_TABLE})`;
@@ -224,19 +227,26 @@ export const SQLITE_TRIGGER_NAMES = [
   'sender_daily_timeline_ai', 'sender_daily_timeline_ad',
 ] as const;
 
-/** CREATE TRIGGER statements of SQLITE_TRIGGER_NAMES, in that order. */
-export function sqliteTriggerSql(key: Keying = 'nid'): string[] {
+/**
+ * CREATE TRIGGER statements of SQLITE_TRIGGER_NAMES, in that order; `markerGuard`: the insert
+ * triggers stand aside while `bulk_import_marker` has a row (the schema of migrations 1900-2300).
+ */
+export function sqliteTriggerSql(key: Keying, markerGuard: boolean): string[] {
   const d: Dialect = 'sqlite';
+  const guard = (cond?: string) => {
+    const all = [cond, markerGuard ? SQLITE_NOT_BULK : undefined].filter((c): c is string => !!c);
+    return all.length > 0 ? `WHEN ${all.join(' AND ')} ` : '';
+  };
   return [
-    `CREATE TRIGGER sender_daily_notifications_ai AFTER INSERT ON notifications WHEN ${SQLITE_NOT_BULK} ${sqliteBody(rowChangeSql(d, 'notifications', 'insert', key))}`,
+    `CREATE TRIGGER sender_daily_notifications_ai AFTER INSERT ON notifications ${guard()}${sqliteBody(rowChangeSql(d, 'notifications', 'insert', key))}`,
     `CREATE TRIGGER sender_daily_notifications_au AFTER UPDATE OF status, viewed_at ON notifications
       WHEN OLD.status IS NOT NEW.status OR OLD.viewed_at IS NOT NEW.viewed_at ${sqliteBody(rowChangeSql(d, 'notifications', 'update', key))}`,
     `CREATE TRIGGER sender_daily_notifications_bd BEFORE DELETE ON notifications ${sqliteBody([cascadeSubtractSql(d, 'OLD', key), ...rowChangeSql(d, 'notifications', 'delete', key)])}`,
-    `CREATE TRIGGER sender_daily_recipients_ai AFTER INSERT ON recipients WHEN ${SQLITE_NOT_BULK} ${sqliteBody(rowChangeSql(d, 'recipients', 'insert', key))}`,
+    `CREATE TRIGGER sender_daily_recipients_ai AFTER INSERT ON recipients ${guard()}${sqliteBody(rowChangeSql(d, 'recipients', 'insert', key))}`,
     `CREATE TRIGGER sender_daily_recipients_au AFTER UPDATE OF outcome, refinement_date ON recipients
       WHEN OLD.outcome IS NOT NEW.outcome OR OLD.refinement_date IS NOT NEW.refinement_date ${sqliteBody(rowChangeSql(d, 'recipients', 'update', key))}`,
     `CREATE TRIGGER sender_daily_recipients_ad AFTER DELETE ON recipients ${sqliteBody(rowChangeSql(d, 'recipients', 'delete', key))}`,
-    `CREATE TRIGGER sender_daily_timeline_ai AFTER INSERT ON timeline_elements WHEN NEW.category IN ${COUNTED_CATEGORIES} AND ${SQLITE_NOT_BULK} ${sqliteBody(rowChangeSql(d, 'timeline_elements', 'insert', key))}`,
+    `CREATE TRIGGER sender_daily_timeline_ai AFTER INSERT ON timeline_elements ${guard(`NEW.category IN ${COUNTED_CATEGORIES}`)}${sqliteBody(rowChangeSql(d, 'timeline_elements', 'insert', key))}`,
     `CREATE TRIGGER sender_daily_timeline_ad AFTER DELETE ON timeline_elements WHEN OLD.category IN ${COUNTED_CATEGORIES} ${sqliteBody(rowChangeSql(d, 'timeline_elements', 'delete', key))}`,
   ];
 }

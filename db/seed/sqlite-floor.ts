@@ -1,7 +1,7 @@
 // What SQLite alone spends storing the rows of a bulk import, with no JavaScript and no driver in
 // between: the rows of an imported store are copied into an empty store of the same schema by
 // `INSERT ... SELECT` from the attached file, in transactions of the import's size, with the same
-// triggers, the same set-wise sender counters (the bulk marker on), the same import pragmas. No
+// triggers, the same set-wise sender counters (insert triggers suspended), the same pragmas. No
 // import path of this schema can be faster than this on the machine it runs on (store benchmark:
 // `store.import_sqlite_floor_rate`).
 import type { Knex } from 'knex';

@@ -7,7 +7,7 @@ import { migrations } from '../../db/migrations/index.js';
 import { appliedMigrations, rollbackAll } from '../../db/schema-version.js';
 import { tempStoreDir } from '../support/store-temp.js';
 
-const SCHEMA_HASH = 'a92f13aa387b6a508164e9df271dc246c2a94177bf1c1db95b790565e61cbd5e';
+const SCHEMA_HASH = '30eca2f3993b62fc15d7a2769555b2cf228e8e7327d96aa9c7c854d3f5f3b005';
 
 const tmp = tempStoreDir('radd-schema-');
 afterAll(() => tmp.remove());
