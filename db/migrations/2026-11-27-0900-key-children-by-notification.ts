@@ -195,6 +195,14 @@ async function rebuildSqlite(trx: Knex.Transaction, key: Keying): Promise<void> 
   for (const sql of sqliteTriggerSql(key, key === 'iun')) await trx.raw(sql);
   const broken = (await trx.raw('PRAGMA foreign_key_check')) as unknown[];
   if (broken.length > 0) throw new Error(`re-keying left ${broken.length} rows without their parent`);
+  // Dropping a table drops its planner statistics: a store that had them gets them back (sampled,
+  // as PRAGMA optimize would), so that the first queries after the upgrade plan as before.
+  const stats = (await trx.raw(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'`)) as { n: number }[];
+  if (stats[0]!.n > 0) {
+    await trx.raw('PRAGMA analysis_limit = 1000');
+    for (const t of ['notifications', ...CHILDREN.map((c) => c.table), 'aar_tokens']) await trx.raw(`ANALYZE ${t}`);
+    await trx.raw('PRAGMA analysis_limit = 0');
+  }
 }
 
 async function runSqlite(knex: Knex, key: Keying): Promise<void> {

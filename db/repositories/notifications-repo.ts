@@ -322,7 +322,7 @@ export async function bulkCountingEnd(trx: Db, counting: BulkCounting, nids: rea
     }
     const range = !counting.pg && hi - lo + 1 === nids.length;
     const scope = range ? NID_RANGE_SCOPE : nidSetScope(d);
-    await trx.raw(rebuildSql(d, 'sender_daily', scope), scopeBindings(d, range ? [lo, hi] : [JSON.stringify(nids)]) as never[]);
+    await trx.raw(rebuildSql(d, 'sender_daily', scope), scopeBindings(d, range ? [lo, hi] : [JSON.stringify(nids)]));
   }
   if (counting.pg) await trx.raw(`SELECT set_config('radd.bulk_import', 'off', true)`);
   for (const sql of counting.suspended) await trx.raw(sql);

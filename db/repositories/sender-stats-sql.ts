@@ -196,7 +196,7 @@ export function rebuildSql(d: Dialect, table = 'sender_daily', scope?: NidScope,
 }
 
 /** The bindings of a scoped `rebuildSql`: `values` (the scope's own) once for every use of the scope. */
-export function scopeBindings(d: Dialect, values: readonly unknown[]): unknown[] {
+export function scopeBindings(d: Dialect, values: readonly (string | number)[]): (string | number)[] {
   const uses = notificationParts(d, 'q', '1').length + recipientParts(d, 'r', '1', 'nid').length + timelineParts(d, 't', '1', 'nid').length;
   return Array.from({ length: uses }, () => values).flat();
 }
