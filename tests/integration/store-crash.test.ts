@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deriveNotification } from '../../db/engine.js';
 import { openStore, type Store } from '../../db/store.js';
-import { CRASH_IMPORT_BATCH } from '../support/store-crash-child.js';
-import { crashWorkload } from '../support/store-crash-workload.js';
+import { CRASH_IMPORT_BATCH, crashWorkload } from '../support/store-crash-workload.js';
 import { tempStoreDir } from '../support/store-temp.js';
 
 const KILLS = 20;

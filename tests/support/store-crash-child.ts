@@ -6,9 +6,7 @@
 import { toStoredElement } from '../../db/engine.js';
 import { bulkBatches } from '../../db/seed/bulk.js';
 import { openStore, type Store } from '../../db/store.js';
-import { crashWorkload } from './store-crash-workload.js';
-
-export const CRASH_IMPORT_BATCH = 300;
+import { CRASH_IMPORT_BATCH, crashWorkload } from './store-crash-workload.js';
 
 async function importForever(store: Store, seed: number): Promise<void> {
   process.stdout.write('READY\n');
@@ -47,4 +45,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1]?.endsWith('store-crash-child.ts')) await main();
+await main();

@@ -65,7 +65,7 @@ export async function importedRows(s: Store): Promise<Record<string, unknown[]>>
     const q = table === 'notifications'
       ? s.knex('notifications as c').select('c.*')
       : s.knex(`${table} as c`).join('notifications as n', 'n.nid', 'c.nid').select('n.iun', 'c.*');
-    const rows = (await q.orderBy(['c.iun', ...keys.map((k) => `c.${k}`)].map((c) => (table === 'notifications' || c !== 'c.iun' ? c : 'n.iun')))) as Record<string, unknown>[];
+    const rows = (await q.orderBy([table === 'notifications' ? 'c.iun' : 'n.iun', ...keys.map((k) => `c.${k}`)])) as Record<string, unknown>[];
     out[table] = rows.map(({ nid: _nid, ...rest }) => rest);
   }
   out.notification_engine_states = await s.knex('notification_engine_states').orderBy('iun').select();
