@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { DeskDailySummary, DeskHistoryItem, InputOf } from '../../electron/api/contract/index.js';
 import { call } from '../api/client.js';
+import { newestWins, STALE } from '../composables/newest-wins.js';
 import { useDeskStore, type DeskError } from './desk.js';
 
 export type HistoryFilter = { iun: string; operationId: string; taxId: string; from: string; to: string; operationType: '' | 'ACT' | 'AOR'; state: string };
@@ -17,6 +18,7 @@ export const useDeskHistoryStore = defineStore('desk-history', () => {
   const summary = ref<DeskDailySummary | null>(null);
   const error = ref<DeskError | null>(null);
   const busy = ref(false);
+  const searches = newestWins();
 
   async function run(action: () => Promise<void>): Promise<void> {
     busy.value = true;
@@ -34,7 +36,9 @@ export const useDeskHistoryStore = defineStore('desk-history', () => {
     const f = filter.value;
     const input = Object.fromEntries(Object.entries(f).filter(([, v]) => v.trim() !== '')) as InputOf<'desk.searchHistory'>;
     await run(async () => {
-      const page = await call('desk.searchHistory', input);
+      // The screen's first load and a search typed meanwhile: the last one asked is the one shown.
+      const page = await searches.run(() => call('desk.searchHistory', input));
+      if (page === STALE) return;
       items.value = page.items;
       truncated.value = page.truncated;
     });

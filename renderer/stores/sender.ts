@@ -11,6 +11,7 @@ import type {
 } from '../../electron/api/contract/index.js';
 import type { NotificationStatus } from '../../core/index.js';
 import { ApiCallError, call } from '../api/client.js';
+import { newestWins, STALE } from '../composables/newest-wins.js';
 import { useBusyAction } from '../composables/use-busy-action.js';
 
 export type Period = '30d' | '3m' | '6m' | '12m' | 'custom';
@@ -103,23 +104,29 @@ export const useSenderStore = defineStore('sender', () => {
   const list = ref<SenderListView | null>(null);
   const detail = ref<SenderDetailView | null>(null);
   const { busy: loading, error, run } = useBusyAction<UiError>(toUiError);
+  // Filters changed, or another notification opened, before the previous answer: the last asked wins.
+  const dashboards = newestWins();
+  const lists = newestWins();
+  const details = newestWins();
 
   async function loadFilters(): Promise<void> {
     if (!filters.value) filters.value = (await run(() => call('sender.filters', {}))) ?? null;
   }
 
   async function loadDashboard(input: InputOf<'sender.dashboard'>): Promise<void> {
-    dashboard.value = (await run(() => call('sender.dashboard', input))) ?? dashboard.value;
+    const answer = await run(() => dashboards.run(() => call('sender.dashboard', input)));
+    if (answer !== STALE) dashboard.value = answer ?? dashboard.value;
   }
 
   async function loadList(q: ListQuery): Promise<void> {
-    const page = await run(() => call('sender.list', { filter: apiFilterOf(q), offset: (q.page - 1) * PAGE_SIZE, limit: PAGE_SIZE, sort: q.sort, direction: q.dir }));
-    list.value = page ?? null;
+    const page = await run(() => lists.run(() => call('sender.list', { filter: apiFilterOf(q), offset: (q.page - 1) * PAGE_SIZE, limit: PAGE_SIZE, sort: q.sort, direction: q.dir })));
+    if (page !== STALE) list.value = page ?? null;
   }
 
   async function loadDetail(iun: string): Promise<void> {
     detail.value = null;
-    detail.value = (await run(() => call('sender.detail', { iun }))) ?? null;
+    const answer = await run(() => details.run(() => call('sender.detail', { iun })));
+    if (answer !== STALE) detail.value = answer ?? null;
   }
 
   async function cancel(iun: string): Promise<boolean> {
