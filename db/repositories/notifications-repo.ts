@@ -78,18 +78,20 @@ export class NotificationsRepo {
       const pg = isPg(trx);
       const counting = await bulkCountingStart(trx, pg);
       const inserted = await runInsert<{ iun: string; nid: number | string }>(trx, p.header);
+      const nids = new Map(inserted.map((r) => [r.iun, Number(r.nid)]));
+      const base = pg ? undefined : consecutiveNidBase(p.items, nids);
       let stored: string[];
-      if (inserted.length === p.items.length) {
-        for (const child of p.children) await runInsert(trx, child);
+      if (inserted.length === p.items.length && (pg || base !== undefined)) {
+        for (const child of p.children) await runInsert(trx, child, child.nidBase ? base : undefined);
         stored = p.items.map((i) => i.notification.iun);
       } else {
-        // Some IUNs were already stored: rebuild the child rows of the new ones only (rare path).
-        const fresh = new Set(inserted.map((r) => r.iun));
-        const todo = p.items.filter((i) => fresh.has(i.notification.iun));
-        for (const child of prepareNotificationWrites(pg, todo).children) await runInsert(trx, child);
+        // Some IUNs were already stored: the child rows of the new ones only, keyed by their nids
+        // as inserted (rare path).
+        const todo = p.items.filter((i) => nids.has(i.notification.iun));
+        for (const child of prepareNotificationWrites(pg, todo, nids).children) await runInsert(trx, child, child.nidBase ? 0 : undefined);
         stored = todo.map((i) => i.notification.iun);
       }
-      await bulkCountingEnd(trx, counting, inserted.map((r) => Number(r.nid)));
+      await bulkCountingEnd(trx, counting, [...nids.values()]);
       return stored;
     });
   }
@@ -210,10 +212,34 @@ export interface PreparedNotificationWrites {
   children: PreparedInsert[];
 }
 
-export function prepareNotificationWrites(pg: boolean, items: readonly NotificationWrite[]): PreparedNotificationWrites {
-  const rows = new NotificationRowsBuilder(pg);
+/**
+ * The statements of a batch. SQLite: the child rows carry their notification's position in the
+ * batch (the statements then take the first nid as their base: insertPrepared), or, given `nids`,
+ * its nid itself (base 0). PostgreSQL: its IUN, looked up by the statement (several desks may
+ * insert at once there, so a batch's nids need not be consecutive).
+ */
+export function prepareNotificationWrites(pg: boolean, items: readonly NotificationWrite[], nids?: ReadonlyMap<string, number>): PreparedNotificationWrites {
+  const rows = new NotificationRowsBuilder(pg, nids);
   rows.add(items);
   return rows.build();
+}
+
+/**
+ * The nid of the batch's first notification when every one of them was inserted and their nids
+ * follow the batch order (SQLite gives a new row the largest rowid + 1: always so with one
+ * writer, checked anyway); otherwise undefined.
+ */
+function consecutiveNidBase(items: readonly NotificationWrite[], nids: ReadonlyMap<string, number>): number | undefined {
+  const base = nids.get(items[0]!.notification.iun);
+  if (base === undefined || nids.size !== items.length) return undefined;
+  for (let k = 1; k < items.length; k += 1) if (nids.get(items[k]!.notification.iun) !== base + k) return undefined;
+  return base;
+}
+
+/** Sets a child row's first value (its notification's key) and returns the row. */
+function keyed(row: unknown[], key: string | number): unknown[] {
+  row[0] = key;
+  return row;
 }
 
 /**
@@ -230,39 +256,56 @@ export class NotificationRowsBuilder {
   private readonly elements: InsertBuilder;
   private readonly facts: InsertBuilder;
 
-  constructor(pg: boolean) {
+  constructor(
+    private readonly pg: boolean,
+    private readonly nids?: ReadonlyMap<string, number>,
+  ) {
     this.header = new InsertBuilder(pg, 'notifications', NOTIFICATION_COLUMNS, { ignoreConflicts: true, returning: ['iun', 'nid'] });
-    // The child rows carry their IUN; the tables store the notification's nid (sql.ts iunToNid).
-    this.recipients = new InsertBuilder(pg, 'recipients', RECIPIENT_COLUMNS, { iunToNid: true });
-    this.payments = new InsertBuilder(pg, 'payment_notices', PAYMENT_COLUMNS, { iunToNid: true });
-    this.documents = new InsertBuilder(pg, 'documents', DOCUMENT_COLUMNS, { iunToNid: true });
+    // The child tables store the notification's nid (see prepareNotificationWrites for the key
+    // their rows carry meanwhile).
+    const key = pg ? { iunToNid: true } : { nidOffset: true };
+    this.recipients = new InsertBuilder(pg, 'recipients', RECIPIENT_COLUMNS, key);
+    this.payments = new InsertBuilder(pg, 'payment_notices', PAYMENT_COLUMNS, key);
+    this.documents = new InsertBuilder(pg, 'documents', DOCUMENT_COLUMNS, key);
     this.states = new InsertBuilder(pg, 'notification_engine_states', ['iun', 'engine_state']);
-    this.elements = new InsertBuilder(pg, 'timeline_elements', TIMELINE_COLUMNS, { ignoreConflicts: true, iunToNid: true, jsonColumns: TIMELINE_JSON_COLUMNS });
-    this.facts = new InsertBuilder(pg, 'legal_facts', LEGAL_FACT_COLUMNS, { ignoreConflicts: true, iunToNid: true });
+    this.elements = new InsertBuilder(pg, 'timeline_elements', TIMELINE_COLUMNS, { ignoreConflicts: true, jsonColumns: TIMELINE_JSON_COLUMNS, ...key });
+    this.facts = new InsertBuilder(pg, 'legal_facts', LEGAL_FACT_COLUMNS, { ignoreConflicts: true, ...key });
+  }
+
+  /** The key a notification's child rows carry (see prepareNotificationWrites). */
+  private keyOf(iun: string, position: number): string | number {
+    if (this.pg) return iun;
+    if (!this.nids) return position;
+    const nid = this.nids.get(iun);
+    if (nid === undefined) throw new Error(`NotificationRowsBuilder: no nid for ${iun}`);
+    return nid;
   }
 
   add(items: readonly NotificationWrite[]): void {
-    for (const i of items) this.items.push(i);
     this.header.add(tuples(items.map((i) => notificationToRow(i.notification, i.derived)), NOTIFICATION_COLUMNS));
-    const recipients: RecipientRow[] = [];
-    const payments: PaymentRow[] = [];
-    const documents: DocumentRow[] = [];
+    const recipients: unknown[][] = [];
+    const payments: unknown[][] = [];
+    const documents: unknown[][] = [];
     const states: unknown[][] = [];
     const elements: unknown[][] = [];
     const facts: unknown[][] = [];
-    for (const { notification: n, derived, engineState, elements: els } of items) {
+    for (const item of items) {
+      const { notification: n, derived, engineState, elements: els } = item;
+      const key = this.keyOf(n.iun, this.items.length);
+      this.items.push(item);
       n.recipients.forEach((r, i) => {
-        recipients.push(recipientToRow(n.iun, i, r, derived));
-        payments.push(...paymentsToRows(n.iun, i, r.payments));
+        const row = recipientToRow(n.iun, i, r, derived);
+        recipients.push(keyed(RECIPIENT_COLUMNS.map((c) => row[c]), key));
+        for (const pay of paymentsToRows(n.iun, i, r.payments)) payments.push(keyed(PAYMENT_COLUMNS.map((c) => pay[c]), key));
       });
-      documents.push(...documentsToRows(n));
+      for (const d of documentsToRows(n)) documents.push(keyed(DOCUMENT_COLUMNS.map((c) => d[c]), key));
       if (engineState !== undefined) states.push([n.iun, toJson(engineState)]);
-      for (const e of els) elements.push(timelineTuple(n.iun, e));
-      facts.push(...legalFactRows(n.iun, derived));
+      for (const e of els) elements.push(keyed(timelineTuple(n.iun, e), key));
+      for (const f of legalFactRows(n.iun, derived)) facts.push(keyed(f, key));
     }
-    this.recipients.add(tuples(recipients, RECIPIENT_COLUMNS));
-    this.payments.add(tuples(payments, PAYMENT_COLUMNS));
-    this.documents.add(tuples(documents, DOCUMENT_COLUMNS));
+    this.recipients.add(recipients);
+    this.payments.add(payments);
+    this.documents.add(documents);
     this.states.add(states);
     this.elements.add(elements);
     this.facts.add(facts);

@@ -1,7 +1,7 @@
 // Multi-row INSERT building: rows given slice by slice end up in statements of at most
 // `maxRowsPerStatement` rows, in order, with nothing lost or repeated, on both dialects.
 import { describe, expect, it } from 'vitest';
-import { InsertBuilder, prepareInsert } from './sql.js';
+import { InsertBuilder, prepareInsert, runInsert, type Db } from './sql.js';
 
 const rowsOf = (from: number, n: number) => Array.from({ length: n }, (_, i) => [from + i, `r"${from + i}`, i % 2 === 0 ? null : undefined]);
 
@@ -58,6 +58,20 @@ describe('InsertBuilder', () => {
     const s = pg.build().statements[0]!;
     expect(s.sql).toBe('INSERT INTO "c" ("nid","details") VALUES ((SELECT nid FROM notifications WHERE iun = ?),?),((SELECT nid FROM notifications WHERE iun = ?),?)');
     expect(s.bindings).toEqual(['IUN-1', '{"a":"x\\"y","n":[1,2]}', 'IUN-2', '{}']);
+  });
+
+  it('nidOffset: the rows carry an offset added to a base bound at run time (SQLite only)', async () => {
+    const b = new InsertBuilder(false, 'c', ['iun', 'details'], { jsonColumns: ['details'], nidOffset: true, ignoreConflicts: true });
+    b.add([[0, { a: 1 }], [1, {}]]);
+    const p = b.build();
+    expect(p.statements[0]!.sql).toBe('INSERT INTO "c" ("nid","details") SELECT ? + (value->>0),value->1 FROM jsonb_each(?) WHERE true ON CONFLICT DO NOTHING');
+    expect(p.nidBase).toBe(true);
+    expect(sqliteRows(p.statements)).toEqual([[0, { a: 1 }], [1, {}]]);
+    // Without its base it is refused before anything runs; a base for another insert too.
+    const nowhere = {} as Db;
+    await expect(runInsert(nowhere, p)).rejects.toThrow(/nidBase/);
+    await expect(runInsert(nowhere, prepareInsert(false, 't', ['a'], [[1]]), 7)).rejects.toThrow(/nidBase/);
+    expect(() => new InsertBuilder(true, 'c', ['iun'], { nidOffset: true }).build()).toThrow(/SQLite only/);
   });
 
   it('builds no statement for no rows', () => {

@@ -36,6 +36,14 @@ export interface InsertOptions {
    */
   iunToNid?: boolean;
   /**
+   * SQLite only. The rows' first value is an offset and the table stores `nid` = offset + a base
+   * bound when the statement runs (runInsert's `nidBase`): a bulk write knows its notifications'
+   * nids only once their headers are in, and then they are consecutive (see insertPrepared), so
+   * the rows built beforehand carry the notification's position in the batch instead of an IUN
+   * that SQLite would have to look up for every row.
+   */
+  nidOffset?: boolean;
+  /**
    * Columns whose row values are JS values stored as their JSON text. On SQLite they travel inside
    * the rows' JSON as they are (not as a JSON string within it, escaped a second time) and `->`
    * writes their text; on PostgreSQL they are bound as JSON text.
@@ -47,6 +55,8 @@ export interface InsertOptions {
 export interface PreparedInsert {
   statements: { sql: string; bindings: unknown[] }[];
   returns: boolean;
+  /** The statements take the nid base as their first binding (InsertOptions.nidOffset). */
+  nidBase?: true;
 }
 
 /**
@@ -81,7 +91,8 @@ export class InsertBuilder {
 
   build(): PreparedInsert {
     const { table, columns, options } = this;
-    const targets = options.iunToNid ? ['nid', ...columns.slice(1)] : columns;
+    if (options.nidOffset && (this.pg || options.iunToNid)) throw new Error('nidOffset: SQLite only, not with iunToNid');
+    const targets = options.iunToNid || options.nidOffset ? ['nid', ...columns.slice(1)] : columns;
     const isJson = columns.map((c) => options.jsonColumns?.includes(c) ?? false);
     const head = `INSERT INTO ${quote(table)} (${targets.map(quote).join(',')}) `;
     const tail =
@@ -95,9 +106,12 @@ export class InsertBuilder {
       // LEFT JOIN: SQLite walks the rows and seeks each IUN in notifications' unique index; an IUN
       // that is not there gives a null nid, refused by its NOT NULL (never a row silently dropped).
       const col = (i: number, alias: string) => `${alias}value${isJson[i] ? '->' : '->>'}${i}`;
+      const rest = columns.slice(1).map((_, i) => col(i + 1, '')).join(',');
       const sql = options.iunToNid
         ? `${head}SELECT n.nid,${columns.slice(1).map((_, i) => col(i + 1, 'j.')).join(',')} FROM jsonb_each(?) j LEFT JOIN notifications n ON n.iun = j.value->>0 WHERE true${tail}`
-        : `${head}SELECT ${columns.map((_, i) => col(i, '')).join(',')} FROM jsonb_each(?) WHERE true${tail}`;
+        : options.nidOffset
+          ? `${head}SELECT ? + (value->>0),${rest} FROM jsonb_each(?) WHERE true${tail}`
+          : `${head}SELECT ${columns.map((_, i) => col(i, '')).join(',')} FROM jsonb_each(?) WHERE true${tail}`;
       const max = options.maxRowsPerStatement ?? JSON_ROWS_PER_STATEMENT;
       let group: string[] = [];
       let count = 0;
@@ -112,7 +126,7 @@ export class InsertBuilder {
         count += f.rows;
       }
       flush();
-      return { statements, returns: !!options.returning };
+      return { statements, returns: !!options.returning, ...(options.nidOffset ? { nidBase: true as const } : {}) };
     }
     const perChunk = Math.max(1, Math.min(options.maxRowsPerStatement ?? Infinity, Math.floor(MAX_BINDINGS / columns.length)));
     const tuple = `(${options.iunToNid ? '(SELECT nid FROM notifications WHERE iun = ?),' : ''}${new Array<string>(columns.length - (options.iunToNid ? 1 : 0)).fill('?').join(',')})`;
@@ -147,11 +161,15 @@ export function prepareInsert(
   return builder.build();
 }
 
-/** Runs a prepared INSERT; returns the RETURNING rows (none when it has no RETURNING). */
-export async function runInsert<R = Record<string, unknown>>(db: Db, p: PreparedInsert): Promise<R[]> {
+/**
+ * Runs a prepared INSERT; returns the RETURNING rows (none when it has no RETURNING). `nidBase`:
+ * the base of the rows' nid offsets (required exactly when the insert was built with nidOffset).
+ */
+export async function runInsert<R = Record<string, unknown>>(db: Db, p: PreparedInsert, nidBase?: number): Promise<R[]> {
+  if ((p.nidBase === true) !== (nidBase !== undefined)) throw new Error('runInsert: nidBase is required exactly for a nidOffset insert');
   const returned: R[] = [];
   for (const s of p.statements) {
-    const out = await rawRows<R>(db, s.sql, s.bindings);
+    const out = await rawRows<R>(db, s.sql, nidBase === undefined ? s.bindings : [nidBase, ...s.bindings]);
     if (p.returns) returned.push(...out);
   }
   return returned;

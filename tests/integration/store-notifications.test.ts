@@ -53,6 +53,29 @@ describe.each(storeBackends())('store repositories on $name', (backend) => {
     await s.close();
   });
 
+  test('a batch mixing stored and new IUNs stores the new ones whole, each row under its own notification', async () => {
+    const s = await fresh();
+    const stored = anImport({}, 'DELIVERED');
+    await s.timeline.importNotifications([stored]);
+    // One recipient more on the second new notification, so that rows keyed to the wrong one show.
+    const a = anImport({ subject: 'Primo' }, 'DELIVERED');
+    const b = anImport({ subject: 'Secondo' }, 'VIEWED');
+    b.notification.recipients.push({ taxId: '01199250158', recipientType: 'PG', denomination: 'ACME S.p.A.' });
+    const again = { notification: { ...stored.notification, subject: 'Altro oggetto' }, elements: [] };
+    const result = await s.timeline.importNotifications([a, again, b]);
+    expect(result.inserted).toEqual([a.notification.iun, b.notification.iun]);
+    for (const item of [a, b]) {
+      const record = await s.notifications.getByIun(item.notification.iun);
+      expect(record?.notification).toEqual(item.notification);
+      const n = item.notification;
+      expect(record?.derived).toEqual(deriveNotification({ iun: n.iun, sentAt: n.sentAt, recipientCount: n.recipients.length }, item.elements ?? []).result);
+      expect(await s.timelineElements.countByIun(n.iun)).toBe(item.elements?.length);
+    }
+    expect((await s.notifications.getByIun(stored.notification.iun))?.notification).toEqual(stored.notification);
+    expect(await s.timelineElements.countByIun(stored.notification.iun)).toBe(stored.elements?.length);
+    await s.close();
+  });
+
   test('a multi-notification import that fails half way leaves nothing behind', async () => {
     const s = await fresh();
     const good = anImport({}, 'DELIVERED');
