@@ -19,7 +19,7 @@ import {
 import { legalFactRows, LEGAL_FACT_COLUMNS } from '../mappers/legal-facts.js';
 import { fromJson, toJson } from '../mappers/json.js';
 import { timelineTuple, TIMELINE_COLUMNS, TIMELINE_JSON_COLUMNS, rowToElement, type TimelineRow } from '../mappers/timeline.js';
-import { InsertBuilder, inTransaction, isPg, nidOf, runInsert, tuples, type Db, type PreparedInsert } from './sql.js';
+import { InsertBuilder, inTransaction, isPg, nidOf, rawRows, runInsert, tuples, type Db, type PreparedInsert } from './sql.js';
 import { NID_RANGE_SCOPE, nidSetScope, rebuildSql, scopeBindings, SQLITE_TRIGGER_NAMES } from './sender-stats-sql.js';
 import { listForSender, listPendingByTaxId, type PendingItem, type SenderListPage, type SenderListQuery } from './notification-queries.js';
 
@@ -96,35 +96,23 @@ export class NotificationsRepo {
     });
   }
 
-  /** The notification and its derived state, or undefined when the IUN is not stored. */
+  /**
+   * The notification and its derived state, or undefined when the IUN is not stored. One statement
+   * (recordSql): the desk's lookup is the app's most frequent read, and every statement through
+   * Knex and the driver costs a round trip (~0.1 ms on SQLite) and another chance of a slow one.
+   */
   async getByIun(iun: string): Promise<NotificationRecord | undefined> {
-    const header = await this.db('notifications as n')
-      .leftJoin('notification_engine_states as s', 's.iun', 'n.iun')
-      .where('n.iun', iun)
-      .first<(NotificationRow & { nid: number | string; engine_state: string | null }) | undefined>('n.*', 's.engine_state');
-    if (!header) return undefined;
-    const recipients = await this.db('recipients as r')
-      .leftJoin('payment_notices as p', (j) => j.on('p.nid', 'r.nid').andOn('p.rec_index', 'r.rec_index'))
-      .where('r.nid', header.nid)
-      .orderBy([{ column: 'r.rec_index' }, { column: 'p.pay_index' }])
-      .select<(RecipientRow & { pay_index: number | null; notice_code: string | null; creditor_tax_id: string | null; amount_cents: number | string | null; due_date: string | null })[]>(
-        'r.*', 'p.pay_index', 'p.notice_code', 'p.creditor_tax_id', 'p.amount_cents', 'p.due_date');
-    const documents = await this.db<DocumentRow>('documents').where('nid', header.nid).orderBy('doc_index');
-    const recipientRows = recipients.filter((r, i) => i === 0 || recipients[i - 1]!.rec_index !== r.rec_index);
-    const payments: PaymentRow[] = recipients
-      .filter((r) => r.pay_index !== null)
-      .map((r) => ({ iun, rec_index: r.rec_index, pay_index: r.pay_index!, notice_code: r.notice_code!, creditor_tax_id: r.creditor_tax_id!, amount_cents: r.amount_cents, due_date: r.due_date }));
-    const notification = rowsToNotification(header, recipientRows, payments, documents);
-    const derived = header.engine_state !== null
-      ? stateToDerived(fromJson<EngineState>(header.engine_state) as EngineState)
-      : await this.deriveFromTimeline(notification);
+    const [row] = await rawRows<RecordRow>(this.db, recordSql(isPg(this.db)), [iun]);
+    if (!row) return undefined;
+    const recipients = JSON.parse(row.recipients_json) as RecipientRow[];
+    const payments = JSON.parse(row.payments_json) as PaymentRow[];
+    const documents = JSON.parse(row.documents_json) as DocumentRow[];
+    const notification = rowsToNotification(row, recipients, payments, documents);
+    const engineNotification = { iun, sentAt: notification.sentAt, recipientCount: notification.recipients.length };
+    const derived = row.engine_state !== null
+      ? stateToDerived(fromJson<EngineState>(row.engine_state) as EngineState)
+      : deriveNotification(engineNotification, (JSON.parse(row.timeline_json ?? '[]') as TimelineRow[]).map(rowToElement)).result;
     return { notification, derived };
-  }
-
-  /** Full derivation of the stored timeline (the reference the incremental state must equal). */
-  async deriveFromTimeline(n: Pick<Notification, 'iun' | 'sentAt' | 'recipients'>): Promise<DerivedNotification> {
-    const rows = await this.db<TimelineRow>('timeline_elements').where('nid', nidOf(this.db, n.iun));
-    return deriveNotification({ iun: n.iun, sentAt: n.sentAt, recipientCount: n.recipients.length }, rows.map(rowToElement)).result;
   }
 
   async exists(iun: string): Promise<boolean> {
@@ -369,4 +357,43 @@ export async function bulkCountingEnd(trx: Db, counting: BulkCounting, nids: rea
   }
   if (counting.pg) await trx.raw(`SELECT set_config('radd.bulk_import', 'off', true)`);
   for (const sql of counting.suspended) await trx.raw(sql);
+}
+
+/** The row of recordSql: the notification's columns, its engine state, its child rows as JSON. */
+type RecordRow = NotificationRow & {
+  engine_state: string | null;
+  recipients_json: string;
+  payments_json: string;
+  documents_json: string;
+  /** Only when there is no engine state (the derivation needs the timeline then). */
+  timeline_json: string | null;
+};
+
+/**
+ * The rows of a child table of `n`, in `order`, as the text of a JSON array of objects keyed by
+ * column name (the notification key left out): what the row mappers read from a plain SELECT.
+ */
+function childRowsSql(pg: boolean, table: string, columns: readonly string[], order: string): string {
+  const fields = columns.filter((c) => c !== 'iun').map((c) => `'${c}', c.${c}`).join(', ');
+  const agg = pg
+    ? `coalesce(json_agg(json_build_object(${fields}) ORDER BY ${order}), '[]'::json)::text`
+    : `json_group_array(json_object(${fields}) ORDER BY ${order})`;
+  return `(SELECT ${agg} FROM ${table} c WHERE c.nid = n.nid)`;
+}
+
+const recordSqlOf = new Map<boolean, string>();
+
+/** One statement reading a notification (by IUN) with everything getByIun returns. */
+function recordSql(pg: boolean): string {
+  let sql = recordSqlOf.get(pg);
+  if (sql === undefined) {
+    sql = `SELECT n.*, s.engine_state,
+      ${childRowsSql(pg, 'recipients', RECIPIENT_COLUMNS, 'c.rec_index')} AS recipients_json,
+      ${childRowsSql(pg, 'payment_notices', PAYMENT_COLUMNS, 'c.rec_index, c.pay_index')} AS payments_json,
+      ${childRowsSql(pg, 'documents', DOCUMENT_COLUMNS, 'c.doc_index')} AS documents_json,
+      CASE WHEN s.engine_state IS NULL THEN ${childRowsSql(pg, 'timeline_elements', TIMELINE_COLUMNS, 'c.element_id')} END AS timeline_json
+      FROM notifications n LEFT JOIN notification_engine_states s ON s.iun = n.iun WHERE n.iun = ?`;
+    recordSqlOf.set(pg, sql);
+  }
+  return sql;
 }

@@ -26,7 +26,9 @@ describe.each(storeBackends())('store repositories on $name', (backend) => {
   test('getByIun returns the notification exactly as imported, with the derived state of its timeline', async () => {
     const s = await fresh();
     const n = aNotification({ abstract: 'Sintesi', paProtocolNumber: 'PROT-1', group: 'G1' });
-    n.recipients.push({ taxId: '01199250158', recipientType: 'PG', denomination: 'ACME S.p.A.' });
+    n.recipients[0]!.payments!.push({ noticeCode: '302000100000019422', creditorTaxId: '01199250158' });
+    n.recipients.push({ taxId: '01199250158', recipientType: 'PG', denomination: 'ACME S.p.A.', payments: [{ noticeCode: '302000100000019423', creditorTaxId: '80016350821', amountCents: 9007199254740 }] });
+    n.documents.push({ title: 'Allegato "B"', contentType: 'application/pdf', digests: { sha256: 'jezIVxlG1M1woCSUngM6KipUN3/p8cG5RMIPnuEanlE=' }, ref: 'abc' });
     const elements = aTimeline(n, 'DELIVERED');
     expect(await s.timeline.importNotifications([{ notification: n, elements }])).toEqual({ inserted: [n.iun], rejected: [] });
     const record = await s.notifications.getByIun(n.iun);
