@@ -5,7 +5,7 @@ import { DomainError, type DerivedNotification, type DomainWarning, type Notific
 import { applyElement, deriveNotification, rebuildEngineState, stateToDerived, toStoredElement, type EngineState } from '../engine.js';
 import { legalFactsOf } from '../mappers/legal-facts.js';
 import { LegalFactsRepo } from './legal-facts-repo.js';
-import { NotificationRowsBuilder, NotificationsRepo, type NotificationWrite } from './notifications-repo.js';
+import { NotificationRowsBuilder, NotificationsRepo, type NotificationWrite, type PreparedNotificationWrites } from './notifications-repo.js';
 import { inTransaction, isPg, type Db } from './sql.js';
 import { TimelineRepo } from './timeline-repo.js';
 
@@ -30,6 +30,13 @@ export interface NotificationImport {
 export interface ImportOptions {
   /** Store each notification's EngineState (default false: rebuilt on its first append). */
   keepEngineState?: boolean;
+}
+
+const PREPARED = Symbol('prepared import');
+
+/** A batch of notifications derived and turned into statements by prepareImport (opaque). */
+export interface PreparedImport {
+  readonly [PREPARED]: { writes: PreparedNotificationWrites; rejected: ImportResult['rejected'] };
 }
 
 export interface ImportResult {
@@ -161,9 +168,24 @@ export class TimelineWriter {
    * EngineState too (the next append is then incremental; without it, the first append rebuilds).
    */
   async importNotifications(items: readonly NotificationImport[], opts: ImportOptions = {}): Promise<ImportResult> {
+    return this.writeImport(await this.prepareImport(items, opts));
+  }
+
+  /**
+   * First half of importNotifications: derives the notifications and builds their statements (CPU
+   * only, nothing read or written), so that a caller can prepare a batch outside its transaction
+   * or while another batch is being written.
+   */
+  async prepareImport(items: readonly NotificationImport[], opts: ImportOptions = {}): Promise<PreparedImport> {
     const prepared = await prepareImportInSlices(isPg(this.db), items, opts);
-    const inserted = await this.notifications.insertPrepared(prepared.writes);
-    return { inserted, rejected: prepared.rejected };
+    return { [PREPARED]: prepared };
+  }
+
+  /** Second half of importNotifications (one transaction; IUNs already stored are skipped). */
+  async writeImport(p: PreparedImport): Promise<ImportResult> {
+    const { writes, rejected } = p[PREPARED];
+    const inserted = await this.notifications.insertPrepared(writes);
+    return { inserted, rejected };
   }
 
   /**

@@ -198,6 +198,77 @@ describe('sync engine: pull', () => {
     expect(store.cursors.get('fake')).toBe('c2');
   });
 
+  it('asks for the next page while the current one is being written, with the cursor after it', async () => {
+    const ns = ['a', 'b', 'c'].map(notif);
+    const events: string[] = [];
+    const adapter = fakeAdapter({
+      pull: async (cursor) => {
+        const k = cursor === undefined ? 0 : Number(cursor.slice(1));
+        events.push(`pull ${cursor ?? '-'}`);
+        return { notifications: [{ notification: ns[k]! }], elements: [], cursor: `c${k + 1}`, hasMore: k < 2 };
+      },
+    });
+    const clock = createManualClock(T0);
+    const inner = createMemorySyncStore();
+    const store = {
+      ...inner,
+      applyPage: async (...[stream, page, at, hooks]: Parameters<typeof inner.applyPage>) => {
+        const r = await inner.applyPage(stream, page, at, { writing: () => (events.push(`writing ${page.cursor}`), hooks?.writing?.()) });
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        events.push(`applied ${page.cursor}`);
+        return r;
+      },
+    };
+    const engine = createSyncEngine({ adapter, store, now: clock.now, random: () => 0, scheduler: clock, pullIntervalMs: 60_000 });
+    const report = await engine.runNow();
+    expect(report.pull?.pages).toBe(3);
+    // Each next page is asked for during the write of the one before it, never before its write.
+    expect(events).toEqual(['pull -', 'writing c1', 'pull c1', 'applied c1', 'writing c2', 'pull c2', 'applied c2', 'writing c3', 'applied c3']);
+    expect(inner.cursors.get('fake')).toBe('c3');
+    expect([...inner.notifications.keys()].sort()).toEqual(ns.map((n) => n.iun).sort());
+  });
+
+  it('drops the page asked for ahead when the current page fails to write (a failed read-ahead is not an unhandled rejection)', async () => {
+    const a = notif('a');
+    const b = notif('b');
+    const seen: (string | undefined)[] = [];
+    let peerDown = true;
+    const adapter = fakeAdapter({
+      pull: async (cursor) => {
+        seen.push(cursor);
+        if (cursor === 'c1' && peerDown) throw new SyncError('SYNC_PEER_GARBAGE', { peer: 'X', operation: 'feed' });
+        return cursor === 'c1' ? { notifications: [{ notification: b }], elements: [], cursor: 'c2', hasMore: false } : { notifications: [{ notification: a }], elements: [], cursor: 'c1', hasMore: true };
+      },
+    });
+    const { store, engine } = setup(adapter);
+    store.failNextApply(new Error('disk full'));
+    const first = await engine.runNow();
+    expect(first.error).not.toBeNull();
+    expect(seen).toEqual([undefined, 'c1']);
+    expect(store.cursors.has('fake')).toBe(false);
+    expect(store.notifications.size).toBe(0);
+    peerDown = false;
+    await engine.runNow();
+    expect(seen).toEqual([undefined, 'c1', undefined, 'c1']);
+    expect(store.cursors.get('fake')).toBe('c2');
+    expect(store.notifications.size).toBe(2);
+  });
+
+  it('does not ask for a page beyond maxPagesPerPull', async () => {
+    const seen: (string | undefined)[] = [];
+    const adapter = fakeAdapter({
+      pull: async (cursor) => {
+        seen.push(cursor);
+        const k = cursor === undefined ? 0 : Number(cursor.slice(1));
+        return { notifications: [{ notification: notif(`n${k}`) }], elements: [], cursor: `c${k + 1}`, hasMore: true };
+      },
+    });
+    const { engine } = setup(adapter, { maxPagesPerPull: 2 });
+    const report = await engine.runNow();
+    expect(report.pull).toMatchObject({ pages: 2, hasMore: true });
+    expect(seen).toEqual([undefined, 'c1']);
+  });
+
   it('refuses a page with an IUN that does not match SEND\'s format, changing nothing', async () => {
     const a = { ...notif('a'), iun: 'NOT-AN-IUN' };
     const { store, engine } = setup(fakeAdapter({ pull: async () => ({ notifications: [{ notification: a }], elements: [], cursor: 'c1', hasMore: false }) }));

@@ -176,7 +176,8 @@ export function createMemorySyncStore(): MemorySyncStore {
     async knownIuns(iuns) {
       return new Set(iuns.filter((i) => notifications.has(i)));
     },
-    async applyPage(stream, page, _at: IsoInstant) {
+    async applyPage(stream, page, _at: IsoInstant, hooks) {
+      hooks?.writing?.();
       const staged = new Map<string, Map<string, TimelineElementInput>>();
       const headers = new Map<string, Notification>();
       const result = applyAll(page, staged, headers);

@@ -89,12 +89,25 @@ export async function pullPages(ctx: PullContext): Promise<PullReport> {
   const progress: PullProgress = { stream, pages: 0, notifications: 0, elements: 0 };
   ctx.onProgress?.({ ...progress });
   await resolveRequests(ctx);
+  const options = ctx.signal ? { limit: ctx.pageSize, signal: ctx.signal } : { limit: ctx.pageSize };
+  // The next page is asked for while this one is being written (applyPage's `writing`): the peer's
+  // answer (or the bundle's parsing) overlaps the database's work. A page is asked for with the
+  // cursor after the previous one exactly as without the overlap; when this page fails, the page
+  // fetched ahead is dropped unread (the cursor stays, the next pull asks for the same page again).
+  let ahead: Promise<PullPage> | undefined;
   for (;;) {
-    const options = ctx.signal ? { limit: ctx.pageSize, signal: ctx.signal } : { limit: ctx.pageSize };
-    const raw = await ctx.adapter.pull(cursor, options);
+    const raw = await (ahead ?? ctx.adapter.pull(cursor, options));
+    ahead = undefined;
     const page = await completePage(ctx, raw);
     logIncomingWarnings(checkIncomingPage(page, ctx.adapter.name), ctx.adapter.name, ctx.logger);
-    const applied = await ctx.store.applyPage(stream, page, new Date(ctx.now()).toISOString());
+    const fetchAhead = page.hasMore && report.pages + 1 < ctx.maxPages;
+    const writing = () => {
+      if (!fetchAhead || ctx.signal?.aborted) return;
+      ahead = ctx.adapter.pull(page.cursor, options);
+      // Awaited at the next turn; until then a failure must not count as unhandled.
+      ahead.catch(() => undefined);
+    };
+    const applied = await ctx.store.applyPage(stream, page, new Date(ctx.now()).toISOString(), { writing });
     cursor = page.cursor;
     report.pages += 1;
     report.notificationsInserted += applied.notificationsInserted;

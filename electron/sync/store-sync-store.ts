@@ -3,6 +3,7 @@
 // queues one item. Pulled pages go through the timeline write path (engine-derived state) and the
 // cursor is stored in the same transaction.
 import type { OutboxMessage } from '../../db/repositories/outbox-repo.js';
+import type { PreparedImport } from '../../db/repositories/timeline-writer.js';
 import type { Store, StoreScope } from '../../db/store.js';
 import type { Logger } from '../logger.js';
 import { refusalElement } from './links.js';
@@ -49,10 +50,16 @@ function groupByIun(elements: PullPage['elements']): Map<string, PullPage['eleme
   return out;
 }
 
-/** Writes one page in the caller's transaction: new notifications with their elements, then appends. */
-async function applyIn(tx: StoreScope, page: Pick<PullPage, 'notifications' | 'elements'>, logger?: Logger): Promise<ApplyResult> {
+/** A page's new notifications derived and turned into statements, ahead of its transaction. */
+interface PreparedPage {
+  byIun: Map<string, PullPage['elements'][number]['element'][]>;
+  imported: PreparedImport;
+}
+
+/** Builds a page's writes (CPU only: nothing read or written, so it runs outside the transaction). */
+async function preparePage(store: Store, page: Pick<PullPage, 'notifications' | 'elements'>): Promise<PreparedPage> {
   const byIun = groupByIun(page.elements);
-  const imported = await tx.timeline.importNotifications(
+  const imported = await store.timeline.prepareImport(
     page.notifications.map(({ notification }) => ({ notification, elements: byIun.get(notification.iun) ?? [] })),
     // No engine state on import: it is ~6 KB of JSON a notification (twice the rest of its rows)
     // and most pulled notifications never get a later page. The first later append rebuilds it
@@ -60,6 +67,13 @@ async function applyIn(tx: StoreScope, page: Pick<PullPage, 'notifications' | 'e
     // Measured (sync bench, 20k): 1,290 -> 1,756 notifications per CPU-second.
     { keepEngineState: false },
   );
+  return { byIun, imported };
+}
+
+/** Writes one prepared page in the caller's transaction: new notifications with their elements, then appends. */
+async function applyIn(tx: StoreScope, prepared: PreparedPage, logger?: Logger): Promise<ApplyResult> {
+  const { byIun } = prepared;
+  const imported = await tx.timeline.writeImport(prepared.imported);
   const fresh = new Set(imported.inserted);
   const result: ApplyResult = { notificationsInserted: fresh.size, elementsInserted: 0, elementsRejected: 0 };
   const rejectedByIun = new Map(imported.rejected.map((r) => [r.iun, r.errors.length]));
@@ -171,9 +185,11 @@ export function createStoreSyncStore(store: Store, logger?: Logger): SyncStore {
       for (const iun of iuns) if (await store.notifications.exists(iun)) known.add(iun);
       return known;
     },
-    applyPage(stream, page, at) {
+    async applyPage(stream, page, at, hooks) {
+      const prepared = await preparePage(store, page);
+      hooks?.writing?.();
       return store.transaction(async (tx) => {
-        const result = await applyIn(tx, page, logger);
+        const result = await applyIn(tx, prepared, logger);
         await tx.syncCursors.set(stream, page.cursor, at);
         return result;
       });

@@ -245,7 +245,16 @@ export interface SyncStore extends OutboxWriter {
    * Writes new notifications, appends elements (idempotent by elementId) and stores `cursor`, all in
    * one transaction: either the page and its cursor land together or nothing does.
    */
-  applyPage(stream: string, page: Pick<PullPage, 'notifications' | 'elements' | 'cursor'>, at: IsoInstant): Promise<ApplyResult>;
+  applyPage(stream: string, page: Pick<PullPage, 'notifications' | 'elements' | 'cursor'>, at: IsoInstant, hooks?: ApplyHooks): Promise<ApplyResult>;
+}
+
+/** What applyPage tells its caller while it runs. */
+export interface ApplyHooks {
+  /**
+   * Called once, when the page's rows are built and their write begins (the database works on its
+   * own thread then): the caller may meanwhile fetch the next page.
+   */
+  writing?: () => void;
 }
 
 /**

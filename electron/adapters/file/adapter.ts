@@ -31,6 +31,8 @@ interface FileCursor {
 }
 
 const KEEP_DONE = 500;
+/** Records parsed between two turns of the event loop (see parseLines). */
+const PARSE_SLICE = 100;
 
 function readCursor(text: string | undefined): FileCursor {
   if (!text) return { done: [], line: 0 };
@@ -75,9 +77,15 @@ export function createFileAdapter(opts: FileAdapterOptions): SyncAdapter {
     return open;
   }
 
-  function parseLines(b: OpenBundle, from: number, to: number): Pick<PullPage, 'notifications' | 'elements'> {
+  /**
+   * The page's records, checked. Parsed in slices with a turn of the event loop between them: a
+   * page is read while the previous one is being written (sync/pull.ts), and the database needs
+   * the JS thread to start each of that write's statements.
+   */
+  async function parseLines(b: OpenBundle, from: number, to: number): Promise<Pick<PullPage, 'notifications' | 'elements'>> {
     const page: Pick<PullPage, 'notifications' | 'elements'> = { notifications: [], elements: [] };
     for (let i = from; i < to; i++) {
+      if (i > from && (i - from) % PARSE_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       let value: unknown;
       try {
         value = JSON.parse(b.lines[i]!);
@@ -116,7 +124,7 @@ export function createFileAdapter(opts: FileAdapterOptions): SyncAdapter {
     if (!b) return { notifications: [], elements: [], cursor: JSON.stringify({ done: c.done, line: 0 }), hasMore: false };
     const from = c.file === b.file && c.id === b.id ? c.line : 0;
     const to = Math.min(b.lines.length, from + Math.max(1, options.limit));
-    const page = parseLines(b, from, to);
+    const page = await parseLines(b, from, to);
     const finished = to >= b.lines.length;
     const cursor: FileCursor = finished ? { done: [...c.done, b.id].slice(-KEEP_DONE), line: 0 } : { done: c.done, file: b.file, id: b.id, line: to };
     return { ...page, cursor: JSON.stringify(cursor), hasMore: !finished || files.some((f) => f > b.file), progress: { done: to, total: b.lines.length } };
