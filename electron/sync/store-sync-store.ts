@@ -3,7 +3,6 @@
 // queues one item. Pulled pages go through the timeline write path (engine-derived state) and the
 // cursor is stored in the same transaction.
 import type { OutboxMessage } from '../../db/repositories/outbox-repo.js';
-import type { PreparedImport } from '../../db/repositories/timeline-writer.js';
 import type { Store, StoreScope } from '../../db/store.js';
 import type { Logger } from '../logger.js';
 import { refusalElement } from './links.js';
@@ -50,30 +49,21 @@ function groupByIun(elements: PullPage['elements']): Map<string, PullPage['eleme
   return out;
 }
 
-/** A page's new notifications derived and turned into statements, ahead of its transaction. */
-interface PreparedPage {
-  byIun: Map<string, PullPage['elements'][number]['element'][]>;
-  imported: PreparedImport;
-}
-
-/** Builds a page's writes (CPU only: nothing read or written, so it runs outside the transaction). */
-async function preparePage(store: Store, page: Pick<PullPage, 'notifications' | 'elements'>): Promise<PreparedPage> {
+/**
+ * Writes one page in the caller's transaction: new notifications with their elements, then appends.
+ * `writing` is called once the first statements are sent.
+ */
+async function applyIn(tx: StoreScope, page: Pick<PullPage, 'notifications' | 'elements'>, writing: () => void, logger?: Logger): Promise<ApplyResult> {
   const byIun = groupByIun(page.elements);
-  const imported = await store.timeline.prepareImport(
+  const imported = await tx.timeline.importNotifications(
     page.notifications.map(({ notification }) => ({ notification, elements: byIun.get(notification.iun) ?? [] })),
     // No engine state on import: it is ~6 KB of JSON a notification (twice the rest of its rows)
     // and most pulled notifications never get a later page. The first later append rebuilds it
     // from the stored timeline once and stores it; appends after that are incremental.
     // Measured (sync bench, 20k): 1,290 -> 1,756 notifications per CPU-second.
-    { keepEngineState: false },
+    { keepEngineState: false, onWriting: writing },
   );
-  return { byIun, imported };
-}
-
-/** Writes one prepared page in the caller's transaction: new notifications with their elements, then appends. */
-async function applyIn(tx: StoreScope, prepared: PreparedPage, logger?: Logger): Promise<ApplyResult> {
-  const { byIun } = prepared;
-  const imported = await tx.timeline.writeImport(prepared.imported);
+  writing();
   const fresh = new Set(imported.inserted);
   const result: ApplyResult = { notificationsInserted: fresh.size, elementsInserted: 0, elementsRejected: 0 };
   const rejectedByIun = new Map(imported.rejected.map((r) => [r.iun, r.errors.length]));
@@ -185,11 +175,15 @@ export function createStoreSyncStore(store: Store, logger?: Logger): SyncStore {
       for (const iun of iuns) if (await store.notifications.exists(iun)) known.add(iun);
       return known;
     },
-    async applyPage(stream, page, at, hooks) {
-      const prepared = await preparePage(store, page);
-      hooks?.writing?.();
+    applyPage(stream, page, at, hooks) {
+      let told = false;
+      const writing = () => {
+        if (told) return;
+        told = true;
+        hooks?.writing?.();
+      };
       return store.transaction(async (tx) => {
-        const result = await applyIn(tx, prepared, logger);
+        const result = await applyIn(tx, page, writing, logger);
         await tx.syncCursors.set(stream, page.cursor, at);
         return result;
       });

@@ -78,6 +78,26 @@ describe.each(storeBackends())('store repositories on $name', (backend) => {
     await s.close();
   });
 
+  test('a batch written in steps stores what one step stores; a failing later step leaves nothing of the batch', async () => {
+    const s = await fresh();
+    const items = Array.from({ length: 7 }, (_, i) => anImport({ subject: `Passo ${i}` }, i % 2 === 0 ? 'DELIVERED' : 'ACCEPTED'));
+    let told = 0;
+    const result = await s.timeline.importNotifications(items, { sliceSize: 3, onWriting: () => (told += 1) });
+    expect(result).toEqual({ inserted: items.map((i) => i.notification.iun), rejected: [] });
+    expect(told).toBe(1);
+    for (const item of items) {
+      const n = item.notification;
+      expect((await s.notifications.getByIun(n.iun))?.derived).toEqual(deriveNotification({ iun: n.iun, sentAt: n.sentAt, recipientCount: 1 }, item.elements).result);
+    }
+    const more = Array.from({ length: 7 }, () => anImport({}, 'DELIVERED'));
+    // NOT NULL violation in the third step's rows: the first two steps' rows go too.
+    (more[6]!.notification.recipients[0] as { taxId: unknown }).taxId = null;
+    await expect(s.timeline.importNotifications(more, { sliceSize: 3 })).rejects.toThrow();
+    for (const item of more) expect(await s.notifications.exists(item.notification.iun)).toBe(false);
+    expect(await s.notifications.count()).toBe(items.length);
+    await s.close();
+  });
+
   test('a multi-notification import that fails half way leaves nothing behind', async () => {
     const s = await fresh();
     const good = anImport({}, 'DELIVERED');
