@@ -181,6 +181,8 @@ export class TimelineWriter {
     const slice = Math.max(1, opts.sliceSize ?? OVERLAP_SLICE);
     const prepare = (from: number) => prepareImportInSlices(pg, items.slice(from, from + slice), opts);
     let next = prepare(0);
+    // Awaited first thing in the transaction; dropped unread when the transaction cannot begin.
+    next.catch(() => undefined);
     return inTransaction(this.db, async (trx) => {
       const notifications = new NotificationsRepo(trx);
       const result: ImportResult = { inserted: [], rejected: [] };

@@ -251,8 +251,8 @@ export interface SyncStore extends OutboxWriter {
 /** What applyPage tells its caller while it runs. */
 export interface ApplyHooks {
   /**
-   * Called once, when the page's rows are built and their write begins (the database works on its
-   * own thread then): the caller may meanwhile fetch the next page.
+   * Called once, when the first of the page's rows are built and their write begins (the database
+   * works on its own thread then): the caller may meanwhile fetch the next page.
    */
   writing?: () => void;
 }
