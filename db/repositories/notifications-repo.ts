@@ -54,6 +54,9 @@ const PAYMENT_COLUMNS = [
   'iun', 'rec_index', 'pay_index', 'notice_code', 'creditor_tax_id', 'amount_cents', 'due_date',
 ] as const satisfies readonly (keyof PaymentRow)[];
 
+/** IUNs per query of `existing` (well under SQLite's and PostgreSQL's limits on bound values). */
+const EXISTING_CHUNK = 500;
+
 export class NotificationsRepo {
   constructor(private readonly db: Db) {}
 
@@ -117,6 +120,17 @@ export class NotificationsRepo {
 
   async exists(iun: string): Promise<boolean> {
     return (await this.db('notifications').where('iun', iun).first('iun')) !== undefined;
+  }
+
+  /** Which of `iuns` are stored: one query per 500 (a sync page names thousands). */
+  async existing(iuns: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    const unique = [...new Set(iuns)];
+    for (let start = 0; start < unique.length; start += EXISTING_CHUNK) {
+      const rows = await this.db('notifications').whereIn('iun', unique.slice(start, start + EXISTING_CHUNK)).select<{ iun: string }[]>('iun');
+      for (const r of rows) found.add(r.iun);
+    }
+    return found;
   }
 
   /**

@@ -170,11 +170,7 @@ export function createStoreSyncStore(store: Store, logger?: Logger): SyncStore {
       return stats;
     },
     getCursor: (stream) => store.syncCursors.get(stream),
-    async knownIuns(iuns) {
-      const known = new Set<string>();
-      for (const iun of iuns) if (await store.notifications.exists(iun)) known.add(iun);
-      return known;
-    },
+    knownIuns: (iuns) => store.notifications.existing(iuns),
     applyPage(stream, page, at, hooks) {
       let told = false;
       const writing = () => {

@@ -38,6 +38,18 @@ describe.each(storeBackends())('store repositories on $name', (backend) => {
     await s.close();
   });
 
+  test('existing names the stored IUNs among many (several queries), repeated and unknown ones included', async () => {
+    const s = await fresh();
+    const items = [anImport(), anImport(), anImport()];
+    await s.timeline.importNotifications(items);
+    const stored = items.map((i) => i.notification.iun);
+    const unknown = Array.from({ length: 1200 }, (_, i) => `UNKN-OWNX-${String(i).padStart(4, '0')}-202603-A-1`);
+    const asked = [...unknown.slice(0, 600), stored[0]!, ...unknown.slice(600), stored[1]!, stored[2]!, stored[0]!];
+    expect([...(await s.notifications.existing(asked))].sort()).toEqual([...stored].sort());
+    expect(await s.notifications.existing([])).toEqual(new Set());
+    await s.close();
+  });
+
   test('getByIun of an unknown IUN is undefined', async () => {
     const s = await fresh();
     expect(await s.notifications.getByIun('ADEG-HJKL-MNPQ-202603-A-1')).toBeUndefined();
