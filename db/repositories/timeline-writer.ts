@@ -31,7 +31,7 @@ export interface ImportOptions {
   /** Store each notification's EngineState (default false: rebuilt on its first append). */
   keepEngineState?: boolean;
   /**
-   * Called once, when the first statements are sent (the database works on its own thread then):
+   * Called once, when the first statements are sent, also for no items (the database works on its own thread then):
    * the caller may meanwhile prepare what comes next (sync/pull.ts reads the next page).
    */
   onWriting?: () => void;
@@ -186,18 +186,21 @@ export class TimelineWriter {
     return inTransaction(this.db, async (trx) => {
       const notifications = new NotificationsRepo(trx);
       const result: ImportResult = { inserted: [], rejected: [] };
-      for (let from = 0; from < items.length || from === 0; from += slice) {
+      // At least one step, so that onWriting is called once even for no items.
+      let from = 0;
+      do {
         const prepared = await next;
         result.rejected.push(...prepared.rejected);
         if (from === 0) opts.onWriting?.();
         const writing = notifications.insertPrepared(prepared.writes);
-        if (from + slice < items.length) {
-          next = prepare(from + slice);
+        from += slice;
+        if (from < items.length) {
+          next = prepare(from);
           // Awaited at the next turn; dropped unread when this slice's write fails.
           next.catch(() => undefined);
         }
         result.inserted.push(...(await writing));
-      }
+      } while (from < items.length);
       return result;
     });
   }

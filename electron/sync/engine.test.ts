@@ -152,6 +152,24 @@ describe('sync engine: push', () => {
   });
 });
 
+/**
+ * A peer of two pages: no cursor gives `first` (cursor c1, more to come), c1 gives `second` (if any,
+ * cursor c2, the end) but fails while `down()`. `seen` records the cursors asked for.
+ */
+function twoPagePeer(first: Notification, second: Notification | undefined, down: () => boolean) {
+  const seen: (string | undefined)[] = [];
+  const adapter = fakeAdapter({
+    pull: async (cursor) => {
+      seen.push(cursor);
+      if (cursor === 'c1' && down()) throw new SyncError('SYNC_PEER_GARBAGE', { peer: 'X', operation: 'feed' });
+      return cursor === 'c1'
+        ? { notifications: second ? [{ notification: second }] : [], elements: [], cursor: 'c2', hasMore: false }
+        : { notifications: [{ notification: first }], elements: [], cursor: 'c1', hasMore: true };
+    },
+  });
+  return { adapter, seen };
+}
+
 describe('sync engine: pull', () => {
   it('applies every page and stores the cursor of the last one', async () => {
     const a = notif('a');
@@ -178,16 +196,8 @@ describe('sync engine: pull', () => {
   });
 
   it('does not apply a page after the one that failed, and resumes from the last stored cursor', async () => {
-    const a = notif('a');
-    const seen: (string | undefined)[] = [];
     let failSecond = true;
-    const adapter = fakeAdapter({
-      pull: async (cursor) => {
-        seen.push(cursor);
-        if (cursor === 'c1' && failSecond) throw new SyncError('SYNC_PEER_GARBAGE', { peer: 'X', operation: 'feed' });
-        return cursor === 'c1' ? { notifications: [], elements: [], cursor: 'c2', hasMore: false } : { notifications: [{ notification: a }], elements: [], cursor: 'c1', hasMore: true };
-      },
-    });
+    const { adapter, seen } = twoPagePeer(notif('a'), undefined, () => failSecond);
     const { store, engine } = setup(adapter);
     const first = await engine.runNow();
     expect(first.error?.code).toBe('SYNC_PEER_GARBAGE');
@@ -229,17 +239,8 @@ describe('sync engine: pull', () => {
   });
 
   it('drops the page asked for ahead when the current page fails to write (a failed read-ahead is not an unhandled rejection)', async () => {
-    const a = notif('a');
-    const b = notif('b');
-    const seen: (string | undefined)[] = [];
     let peerDown = true;
-    const adapter = fakeAdapter({
-      pull: async (cursor) => {
-        seen.push(cursor);
-        if (cursor === 'c1' && peerDown) throw new SyncError('SYNC_PEER_GARBAGE', { peer: 'X', operation: 'feed' });
-        return cursor === 'c1' ? { notifications: [{ notification: b }], elements: [], cursor: 'c2', hasMore: false } : { notifications: [{ notification: a }], elements: [], cursor: 'c1', hasMore: true };
-      },
-    });
+    const { adapter, seen } = twoPagePeer(notif('a'), notif('b'), () => peerDown);
     const { store, engine } = setup(adapter);
     store.failNextApply(new Error('disk full'));
     const first = await engine.runNow();
