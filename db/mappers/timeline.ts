@@ -16,9 +16,12 @@ export const TIMELINE_COLUMNS = ['iun', 'element_id', 'category', 'at', 'recipie
 /** Columns of TIMELINE_COLUMNS that timelineTuple gives as JS values (insert option `jsonColumns`). */
 export const TIMELINE_JSON_COLUMNS = ['details'] as const;
 
-/** A row of TIMELINE_COLUMNS; `details` as a JS value, stored as JSON text (TIMELINE_JSON_COLUMNS). */
-export function timelineTuple(iun: string, e: TimelineElement): unknown[] {
-  return [iun, e.elementId, e.category, e.at, e.recipientIndex ?? null, e.details ?? {}];
+/**
+ * A row of TIMELINE_COLUMNS; `details` as a JS value, stored as JSON text (TIMELINE_JSON_COLUMNS).
+ * `key`: the notification's IUN, or its nid for an insert keyed by nid.
+ */
+export function timelineTuple(key: string | number, e: TimelineElement): unknown[] {
+  return [key, e.elementId, e.category, e.at, e.recipientIndex ?? null, e.details ?? {}];
 }
 
 export function rowToElement(r: TimelineRow): TimelineElement {

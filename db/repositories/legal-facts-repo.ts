@@ -18,7 +18,12 @@ interface LegalFactRow {
   file_ref: string | null;
 }
 
-const COLUMNS = ['iun', 'id', 'type', 'element_id', 'recipient_index', 'at', 'file_ref'] as const satisfies readonly (keyof LegalFactRow)[];
+/** Columns of a legal_facts insert keyed by the notification's nid. */
+const KEYED_COLUMNS = ['nid', 'id', 'type', 'element_id', 'recipient_index', 'at', 'file_ref'];
+/** Notifications (or stale facts) per query of syncMany. */
+const KEYS_PER_QUERY = 500;
+
+const factKey = (nid: number, id: string) => `${nid}\u0000${id}`;
 
 export class LegalFactsRepo {
   constructor(private readonly db: Db) {}
@@ -28,12 +33,36 @@ export class LegalFactsRepo {
    * re-derivation no longer produces, keeps the file links of the others.
    */
   async sync(iun: string, facts: readonly LegalFact[]): Promise<void> {
-    const ids = facts.map((f) => f.id);
-    const stale = this.db('legal_facts').where('nid', nidOf(this.db, iun));
-    if (ids.length > 0) stale.whereNotIn('id', ids);
-    await stale.delete();
-    const rows = facts.map((f) => [iun, f.id, f.type, f.elementId, f.recipientIndex ?? null, f.at, null]);
-    await insertRows(this.db, 'legal_facts', COLUMNS, rows, { ignoreConflicts: true, iunToNid: true });
+    const row = await this.db('notifications').where('iun', iun).first<{ nid: number | string } | undefined>('nid');
+    if (row) await this.syncMany([{ nid: Number(row.nid), facts }]);
+  }
+
+  /** sync for many notifications, given by key (nid): a few statements for all of them. */
+  async syncMany(items: readonly { nid: number; facts: readonly LegalFact[] }[]): Promise<void> {
+    if (items.length === 0) return;
+    const stored = new Set<string>();
+    const nids = items.map((i) => i.nid);
+    for (let start = 0; start < nids.length; start += KEYS_PER_QUERY) {
+      const rows = await this.db('legal_facts').whereIn('nid', nids.slice(start, start + KEYS_PER_QUERY)).select<{ nid: number | string; id: string }[]>('nid', 'id');
+      for (const r of rows) stored.add(factKey(Number(r.nid), r.id));
+    }
+    const wanted = new Set<string>();
+    const rows: unknown[][] = [];
+    for (const { nid, facts } of items) {
+      for (const f of facts) {
+        const key = factKey(nid, f.id);
+        wanted.add(key);
+        if (!stored.has(key)) rows.push([nid, f.id, f.type, f.elementId, f.recipientIndex ?? null, f.at, null]);
+      }
+    }
+    const stale = [...stored].filter((k) => !wanted.has(k)).map((k) => {
+      const at = k.indexOf('\u0000');
+      return [Number(k.slice(0, at)), k.slice(at + 1)];
+    });
+    for (let start = 0; start < stale.length; start += KEYS_PER_QUERY) {
+      await this.db('legal_facts').whereIn(['nid', 'id'], stale.slice(start, start + KEYS_PER_QUERY)).delete();
+    }
+    await insertRows(this.db, 'legal_facts', KEYED_COLUMNS, rows, { ignoreConflicts: true });
   }
 
   async listByIun(iun: string, recipientIndex?: number): Promise<StoredLegalFact[]> {

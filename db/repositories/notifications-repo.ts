@@ -19,7 +19,7 @@ import {
 import { legalFactRows, LEGAL_FACT_COLUMNS } from '../mappers/legal-facts.js';
 import { fromJson, toJson } from '../mappers/json.js';
 import { timelineTuple, TIMELINE_COLUMNS, TIMELINE_JSON_COLUMNS, rowToElement, type TimelineRow } from '../mappers/timeline.js';
-import { InsertBuilder, inTransaction, isPg, nidOf, rawRows, runInsert, tuples, type Db, type PreparedInsert } from './sql.js';
+import { InsertBuilder, insertRows, inTransaction, isPg, nidOf, rawRows, runInsert, tuples, updateRows, type Db, type PreparedInsert } from './sql.js';
 import { NID_RANGE_SCOPE, nidSetScope, rebuildSql, scopeBindings, SQLITE_TRIGGER_NAMES } from './sender-stats-sql.js';
 import { listForSender, listPendingByTaxId, type PendingItem, type SenderListPage, type SenderListQuery } from './notification-queries.js';
 
@@ -53,6 +53,15 @@ const DOCUMENT_COLUMNS = ['iun', 'doc_index', 'title', 'content_type', 'sha256',
 const PAYMENT_COLUMNS = [
   'iun', 'rec_index', 'pay_index', 'notice_code', 'creditor_tax_id', 'amount_cents', 'due_date',
 ] as const satisfies readonly (keyof PaymentRow)[];
+
+/** What the timeline write path reads of a notification before appending to it (lockForTimeline). */
+export interface TimelineHead {
+  nid: number;
+  sentAt: string;
+  recipientCount: number;
+  /** Undefined when the notification was imported without one and not appended to since. */
+  engineState: EngineState | undefined;
+}
 
 /** IUNs per query of `existing` (well under SQLite's and PostgreSQL's limits on bound values). */
 const EXISTING_CHUNK = 500;
@@ -137,28 +146,54 @@ export class NotificationsRepo {
    * The header the timeline path needs, with the stored engine state, locked for the rest of the
    * transaction on PostgreSQL (SQLite transactions are already serialised).
    */
-  async lockForTimeline(iun: string): Promise<{ sentAt: string; recipientCount: number; engineState: EngineState | undefined } | undefined> {
-    const q = this.db('notifications as n')
-      .leftJoin('notification_engine_states as s', 's.iun', 'n.iun')
-      .where('n.iun', iun)
-      .first<{ sent_at: string; recipient_count: number; engine_state: string | null } | undefined>('n.sent_at', 'n.recipient_count', 's.engine_state');
-    if (isPg(this.db)) q.forUpdate('n');
-    const row = await q;
-    if (!row) return undefined;
-    return { sentAt: row.sent_at, recipientCount: row.recipient_count, engineState: fromJson<EngineState>(row.engine_state) };
+  async lockForTimeline(iun: string): Promise<TimelineHead | undefined> {
+    return (await this.lockManyForTimeline([iun])).get(iun);
   }
 
   /**
-   * Replaces the derived columns of a notification and its recipients and its engine state.
-   * Call it in the transaction that wrote the elements it was derived from.
+   * lockForTimeline for many IUNs, one query per 500; the IUNs not stored are absent from the map.
+   * PostgreSQL rows are locked in IUN order, the same order for every desk writing at once.
    */
-  async writeDerived(iun: string, derived: DerivedNotification, engineState: EngineState): Promise<void> {
-    await inTransaction(this.db, async (trx) => {
-      await trx('notifications').where('iun', iun).update(derivedNotificationColumns(derived));
-      await trx('notification_engine_states').insert({ iun, engine_state: toJson(engineState) }).onConflict('iun').merge(['engine_state']);
-      for (const r of derived.perRecipient) {
-        await trx('recipients').where('nid', nidOf(trx, iun)).andWhere('rec_index', r.recipientIndex).update(derivedRecipientColumns(derived.status, r));
+  async lockManyForTimeline(iuns: readonly string[]): Promise<Map<string, TimelineHead>> {
+    const heads = new Map<string, TimelineHead>();
+    const sorted = [...new Set(iuns)].sort();
+    for (let start = 0; start < sorted.length; start += EXISTING_CHUNK) {
+      const q = this.db('notifications as n')
+        .leftJoin('notification_engine_states as s', 's.iun', 'n.iun')
+        .whereIn('n.iun', sorted.slice(start, start + EXISTING_CHUNK))
+        .orderBy('n.iun')
+        .select<{ nid: number | string; iun: string; sent_at: string; recipient_count: number; engine_state: string | null }[]>('n.nid', 'n.iun', 'n.sent_at', 'n.recipient_count', 's.engine_state');
+      if (isPg(this.db)) q.forUpdate('n');
+      for (const row of await q) {
+        heads.set(row.iun, { nid: Number(row.nid), sentAt: row.sent_at, recipientCount: row.recipient_count, engineState: fromJson<EngineState>(row.engine_state) });
       }
+    }
+    return heads;
+  }
+
+  /**
+   * Replaces the derived columns of notifications and their recipients and their engine states, a
+   * few statements for all of them. Call it in the transaction that wrote the elements they were
+   * derived from.
+   */
+  async writeDerivedMany(items: readonly { nid: number; iun: string; derived: DerivedNotification; engineState: EngineState }[]): Promise<void> {
+    if (items.length === 0) return;
+    await inTransaction(this.db, async (trx) => {
+      const notificationRows = items.map(({ nid, derived }) => {
+        const c = derivedNotificationColumns(derived);
+        return [nid, c.status, c.status_at, c.viewed_at];
+      });
+      await updateRows(trx, 'notifications', ['nid'], ['status', 'status_at', 'viewed_at'], notificationRows);
+      await insertRows(trx, 'notification_engine_states', ['iun', 'engine_state'], items.map((i) => [i.iun, toJson(i.engineState)]), {
+        merge: { target: ['iun'], columns: ['engine_state'] },
+      });
+      const recipientRows = items.flatMap(({ nid, derived }) =>
+        derived.perRecipient.map((r) => {
+          const c = derivedRecipientColumns(derived.status, r);
+          return [nid, r.recipientIndex, c.outcome, c.viewed_at, c.refinement_date, c.refined_by, c.term_date, c.pending];
+        }),
+      );
+      await updateRows(trx, 'recipients', ['nid', 'rec_index'], ['outcome', 'viewed_at', 'refinement_date', 'refined_by', 'term_date', 'pending'], recipientRows);
     });
   }
 

@@ -49,6 +49,11 @@ export interface InsertOptions {
    * writes their text; on PostgreSQL they are bound as JSON text.
    */
   jsonColumns?: readonly string[];
+  /**
+   * A row whose `target` key is already stored updates that row's `columns` instead (an upsert;
+   * not with ignoreConflicts).
+   */
+  merge?: { target: readonly string[]; columns: readonly string[] };
 }
 
 /** An INSERT whose statements and bindings are built: building is CPU work that can overlap I/O. */
@@ -95,8 +100,12 @@ export class InsertBuilder {
     const targets = options.iunToNid || options.nidOffset ? ['nid', ...columns.slice(1)] : columns;
     const isJson = columns.map((c) => options.jsonColumns?.includes(c) ?? false);
     const head = `INSERT INTO ${quote(table)} (${targets.map(quote).join(',')}) `;
+    if (options.merge && options.ignoreConflicts) throw new Error('merge and ignoreConflicts exclude each other');
     const tail =
       (options.ignoreConflicts ? ' ON CONFLICT DO NOTHING' : '') +
+      (options.merge
+        ? ` ON CONFLICT (${options.merge.target.map(quote).join(',')}) DO UPDATE SET ${options.merge.columns.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(',')}`
+        : '') +
       (options.returning ? ` RETURNING ${options.returning.map(quote).join(',')}` : '');
     const statements: PreparedInsert['statements'] = [];
     if (!this.pg) {
@@ -185,6 +194,35 @@ export async function insertRows<R = Record<string, unknown>>(
 ): Promise<R[]> {
   if (rows.length === 0) return [];
   return runInsert<R>(db, prepareInsert(isPg(db), table, columns, rows, options));
+}
+
+/** Rows per statement of updateRows. */
+const UPDATE_ROWS_PER_STATEMENT = 5_000;
+
+/**
+ * Multi-row UPDATE: each row gives the values of `keys` (which identify one stored row) then of
+ * `set`, in that order; one statement per 5,000 rows instead of one per row. The rows travel as
+ * one JSON parameter: on SQLite unpacked by `jsonb_each` and joined with `UPDATE ... FROM`, on
+ * PostgreSQL typed by the table's own row type (`jsonb_populate_recordset`). Update triggers fire
+ * for every row as with single-row updates. Keys must be unique among the rows.
+ */
+export async function updateRows(db: Db, table: string, keys: readonly string[], set: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+  if (rows.length === 0) return;
+  const pg = isPg(db);
+  const columns = [...keys, ...set];
+  const assignments = set.map((c) => `${quote(c)} = v.${quote(c)}`).join(',');
+  const match = keys.map((k) => `${quote(table)}.${quote(k)} = v.${quote(k)}`).join(' AND ');
+  const source = pg
+    ? `jsonb_populate_recordset(NULL::${quote(table)}, ?::jsonb)`
+    : `(SELECT ${columns.map((c, i) => `value->>${i} AS ${quote(c)}`).join(',')} FROM jsonb_each(?))`;
+  const sql = `UPDATE ${quote(table)} SET ${assignments} FROM ${source} AS v WHERE ${match}`;
+  for (let start = 0; start < rows.length; start += UPDATE_ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + UPDATE_ROWS_PER_STATEMENT);
+    const json = pg
+      ? JSON.stringify(chunk.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i] ?? null]))))
+      : JSON.stringify(chunk);
+    await db.raw(sql, [json]);
+  }
 }
 
 /** Row objects -> value tuples in column order, for insertRows. */

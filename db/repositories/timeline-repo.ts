@@ -2,27 +2,44 @@
 // The write path that also updates the derived state is TimelineWriter (timeline-writer.ts).
 import type { TimelineElement } from '../../core/index.js';
 import { rowToElement, timelineTuple, TIMELINE_COLUMNS, TIMELINE_JSON_COLUMNS, type TimelineRow } from '../mappers/timeline.js';
+
+/** Columns of an insert keyed by nid (insertKeyed). */
+const KEYED_COLUMNS = ['nid', ...TIMELINE_COLUMNS.slice(1)];
+/** Notifications per query of listByNids. */
+const NIDS_PER_QUERY = 500;
+
+/** The key insertKeyed reports an inserted element by. */
+export function elementKey(nid: number, elementId: string): string {
+  return `${nid}\u0000${elementId}`;
+}
 import { insertRows, nidOf, type Db } from './sql.js';
 
 export class TimelineRepo {
   constructor(private readonly db: Db) {}
 
-  /** Inserts elements, skipping ids already stored; returns the ids actually inserted. */
-  async insert(iun: string, elements: readonly TimelineElement[]): Promise<Set<string>> {
-    const out = await insertRows<{ element_id: string }>(this.db, 'timeline_elements', TIMELINE_COLUMNS, elements.map((e) => timelineTuple(iun, e)), {
+  /**
+   * Inserts the elements of many notifications, given by key (nid), skipping those already stored;
+   * returns the keys of the ones actually inserted (elementKey).
+   */
+  async insertKeyed(items: readonly { nid: number; elements: readonly TimelineElement[] }[]): Promise<Set<string>> {
+    const rows: unknown[][] = [];
+    for (const { nid, elements } of items) for (const e of elements) rows.push(timelineTuple(nid, e));
+    const out = await insertRows<{ nid: number | string; element_id: string }>(this.db, 'timeline_elements', KEYED_COLUMNS, rows, {
       ignoreConflicts: true,
-      returning: ['element_id'],
-      iunToNid: true,
+      returning: ['nid', 'element_id'],
       jsonColumns: TIMELINE_JSON_COLUMNS,
     });
-    return new Set(out.map((r) => r.element_id));
+    return new Set(out.map((r) => elementKey(Number(r.nid), r.element_id)));
   }
 
-  /** Bulk load of many notifications' elements (no RETURNING, duplicates skipped). */
-  async insertMany(items: readonly { iun: string; elements: readonly TimelineElement[] }[]): Promise<void> {
-    const tuples: unknown[][] = [];
-    for (const { iun, elements } of items) for (const e of elements) tuples.push(timelineTuple(iun, e));
-    await insertRows(this.db, 'timeline_elements', TIMELINE_COLUMNS, tuples, { ignoreConflicts: true, iunToNid: true, jsonColumns: TIMELINE_JSON_COLUMNS });
+  /** The stored elements of many notifications by key (nid), one query per 500 (unordered). */
+  async listByNids(nids: readonly number[]): Promise<Map<number, TimelineElement[]>> {
+    const out = new Map<number, TimelineElement[]>(nids.map((nid) => [nid, []]));
+    for (let start = 0; start < nids.length; start += NIDS_PER_QUERY) {
+      const rows = await this.db<TimelineRow & { nid: number | string }>('timeline_elements').whereIn('nid', nids.slice(start, start + NIDS_PER_QUERY)).orderBy(['nid', 'element_id']);
+      for (const r of rows) out.get(Number(r.nid))?.push(rowToElement(r));
+    }
+    return out;
   }
 
   /** The stored elements of a notification (unordered: the core orders them, DOMAIN.md 4.1). */

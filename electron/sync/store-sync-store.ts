@@ -55,8 +55,11 @@ function groupByIun(elements: PullPage['elements']): Map<string, PullPage['eleme
  */
 async function applyIn(tx: StoreScope, page: Pick<PullPage, 'notifications' | 'elements'>, writing: (() => void) | undefined, logger?: Logger): Promise<ApplyResult> {
   const byIun = groupByIun(page.elements);
+  // Headers of notifications already stored are not imported again (SEND sends a notification whole
+  // each time it changes): their elements are appended below, without deriving them twice.
+  const stored = await tx.notifications.existing(page.notifications.map((n) => n.notification.iun));
   const imported = await tx.timeline.importNotifications(
-    page.notifications.map(({ notification }) => ({ notification, elements: byIun.get(notification.iun) ?? [] })),
+    page.notifications.filter(({ notification }) => !stored.has(notification.iun)).map(({ notification }) => ({ notification, elements: byIun.get(notification.iun) ?? [] })),
     // No engine state on import: it is ~6 KB of JSON a notification (twice the rest of its rows)
     // and most pulled notifications never get a later page. The first later append rebuilds it
     // from the stored timeline once and stores it; appends after that are incremental.
@@ -71,13 +74,14 @@ async function applyIn(tx: StoreScope, page: Pick<PullPage, 'notifications' | 'e
     result.elementsInserted += Math.max(0, (byIun.get(iun)?.length ?? 0) - rejected);
     result.elementsRejected += rejected;
   }
-  for (const [iun, elements] of byIun) {
-    if (fresh.has(iun)) continue;
-    const r = await tx.timeline.appendElements(iun, elements);
+  // Elements for notifications stored before this page: all appended together (appendMany).
+  const appends = [...byIun].filter(([iun]) => !fresh.has(iun)).map(([iun, inputs]) => ({ iun, inputs }));
+  const appended = await tx.timeline.appendMany(appends);
+  appended.forEach((r, k) => {
     result.elementsInserted += r.inserted.length;
     result.elementsRejected += r.rejected.length;
-    if (r.rejected.length > 0) logger?.warn('sync: elements refused by the engine', { iun, codes: r.rejected.slice(0, 5).map((x) => x.error.code) });
-  }
+    if (r.rejected.length > 0) logger?.warn('sync: elements refused by the engine', { iun: appends[k]!.iun, codes: r.rejected.slice(0, 5).map((x) => x.error.code) });
+  });
   return result;
 }
 

@@ -1,9 +1,10 @@
-// Sync benchmark: `npx tsx tests/bench/index.ts sync [--notifications N] [--http N] [--page N]`.
+// Sync benchmark: `npx tsx tests/bench/index.ts sync [--notifications N] [--updates N] [--http N] [--page N]`.
 // Pull-and-apply rate of a feed through an adapter and the store (SQLite, timeline write path with
 // the core engine): the file adapter reading signed bundles (default 100,000 notifications, goal
 // >= 20,000/s), the same feed into a store that only counts (the adapter's own share), the rows it
-// stored copied by SQLite alone (the ceiling), and the send-b2b adapter over real HTTP from the test
-// peer (default 5,000 notifications).
+// stored copied by SQLite alone (the ceiling), the steady state of a desk (a feed of later elements
+// for notifications already stored: default 20,000 notifications, figure printed), and the send-b2b
+// adapter over real HTTP from the test peer (default 5,000 notifications).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,29 +23,39 @@ import { startSendPeer } from '../support/peer-send.js';
 const KEY = Buffer.from('bench-desk-key-0123456789abcdef');
 const T0 = Date.parse('2026-06-01T08:00:00Z');
 
-function parseArgs(args: string[]): { count: number; http: number; page: number } {
+function parseArgs(args: string[]): { count: number; updates: number; http: number; page: number } {
   const at = (flag: string, dflt: number) => {
     const i = args.indexOf(flag);
     return i >= 0 ? Number(String(args[i + 1]).replace(/[_,]/g, '')) : dflt;
   };
-  return { count: at('--notifications', 100_000), http: at('--http', 5_000), page: at('--page', 5_000) };
+  return { count: at('--notifications', 100_000), updates: at('--updates', 20_000), http: at('--http', 5_000), page: at('--page', 5_000) };
 }
 
 function figure(name: string, value: number, unit: string): void {
   console.log(`${name}: ${Math.round(value)} ${unit}`);
 }
 
-/** Writes the feed as bundles of 10,000 notifications (a USB stick from the central office). */
-function writeFeed(inbox: string, count: number): number {
-  let n = 0;
+/**
+ * Writes the feed as bundles of 10,000 notifications (a USB stick from the central office), each
+ * timeline cut to its first `share` of elements; bundle names start with `prefix` (read in name
+ * order). Returns the notifications and elements written.
+ */
+function writeFeed(inbox: string, count: number, opts: { seed?: number; prefix?: string; share?: number } = {}): { notifications: number; elements: number } {
+  let notifications = 0;
+  let elements = 0;
   let file = 0;
-  for (const batch of bulkBatches({ count, batchSize: 10_000, seed: 7 })) {
-    const lines = batch.map((b) => JSON.stringify({ notification: b.notification, timeline: b.elements ?? [] }));
+  for (const batch of bulkBatches({ count, batchSize: 10_000, seed: opts.seed ?? 7 })) {
+    const lines = batch.map((b) => {
+      const all = b.elements ?? [];
+      const timeline = all.slice(0, Math.ceil(all.length * (opts.share ?? 1)));
+      elements += timeline.length;
+      return JSON.stringify({ notification: b.notification, timeline });
+    });
     const bundle = buildBundle('feed', [{ name: 'feed.ndjson', lines }], { deskId: 'CENTRAL', createdAt: new Date(T0).toISOString(), key: KEY });
-    writeFileSync(join(inbox, `feed-${String(file++).padStart(4, '0')}.raddbundle`), bundle);
-    n += batch.length;
+    writeFileSync(join(inbox, `${opts.prefix ?? 'feed'}-${String(file++).padStart(4, '0')}.raddbundle`), bundle);
+    notifications += batch.length;
   }
-  return n;
+  return { notifications, elements };
 }
 
 /** A SyncStore that applies nothing (counts only): the adapter and engine's own share of the cost. */
@@ -67,21 +78,24 @@ function countingStore(): SyncStore {
 }
 
 /** Drains the feed through the engine; returns notifications applied per second of wall time. */
-async function pullAll(adapter: SyncAdapter, store: SyncStore, page: number): Promise<{ rate: number; cpuRate: number; applied: number }> {
+async function pullAll(adapter: SyncAdapter, store: SyncStore, page: number): Promise<{ rate: number; cpuRate: number; applied: number; elements: number; ms: number }> {
   const clock = createManualClock(T0);
   const engine = createSyncEngine({ adapter, store, now: clock.now, random: () => 0.5, scheduler: clock, pageSize: page, maxPagesPerPull: 1_000_000 });
   let applied = 0;
+  let elements = 0;
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   for (;;) {
     const r = await engine.runNow();
     if (r.error) throw new Error(`pull failed: ${r.error.code} ${JSON.stringify(r.error.params)}`);
     applied += r.pull?.notificationsInserted ?? 0;
+    elements += r.pull?.elementsInserted ?? 0;
     if (!r.pull?.hasMore) break;
   }
   const cpu = process.cpuUsage(cpu0);
+  const ms = performance.now() - t0;
   // CPU time of the process (SQLite's worker threads included): the machine may be shared.
-  return { rate: (applied / (performance.now() - t0)) * 1000, cpuRate: applied / ((cpu.user + cpu.system) / 1e6), applied };
+  return { rate: (applied / ms) * 1000, cpuRate: applied / ((cpu.user + cpu.system) / 1e6), applied, elements, ms };
 }
 
 async function fileBench(dir: string, count: number, page: number): Promise<void> {
@@ -90,7 +104,7 @@ async function fileBench(dir: string, count: number, page: number): Promise<void
   mkdirSync(inbox, { recursive: true });
   mkdirSync(outbox, { recursive: true });
   const t0 = performance.now();
-  const written = writeFeed(inbox, count);
+  const written = writeFeed(inbox, count).notifications;
   process.stderr.write(`sync bench: ${written} notifications written as bundles in ${Math.round(performance.now() - t0)} ms\n`);
   const adapter = () => createFileAdapter({ inboxDir: inbox, outboxDir: outbox, deskKey: KEY, deskId: 'BENCH' });
 
@@ -117,6 +131,32 @@ async function fileBench(dir: string, count: number, page: number): Promise<void
   }
 }
 
+/**
+ * The steady state of a desk: a feed of later elements for notifications already stored. The first
+ * half of each timeline is pulled first (untimed), then bundles with the whole timelines (SEND sends
+ * a notification's timeline whole; the stored half is recognised and skipped): rate = notifications
+ * brought up to date per second.
+ */
+async function updateBench(dir: string, count: number, page: number): Promise<void> {
+  const inbox = join(dir, 'upd-in');
+  const outbox = join(dir, 'upd-out');
+  mkdirSync(inbox, { recursive: true });
+  mkdirSync(outbox, { recursive: true });
+  const half = writeFeed(inbox, count, { seed: 8, prefix: 'a', share: 0.5 });
+  const adapter = createFileAdapter({ inboxDir: inbox, outboxDir: outbox, deskKey: KEY, deskId: 'BENCH' });
+  const store = await openStore({ client: 'sqlite3', filename: join(dir, 'update.sqlite'), dataDir: join(dir, 'update-data') });
+  try {
+    const first = await pullAll(adapter, createStoreSyncStore(store), page);
+    if (first.applied !== half.notifications) throw new Error(`applied ${first.applied} of ${half.notifications}`);
+    const whole = writeFeed(inbox, count, { seed: 8, prefix: 'b' });
+    const later = await pullAll(adapter, createStoreSyncStore(store), page);
+    if (later.applied !== 0 || later.elements !== whole.elements - half.elements) throw new Error(`update feed: ${later.applied} new notifications, ${later.elements} of ${whole.elements - half.elements} elements`);
+    figure('sync.file_update_rate', (whole.notifications / later.ms) * 1000, 'notifications/s');
+  } finally {
+    await store.close();
+  }
+}
+
 async function httpBench(dir: string, count: number): Promise<void> {
   const peer = await startSendPeer({ pageSize: 1000, now: () => T0 });
   const store = await openStore({ client: 'sqlite3', filename: join(dir, 'http.sqlite'), dataDir: join(dir, 'http-data') });
@@ -138,10 +178,11 @@ async function httpBench(dir: string, count: number): Promise<void> {
 }
 
 export async function run(args: string[]): Promise<void> {
-  const { count, http, page } = parseArgs(args);
+  const { count, updates, http, page } = parseArgs(args);
   const dir = mkdtempSync(join(tmpdir(), 'radd-bench-sync-'));
   try {
     if (count > 0) await fileBench(dir, count, page);
+    if (updates > 0) await updateBench(dir, updates, page);
     if (http > 0) await httpBench(dir, http);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { deriveNotification } from '../../db/engine.js';
 import { makeDemoCase } from '../../core/index.js';
 import { aNotification, aTimeline, anImport } from '../support/store-builders.js';
 import { storeBackends } from '../support/store-backends.js';
+import { elementKey } from '../../db/repositories/timeline-repo.js';
 
 describe.each(storeBackends())('store repositories on $name', (backend) => {
   let store: Store;
@@ -222,16 +223,17 @@ describe.each(storeBackends())('store repositories on $name', (backend) => {
     const w = anImport({}, 'IN_VALIDATION');
     await s.timeline.importNotifications([w]);
     const el = { elementId: `REQUEST_ACCEPTED.IUN_${w.notification.iun}`, category: 'REQUEST_ACCEPTED' as const, at: '2026-03-10T10:00:00+01:00', details: { a: 1 } };
-    expect([...(await s.timelineElements.insert(w.notification.iun, [el]))]).toEqual([el.elementId]);
-    expect([...(await s.timelineElements.insert(w.notification.iun, [{ ...el, details: { a: 2 } }]))]).toEqual([]);
+    const nid = (await s.notifications.lockForTimeline(w.notification.iun))!.nid;
+    expect([...(await s.timelineElements.insertKeyed([{ nid, elements: [el] }]))]).toEqual([elementKey(nid, el.elementId)]);
+    expect([...(await s.timelineElements.insertKeyed([{ nid, elements: [{ ...el, details: { a: 2 } }] }]))]).toEqual([]);
     expect(await s.timelineElements.listByIun(w.notification.iun)).toEqual([el]);
     await s.close();
   });
 
-  test('a timeline element of an unknown IUN is refused (foreign key)', async () => {
+  test('a timeline element of an unknown notification is refused (foreign key)', async () => {
     const s = await fresh();
     const el = { elementId: 'REQUEST_ACCEPTED.IUN_X', category: 'REQUEST_ACCEPTED' as const, at: '2026-03-10T10:00:00+01:00', details: {} };
-    await expect(s.timelineElements.insert('ADEG-HJKL-MNPQ-202603-A-1', [el])).rejects.toThrow();
+    await expect(s.timelineElements.insertKeyed([{ nid: 424242, elements: [el] }])).rejects.toThrow();
     await s.close();
   });
 
@@ -248,6 +250,22 @@ describe.each(storeBackends())('store repositories on $name', (backend) => {
     await s.legalFacts.sync(iun, [f1, f3]);
     expect(await s.legalFacts.listByIun(iun)).toEqual([{ ...f1, fileRef: 'a'.repeat(64) }, f3]);
     expect(await s.legalFacts.listByIun(iun, 0)).toEqual([f3]);
+    await s.close();
+  });
+
+  test('legal facts of several notifications follow their derived lists in one call', async () => {
+    const s = await fresh();
+    const [a, b] = [anImport({}, 'IN_VALIDATION'), anImport({}, 'IN_VALIDATION')];
+    await s.timeline.importNotifications([a, b]);
+    const nid = async (iun: string) => (await s.notifications.lockForTimeline(iun))!.nid;
+    const [na, nb] = [await nid(a.notification.iun), await nid(b.notification.iun)];
+    const fact = (id: string, at: string) => ({ id, type: 'SENDER_ACK' as const, elementId: id, at });
+    const [f1, f2, f3] = [fact('F1', '2026-03-10T09:00:00Z'), fact('F2', '2026-03-10T10:00:00Z'), fact('F3', '2026-03-10T11:00:00Z')];
+    await s.legalFacts.syncMany([{ nid: na, facts: [f1, f2] }, { nid: nb, facts: [f1] }]);
+    expect(await s.legalFacts.setFileRef(a.notification.iun, 'F1', 'c'.repeat(64))).toBe(true);
+    await s.legalFacts.syncMany([{ nid: na, facts: [f1, f3] }, { nid: nb, facts: [f2] }]);
+    expect(await s.legalFacts.listByIun(a.notification.iun)).toEqual([{ ...f1, fileRef: 'c'.repeat(64) }, f3]);
+    expect(await s.legalFacts.listByIun(b.notification.iun)).toEqual([f2]);
     await s.close();
   });
 

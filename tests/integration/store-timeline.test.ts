@@ -3,6 +3,8 @@
 import { describe, expect } from 'vitest';
 import type { TimelineElementInput } from '../../core/index.js';
 import { deriveNotification } from '../../db/engine.js';
+import { derivedNotificationColumns, derivedRecipientColumns } from '../../db/mappers/notifications.js';
+import { bulkBatches } from '../../db/seed/bulk.js';
 import { demoScenarios } from '../../db/seed/demo-scenarios.js';
 import { seedDemo } from '../../db/seed/demo.js';
 import type { Store } from '../../db/store.js';
@@ -16,6 +18,16 @@ async function expectDerivedMatchesTimeline(s: Store, iun: string): Promise<void
   const full = deriveNotification({ iun, sentAt: record!.notification.sentAt, recipientCount: record!.notification.recipients.length }, elements).result;
   expect(record!.derived).toEqual(full);
   expect(await s.notifications.statusOf(iun)).toBe(full.status);
+  // The derived columns the lists and counters read, not only the engine state getByIun reads.
+  const nid = s.knex('notifications').select('nid').where('iun', iun);
+  const header = (await s.knex('notifications').where('iun', iun).first('status', 'status_at', 'viewed_at')) as Record<string, unknown>;
+  expect(header).toEqual(derivedNotificationColumns(full));
+  const recipients = (await s.knex('recipients').where('nid', nid).orderBy('rec_index')
+    .select('rec_index', 'outcome', 'viewed_at', 'refinement_date', 'refined_by', 'term_date', 'pending')) as ({ rec_index: number; pending: unknown } & Record<string, unknown>)[];
+  for (const r of full.perRecipient) {
+    const row = recipients.find((x) => x.rec_index === r.recipientIndex);
+    expect({ ...row, rec_index: undefined, pending: Boolean(row?.pending) }).toEqual({ ...derivedRecipientColumns(full.status, r), rec_index: undefined });
+  }
   const facts = [...full.notificationLegalFacts, ...full.perRecipient.flatMap((r) => r.legalFacts)];
   expect((await s.legalFacts.listByIun(iun)).map((f) => f.id).sort()).toEqual(facts.map((f) => f.id).sort());
 }
@@ -71,6 +83,59 @@ describe.each(storeBackends())('timeline write path on $name', (backend) => {
     expect(res.rejected.map((r) => [r.index, r.error.code])).toEqual([[0, 'UNKNOWN_CATEGORY'], [2, 'RECIPIENT_INDEX_OUT_OF_RANGE']]);
     expect(res.inserted).toEqual([`REQUEST_ACCEPTED.IUN_${w.notification.iun}`]);
     expect(res.derived.status).toBe('ACCEPTED');
+    await s.close();
+  });
+
+  test('appendMany writes a page of appends as appendElements one by one would, each rebuilt, incremental or unchanged as it should', async () => {
+    // Demo scenarios and simulated cases: the first half of each timeline imported (half of them
+    // with an engine state), the second half appended; one appends only a stored element
+    // (unchanged), one adds an invalid input.
+    const cases = [
+      ...demoScenarios.map((sc) => ({ notification: sc.notification, events: sc.events })),
+      ...[...bulkBatches({ count: 40, batchSize: 40, seed: 11 })][0]!.map((b) => ({ notification: b.notification, events: [...(b.elements ?? [])] })),
+    ];
+    const split = (events: readonly TimelineElementInput[]) => Math.ceil(events.length / 2);
+    const load = async () => {
+      const s = await backend.newStore();
+      for (const [k, c] of cases.entries()) {
+        await s.timeline.importNotifications([{ notification: c.notification, elements: c.events.slice(0, split(c.events)) }], { keepEngineState: k % 2 === 0 });
+      }
+      return s;
+    };
+    const batch = cases.map((c, k) => {
+      const rest = c.events.slice(split(c.events));
+      const inputs = k === 0 ? c.events.slice(0, 1) : k === 3 ? [...rest, { category: 'NOT_A_CATEGORY', at: '2026-03-10T10:00:00+01:00' }] : rest;
+      return { iun: c.notification.iun, inputs };
+    });
+    const one = await load();
+    const singly = [];
+    for (const b of batch) singly.push(await one.timeline.appendElements(b.iun, b.inputs));
+    const many = await load();
+    const together = await many.timeline.appendMany(batch);
+    expect(together).toEqual(singly);
+    expect(new Set(together.map((r) => r.mode))).toEqual(new Set(['unchanged', 'incremental', 'rebuilt']));
+    expect(together[3]!.rejected.map((r) => r.error.code)).toEqual(['UNKNOWN_CATEGORY']);
+    for (const { iun } of batch) {
+      expect(await many.notifications.getByIun(iun)).toEqual(await one.notifications.getByIun(iun));
+      expect(await many.legalFacts.listByIun(iun)).toEqual(await one.legalFacts.listByIun(iun));
+      expect(await many.notifications.getEngineState(iun)).toEqual(await one.notifications.getEngineState(iun));
+      await expectDerivedMatchesTimeline(many, iun);
+    }
+    expect(await many.senderStats.statsDrift()).toEqual([]);
+    await one.close();
+    await many.close();
+  });
+
+  test('appendMany with an unknown IUN in the batch fails with NOTIFICATION_NOT_FOUND and writes nothing of the batch', async () => {
+    const s = await backend.newStore();
+    const a = anImport({}, 'ACCEPTED');
+    await s.timeline.importNotifications([a]);
+    const view = { category: 'NOTIFICATION_VIEWED', at: '2026-03-12T10:00:00+01:00', recipientIndex: 0 };
+    const before = await s.notifications.getByIun(a.notification.iun);
+    expect(await rejectionCode(s.timeline.appendMany([{ iun: a.notification.iun, inputs: [view] }, { iun: 'ADEG-HJKL-MNPQ-202603-A-1', inputs: [view] }]))).toBe('NOTIFICATION_NOT_FOUND');
+    expect(await s.timelineElements.countByIun(a.notification.iun)).toBe(a.elements!.length);
+    expect(await s.notifications.getByIun(a.notification.iun)).toEqual(before);
+    await expect(s.timeline.appendMany([{ iun: a.notification.iun, inputs: [] }, { iun: a.notification.iun, inputs: [] }])).rejects.toThrow(/twice/);
     await s.close();
   });
 
