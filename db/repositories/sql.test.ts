@@ -74,6 +74,17 @@ describe('InsertBuilder', () => {
     expect(() => new InsertBuilder(true, 'c', ['iun'], { nidOffset: true }).build()).toThrow(/SQLite only/);
   });
 
+  it('merge: a row whose key is stored updates the named columns (upsert), on both dialects; not with ignoreConflicts', () => {
+    const merge = { target: ['iun'], columns: ['state'] };
+    expect(prepareInsert(false, 's', ['iun', 'state'], [['A', '{}']], { merge }).statements[0]!.sql).toBe(
+      'INSERT INTO "s" ("iun","state") SELECT value->>0,value->>1 FROM jsonb_each(?) WHERE true ON CONFLICT ("iun") DO UPDATE SET "state" = excluded."state"',
+    );
+    expect(prepareInsert(true, 's', ['iun', 'state'], [['A', '{}']], { merge }).statements[0]!.sql).toBe(
+      'INSERT INTO "s" ("iun","state") VALUES (?,?) ON CONFLICT ("iun") DO UPDATE SET "state" = excluded."state"',
+    );
+    expect(() => prepareInsert(false, 's', ['iun'], [['A']], { merge, ignoreConflicts: true })).toThrow(/exclude/);
+  });
+
   it('builds no statement for no rows', () => {
     expect(new InsertBuilder(false, 't', ['a']).build().statements).toEqual([]);
     expect(new InsertBuilder(true, 't', ['a']).build().statements).toEqual([]);
