@@ -12,6 +12,7 @@ import {
   transitionTransaction,
   type DeskDelegate,
   type IsoInstant,
+  type TimelineElement,
 } from '../../core/index.js';
 import type { DeskDocumentRecord, DeskOperationRecord } from '../../db/repositories/desk-queries.js';
 import type { RaddTransaction } from '../../db/repositories/radd-transactions-repo.js';
@@ -55,11 +56,17 @@ async function recordActView(store: Store, tx: RaddTransaction, desk: DeskOperat
   }
 }
 
+/**
+ * AOR: the retrieval of every notification of the operation, appended together (appendMany: the
+ * notifications are locked in IUN order, the order every writer of several notifications uses).
+ */
 async function recordAorRetrieval(store: Store, tx: RaddTransaction, desk: DeskOperation): Promise<void> {
   const items = recipientIndexes(tx, desk.documents);
+  const byIun = new Map<string, TimelineElement[]>();
   for (const { iun, element } of buildAorCompletionElements({ operationId: tx.operationId, startedAt: tx.startedAt, items, delegate: delegateOf(tx, desk.record) })) {
-    await store.timeline.appendElements(iun, [element]);
+    byIun.set(iun, [...(byIun.get(iun) ?? []), element]);
   }
+  await store.timeline.appendMany([...byIun].map(([iun, inputs]) => ({ iun, inputs })));
 }
 
 async function writeReceipt(store: Store, tx: RaddTransaction, desk: DeskOperation, actor: DeskActor, now: IsoInstant): Promise<void> {
