@@ -165,7 +165,13 @@ export class TimelineWriter {
         if (!head) throw new DomainError('NOTIFICATION_NOT_FOUND', { iun });
         return { iun, head, ...storedForm(iun, head.recipientCount, inputs) };
       });
-      const inserted = await w.elements.insertKeyed(work.filter((x) => x.elements.length > 0).map((x) => ({ nid: x.head.nid, elements: x.elements })));
+      // An element the stored engine state has applied is stored (the state is derived from the
+      // stored elements only): not sent again. SEND sends a timeline whole each time it changes.
+      const toInsert = work.map(({ head, elements }) => {
+        const applied = head.engineState ? new Set(head.engineState.appliedIds) : undefined;
+        return { nid: head.nid, elements: applied ? elements.filter((e) => !applied.has(e.elementId)) : elements };
+      });
+      const inserted = await w.elements.insertKeyed(toInsert.filter((x) => x.elements.length > 0));
       const steps = work.map(({ iun, head, elements, rejected }) => {
         const fresh = elements.filter((e) => inserted.has(elementKey(head.nid, e.elementId)));
         const duplicates = elements.filter((e) => !inserted.has(elementKey(head.nid, e.elementId))).map((e) => e.elementId);

@@ -104,7 +104,9 @@ describe.each(storeBackends())('timeline write path on $name', (backend) => {
     };
     const batch = cases.map((c, k) => {
       const rest = c.events.slice(split(c.events));
-      const inputs = k === 0 ? c.events.slice(0, 1) : k === 3 ? [...rest, { category: 'NOT_A_CATEGORY', at: '2026-03-10T10:00:00+01:00' }] : rest;
+      // k 0: a stored element only; k 2 and 5: the whole timeline again (stored half included), as
+      // SEND sends it; k 3: an invalid input too.
+      const inputs = k === 0 ? c.events.slice(0, 1) : k === 2 || k === 5 ? c.events : k === 3 ? [...rest, { category: 'NOT_A_CATEGORY', at: '2026-03-10T10:00:00+01:00' }] : rest;
       return { iun: c.notification.iun, inputs };
     });
     const one = await load();
@@ -115,6 +117,7 @@ describe.each(storeBackends())('timeline write path on $name', (backend) => {
     expect(together).toEqual(singly);
     expect(new Set(together.map((r) => r.mode))).toEqual(new Set(['unchanged', 'incremental', 'rebuilt']));
     expect(together[3]!.rejected.map((r) => r.error.code)).toEqual(['UNKNOWN_CATEGORY']);
+    for (const k of [2, 5]) expect(together[k]!.duplicates).toHaveLength(split(cases[k]!.events));
     for (const { iun } of batch) {
       expect(await many.notifications.getByIun(iun)).toEqual(await one.notifications.getByIun(iun));
       expect(await many.legalFacts.listByIun(iun)).toEqual(await one.legalFacts.listByIun(iun));
