@@ -2,6 +2,7 @@
 // The write path that also updates the derived state is TimelineWriter (timeline-writer.ts).
 import type { TimelineElement } from '../../core/index.js';
 import { rowToElement, timelineTuple, TIMELINE_COLUMNS, TIMELINE_JSON_COLUMNS, type TimelineRow } from '../mappers/timeline.js';
+import { insertRows, nidOf, type Db } from './sql.js';
 
 /** Columns of an insert keyed by nid (insertKeyed). */
 const KEYED_COLUMNS = ['nid', ...TIMELINE_COLUMNS.slice(1)];
@@ -12,7 +13,6 @@ const NIDS_PER_QUERY = 500;
 export function elementKey(nid: number, elementId: string): string {
   return `${nid}\u0000${elementId}`;
 }
-import { insertRows, nidOf, type Db } from './sql.js';
 
 export class TimelineRepo {
   constructor(private readonly db: Db) {}
