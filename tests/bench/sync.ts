@@ -5,7 +5,7 @@
 // stored copied by SQLite alone (the ceiling), the steady state of a desk (a feed of later elements
 // for notifications already stored: default 20,000 notifications, figure printed), and the send-b2b
 // adapter over real HTTP from the test peer (default 5,000 notifications).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bulkBatches } from '../../db/seed/bulk.js';
@@ -144,16 +144,26 @@ async function updateBench(dir: string, count: number, page: number): Promise<vo
   mkdirSync(outbox, { recursive: true });
   const half = writeFeed(inbox, count, { seed: 8, prefix: 'a', share: 0.5 });
   const adapter = createFileAdapter({ inboxDir: inbox, outboxDir: outbox, deskKey: KEY, deskId: 'BENCH' });
-  const store = await openStore({ client: 'sqlite3', filename: join(dir, 'update.sqlite'), dataDir: join(dir, 'update-data') });
+  const filename = join(dir, 'update.sqlite');
+  const open = () => openStore({ client: 'sqlite3', filename, dataDir: join(dir, 'update-data') });
+  let store = await open();
   try {
     const first = await pullAll(adapter, createStoreSyncStore(store), page);
     if (first.applied !== half.notifications) throw new Error(`applied ${first.applied} of ${half.notifications}`);
+    // Closed between the two feeds (WAL checkpointed into the file) to weigh the store each time.
+    await store.close();
+    const before = statSync(filename).size;
+    store = await open();
     const whole = writeFeed(inbox, count, { seed: 8, prefix: 'b' });
     const later = await pullAll(adapter, createStoreSyncStore(store), page);
     if (later.applied !== 0 || later.elements !== whole.elements - half.elements) throw new Error(`update feed: ${later.applied} new notifications, ${later.elements} of ${whole.elements - half.elements} elements`);
     figure('sync.file_update_rate', (whole.notifications / later.ms) * 1000, 'notifications/s');
-  } finally {
     await store.close();
+    // The updated notifications now hold their engine state (~6 KB of JSON each), absent after an import.
+    figure('sync.update_bytes_per_notification_before', before / count, 'B');
+    figure('sync.update_bytes_per_notification_after', statSync(filename).size / count, 'B');
+  } finally {
+    await store.close().catch(() => undefined);
   }
 }
 
