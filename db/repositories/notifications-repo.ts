@@ -151,21 +151,28 @@ export class NotificationsRepo {
   }
 
   /**
-   * lockForTimeline for many IUNs, one query per 500; the IUNs not stored are absent from the map.
-   * PostgreSQL rows are locked in IUN order, the same order for every desk writing at once.
+   * lockForTimeline for many IUNs, two queries per 500; the IUNs not stored are absent from the map.
+   * PostgreSQL rows are locked in IUN order, the same order for every desk writing at once. The
+   * engine states are read by a second statement, after the locks are held: a statement that waited
+   * for another desk's locks sees that desk's committed notification rows, but the rows it joins
+   * from other tables as they were when it started (READ COMMITTED), i.e. the engine states from
+   * before that desk's appends, which would then be overwritten.
    */
   async lockManyForTimeline(iuns: readonly string[]): Promise<Map<string, TimelineHead>> {
     const heads = new Map<string, TimelineHead>();
     const sorted = [...new Set(iuns)].sort();
     for (let start = 0; start < sorted.length; start += EXISTING_CHUNK) {
-      const q = this.db('notifications as n')
-        .leftJoin('notification_engine_states as s', 's.iun', 'n.iun')
-        .whereIn('n.iun', sorted.slice(start, start + EXISTING_CHUNK))
-        .orderBy('n.iun')
-        .select<{ nid: number | string; iun: string; sent_at: string; recipient_count: number; engine_state: string | null }[]>('n.nid', 'n.iun', 'n.sent_at', 'n.recipient_count', 's.engine_state');
-      if (isPg(this.db)) q.forUpdate('n');
-      for (const row of await q) {
-        heads.set(row.iun, { nid: Number(row.nid), sentAt: row.sent_at, recipientCount: row.recipient_count, engineState: fromJson<EngineState>(row.engine_state) });
+      const chunk = sorted.slice(start, start + EXISTING_CHUNK);
+      const q = this.db('notifications')
+        .whereIn('iun', chunk)
+        .orderBy('iun')
+        .select<{ nid: number | string; iun: string; sent_at: string; recipient_count: number }[]>('nid', 'iun', 'sent_at', 'recipient_count');
+      if (isPg(this.db)) q.forUpdate();
+      for (const row of await q) heads.set(row.iun, { nid: Number(row.nid), sentAt: row.sent_at, recipientCount: row.recipient_count, engineState: undefined });
+      const states = await this.db('notification_engine_states').whereIn('iun', chunk).select<{ iun: string; engine_state: string }[]>('iun', 'engine_state');
+      for (const row of states) {
+        const head = heads.get(row.iun);
+        if (head) head.engineState = fromJson<EngineState>(row.engine_state);
       }
     }
     return heads;

@@ -1,6 +1,6 @@
 // The timeline write path on both backends: elements and derived state written together, the
 // incremental state always equal to a full derivation of the stored elements.
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TimelineElementInput } from '../../core/index.js';
 import { deriveNotification } from '../../db/engine.js';
 import { derivedNotificationColumns, derivedRecipientColumns } from '../../db/mappers/notifications.js';
@@ -127,6 +127,36 @@ describe.each(storeBackends())('timeline write path on $name', (backend) => {
     expect(await many.senderStats.statsDrift()).toEqual([]);
     await one.close();
     await many.close();
+  });
+
+  // Several desks on one PostgreSQL store: a desk that waited for another's row locks must go on
+  // from what that one committed, not from the engine states of its own statement's snapshot.
+  (backend.anotherDesk ? test : it.skip)('two desks appending to the same notifications at once lose nothing (PostgreSQL)', async () => {
+    const one = await backend.newStore();
+    const other = await backend.anotherDesk!();
+    const items = Array.from({ length: 60 }, () => anImport({}, 'ACCEPTED'));
+    await one.timeline.importNotifications(items, { keepEngineState: true });
+    const at = (w: (typeof items)[number], minutes: number) => new Date(Date.parse(w.notification.sentAt) + minutes * 60_000).toISOString();
+    const domicile = (w: (typeof items)[number]) => ({ category: 'SEND_DIGITAL_DOMICILE', at: at(w, 10), recipientIndex: 0, details: { digitalAddressSource: 'SPECIAL', sentAttemptMade: 0, retryNumber: 0 } });
+    const view = (w: (typeof items)[number]) => ({ category: 'NOTIFICATION_VIEWED', at: at(w, 30), recipientIndex: 0, details: {} });
+    let otherStarted!: () => void;
+    const started = new Promise<void>((resolve) => (otherStarted = resolve));
+    // Desk one holds its locks until desk two's append is waiting for them.
+    const first = one.transaction(async (tx) => {
+      await tx.timeline.appendMany(items.map((w) => ({ iun: w.notification.iun, inputs: [domicile(w)] })));
+      await started;
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const second = other.timeline.appendMany([...items].reverse().map((w) => ({ iun: w.notification.iun, inputs: [view(w)] })));
+    otherStarted();
+    await Promise.all([first, second]);
+    for (const w of items) {
+      expect(await one.timelineElements.countByIun(w.notification.iun)).toBe(3);
+      await expectDerivedMatchesTimeline(one, w.notification.iun);
+    }
+    await other.close();
+    await one.close();
   });
 
   test('appendMany with an unknown IUN in the batch fails with NOTIFICATION_NOT_FOUND and writes nothing of the batch', async () => {

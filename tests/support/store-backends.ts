@@ -16,6 +16,11 @@ export interface StoreBackend {
   teardown(): Promise<void>;
   /** A new, empty, migrated store. */
   newStore(): Promise<Store>;
+  /**
+   * PostgreSQL only: another store (its own connection pool) on the database of the last
+   * newStore, as a second desk of an office sharing one store.
+   */
+  anotherDesk?(): Promise<Store>;
 }
 
 export function sqliteBackend(): StoreBackend {
@@ -42,6 +47,7 @@ export function pgBackend(): StoreBackend {
   let server: PgServer | undefined;
   let dir = '';
   let n = 0;
+  let last: StoreConfig | undefined;
   const backend: StoreBackend = {
     name: 'pg',
     async setup() {
@@ -62,7 +68,12 @@ export function pgBackend(): StoreBackend {
       const name = `radd_${n}`;
       await server.createDatabase(name, 'radd_template');
       const config: StoreConfig = { client: 'pg', connection: server.url(name), dataDir: join(dir, name) };
+      last = config;
       return openStore(config);
+    },
+    async anotherDesk() {
+      if (!last) throw new Error('anotherDesk: no store opened yet');
+      return openStore(last);
     },
   };
   if (!('bin' in found)) backend.skipReason = `PostgreSQL binaries absent: ${found.reason}`;
