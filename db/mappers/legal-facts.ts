@@ -8,6 +8,11 @@ export function legalFactsOf(d: DerivedNotification): LegalFact[] {
   return [...d.notificationLegalFacts, ...d.perRecipient.flatMap((r) => r.legalFacts)];
 }
 
+/** A row of LEGAL_FACT_COLUMNS; `key`: the notification's IUN, or its nid for an insert keyed by nid. */
+export function legalFactTuple(key: string | number, f: LegalFact): unknown[] {
+  return [key, f.id, f.type, f.elementId, f.recipientIndex ?? null, f.at, null];
+}
+
 export function legalFactRows(iun: string, d: DerivedNotification): unknown[][] {
-  return legalFactsOf(d).map((f) => [iun, f.id, f.type, f.elementId, f.recipientIndex ?? null, f.at, null]);
+  return legalFactsOf(d).map((f) => legalFactTuple(iun, f));
 }

@@ -2,7 +2,8 @@
 // timeline write path; `fileRef` links the PDF once it is in the file store.
 import type { LegalFact } from '../../core/index.js';
 import { compact } from '../mappers/json.js';
-import { insertRows, nidOf, type Db } from './sql.js';
+import { LEGAL_FACT_COLUMNS, legalFactTuple } from '../mappers/legal-facts.js';
+import { forChunks, insertRows, nidOf, type Db } from './sql.js';
 
 export interface StoredLegalFact extends LegalFact {
   fileRef?: string;
@@ -19,9 +20,7 @@ interface LegalFactRow {
 }
 
 /** Columns of a legal_facts insert keyed by the notification's nid. */
-const KEYED_COLUMNS = ['nid', 'id', 'type', 'element_id', 'recipient_index', 'at', 'file_ref'];
-/** Notifications (or stale facts) per query of syncMany. */
-const KEYS_PER_QUERY = 500;
+const KEYED_COLUMNS = ['nid', ...LEGAL_FACT_COLUMNS.slice(1)];
 
 const factKey = (nid: number, id: string) => `${nid}\u0000${id}`;
 
@@ -29,39 +28,30 @@ export class LegalFactsRepo {
   constructor(private readonly db: Db) {}
 
   /**
-   * Makes the stored legal facts of `iun` equal to `facts`: adds the new ones, drops those a
-   * re-derivation no longer produces, keeps the file links of the others.
+   * Makes the stored legal facts of each notification (given by key, nid) equal to its `facts`: adds
+   * the new ones, drops those a re-derivation no longer produces, keeps the file links of the others.
+   * A few statements for all of them.
    */
-  async sync(iun: string, facts: readonly LegalFact[]): Promise<void> {
-    const row = await this.db('notifications').where('iun', iun).first<{ nid: number | string } | undefined>('nid');
-    if (row) await this.syncMany([{ nid: Number(row.nid), facts }]);
-  }
-
-  /** sync for many notifications, given by key (nid): a few statements for all of them. */
   async syncMany(items: readonly { nid: number; facts: readonly LegalFact[] }[]): Promise<void> {
     if (items.length === 0) return;
-    const stored = new Set<string>();
-    const nids = items.map((i) => i.nid);
-    for (let start = 0; start < nids.length; start += KEYS_PER_QUERY) {
-      const rows = await this.db('legal_facts').whereIn('nid', nids.slice(start, start + KEYS_PER_QUERY)).select<{ nid: number | string; id: string }[]>('nid', 'id');
-      for (const r of rows) stored.add(factKey(Number(r.nid), r.id));
-    }
+    const stored = new Map<string, [number, string]>();
+    await forChunks(items.map((i) => i.nid), async (nids) => {
+      const rows = await this.db('legal_facts').whereIn('nid', nids).select<{ nid: number | string; id: string }[]>('nid', 'id');
+      for (const r of rows) stored.set(factKey(Number(r.nid), r.id), [Number(r.nid), r.id]);
+    });
     const wanted = new Set<string>();
     const rows: unknown[][] = [];
     for (const { nid, facts } of items) {
       for (const f of facts) {
         const key = factKey(nid, f.id);
         wanted.add(key);
-        if (!stored.has(key)) rows.push([nid, f.id, f.type, f.elementId, f.recipientIndex ?? null, f.at, null]);
+        if (!stored.has(key)) rows.push(legalFactTuple(nid, f));
       }
     }
-    const stale = [...stored].filter((k) => !wanted.has(k)).map((k) => {
-      const at = k.indexOf('\u0000');
-      return [Number(k.slice(0, at)), k.slice(at + 1)];
+    const stale = [...stored].filter(([key]) => !wanted.has(key)).map(([, nidAndId]) => nidAndId);
+    await forChunks(stale, async (pairs) => {
+      await this.db('legal_facts').whereIn(['nid', 'id'], pairs).delete();
     });
-    for (let start = 0; start < stale.length; start += KEYS_PER_QUERY) {
-      await this.db('legal_facts').whereIn(['nid', 'id'], stale.slice(start, start + KEYS_PER_QUERY)).delete();
-    }
     await insertRows(this.db, 'legal_facts', KEYED_COLUMNS, rows, { ignoreConflicts: true });
   }
 

@@ -19,7 +19,7 @@ import {
 import { legalFactRows, LEGAL_FACT_COLUMNS } from '../mappers/legal-facts.js';
 import { fromJson, toJson } from '../mappers/json.js';
 import { timelineTuple, TIMELINE_COLUMNS, TIMELINE_JSON_COLUMNS, rowToElement, type TimelineRow } from '../mappers/timeline.js';
-import { InsertBuilder, insertRows, inTransaction, isPg, nidOf, rawRows, runInsert, tuples, updateRows, type Db, type PreparedInsert } from './sql.js';
+import { forChunks, InsertBuilder, insertRows, inTransaction, isPg, nidOf, rawRows, runInsert, tuples, updateRows, type Db, type PreparedInsert } from './sql.js';
 import { NID_RANGE_SCOPE, nidSetScope, rebuildSql, scopeBindings, SQLITE_TRIGGER_NAMES } from './sender-stats-sql.js';
 import { listForSender, listPendingByTaxId, type PendingItem, type SenderListPage, type SenderListQuery } from './notification-queries.js';
 
@@ -62,9 +62,6 @@ export interface TimelineHead {
   /** Undefined when the notification was imported without one and not appended to since. */
   engineState: EngineState | undefined;
 }
-
-/** IUNs per query of `existing` (well under SQLite's and PostgreSQL's limits on bound values). */
-const EXISTING_CHUNK = 500;
 
 export class NotificationsRepo {
   constructor(private readonly db: Db) {}
@@ -134,11 +131,9 @@ export class NotificationsRepo {
   /** Which of `iuns` are stored: one query per 500 (a sync page names thousands). */
   async existing(iuns: readonly string[]): Promise<Set<string>> {
     const found = new Set<string>();
-    const unique = [...new Set(iuns)];
-    for (let start = 0; start < unique.length; start += EXISTING_CHUNK) {
-      const rows = await this.db('notifications').whereIn('iun', unique.slice(start, start + EXISTING_CHUNK)).select<{ iun: string }[]>('iun');
-      for (const r of rows) found.add(r.iun);
-    }
+    await forChunks([...new Set(iuns)], async (chunk) => {
+      for (const r of await this.db('notifications').whereIn('iun', chunk).select<{ iun: string }[]>('iun')) found.add(r.iun);
+    });
     return found;
   }
 
@@ -151,7 +146,8 @@ export class NotificationsRepo {
   }
 
   /**
-   * lockForTimeline for many IUNs, two queries per 500; the IUNs not stored are absent from the map.
+   * lockForTimeline for many IUNs, one query per 500 for the locks, then one per 500 for the engine
+   * states; the IUNs not stored are absent from the map.
    * PostgreSQL rows are locked in IUN order, the same order for every desk writing at once. The
    * engine states are read by a second statement, after the locks are held: a statement that waited
    * for another desk's locks sees that desk's committed notification rows, but the rows it joins
@@ -161,20 +157,21 @@ export class NotificationsRepo {
   async lockManyForTimeline(iuns: readonly string[]): Promise<Map<string, TimelineHead>> {
     const heads = new Map<string, TimelineHead>();
     const sorted = [...new Set(iuns)].sort();
-    for (let start = 0; start < sorted.length; start += EXISTING_CHUNK) {
-      const chunk = sorted.slice(start, start + EXISTING_CHUNK);
+    await forChunks(sorted, async (chunk) => {
       const q = this.db('notifications')
         .whereIn('iun', chunk)
         .orderBy('iun')
         .select<{ nid: number | string; iun: string; sent_at: string; recipient_count: number }[]>('nid', 'iun', 'sent_at', 'recipient_count');
       if (isPg(this.db)) q.forUpdate();
       for (const row of await q) heads.set(row.iun, { nid: Number(row.nid), sentAt: row.sent_at, recipientCount: row.recipient_count, engineState: undefined });
+    });
+    await forChunks(sorted, async (chunk) => {
       const states = await this.db('notification_engine_states').whereIn('iun', chunk).select<{ iun: string; engine_state: string }[]>('iun', 'engine_state');
       for (const row of states) {
         const head = heads.get(row.iun);
         if (head) head.engineState = fromJson<EngineState>(row.engine_state);
       }
-    }
+    });
     return heads;
   }
 

@@ -196,6 +196,14 @@ export async function insertRows<R = Record<string, unknown>>(
   return runInsert<R>(db, prepareInsert(isPg(db), table, columns, rows, options));
 }
 
+/** Keys in one IN list (forChunks): well under SQLite's and PostgreSQL's limits on bound values. */
+export const KEYS_PER_QUERY = 500;
+
+/** Calls `fn` with `keys` in chunks of KEYS_PER_QUERY, one after the other (a query each). */
+export async function forChunks<K>(keys: readonly K[], fn: (chunk: K[]) => Promise<void>): Promise<void> {
+  for (let start = 0; start < keys.length; start += KEYS_PER_QUERY) await fn(keys.slice(start, start + KEYS_PER_QUERY));
+}
+
 /** Rows per statement of updateRows. */
 const UPDATE_ROWS_PER_STATEMENT = 5_000;
 

@@ -2,12 +2,10 @@
 // The write path that also updates the derived state is TimelineWriter (timeline-writer.ts).
 import type { TimelineElement } from '../../core/index.js';
 import { rowToElement, timelineTuple, TIMELINE_COLUMNS, TIMELINE_JSON_COLUMNS, type TimelineRow } from '../mappers/timeline.js';
-import { insertRows, nidOf, type Db } from './sql.js';
+import { forChunks, insertRows, nidOf, type Db } from './sql.js';
 
 /** Columns of an insert keyed by nid (insertKeyed). */
 const KEYED_COLUMNS = ['nid', ...TIMELINE_COLUMNS.slice(1)];
-/** Notifications per query of listByNids. */
-const NIDS_PER_QUERY = 500;
 
 /** The key insertKeyed reports an inserted element by. */
 export function elementKey(nid: number, elementId: string): string {
@@ -35,10 +33,10 @@ export class TimelineRepo {
   /** The stored elements of many notifications by key (nid), one query per 500 (unordered). */
   async listByNids(nids: readonly number[]): Promise<Map<number, TimelineElement[]>> {
     const out = new Map<number, TimelineElement[]>(nids.map((nid) => [nid, []]));
-    for (let start = 0; start < nids.length; start += NIDS_PER_QUERY) {
-      const rows = await this.db<TimelineRow & { nid: number | string }>('timeline_elements').whereIn('nid', nids.slice(start, start + NIDS_PER_QUERY)).orderBy(['nid', 'element_id']);
+    await forChunks(nids, async (chunk) => {
+      const rows = await this.db<TimelineRow & { nid: number | string }>('timeline_elements').whereIn('nid', chunk).orderBy(['nid', 'element_id']);
       for (const r of rows) out.get(Number(r.nid))?.push(rowToElement(r));
-    }
+    });
     return out;
   }
 

@@ -173,11 +173,15 @@ export class TimelineWriter {
       });
       const inserted = await w.elements.insertKeyed(toInsert.filter((x) => x.elements.length > 0));
       const steps = work.map(({ iun, head, elements, rejected }) => {
-        const fresh = elements.filter((e) => inserted.has(elementKey(head.nid, e.elementId)));
-        const duplicates = elements.filter((e) => !inserted.has(elementKey(head.nid, e.elementId))).map((e) => e.elementId);
+        const fresh: TimelineElement[] = [];
+        const duplicates: string[] = [];
+        for (const e of elements) {
+          if (inserted.has(elementKey(head.nid, e.elementId))) fresh.push(e);
+          else duplicates.push(e.elementId);
+        }
         let state: EngineState | undefined = head.engineState;
         const unchanged = fresh.length === 0 && state !== undefined;
-        for (const e of unchanged ? [] : fresh) {
+        for (const e of fresh) {
           if (state === undefined) break;
           const r = applyElement(state, e);
           state = r.outcome === 'needs-rederive' ? undefined : r.state;

@@ -245,9 +245,10 @@ describe.each(storeBackends())('store repositories on $name', (backend) => {
     const f1 = { id: 'A~SENDER_ACK', type: 'SENDER_ACK' as const, elementId: 'A', at: '2026-03-10T10:00:00+01:00' };
     const f2 = { id: 'B~PEC_RECEIPT', type: 'PEC_RECEIPT' as const, elementId: 'B', recipientIndex: 0, at: '2026-03-10T09:30:00Z' };
     const f3 = { id: 'C~PEC_RECEIPT', type: 'PEC_RECEIPT' as const, elementId: 'C', recipientIndex: 0, at: '2026-03-10T11:00:00+01:00' };
-    await s.legalFacts.sync(iun, [f1, f2]);
+    const nid = (await s.notifications.lockForTimeline(iun))!.nid;
+    await s.legalFacts.syncMany([{ nid, facts: [f1, f2] }]);
     expect(await s.legalFacts.setFileRef(iun, f1.id, 'a'.repeat(64))).toBe(true);
-    await s.legalFacts.sync(iun, [f1, f3]);
+    await s.legalFacts.syncMany([{ nid, facts: [f1, f3] }]);
     expect(await s.legalFacts.listByIun(iun)).toEqual([{ ...f1, fileRef: 'a'.repeat(64) }, f3]);
     expect(await s.legalFacts.listByIun(iun, 0)).toEqual([f3]);
     await s.close();
