@@ -271,10 +271,26 @@ test.describe('RADD desk counter', () => {
     await counter.abort('La persona non aveva con sé il documento originale');
     await expect(counter.state).toHaveAttribute('data-state', 'ABORTED');
 
+    // The screen's first load (the desk's latest operations) is held until the IUN search has been
+    // sent, as on a busy host: the Enter typed meanwhile must search, and the first load's answer,
+    // arriving last, must not replace the search's rows.
     const history = new DeskHistoryPage(page);
+    let releaseFirstLoad!: () => void;
+    const firstLoadHeld = new Promise<void>((resolve) => { releaseFirstLoad = resolve; });
+    let searches = 0;
+    await page.route('**/api/desk.searchHistory', async (route) => {
+      if (searches++ === 0) await firstLoadHeld;
+      await route.continue();
+    });
     await history.open(host.url);
     await history.searchByIun(caseOf('alreadyCollected').notification.iun);
+    await expect.poll(() => searches).toBe(2);
     await expect(history.rows).toHaveCount(10);
+    const firstLoadAnswered = page.waitForResponse('**/api/desk.searchHistory');
+    releaseFirstLoad();
+    await firstLoadAnswered;
+    await expect(history.rows).toHaveCount(10);
+    await page.unrouteAll();
     await history.searchByIun(caseOf('qrPickup').notification.iun);
     await expect(history.rows.filter({ hasText: 'Annullata' })).toHaveCount(1);
     await accessible(page, 'desk history');

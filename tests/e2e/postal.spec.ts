@@ -158,7 +158,23 @@ test.describe('postal desk', () => {
     const batch = new PostalBatchPage(page);
     await batch.open(host.url);
     await expect(batch.scanField).toBeFocused();
-    for (const c of cases.batch) await batch.scan(c.itemCode);
+    // The first lookup is held (a slow host) while the second code is scanned: the field takes the
+    // second Enter at once (it empties) and its lookup follows the first one's answer.
+    let releaseFirst!: () => void;
+    const firstHeld = new Promise<void>((resolve) => { releaseFirst = resolve; });
+    let lookups = 0;
+    await page.route('**/api/postal.findItem', async (route) => {
+      if (lookups++ === 0) await firstHeld;
+      await route.continue();
+    });
+    await batch.scan(cases.batch[0]!.itemCode);
+    await batch.scan(cases.batch[1]!.itemCode);
+    await expect(batch.scanField).toHaveValue('');
+    releaseFirst();
+    await expect(batch.list.locator('tbody tr')).toHaveCount(2);
+    expect(lookups).toBe(2);
+    await page.unrouteAll();
+    for (const c of cases.batch.slice(2)) await batch.scan(c.itemCode);
     await expect(batch.list.locator('tbody tr')).toHaveCount(20);
     await batch.scan(cases.batch[3]!.itemCode);
     await expect(batch.scanError).toContainText('è già nella lista');
