@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { computed, ref } from 'vue';
 import type { DeskDailySummary, DeskHistoryItem, InputOf } from '../../electron/api/contract/index.js';
 import { call } from '../api/client.js';
 import { newestWins, STALE } from '../composables/newest-wins.js';
@@ -17,18 +17,21 @@ export const useDeskHistoryStore = defineStore('desk-history', () => {
   const open = ref<DeskHistoryItem[]>([]);
   const summary = ref<DeskDailySummary | null>(null);
   const error = ref<DeskError | null>(null);
-  const busy = ref(false);
+  // Requests in flight: a search sent while another is awaited keeps the screen busy until both end.
+  const pending = ref(0);
+  const busy = computed(() => pending.value > 0);
   const searches = newestWins();
+  const summaries = newestWins();
 
   async function run(action: () => Promise<void>): Promise<void> {
-    busy.value = true;
+    pending.value++;
     error.value = null;
     try {
       await action();
     } catch (e) {
       error.value = useDeskStore().toError(e);
     } finally {
-      busy.value = false;
+      pending.value--;
     }
   }
 
@@ -52,7 +55,8 @@ export const useDeskHistoryStore = defineStore('desk-history', () => {
 
   async function loadSummary(day?: string): Promise<void> {
     await run(async () => {
-      summary.value = await call('desk.dailySummary', day ? { day } : {});
+      const answer = await summaries.run(() => call('desk.dailySummary', day ? { day } : {}));
+      if (answer !== STALE) summary.value = answer;
     });
   }
 

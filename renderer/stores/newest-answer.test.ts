@@ -34,6 +34,31 @@ describe('the newest request wins', () => {
     expect(history.items).toEqual([{ operationId: 'by-iun' }]);
   });
 
+  it('desk log: busy until every request sent has answered', async () => {
+    const history = useDeskHistoryStore();
+    const load = history.search();
+    history.filter.iun = 'PJQA-LQMR-MATX-202610-J-1';
+    const search = history.search();
+    pending[0]!.resolve({ items: [], truncated: false });
+    await load;
+    expect(history.busy).toBe(true);
+    pending[1]!.resolve({ items: [], truncated: false });
+    await search;
+    expect(history.busy).toBe(false);
+  });
+
+  it('day summary: the first load answering after the day asked for does not replace it', async () => {
+    const history = useDeskHistoryStore();
+    const load = history.loadSummary();
+    const chosen = history.loadSummary('2026-11-20');
+    expect(pending.map((p) => p.input)).toEqual([{}, { day: '2026-11-20' }]);
+    pending[1]!.resolve({ day: '2026-11-20' });
+    await chosen;
+    pending[0]!.resolve({ day: '2026-11-27' });
+    await load;
+    expect(history.summary).toEqual({ day: '2026-11-20' });
+  });
+
   it('lookup: two IUNs scanned quickly show the second one, even when the first answers last', async () => {
     const notifications = useNotificationsStore();
     const first = notifications.lookup('AAAA-AAAA-AAAA-202601-A-1');
