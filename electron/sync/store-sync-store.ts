@@ -2,6 +2,7 @@
 // `<kind>:<idempotencyKey>`, so a desk action repeated with the same operationId / idempotenceToken
 // queues one item. Pulled pages go through the timeline write path (engine-derived state) and the
 // cursor is stored in the same transaction.
+import type { TimelineElementInput } from '../../core/index.js';
 import type { OutboxMessage } from '../../db/repositories/outbox-repo.js';
 import type { Store, StoreScope } from '../../db/store.js';
 import type { Logger } from '../logger.js';
@@ -91,18 +92,35 @@ async function applyIn(tx: StoreScope, page: Pick<PullPage, 'notifications' | 'e
  * notification is the one whose request carries this notificationRequestId (recorded from the push
  * answer), else the one of the request key SEND echoed with that same id.
  */
-async function recordRefusal(tx: StoreScope, link: RequestLink, logger?: Logger): Promise<void> {
-  if (link.status !== 'REFUSED') return;
+async function refusalOf(tx: StoreScope, link: RequestLink): Promise<{ iun: string; inputs: TimelineElementInput[] } | undefined> {
+  if (link.status !== 'REFUSED') return undefined;
   let request = await tx.senderRequests.getByRequestId(link.notificationRequestId);
   if (!request && link.request !== undefined) {
     const { senderTaxId, paProtocolNumber, idempotenceToken } = link.request;
     request = await tx.senderRequests.findByKey(senderTaxId, paProtocolNumber, idempotenceToken);
   }
-  if (request?.notificationRequestId !== link.notificationRequestId || !(await tx.notifications.exists(request.iun))) return;
+  if (request?.notificationRequestId !== link.notificationRequestId || !(await tx.notifications.exists(request.iun))) return undefined;
   const element = refusalElement(request.iun, link);
-  if (element === undefined) return;
-  const r = await tx.timeline.appendElements(request.iun, [element]);
-  if (r.rejected.length > 0) logger?.warn('sync: refusal refused by the engine', { iun: request.iun, codes: r.rejected.map((x) => x.error.code) });
+  return element === undefined ? undefined : { iun: request.iun, inputs: [element] };
+}
+
+/**
+ * The refusals of several links in one append (appendMany takes the notifications' locks in IUN
+ * order, as every writer of several notifications does, so two desks on one PostgreSQL store
+ * cannot deadlock on them). One notification has one request: a second link to it adds nothing.
+ */
+async function recordRefusals(tx: StoreScope, links: readonly RequestLink[], logger?: Logger): Promise<void> {
+  const byIun = new Map<string, { iun: string; inputs: TimelineElementInput[] }>();
+  for (const l of links) {
+    const refusal = await refusalOf(tx, l);
+    if (refusal && !byIun.has(refusal.iun)) byIun.set(refusal.iun, refusal);
+  }
+  const appends = [...byIun.values()];
+  if (appends.length === 0) return;
+  const results = await tx.timeline.appendMany(appends);
+  results.forEach((r, k) => {
+    if (r.rejected.length > 0) logger?.warn('sync: refusal refused by the engine', { iun: appends[k]!.iun, codes: r.rejected.map((x) => x.error.code) });
+  });
 }
 
 const answerOf = (l: RequestLink) => ({ ...(l.iun ? { sendIun: l.iun } : {}), ...(l.status ? { status: l.status } : {}) });
@@ -114,15 +132,15 @@ function linkStoreOf(store: Store, logger?: Logger): RequestLinkStore {
       if (item.kind !== 'send.newNotification') return;
       await store.transaction(async (tx) => {
         await tx.senderRequests.recordSubmission(dedupeKeyOf(item.kind, item.idempotencyKey), { notificationRequestId: link.notificationRequestId, ...answerOf(link) });
-        await recordRefusal(tx, link, logger);
+        await recordRefusals(tx, [link], logger);
       });
     },
     async record(links) {
       if (links.length === 0) return;
       await store.transaction(async (tx) => {
-        for (const l of links) {
-          if (await tx.senderRequests.recordRequestStatus(l.notificationRequestId, answerOf(l))) await recordRefusal(tx, l, logger);
-        }
+        const changed: RequestLink[] = [];
+        for (const l of links) if (await tx.senderRequests.recordRequestStatus(l.notificationRequestId, answerOf(l))) changed.push(l);
+        await recordRefusals(tx, changed, logger);
       });
     },
     awaitingIun: (limit) => store.senderRequests.awaitingSendIun(limit),

@@ -95,4 +95,29 @@ describe('send-b2b: a request SEND refused', () => {
       await disposeRig(r);
     }
   });
+
+  it('several refusals learned together are all recorded, each once', async () => {
+    const r = await rig('refused-several', { rate: 0, eventsCarryRequestId: false });
+    try {
+      const protocols = ['PG/2026/021', 'PG/2026/022', 'PG/2026/023'];
+      for (const p of protocols) r.peer.refusals.set(p, ERRORS);
+      const iuns = [];
+      for (const p of protocols) iuns.push(await create(r, p));
+      await drainRig(r);
+      await drainRig(r);
+      for (const iun of iuns) await expectRefused(r, iun);
+
+      // The same answers again in one batch, in reverse IUN order and one of them twice: nothing changes.
+      const before = await Promise.all(iuns.map((iun) => r.store.timeline.listByIun(iun)));
+      const links = [...iuns].sort().reverse().map((iun, k) => ({
+        notificationRequestId: r.peer.requestOf(iun)!.notificationRequestId, status: 'REFUSED',
+        request: { senderTaxId: SENDER, paProtocolNumber: protocols[iuns.indexOf(iun)]!, idempotenceToken: iun },
+        refusal: { at: new Date(T0 + (k + 1) * 3_600_000).toISOString(), reasons: [{ errorCode: 'OTHER', detail: 'other' }] },
+      }));
+      await r.syncStore.links!.record([...links, links[0]!]);
+      expect(await Promise.all(iuns.map((iun) => r.store.timeline.listByIun(iun)))).toEqual(before);
+    } finally {
+      await disposeRig(r);
+    }
+  });
 });
