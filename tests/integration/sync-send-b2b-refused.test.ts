@@ -101,7 +101,7 @@ describe('send-b2b: a request SEND refused', () => {
     try {
       const protocols = ['PG/2026/021', 'PG/2026/022', 'PG/2026/023'];
       for (const p of protocols) r.peer.refusals.set(p, ERRORS);
-      const iuns = [];
+      const iuns: string[] = [];
       for (const p of protocols) iuns.push(await create(r, p));
       await drainRig(r);
       await drainRig(r);
