@@ -17,9 +17,16 @@ export class DeskHistoryPage {
     await this.page.getByTestId('hist-iun').waitFor();
   }
 
+  /** Resolves once the host has answered the search that carries `key` (not an earlier request). */
+  private answered(key: string): Promise<unknown> {
+    return this.page.waitForResponse((r) => r.url().endsWith('/api/desk.searchHistory') && (r.request().postData() ?? '').includes(key));
+  }
+
   async searchByIun(iun: string): Promise<void> {
     await this.page.getByTestId('hist-iun').fill(iun);
+    const answered = this.answered(iun);
     await this.page.getByTestId('hist-iun').press('Enter');
+    await answered;
   }
 
   async searchByTaxId(taxId: string, filters: { from?: string; state?: string; type?: string } = {}): Promise<void> {
@@ -28,7 +35,9 @@ export class DeskHistoryPage {
     if (filters.from) await this.page.getByTestId('hist-from').fill(filters.from);
     if (filters.state) await this.page.getByTestId('hist-state').selectOption(filters.state);
     if (filters.type) await this.page.getByTestId('hist-type').selectOption(filters.type);
+    const answered = this.answered(taxId);
     await this.page.getByTestId('hist-tax').press('Enter');
+    await answered;
   }
 
   async openSummary(hostUrl: string): Promise<void> {
