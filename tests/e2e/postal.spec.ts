@@ -37,6 +37,26 @@ test.describe('postal desk', () => {
     await expect(page.getByTestId('postal-item-held')).toBeVisible();
   });
 
+  test('an item scanned while the previous one is looked up is the one shown', async ({ page, host, accessible }) => {
+    const item = new PostalItemPage(page);
+    await item.open(host.url);
+    let releaseFirst!: () => void;
+    const firstHeld = new Promise<void>((resolve) => { releaseFirst = resolve; });
+    let lookups = 0;
+    await page.route('**/api/postal.findItem', async (route) => {
+      if (lookups++ === 0) await firstHeld;
+      await route.continue();
+    });
+    await item.scan(cases.arInGiacenza.itemCode);
+    await item.scan(cases.n890InGiacenza.itemCode);
+    releaseFirst();
+    await expect(item.item).toHaveAttribute('data-code', cases.n890InGiacenza.itemCode);
+    expect(lookups).toBe(2);
+    await expect(item.scanField).toHaveValue(cases.n890InGiacenza.itemCode);
+    await accessible(page, 'postal item (second scan)');
+    await page.unrouteAll();
+  });
+
   test('delivers an 890 first attempt with its scan; refused inputs show their message', async ({ page, host, accessible }) => {
     const item = new PostalItemPage(page);
     await item.open(host.url);
