@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '../../db/store.js';
-import { expect, snapshot, test } from './fixtures.js';
+import { expect, holdFirstRequest, snapshot, test } from './fixtures.js';
 import { deskCases, PEOPLE, seedDeskCases, type DeskCase, type DeskCaseName } from './data/desk-cases.js';
 import { DeskCounterPage, PNG_1X1 } from './pages/desk-counter.js';
 import { DeskHistoryPage } from './pages/desk-history.js';
@@ -275,19 +275,13 @@ test.describe('RADD desk counter', () => {
     // sent, as on a busy host: the Enter typed meanwhile must search, and the first load's answer,
     // arriving last, must not replace the search's rows.
     const history = new DeskHistoryPage(page);
-    let releaseFirstLoad!: () => void;
-    const firstLoadHeld = new Promise<void>((resolve) => { releaseFirstLoad = resolve; });
-    let searches = 0;
-    await page.route('**/api/desk.searchHistory', async (route) => {
-      if (searches++ === 0) await firstLoadHeld;
-      await route.continue();
-    });
+    const firstLoad = await holdFirstRequest(page, 'desk.searchHistory');
     await history.open(host.url);
     await history.searchByIun(caseOf('alreadyCollected').notification.iun);
-    await expect.poll(() => searches).toBe(2);
+    expect(firstLoad.count()).toBe(2);
     await expect(history.rows).toHaveCount(10);
     const firstLoadAnswered = page.waitForResponse('**/api/desk.searchHistory');
-    releaseFirstLoad();
+    firstLoad.release();
     await firstLoadAnswered;
     await expect(history.rows).toHaveCount(10);
     await page.unrouteAll();

@@ -176,4 +176,25 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   }
 }
 
+/** A host operation whose first request waits for `release()`; `count()` tells how many were sent. */
+export interface HeldRequests {
+  release(): void;
+  count(): number;
+}
+
+/**
+ * A slow host, made exact: the first request to `op` is held until `release()`, later ones go
+ * through at once. The route stays until the page's `unrouteAll()` or its end.
+ */
+export async function holdFirstRequest(page: Page, op: string): Promise<HeldRequests> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  let sent = 0;
+  await page.route(`**/api/${op}`, async (route) => {
+    if (sent++ === 0) await held;
+    await route.continue();
+  });
+  return { release, count: () => sent };
+}
+
 export { expect };

@@ -1,7 +1,7 @@
 // The postal desk end to end (DOMAIN.md 7.3, 7.4): one item at a time, giacenza, second attempt,
 // unreachable, a batch of 20, a CSV import with bad lines, the giacenza register. Every refused
 // input is shown with the host's message; every screen state is checked with axe.
-import { expect, snapshot, test } from './fixtures.js';
+import { expect, holdFirstRequest, snapshot, test } from './fixtures.js';
 import { buildPostalCases, romeLocal, seedPostalCases, UNKNOWN_IUN } from './data/postal-cases.js';
 import { PostalBatchPage, PostalGiacenzaPage, PostalImportPage, PostalItemPage } from './pages/postal-pages.js';
 
@@ -40,18 +40,12 @@ test.describe('postal desk', () => {
   test('an item scanned while the previous one is looked up is the one shown', async ({ page, host, accessible }) => {
     const item = new PostalItemPage(page);
     await item.open(host.url);
-    let releaseFirst!: () => void;
-    const firstHeld = new Promise<void>((resolve) => { releaseFirst = resolve; });
-    let lookups = 0;
-    await page.route('**/api/postal.findItem', async (route) => {
-      if (lookups++ === 0) await firstHeld;
-      await route.continue();
-    });
+    const lookups = await holdFirstRequest(page, 'postal.findItem');
     await item.scan(cases.arInGiacenza.itemCode);
     await item.scan(cases.n890InGiacenza.itemCode);
-    releaseFirst();
+    lookups.release();
     await expect(item.item).toHaveAttribute('data-code', cases.n890InGiacenza.itemCode);
-    expect(lookups).toBe(2);
+    expect(lookups.count()).toBe(2);
     await expect(item.scanField).toHaveValue(cases.n890InGiacenza.itemCode);
     await accessible(page, 'postal item (second scan)');
     await page.unrouteAll();
@@ -180,19 +174,13 @@ test.describe('postal desk', () => {
     await expect(batch.scanField).toBeFocused();
     // The first lookup is held (a slow host) while the second code is scanned: the field takes the
     // second Enter at once (it empties) and its lookup follows the first one's answer.
-    let releaseFirst!: () => void;
-    const firstHeld = new Promise<void>((resolve) => { releaseFirst = resolve; });
-    let lookups = 0;
-    await page.route('**/api/postal.findItem', async (route) => {
-      if (lookups++ === 0) await firstHeld;
-      await route.continue();
-    });
+    const lookups = await holdFirstRequest(page, 'postal.findItem');
     await batch.scan(cases.batch[0]!.itemCode);
     await batch.scan(cases.batch[1]!.itemCode);
     await expect(batch.scanField).toHaveValue('');
-    releaseFirst();
+    lookups.release();
     await expect(batch.list.locator('tbody tr')).toHaveCount(2);
-    expect(lookups).toBe(2);
+    expect(lookups.count()).toBe(2);
     await page.unrouteAll();
     for (const c of cases.batch.slice(2)) await batch.scan(c.itemCode);
     await expect(batch.list.locator('tbody tr')).toHaveCount(20);
