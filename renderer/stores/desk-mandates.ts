@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { computed, ref } from 'vue';
 import type { DeskMandateList, DeskMandateView } from '../../electron/api/contract/index.js';
 import { ApiCallError, call } from '../api/client.js';
+import { newestWins, STALE } from '../composables/newest-wins.js';
 import type { DeskError } from './desk.js';
 
 export type MandateDraft = { delegatorTaxId: string; delegateTaxId: string; delegateDenomination: string; delegateType: 'PF' | 'PG'; validFrom: string; validTo: string };
@@ -30,10 +31,13 @@ export const useDeskMandatesStore = defineStore('desk-mandates', () => {
   const error = ref<DeskError | null>(null);
   const formError = ref<DeskError | null>(null);
   const notice = ref<MandateNotice | null>(null);
-  const busy = ref(false);
+  // Requests in flight: a search sent while another is awaited keeps the screen busy until both end.
+  const pending = ref(0);
+  const busy = computed(() => pending.value > 0);
+  const searches = newestWins();
 
   async function run<T>(target: typeof error, action: () => Promise<T>): Promise<T | undefined> {
-    busy.value = true;
+    pending.value++;
     error.value = null;
     formError.value = null;
     try {
@@ -42,13 +46,15 @@ export const useDeskMandatesStore = defineStore('desk-mandates', () => {
       target.value = toError(e);
       return undefined;
     } finally {
-      busy.value = false;
+      pending.value--;
     }
   }
 
+  /** The mandates of `taxId`; a search typed before the previous one answered is the one shown. */
   async function search(): Promise<boolean> {
     notice.value = null;
-    const found = await run(error, () => call('desk.listMandates', { taxId: taxId.value }));
+    const found = await run(error, () => searches.run(() => call('desk.listMandates', { taxId: taxId.value })));
+    if (found === STALE) return false;
     list.value = found ?? null;
     return found !== undefined;
   }

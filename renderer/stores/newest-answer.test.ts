@@ -11,6 +11,7 @@ vi.mock('../api/client.js', () => ({
 
 const { useDeskHistoryStore } = await import('./desk-history.js');
 const { useNotificationsStore } = await import('./notifications.js');
+const { useDeskMandatesStore } = await import('./desk-mandates.js');
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
@@ -69,5 +70,21 @@ describe('the newest request wins', () => {
     await first;
     expect(notifications.current).toEqual({ iun: 'BBBB-BBBB-BBBB-202601-B-1' });
     expect(notifications.loading).toBe(false);
+  });
+
+  it('mandates: the tax code searched last is the one listed, busy until both searches answered', async () => {
+    const mandates = useDeskMandatesStore();
+    mandates.taxId = 'RSSMRA85T10A562S';
+    const first = mandates.search();
+    mandates.taxId = 'VRDLGU70A01F205N';
+    const second = mandates.search();
+    expect(pending.map((p) => p.input)).toEqual([{ taxId: 'RSSMRA85T10A562S' }, { taxId: 'VRDLGU70A01F205N' }]);
+    pending[1]!.resolve({ taxId: 'VRDLGU70A01F205N', items: [] });
+    expect(await second).toBe(true);
+    expect(mandates.busy).toBe(true);
+    pending[0]!.resolve({ taxId: 'RSSMRA85T10A562S', items: [{ mandateId: 'm-1' }] });
+    expect(await first).toBe(false);
+    expect(mandates.list).toEqual({ taxId: 'VRDLGU70A01F205N', items: [] });
+    expect(mandates.busy).toBe(false);
   });
 });

@@ -154,6 +154,20 @@ test.describe('RADD desk counter', () => {
     await snapshot(page, 'desk-summary');
   });
 
+  test('a code scanned while the previous one is read is the one the counter goes on with', async ({ page, host, accessible }) => {
+    const counter = new DeskCounterPage(page);
+    await counter.open(host.url);
+    const reads = await holdFirstRequest(page, 'desk.identifyInput');
+    await counter.scan(caseOf('delegatePickup').notification.iun);
+    await counter.scan(PEOPLE.unreachable.taxId);
+    reads.release();
+    await expect(counter.readKind).toHaveText('Codice fiscale');
+    await expect(page.getByTestId('desk-recipient-taxid')).toHaveValue(PEOPLE.unreachable.taxId);
+    expect(reads.count()).toBe(2);
+    await accessible(page, 'desk identify (second scan)');
+    await page.unrouteAll();
+  });
+
   test('every refusal has its own message and changes nothing', async ({ page, host, accessible }) => {
     // Eight refusals, each with its screen checked by axe: about 40 s on a quiet machine.
     test.setTimeout(120_000);
