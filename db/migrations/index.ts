@@ -26,6 +26,7 @@ import * as addMandatesDelegatorIndex from './2026-11-26-2000-add-mandates-deleg
 import * as rereadCancelledOutcomes from './2026-11-26-2200-reread-cancelled-outcomes.js';
 import * as indexPendingByOutcome from './2026-11-26-2300-index-pending-by-outcome.js';
 import * as keyChildrenByNotification from './2026-11-27-0900-key-children-by-notification.js';
+import * as dropBulkImportMarker from './2026-11-27-1100-drop-bulk-import-marker.js';
 
 export interface NamedMigration {
   name: string;
@@ -61,6 +62,7 @@ export const migrations: readonly NamedMigration[] = [
   { name: '2026-11-26-2200-reread-cancelled-outcomes', ...rereadCancelledOutcomes },
   { name: '2026-11-26-2300-index-pending-by-outcome', ...indexPendingByOutcome },
   { name: '2026-11-27-0900-key-children-by-notification', ...keyChildrenByNotification },
+  { name: '2026-11-27-1100-drop-bulk-import-marker', ...dropBulkImportMarker },
 ];
 
 /** Knex's migration source over the list above. */

@@ -209,7 +209,8 @@ export function scopeBindings(d: Dialect, values: readonly (string | number)[]):
 // triggers are dropped and re-created inside the transaction (notifications-repo.ts
 // bulkCountingStart). Migrations 1900 to 0900 guarded SQLite's insert triggers with a row in
 // `bulk_import_marker` instead (their WHEN clause still ran for every row); 0900 creates them
-// without that guard, and its down step puts the guard back.
+// without that guard, and its down step puts the guard back; 1100 drops the table (its down step
+// re-creates it, empty, for 0900's).
 
 export const BULK_MARKER_TABLE = 'bulk_import_marker';
 export const SQLITE_NOT_BULK = `NOT EXISTS (SELECT 1 FROM ${BULK_MARKER_TABLE})`;

@@ -7,7 +7,7 @@ import { migrations } from '../../db/migrations/index.js';
 import { appliedMigrations, rollbackAll } from '../../db/schema-version.js';
 import { tempStoreDir } from '../support/store-temp.js';
 
-const SCHEMA_HASH = '30eca2f3993b62fc15d7a2769555b2cf228e8e7327d96aa9c7c854d3f5f3b005';
+const SCHEMA_HASH = 'e84d7b333731b266f8fd68d4589a62b13b3077b428bc63e2d8ffa74d4f83a64b';
 
 const tmp = tempStoreDir('radd-schema-');
 afterAll(() => tmp.remove());
