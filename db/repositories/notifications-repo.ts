@@ -17,7 +17,7 @@ import {
   type RecipientRow,
 } from '../mappers/notifications.js';
 import { legalFactRows, LEGAL_FACT_COLUMNS } from '../mappers/legal-facts.js';
-import { fromJson, toJson } from '../mappers/json.js';
+import { decodeEngineState, encodeEngineState } from '../mappers/engine-state.js';
 import { timelineTuple, TIMELINE_COLUMNS, TIMELINE_JSON_COLUMNS, rowToElement, type TimelineRow } from '../mappers/timeline.js';
 import { forChunks, InsertBuilder, insertRows, inTransaction, isPg, nidOf, rawRows, runInsert, tuples, updateRows, type Db, type PreparedInsert } from './sql.js';
 import { NID_RANGE_SCOPE, nidSetScope, rebuildSql, scopeBindings, SQLITE_TRIGGER_NAMES } from './sender-stats-sql.js';
@@ -119,7 +119,7 @@ export class NotificationsRepo {
     const notification = rowsToNotification(row, recipients, payments, documents);
     const engineNotification = { iun, sentAt: notification.sentAt, recipientCount: notification.recipients.length };
     const derived = row.engine_state !== null
-      ? stateToDerived(fromJson<EngineState>(row.engine_state) as EngineState)
+      ? stateToDerived(decodeEngineState(row.engine_state))
       : deriveNotification(engineNotification, (JSON.parse(row.timeline_json ?? '[]') as TimelineRow[]).map(rowToElement)).result;
     return { notification, derived };
   }
@@ -169,7 +169,7 @@ export class NotificationsRepo {
       const states = await this.db('notification_engine_states').whereIn('iun', chunk).select<{ iun: string; engine_state: string }[]>('iun', 'engine_state');
       for (const row of states) {
         const head = heads.get(row.iun);
-        if (head) head.engineState = fromJson<EngineState>(row.engine_state);
+        if (head) head.engineState = decodeEngineState(row.engine_state);
       }
     });
     return heads;
@@ -188,7 +188,7 @@ export class NotificationsRepo {
         return [nid, c.status, c.status_at, c.viewed_at];
       });
       await updateRows(trx, 'notifications', ['nid'], ['status', 'status_at', 'viewed_at'], notificationRows);
-      await insertRows(trx, 'notification_engine_states', ['iun', 'engine_state'], items.map((i) => [i.iun, toJson(i.engineState)]), {
+      await insertRows(trx, 'notification_engine_states', ['iun', 'engine_state'], items.map((i) => [i.iun, encodeEngineState(i.engineState)]), {
         merge: { target: ['iun'], columns: ['engine_state'] },
       });
       const recipientRows = items.flatMap(({ nid, derived }) =>
@@ -204,7 +204,7 @@ export class NotificationsRepo {
   /** The stored engine state of a notification (undefined when it was bulk-imported and not touched since). */
   async getEngineState(iun: string): Promise<EngineState | undefined> {
     const row = await this.db('notification_engine_states').where('iun', iun).first<{ engine_state: string } | undefined>('engine_state');
-    return row ? fromJson<EngineState>(row.engine_state) : undefined;
+    return row ? decodeEngineState(row.engine_state) : undefined;
   }
 
   /** Notifications a tax code can still collect at a desk (DOMAIN.md 10), newest first; only those of one recipient outcome when given. */
@@ -340,7 +340,7 @@ export class NotificationRowsBuilder {
         for (const pay of paymentsToRows(n.iun, i, r.payments)) payments.push(keyed(PAYMENT_COLUMNS.map((c) => pay[c]), key));
       });
       for (const d of documentsToRows(n)) documents.push(keyed(DOCUMENT_COLUMNS.map((c) => d[c]), key));
-      if (engineState !== undefined) states.push([n.iun, toJson(engineState)]);
+      if (engineState !== undefined) states.push([n.iun, encodeEngineState(engineState)]);
       for (const e of els) elements.push(keyed(timelineTuple(n.iun, e), key));
       for (const f of legalFactRows(n.iun, derived)) facts.push(keyed(f, key));
     }

@@ -190,6 +190,25 @@ describe.each(storeBackends())('timeline write path on $name', (backend) => {
     await s.close();
   });
 
+  test('the engine state is stored in its compact form; one stored as plain JSON by an earlier version goes on incrementally', async () => {
+    const s = await backend.newStore();
+    const w = anImport({}, 'DELIVERED');
+    await s.timeline.importNotifications([w], { keepEngineState: true });
+    const state = (await s.notifications.getEngineState(w.notification.iun))!;
+    const row = () => s.knex('notification_engine_states').where('iun', w.notification.iun).first<{ engine_state: string }>('engine_state');
+    const compact = (await row()).engine_state;
+    expect(JSON.parse(compact)).toMatchObject({ c: 1 });
+    expect(compact.length).toBeLessThan(JSON.stringify(state).length * 0.8);
+    // A store written before the compact form: the same state as plain JSON.
+    await s.knex('notification_engine_states').where('iun', w.notification.iun).update({ engine_state: JSON.stringify(state) });
+    expect(await s.notifications.getEngineState(w.notification.iun)).toEqual(state);
+    const res = await s.timeline.appendElements(w.notification.iun, [{ category: 'NOTIFICATION_VIEWED', at: '2026-03-13T10:00:00+01:00', recipientIndex: 0 }]);
+    expect(res.mode).toBe('incremental');
+    expect(JSON.parse((await row()).engine_state)).toMatchObject({ c: 1 });
+    await expectDerivedMatchesTimeline(s, w.notification.iun);
+    await s.close();
+  });
+
   test('timeline elements cannot be modified once stored (append-only)', async () => {
     const s = await backend.newStore();
     const w = anImport({}, 'ACCEPTED');
