@@ -266,6 +266,8 @@ export {
   makeDemoNotification,
   /** A demo notification tailored to a path and its simulated timeline, from one seed. */
   makeDemoCase,
+  /** The office of the demo sender operators (Comune di Milano). */
+  DEMO_HOME_SENDER_TAX_ID,
   /** The timeline SEND would write for a notification following a path, deterministic from a seed. */
   simulateTimeline,
   /** The simulated elements whose business time is at or before `now`. */

@@ -50,6 +50,9 @@ export interface DemoSender {
   protocol: string;
 }
 
+/** The office the demo sender operators work for (Comune di Milano): the demo world deposits half its notifications for it. */
+export const DEMO_HOME_SENDER_TAX_ID = '01199250158';
+
 export const SENDERS: readonly DemoSender[] = [
   { denomination: 'Comune di Milano', taxId: '01199250158', kind: 'COMUNE', protocol: 'PG' },
   { denomination: 'Roma Capitale', taxId: '02438750586', kind: 'COMUNE', protocol: 'QA' },

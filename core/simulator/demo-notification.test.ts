@@ -66,6 +66,20 @@ describe('demo notifications (DOMAIN.md 2)', () => {
     }
   });
 
+  it('takes the sender asked for, and leaves the rest of the notification as the seed makes it', () => {
+    for (const seed of SEEDS.slice(0, 10)) {
+      const drawn = makeDemoNotification(seed);
+      const milano = makeDemoNotification(seed, { senderTaxId: '01199250158' });
+      expect(milano.senderTaxId).toBe('01199250158');
+      expect(milano.senderDenomination).toBe('Comune di Milano');
+      expect(milano.iun).toBe(drawn.iun);
+      expect(milano.sentAt).toBe(drawn.sentAt);
+      expect(milano.recipients.map((r) => r.taxId)).toEqual(drawn.recipients.map((r) => r.taxId));
+    }
+    // A tax code that is not a demo sender: the drawn one.
+    expect(makeDemoNotification(3, { senderTaxId: '00000000000' }).senderTaxId).toBe(makeDemoNotification(3).senderTaxId);
+  });
+
   it('keeps an explicit deposit time', () => {
     expect(makeDemoNotification(1, { sentAt: '2026-03-10T09:15:00+01:00' }).sentAt).toBe('2026-03-10T09:15:00+01:00');
   });

@@ -22,6 +22,8 @@ export interface DemoNotificationOptions {
   /** Per recipient; default PF with 10% PG. */
   recipientTypes?: readonly RecipientType[];
   physicalCommunicationType?: PhysicalCommunicationType;
+  /** Tax code of one of the demo SENDERS: the sender (default: drawn among them). */
+  senderTaxId?: string;
 }
 
 const DEFAULT_WINDOW = { from: '2025-06-02T00:00:00+02:00', to: '2026-05-29T00:00:00+02:00' };
@@ -115,7 +117,9 @@ export function makeDemoNotification(seed: number | string, opts: DemoNotificati
   const sentMs = opts.sentAt ? parseInstant(opts.sentAt) : drawSentAt(rng, opts.sentBetween ?? DEFAULT_WINDOW);
   const sentAt = formatInstant(sentMs);
   const iun = makeIun(pickIunLetters((n) => rng.int(n)), iunYearMonthOf(sentAt));
-  const sender = rng.pick(SENDERS);
+  // Drawn even when chosen: the rest of the notification stays what it is for this seed.
+  const drawn = rng.pick(SENDERS);
+  const sender = opts.senderTaxId === undefined ? drawn : SENDERS.find((x) => x.taxId === opts.senderTaxId) ?? drawn;
   const kind = rng.pick(ACT_KINDS[sender.kind]);
   const paths = pathList(opts, count);
   const recipients = Array.from({ length: count }, (_, i) => {

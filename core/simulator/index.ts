@@ -8,6 +8,7 @@ import { simulateTimeline } from './simulate.js';
 export { SIMULATION_PATHS, NOTIFICATION_LEVEL_PATHS, DIGITAL_PATHS, DELIVERY_PATHS, isSimulationPath, needsDigitalDomicile } from './paths.js';
 export type { SimulationPath } from './paths.js';
 export { makeDemoNotification } from './demo-notification.js';
+export { DEMO_HOME_SENDER_TAX_ID } from './demo-data.js';
 export type { DemoNotificationOptions } from './demo-notification.js';
 export { simulateTimeline, simulateUntil } from './simulate.js';
 export { createRng, hashSeed, seedOf, uuidFrom } from './prng.js';

@@ -3,6 +3,7 @@
 // electron/auth/first-run.ts), or, for unattended installs, from RADD_ADMIN_PASSWORD (user
 // `admin`). No password of a real desk is ever printed or logged. For the demo and the e2e
 // tests, RADD_DEMO_OPERATORS=1 creates one operator per role with the known passwords below.
+import { DEMO_HOME_SENDER_TAX_ID } from '../../core/index.js';
 import type { Role } from '../api/contract/index.js';
 import type { HostContext } from '../api/host-context.js';
 import { newPasswordSchema } from '../api/contract/auth.js';
@@ -23,7 +24,7 @@ export const DEMO_OPERATORS: readonly DemoOperator[] = [
   { username: 'clerk', displayName: 'Sportello (demo)', roles: ['clerk'], password: 'demo-clerk-2026' },
   { username: 'postal', displayName: 'Operatore postale (demo)', roles: ['postal'], password: 'demo-postal-2026' },
   // The sender of the demo notifications (db/seed/demo).
-  { username: 'sender', displayName: 'Ente mittente (demo)', roles: ['sender'], password: 'demo-sender-2026', senderTaxId: '01199250158' },
+  { username: 'sender', displayName: 'Ente mittente (demo)', roles: ['sender'], password: 'demo-sender-2026', senderTaxId: DEMO_HOME_SENDER_TAX_ID },
   { username: 'admin', displayName: 'Amministratore (demo)', roles: ['admin'], password: 'demo-admin-2026' },
 ];
 
@@ -31,7 +32,7 @@ export const DEMO_OPERATORS: readonly DemoOperator[] = [
  * Every role at once, for the demo store only (created with its demo dataset, RADD_DEMO_SUPERVISOR=1):
  * the walk-through of all screens and the e2e tests sign in with it.
  */
-export const DEMO_SUPERVISOR: DemoOperator = { username: 'demo', displayName: 'Operatore demo', roles: ['clerk', 'postal', 'sender', 'admin'], password: 'demo-radd-2026', senderTaxId: '01199250158' };
+export const DEMO_SUPERVISOR: DemoOperator = { username: 'demo', displayName: 'Operatore demo', roles: ['clerk', 'postal', 'sender', 'admin'], password: 'demo-radd-2026', senderTaxId: DEMO_HOME_SENDER_TAX_ID };
 
 export const FIRST_ADMIN_USERNAME = 'admin';
 

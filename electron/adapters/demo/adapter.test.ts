@@ -3,6 +3,7 @@ import { createManualClock } from '../../sync/manual-scheduler.js';
 import { createMemorySyncStore } from '../../sync/memory-store.js';
 import { createSyncEngine } from '../../sync/engine.js';
 import type { OutboxItem } from '../../sync/types.js';
+import { DEMO_HOME_SENDER_TAX_ID } from '../../../core/index.js';
 import { createDemoAdapter } from './adapter.js';
 
 const T0 = Date.parse('2026-03-10T08:00:00Z');
@@ -27,6 +28,17 @@ describe('demo adapter (simulated SEND)', () => {
     expect(store.notifications.size).toBe(12);
     const times = [...store.timelines.values()].flatMap((m) => [...m.values()].map((e) => Date.parse(e.at)));
     expect(Math.max(...times)).toBeLessThanOrEqual(T0);
+  });
+
+  it('deposits every other notification for the office of the demo sender operators', async () => {
+    const { store, engine, clock } = setup();
+    await engine.runNow();
+    clock.advance(60 * MIN);
+    await engine.runNow();
+    const senders = [...store.notifications.values()].map((n) => n.senderTaxId);
+    expect(senders.length).toBe(18);
+    expect(senders.filter((t) => t === DEMO_HOME_SENDER_TAX_ID).length).toBeGreaterThanOrEqual(senders.length / 2);
+    expect(new Set(senders).size).toBeGreaterThan(2);
   });
 
   it('adds new deposits and new elements as time passes, never the same element twice', async () => {

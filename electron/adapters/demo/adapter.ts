@@ -19,7 +19,7 @@ import { DemoWorld, type WorldSnapshot } from './world.js';
 export interface DemoAdapterOptions {
   now: () => number;
   seed?: number;
-  /** Notifications deposited before the first start (default 40, over `backlogDays` = 60). */
+  /** Notifications deposited before the first start (default 240, over `backlogDays` = 90). */
   backlog?: number;
   backlogDays?: number;
   /** One new deposit every this many ms of wall time (default 5 minutes). */
@@ -61,7 +61,7 @@ export function createDemoAdapter(opts: DemoAdapterOptions): SyncAdapter & { wor
     if (!world || world.opts.epochMs !== epochMs) {
       // What pushes added does not depend on the epoch: a new world takes it over.
       const carried = world?.snapshot() ?? saved?.world;
-      world = new DemoWorld({ seed, epochMs, backlog: opts.backlog ?? 40, backlogDays: opts.backlogDays ?? 60, depositEveryMs: opts.depositEveryMs ?? 5 * 60_000 });
+      world = new DemoWorld({ seed, epochMs, backlog: opts.backlog ?? 240, backlogDays: opts.backlogDays ?? 90, depositEveryMs: opts.depositEveryMs ?? 5 * 60_000 });
       if (carried) world.restore(carried);
       saved = undefined;
     }

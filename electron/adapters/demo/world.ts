@@ -5,6 +5,7 @@
 // is not derivable from the seed, so `snapshot()` / `restore()` let the adapter keep it across
 // restarts (state.ts).
 import {
+  DEMO_HOME_SENDER_TAX_ID,
   makeDemoCase,
   simulateTimeline,
   type Notification,
@@ -66,6 +67,15 @@ const BACKLOG_PATHS: readonly SimulationPath[] = [
 ];
 const LIVE_PATHS: readonly SimulationPath[] = ['PEC_FIRST_TRY', 'ANALOG_890_DELIVERED', 'PEC_FIRST_TRY', 'ANALOG_AR_DELIVERED', 'UNREACHABLE', 'GIACENZA_COLLECTED'];
 
+/**
+ * Every other deposit is for the office of the demo sender operators (DEMO_HOME_SENDER_TAX_ID), so
+ * that its dashboard and list look like a municipality's; the others are drawn among the demo
+ * senders (the desk serves citizens of every sender).
+ */
+function caseOptions(k: number, depositedMs: number) {
+  return { sentAt: new Date(depositedMs).toISOString(), ...(k % 2 === 1 ? { senderTaxId: DEMO_HOME_SENDER_TAX_ID } : {}) };
+}
+
 export class DemoWorld {
   private readonly cache = new Map<string, DemoCase>();
   private readonly pushed: (DemoEntry & { deposit: PushedDeposit })[] = [];
@@ -90,14 +100,14 @@ export class DemoWorld {
     const depositedMs = this.opts.epochMs - span + Math.floor((k * span) / Math.max(1, this.opts.backlog));
     const key = `demo:${this.opts.seed}:b${k}`;
     const path = BACKLOG_PATHS[k % BACKLOG_PATHS.length]!;
-    return { key, depositedMs, load: () => this.cached(key, () => makeDemoCase(key, path, { sentAt: new Date(depositedMs).toISOString() })) };
+    return { key, depositedMs, load: () => this.cached(key, () => makeDemoCase(key, path, caseOptions(k, depositedMs))) };
   }
 
   private liveEntry(k: number): DemoEntry {
     const depositedMs = this.opts.epochMs + (k + 1) * this.opts.depositEveryMs;
     const key = `demo:${this.opts.seed}:l${k}`;
     const path = LIVE_PATHS[k % LIVE_PATHS.length]!;
-    return { key, depositedMs, load: () => this.cached(key, () => makeDemoCase(key, path, { sentAt: new Date(depositedMs).toISOString() })) };
+    return { key, depositedMs, load: () => this.cached(key, () => makeDemoCase(key, path, caseOptions(k, depositedMs))) };
   }
 
   /** Every notification deposited at or before `atMs`, in a stable order (backlog, live, pushed). */
