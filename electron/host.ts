@@ -6,6 +6,7 @@ import { openStore } from '../db/store.js';
 import { seedDemo } from '../db/seed/demo.js';
 import type { HostContext, Clock } from './api/host-context.js';
 import { bootstrapOperators, DEMO_OPERATORS, DEMO_SUPERVISOR } from './auth/bootstrap.js';
+import { DEMO_DESK_IDENTITY, setDeskIdentity } from './auth/desk-settings.js';
 import { AuthRuntime, type AuthOptions } from './auth/runtime.js';
 import type { HostConfig } from './config.js';
 import { createLogger, type Logger } from './logger.js';
@@ -60,6 +61,8 @@ export async function createHost(config: HostConfig, options: HostOptions): Prom
   let env = options.env ?? process.env;
   if (config.seedDemo && (await store.isEmpty())) {
     await seedDemo(store);
+    // and a desk to print on its receipts (an administrator changes it in the desk settings).
+    await setDeskIdentity(store, DEMO_DESK_IDENTITY, clock.now());
     logger.info('demo dataset inserted into an empty store');
     env = { ...env, RADD_DEMO_OPERATORS: '1', RADD_DEMO_SUPERVISOR: '1' };
   }

@@ -19,6 +19,17 @@ export async function setDeskIdentity(tx: Scope, identity: DeskIdentity, now: Da
   return identity;
 }
 
+/**
+ * The desk of the demo store (set with the demo dataset, changed in "Sportello e conservazione"):
+ * receipts and attestations then name a desk as a real one would. The code is not a real RADD
+ * point's.
+ */
+export const DEMO_DESK_IDENTITY: DeskIdentity = {
+  raddPointCode: 'DEMO-MI-001',
+  name: 'Punto RADD dimostrativo — Milano Centrale',
+  address: { street: 'Piazza Duca d\'Aosta 1', zip: '20124', city: 'Milano', province: 'MI' },
+};
+
 /** The desk id stamped on sessions and audit entries: the RADD point code, '' until set. */
 export async function currentDeskId(tx: Scope): Promise<string> {
   return (await getDeskIdentity(tx))?.raddPointCode ?? '';

@@ -4,6 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deskIdentitySchema } from '../../electron/api/contract/admin.js';
+import { DEMO_DESK_IDENTITY, getDeskIdentity } from '../../electron/auth/desk-settings.js';
 import { loadConfig } from '../../electron/config.js';
 import { createHost, type Host } from '../../electron/host.js';
 import { startHttpHost, type HttpHost } from '../../electron/http-host.js';
@@ -62,6 +64,11 @@ describe('browser-mode host', () => {
     expect(res.status).toBe(200);
     expect(res.body.ok).toBe(true);
     expect(res.body.data).toMatchObject({ iun: 'QDUX-GHKP-JNAM-202603-T-1', status: 'EFFECTIVE_DATE', statusLabel: { it: 'Perfezionata per decorrenza termini' } });
+  });
+
+  it('gives the demo store a demo desk, named on receipts and stamped on sessions', async () => {
+    expect(await getDeskIdentity(host.ctx.store)).toEqual(DEMO_DESK_IDENTITY);
+    expect(deskIdentitySchema.parse(DEMO_DESK_IDENTITY)).toEqual(DEMO_DESK_IDENTITY);
   });
 
   it('accepts a lower-case IUN without dashes (normalised by the core parser)', async () => {
