@@ -6,10 +6,13 @@
 //                                would give per core: the wall figures drop when others load the CPUs)
 //   core.apply_cost              incremental applyElement, per element, in business-time order
 //   core.apply_cost_with_state_json  what the store does per appended element (db/repositories/
-//                                timeline-writer.ts): JSON.parse of the stored state, applyElement,
-//                                stateToDerived, JSON.stringify of the new state
+//                                timeline-writer.ts): the stored state read back (its compact form,
+//                                db/mappers/engine-state.ts), applyElement, stateToDerived, the new
+//                                state written in that form
+//   core.apply_cost_with_plain_json  the same with the state as plain JSON (stores of earlier versions)
 // The notifications and timelines are generated before any timing starts.
 import { applyElement, createEngineState, rebuildEngineState, stateToDerived, type EngineState } from '../../core/index.js';
+import { decodeEngineState, encodeEngineState } from '../../db/mappers/engine-state.js';
 import { generateCases, type DeriveCase } from './support/derive-cases.js';
 import { runShards } from './support/workers.js';
 
@@ -51,10 +54,19 @@ interface ApplyFigures {
 }
 
 /**
- * applyElement over each timeline in order. `withJson` adds the store's per-element work around it:
- * the state round trip through JSON, stateToDerived, and a rebuild on 'needs-rederive'.
+ * applyElement over each timeline in order. A stored `form` adds the store's per-element work around
+ * it: the state read back from and written to that form, stateToDerived, and a rebuild on
+ * 'needs-rederive'.
  */
-function benchApply(cases: DeriveCase[], withJson: boolean): ApplyFigures {
+type StoredForm = 'none' | 'compact' | 'plain';
+
+const writeState: Record<Exclude<StoredForm, 'none'>, (s: EngineState) => string> = { compact: encodeEngineState, plain: (s) => JSON.stringify(s) };
+const readState: Record<Exclude<StoredForm, 'none'>, (text: string) => EngineState> = { compact: decodeEngineState, plain: (t) => JSON.parse(t) as EngineState };
+
+function benchApply(cases: DeriveCase[], form: StoredForm): ApplyFigures {
+  const withJson = form !== 'none';
+  const write = form === 'none' ? () => '' : writeState[form];
+  const read = form === 'none' ? () => { throw new Error('no stored form'); } : readState[form];
   let elements = 0;
   let rederive = 0;
   let sink = 0;
@@ -62,15 +74,15 @@ function benchApply(cases: DeriveCase[], withJson: boolean): ApplyFigures {
   const start = performance.now();
   for (const c of cases) {
     let state: EngineState = createEngineState(c.n);
-    let stored = withJson ? JSON.stringify(state) : '';
+    let stored = withJson ? write(state) : '';
     c.timeline.forEach((e, i) => {
-      const r = applyElement(withJson ? (JSON.parse(stored) as EngineState) : state, e);
+      const r = applyElement(withJson ? read(stored) : state, e);
       if (r.outcome === 'needs-rederive') rederive++;
       // The store rebuilds from its stored elements on 'needs-rederive'; the plain figure keeps going.
       state = withJson && r.outcome === 'needs-rederive' ? rebuildEngineState(c.n, c.timeline.slice(0, i + 1)).state : r.state;
       if (withJson) {
         sink += stateToDerived(state).statusHistory.length;
-        stored = JSON.stringify(state);
+        stored = write(state);
       }
     });
     elements += c.timeline.length;
@@ -95,12 +107,16 @@ export async function run(args: string[]): Promise<void> {
   console.log(`core.derive_rate_1thread: ${Math.round(single.wall)} notifications/s`);
   console.log(`core.derive_cpu_rate_1thread: ${Math.round(single.cpu)} notifications/cpu-s`);
   const sample = cases.slice(0, applyCount);
-  benchApply(sample.slice(0, Math.min(1000, sample.length)), true); // warm-up
-  const apply = benchApply(sample, false);
+  benchApply(sample.slice(0, Math.min(1000, sample.length)), 'compact'); // warm-up
+  benchApply(sample.slice(0, Math.min(1000, sample.length)), 'plain');
+  const apply = benchApply(sample, 'none');
   console.log(`core.apply_cost: ${apply.microsPerElement.toFixed(2)} µs/element`);
   console.log(`core.apply_cpu_cost: ${apply.cpuMicrosPerElement.toFixed(2)} cpu-µs/element`);
-  const stored = benchApply(sample, true);
+  const stored = benchApply(sample, 'compact');
   console.log(`core.apply_cost_with_state_json: ${stored.microsPerElement.toFixed(2)} µs/element`);
   console.log(`core.apply_cpu_cost_with_state_json: ${stored.cpuMicrosPerElement.toFixed(2)} cpu-µs/element`);
+  const plain = benchApply(sample, 'plain');
+  console.log(`core.apply_cost_with_plain_json: ${plain.microsPerElement.toFixed(2)} µs/element`);
+  console.log(`core.apply_cpu_cost_with_plain_json: ${plain.cpuMicrosPerElement.toFixed(2)} cpu-µs/element`);
   console.error(`(applyElement over ${applyCount} notifications, ${apply.elements} elements, ${apply.rederive} answered needs-rederive)`);
 }
