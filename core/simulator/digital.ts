@@ -38,7 +38,8 @@ function pecAttempt(t: Track, attempt: number, at: number, ok: boolean): number 
   const feedbackAt = after(t.rng, last, 2 * MINUTE_MS, 50 * MINUTE_MS);
   const outcome = ok
     ? { responseStatus: 'OK', deliveryDetailCode: 'C003' }
-    : { responseStatus: 'KO', deliveryDetailCode: 'C004', deliveryFailureCause: t.rng.pick(['mailbox full', 'mailbox not found', 'domain not found']) };
+    // The PEC provider's reason, as SEND passes it on (Italian providers write it in Italian).
+    : { responseStatus: 'KO', deliveryDetailCode: 'C004', deliveryFailureCause: t.rng.pick(['casella piena', 'casella inesistente', 'dominio inesistente']) };
   return add(t, feedbackAt, 'SEND_DIGITAL_FEEDBACK', { ...base, ...outcome });
 }
 
