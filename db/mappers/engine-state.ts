@@ -28,7 +28,7 @@ interface Codec {
 }
 
 // The walk copies only the objects on the way to an elementId, with spreads, and never deletes a
-// key (a deleted key turns a V8 object into a slow dictionary: it tripled the codec's cost). A key
+// key (a deleted key turns a V8 object into a slow dictionary: it tripled the walk's cost). A key
 // the state does not have is not added; an undefined value written is dropped by JSON.stringify.
 
 function walkRef(c: Codec, ref: unknown): unknown {
