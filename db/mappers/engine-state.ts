@@ -14,7 +14,7 @@
 // deep-equals s (db/mappers tests).
 //
 // Cost (core bench, `core.apply_cost_with_state_json` vs `_with_plain_json`): a state's round trip
-// takes 56–69 µs instead of 38 as plain JSON on this machine, for 40 % fewer bytes stored. A store
+// takes 49–69 µs instead of 34–46 as plain JSON on this machine, for 40 % fewer bytes stored. A store
 // makes one round trip per notification per append call (a sync page: one per notification in it),
 // and there SQLite's work dominates: sync.file_update_rate did not move.
 import type { EngineState } from '../engine.js';
