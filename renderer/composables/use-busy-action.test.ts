@@ -29,4 +29,18 @@ describe('useBusyAction', () => {
     expect(error.value).toBeNull();
     await pending;
   });
+
+  it('stays busy until every overlapping action has ended', async () => {
+    const { busy, run } = useBusyAction(toError);
+    let first!: () => void;
+    let second!: () => void;
+    const a = run(() => new Promise<void>((r) => { first = r; }));
+    const b = run(() => new Promise<void>((r) => { second = r; }));
+    first();
+    await a;
+    expect(busy.value).toBe(true);
+    second();
+    await b;
+    expect(busy.value).toBe(false);
+  });
 });

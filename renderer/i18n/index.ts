@@ -1,19 +1,9 @@
 import { createI18n } from 'vue-i18n';
+import { messagesFor, type AppLocale } from './messages.js';
 
-export type AppLocale = 'it' | 'en';
+export type { AppLocale } from './messages.js';
+
 const KEY = 'radd-desk-locale';
-
-// One message file per screen area and language: `messages/<area>.<locale>.json`, each holding
-// its own top-level keys, so that areas never edit the same file.
-const files = import.meta.glob<{ default: Record<string, unknown> }>('./messages/*.json', { eager: true });
-
-function messagesFor(locale: AppLocale): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [path, mod] of Object.entries(files)) {
-    if (path.endsWith(`.${locale}.json`)) Object.assign(out, mod.default);
-  }
-  return out;
-}
 
 export function initialLocale(): AppLocale {
   return window.localStorage.getItem(KEY) === 'en' ? 'en' : 'it';

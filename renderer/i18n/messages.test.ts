@@ -3,16 +3,11 @@
 // trovata", "1 day overdue"), as vue-i18n picks the form from the count the screen passes.
 import { describe, expect, it } from 'vitest';
 import { createI18n } from 'vue-i18n';
+import { messagesFor } from './messages.js';
 
 type Tree = { [key: string]: string | Tree };
-// The same files the app loads (i18n/index.ts), read the same way.
-const files = import.meta.glob<{ default: Tree }>('./messages/*.json', { eager: true });
-
-function load(locale: 'it' | 'en'): Tree {
-  const out: Tree = {};
-  for (const [path, mod] of Object.entries(files)) if (path.endsWith(`.${locale}.json`)) Object.assign(out, mod.default);
-  return out;
-}
+// The same files, merged the same way, as the app loads (i18n/messages.ts).
+const load = (locale: 'it' | 'en') => messagesFor(locale) as Tree;
 
 /** key path -> message */
 function flatten(tree: Tree, prefix = '', out = new Map<string, string>()): Map<string, string> {

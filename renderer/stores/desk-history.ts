@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { ref } from 'vue';
 import type { DeskDailySummary, DeskHistoryItem, InputOf } from '../../electron/api/contract/index.js';
 import { call } from '../api/client.js';
 import { newestWins, STALE } from '../composables/newest-wins.js';
+import { useBusyAction } from '../composables/use-busy-action.js';
 import { useDeskStore, type DeskError } from './desk.js';
 
 export type HistoryFilter = { iun: string; operationId: string; taxId: string; from: string; to: string; operationType: '' | 'ACT' | 'AOR'; state: string };
@@ -16,24 +17,10 @@ export const useDeskHistoryStore = defineStore('desk-history', () => {
   const truncated = ref(false);
   const open = ref<DeskHistoryItem[]>([]);
   const summary = ref<DeskDailySummary | null>(null);
-  const error = ref<DeskError | null>(null);
-  // Requests in flight: a search sent while another is awaited keeps the screen busy until both end.
-  const pending = ref(0);
-  const busy = computed(() => pending.value > 0);
+  // A search sent while another is awaited keeps the screen busy until both end (useBusyAction).
+  const { busy, error, run } = useBusyAction<DeskError>((e) => useDeskStore().toError(e));
   const searches = newestWins();
   const summaries = newestWins();
-
-  async function run(action: () => Promise<void>): Promise<void> {
-    pending.value++;
-    error.value = null;
-    try {
-      await action();
-    } catch (e) {
-      error.value = useDeskStore().toError(e);
-    } finally {
-      pending.value--;
-    }
-  }
 
   async function search(): Promise<void> {
     const f = filter.value;
