@@ -9,6 +9,9 @@ const state = vi.hoisted(() => ({
   privileged: [] as unknown[],
   appEvents: new Map<string, (...a: unknown[]) => void>(),
   quit: 0,
+  exitCodes: [] as number[],
+  errorBoxes: [] as { title: string; content: string }[],
+  hostFailure: undefined as Error | undefined,
   permissionHandlerSet: false,
 }));
 
@@ -30,12 +33,14 @@ vi.mock('electron', () => {
     app: {
       requestSingleInstanceLock: () => state.lock,
       quit: () => { state.quit++; },
+      exit: (code: number) => { state.exitCodes.push(code); },
       on: (name: string, fn: (...a: unknown[]) => void) => { state.appEvents.set(name, fn); },
       whenReady: () => Promise.resolve(),
       getPath: () => '/tmp/radd-desk-test-userdata',
       isPackaged: false,
     },
     BrowserWindow,
+    dialog: { showErrorBox: (title: string, content: string) => { state.errorBoxes.push({ title, content }); } },
     ipcMain: { handle: (channel: string) => { state.ipcChannels.push(channel); } },
     protocol: {
       registerSchemesAsPrivileged: (s: unknown[]) => { state.privileged.push(...s); },
@@ -50,7 +55,10 @@ vi.mock('electron', () => {
 vi.mock('./host.js', async () => {
   const { AuthRuntime } = await import('./auth/runtime.js');
   return {
-    createHost: vi.fn(async () => ({ ctx: { logger: console, auth: new AuthRuntime({ now: () => new Date() }) }, close: async () => undefined })),
+    createHost: vi.fn(async () => {
+      if (state.hostFailure) throw state.hostFailure;
+      return { ctx: { logger: console, auth: new AuthRuntime({ now: () => new Date() }) }, close: async () => undefined };
+    }),
   };
 });
 
@@ -61,6 +69,9 @@ describe('Electron main process', () => {
     state.ipcChannels.length = 0;
     state.protocols.length = 0;
     state.quit = 0;
+    state.exitCodes.length = 0;
+    state.errorBoxes.length = 0;
+    state.hostFailure = undefined;
   });
 
   it('opens one hardened window on our app:// origin and one IPC channel', async () => {
@@ -85,6 +96,24 @@ describe('Electron main process', () => {
     const { start } = await import('./main.js');
     await start();
     expect(state.quit).toBeGreaterThan(0);
+    expect(state.windows).toHaveLength(0);
+    expect(state.ipcChannels).toHaveLength(0);
+  });
+
+  it('a store that cannot be opened shows the clerk its reason in a box and quits, no window', async () => {
+    state.lock = true;
+    const { DomainError, messageFor } = await import('../core/index.js');
+    state.hostFailure = new DomainError('DB_NEWER_VERSION');
+    const { start } = await import('./main.js');
+    await start();
+    // Importing main.js starts the app once more (its `void start()`): every start shows the box.
+    expect(state.errorBoxes.length).toBeGreaterThan(0);
+    for (const box of state.errorBoxes) {
+      expect(box.content).toContain(messageFor('DB_NEWER_VERSION', 'it'));
+      expect(box.content).toContain('DB_NEWER_VERSION');
+    }
+    expect(state.exitCodes.length).toBe(state.errorBoxes.length);
+    expect(new Set(state.exitCodes)).toEqual(new Set([1]));
     expect(state.windows).toHaveLength(0);
     expect(state.ipcChannels).toHaveLength(0);
   });

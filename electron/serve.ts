@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { createHost } from './host.js';
 import { startHttpHost } from './http-host.js';
 import { createLogger } from './logger.js';
+import { failureReport, STARTUP_FAILURE_TITLE } from './startup-failure.js';
 
 function openInBrowser(url: string): void {
   const cmd = process.platform === 'win32' ? 'explorer' : process.platform === 'darwin' ? 'open' : 'xdg-open';
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (e) {
     if (e instanceof ConfigError) {
-      process.stderr.write(`Configurazione non valida / invalid configuration: ${e.message}\n`);
+      process.stderr.write(`Configurazione non valida / invalid configuration: ${failureReport(e)}\n`);
       process.exit(2);
     }
     throw e;
@@ -46,8 +47,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  const err = e as { code?: string; message?: string };
   // Store errors carry a stable code and a clerk-facing reason (e.g. a database from a newer version).
-  process.stderr.write(`RADD Desk could not start: ${err.code ? `[${err.code}] ` : ''}${err.message ?? String(e)}\n`);
+  process.stderr.write(`${STARTUP_FAILURE_TITLE}:\n${failureReport(e)}\n`);
   process.exit(1);
 });

@@ -1,3 +1,3 @@
-export { DomainError, isDomainError } from './domain-error.js';
+export { DomainError, describeError, isDomainError } from './domain-error.js';
 export { catalog, messageFor, isErrorCode } from './codes.js';
 export type { ErrorCode, Locale } from './codes.js';

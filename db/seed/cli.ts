@@ -3,6 +3,7 @@
 // a few with many notifications), through the same import path as synced data.
 // PostgreSQL: RADD_DB_CLIENT=pg RADD_DATABASE_URL=postgres://… (the host's variables).
 import { join, resolve } from 'node:path';
+import { describeError } from '../../core/index.js';
 import { openStore, type StoreConfig } from '../store.js';
 import { bulkBatches } from './bulk.js';
 
@@ -53,6 +54,6 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
+  console.error(describeError(e, 'en'));
   process.exitCode = 1;
 });

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { openStore } from '../../db/store.js';
 import type { AuditVerification } from '../../db/repositories/audit-repo.js';
 import { loadConfig } from '../config.js';
+import { failureReport } from '../startup-failure.js';
 
 const REASONS: Record<string, string> = {
   NOT_CHAINED: 'the entry carries no chain data (written or altered outside the app)',
@@ -49,8 +50,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e: unknown) => {
-    const err = e as { code?: string; message?: string };
-    process.stderr.write(`audit:verify failed: ${err.code ? `[${err.code}] ` : ''}${err.message ?? String(e)}\n`);
+    process.stderr.write(`audit:verify failed:\n${failureReport(e)}\n`);
     process.exit(2);
   },
 );

@@ -7,6 +7,7 @@ import { createHost } from '../host.js';
 import { backupNow } from '../backup.js';
 import { createLogger } from '../logger.js';
 import { restoreBackup } from '../../db/store.js';
+import { failureReport } from '../startup-failure.js';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -38,8 +39,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    const err = e as { code?: string; message?: string };
-    process.stderr.write(`${e instanceof ConfigError ? 'invalid configuration' : 'failed'}: ${err.code ? `[${err.code}] ` : ''}${err.message ?? String(e)}\n`);
+    process.stderr.write(`${e instanceof ConfigError ? 'invalid configuration' : 'failed'}:\n${failureReport(e)}\n`);
     process.exit(1);
   },
 );

@@ -1,13 +1,18 @@
 // SQLite store safety: pragmas, files it must not touch, newer versions, read-only and full
 // disks, integrity check, backup and restore.
 import { existsSync, readdirSync, writeFileSync, openSync, writeSync, closeSync, statSync, chmodSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore, restoreBackup } from '../../db/store.js';
 import { anImport } from '../support/store-builders.js';
 import { fileSha256, rejectionCode, tempStoreDir } from '../support/store-temp.js';
 
 const tmp = tempStoreDir();
+const readOnlyChild = fileURLToPath(new URL('../support/store-readonly-child.ts', import.meta.url));
+/** The unprivileged user a root test run opens the read-only file as (Debian's `nobody`). */
+const NOBODY = 65534;
 afterAll(() => tmp.remove());
 
 describe('SQLite store safety', () => {
@@ -76,21 +81,37 @@ describe('SQLite store safety', () => {
     await ro.close();
   });
 
-  // Root ignores file modes, so a chmod cannot make the file read-only for us (the query_only
-  // case above covers the error mapping).
-  it.skipIf(process.getuid?.() === 0)('a database file without write permission gives DB_READ_ONLY on write', async () => {
+  // Root ignores file modes: run as root (as in CI), the store is opened by a child process
+  // running as `nobody`, for whom the root-owned file is read-only whatever its mode.
+  it('a database file without write permission gives DB_READ_ONLY and stays untouched', async () => {
     const c = tmp.config('chmod');
-    await openStore(c).then((s) => s.close());
+    await openStore(c).then(async (s) => {
+      await s.timeline.importNotifications([anImport()]);
+      await s.close();
+    });
+    const before = fileSha256(c.filename);
+    const asRoot = process.getuid?.() === 0;
+    chmodSync(tmp.dir, 0o755);
     chmodSync(c.dataDir, 0o555);
     chmodSync(c.filename, 0o444);
     try {
-      const code = await rejectionCode(openStore(c).then((s) => s.timeline.importNotifications([anImport()]).finally(() => s.close())));
-      expect(code).toBe('DB_READ_ONLY');
+      const r = spawnSync(process.execPath, ['--import', 'tsx', readOnlyChild, c.filename, c.dataDir], {
+        encoding: 'utf8',
+        timeout: 60_000,
+        ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
+      });
+      const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+      expect(line, r.stderr).toBeDefined();
+      // Refused when opened (the WAL files cannot be created) or at the first write: either way
+      // with the store's read-only error, never a raw SQLite one.
+      expect(JSON.parse(line!.slice('RESULT '.length))).toMatchObject({ code: 'DB_READ_ONLY' });
     } finally {
       chmodSync(c.dataDir, 0o755);
       chmodSync(c.filename, 0o644);
     }
-  });
+    expect(fileSha256(c.filename)).toBe(before);
+    expect(readdirSync(c.dataDir).filter((f) => f.startsWith('radd.sqlite-'))).toEqual([]);
+  }, 60_000);
 
   it('a full disk gives DB_DISK_FULL and the failed write leaves nothing behind', async () => {
     const s = await tmp.open('full');
