@@ -28,14 +28,15 @@ describe('deriveNotification', () => {
       ev('SOMETHING_NEW', '2026-02-02T09:06:00+01:00'),
       ev('SEND_ANALOG_DOMICILE', '2026-02-31T09:00:00+01:00', 0),
       ev('SEND_ANALOG_DOMICILE', '2026-02-03T09:00:00+01:00', 3),
-      ev('SEND_ANALOG_DOMICILE', '2026-02-03T09:00:00+01:00'),
+      ev('SEND_ANALOG_DOMICILE', '2026-02-03T09:00:00+01:00'), // one recipient: read as recipient 0's, no error
       'not an element' as unknown as TimelineElementInput,
       ev('SEND_DIGITAL_DOMICILE', '2026-02-03T10:00:00+01:00', 0),
     ];
     const { result, errors } = deriveNotification(notification(SENT), inputs);
-    expect(errors.map((e) => e.code)).toEqual(['UNKNOWN_CATEGORY', 'INVALID_INSTANT', 'RECIPIENT_INDEX_OUT_OF_RANGE', 'RECIPIENT_INDEX_MISSING', 'INVALID_ELEMENT']);
+    expect(errors.map((e) => e.code)).toEqual(['UNKNOWN_CATEGORY', 'INVALID_INSTANT', 'RECIPIENT_INDEX_OUT_OF_RANGE', 'INVALID_ELEMENT']);
     expect(result.status).toBe('DELIVERING');
-    expect(result.statusHistory.at(-1)!.activeFrom).toBe('2026-02-03T10:00:00+01:00');
+    // DELIVERING from the analog send read as recipient 0's (09:00), not from the PEC send (10:00).
+    expect(result.statusHistory.at(-1)!.activeFrom).toBe('2026-02-03T09:00:00+01:00');
   });
 
   it('throws a typed error only for an invalid notification', () => {

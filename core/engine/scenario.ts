@@ -52,7 +52,9 @@ function checkEvent(raw: unknown, i: number): TimelineElementInput {
   const ev = withoutEmpty(raw);
   if (typeof ev.category !== 'string') fail(`${path}.category`, 'missing or not a text');
   if (typeof ev.at !== 'string') fail(`${path}.at`, 'missing or not a text');
-  if (ev.recipientIndex !== undefined && !Number.isInteger(ev.recipientIndex)) fail(`${path}.recipientIndex`, 'not an integer');
+  // Digits in a text ("0") are read as the number by the engine (normalize.ts), like a number.
+  const ri = ev.recipientIndex;
+  if (ri !== undefined && !Number.isInteger(ri) && !(typeof ri === 'string' && /^\d{1,4}$/.test(ri))) fail(`${path}.recipientIndex`, 'not an integer');
   if (ev.details !== undefined && !isRecord(ev.details)) fail(`${path}.details`, 'not an object');
   if (ev.elementId !== undefined && typeof ev.elementId !== 'string') fail(`${path}.elementId`, 'not a text');
   return ev as unknown as TimelineElementInput;

@@ -59,6 +59,10 @@ export const TIMELINE_CATEGORY_LABELS: Readonly<Record<TimelineCategory, Localiz
   GENERATE_F24_REQUEST: l('Richiesta generazione modello F24', 'F24 form requested'),
   GENERATED_F24: l('Modello F24 generato', 'F24 form generated'),
   SEND_ANALOG_TIMEOUT: l('Invio cartaceo senza esito nei tempi', 'Paper sending without outcome in time'),
+  VALIDATE_F24_REQUEST: l('Richiesta verifica modello F24', 'F24 form validation requested'),
+  PAYMENT: l('Pagamento registrato', 'Payment recorded'),
+  NOTIFICATION_CANCELLED_DOCUMENT_CREATION_REQUEST: l('Richiesta attestazione di annullamento', 'Cancellation attestation requested'),
+  NOTIFICATION_TIMELINE_REWORKED: l('Cronologia rielaborata da SEND', 'Timeline reworked by SEND'),
 };
 
 /** PEC event codes (DOMAIN.md 7.2; C00x as in SEND's pn-external-channel). */

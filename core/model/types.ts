@@ -139,6 +139,12 @@ export const OTHER_KNOWN_CATEGORIES = [
   'GENERATE_F24_REQUEST',
   'GENERATED_F24',
   'SEND_ANALOG_TIMEOUT',
+  // Further categories of SEND's API (TimelineElementCategoryV2x) and pn-delivery-push, added after
+  // the ones above so that their ranks stay as stored.
+  'VALIDATE_F24_REQUEST',
+  'PAYMENT',
+  'NOTIFICATION_CANCELLED_DOCUMENT_CREATION_REQUEST',
+  'NOTIFICATION_TIMELINE_REWORKED',
 ] as const;
 export type OtherKnownCategory = (typeof OTHER_KNOWN_CATEGORIES)[number];
 

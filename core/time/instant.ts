@@ -20,9 +20,13 @@ function two(s: string, i: number): number {
 function zoneOffset(s: string, i: number): number {
   const sign = s.charCodeAt(i);
   if (sign === 90 /* Z */ || sign === 122 /* z */) return i + 1 === s.length ? 0 : Number.NaN;
-  if ((sign !== 43 /* + */ && sign !== 45 /* - */) || i + 6 !== s.length || s.charCodeAt(i + 3) !== 58) return Number.NaN;
+  if (sign !== 43 /* + */ && sign !== 45 /* - */) return Number.NaN;
+  // ±HH:MM (extended), ±HHMM and ±HH (ISO 8601 basic, as some systems write them).
+  const rest = s.length - i - 1;
+  const colon = rest === 5 && s.charCodeAt(i + 3) === 58;
+  if (rest !== 2 && rest !== 4 && !colon) return Number.NaN;
   const oh = two(s, i + 1);
-  const om = two(s, i + 4);
+  const om = rest === 2 ? 0 : two(s, colon ? i + 4 : i + 3);
   if (oh < 0 || oh > 23 || om < 0 || om > 59) return Number.NaN;
   return (oh * HOUR_MS + om * MINUTE_MS) * (sign === 45 ? -1 : 1);
 }
@@ -30,12 +34,14 @@ function zoneOffset(s: string, i: number): number {
 /**
  * Epoch ms of `YYYY-MM-DDTHH:MM[:SS[.f{1,9}]](Z|±HH:MM)`, or NaN when the text is malformed or the
  * date impossible (30 February, 24:00, 60 seconds). The non-throwing variant, for hot loops.
+ * Also read as written elsewhere: a space for the `T` (RFC 3339 5.6), `±HHMM` or `±HH` offsets. A
+ * time without an offset is refused: it does not name one instant.
  */
 export function tryParseInstant(s: string): EpochMs {
   if (typeof s !== 'string' || s.length < 17) return Number.NaN;
   if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58) return Number.NaN;
   const t = s.charCodeAt(10);
-  if (t !== 84 /* T */ && t !== 116 /* t */) return Number.NaN;
+  if (t !== 84 /* T */ && t !== 116 /* t */ && t !== 32 /* space */) return Number.NaN;
   const hi = two(s, 0);
   const lo = two(s, 2);
   const month = two(s, 5);

@@ -82,6 +82,15 @@ describe('parseInstant', () => {
     expect(parseInstant('2026-03-10T08:15:00.123456789Z')).toBe(ref + 123);
   });
 
+  it('reads the spellings other systems write: a space for the T, ±HHMM and ±HH offsets', () => {
+    const ref = Date.UTC(2026, 2, 10, 8, 15, 0);
+    expect(parseInstant('2026-03-10 09:15:00+01:00')).toBe(ref);
+    expect(parseInstant('2026-03-10T09:15:00+0100')).toBe(ref);
+    expect(parseInstant('2026-03-10T09:15:00+01')).toBe(ref);
+    expect(parseInstant('2026-03-10T03:45:00-0430')).toBe(ref);
+    expect(parseInstant('2026-03-10 08:15Z')).toBe(ref);
+  });
+
   it.each([
     '2026-02-30T10:00:00+01:00',
     '2025-02-29T10:00:00+01:00',
@@ -90,8 +99,10 @@ describe('parseInstant', () => {
     '2026-03-10T10:60:00+01:00',
     '2026-03-10T10:00:60+01:00',
     '2026-03-10T10:00:00',
-    '2026-03-10 10:00:00+01:00',
-    '2026-03-10T10:00:00+0100',
+    '2026-03-10T10:00:00+1',
+    '2026-03-10T10:00:00+01:0',
+    '2026-03-10T10:00:00+01:00:00',
+    '2026-03-10_10:00:00+01:00',
     '2026-03-10T10:00:00.+01:00',
     '2026-03-10T10:00:00+01:00x',
     '10/03/2026',

@@ -80,6 +80,10 @@ export const ID_PATTERNS: Readonly<Record<TimelineCategory, IdPattern>> = {
   GENERATE_F24_REQUEST: p('GENERATE_F24_REQUEST', false),
   GENERATED_F24: p('GENERATED_F24', false),
   SEND_ANALOG_TIMEOUT: p('SEND_ANALOG_TIMEOUT', false),
+  VALIDATE_F24_REQUEST: p('VALIDATE_F24_REQUEST', false),
+  PAYMENT: p('PAYMENT', false),
+  NOTIFICATION_CANCELLED_DOCUMENT_CREATION_REQUEST: p('NOTIFICATION_CANCELLED_DOCUMENT_CREATION_REQUEST', false),
+  NOTIFICATION_TIMELINE_REWORKED: p('NOTIFICATION_TIMELINE_REWORKED', false),
 };
 
 /** Everything the engine looks up about a category, in one lookup. */
@@ -97,6 +101,15 @@ TIMELINE_CATEGORIES.forEach((category, i) => INFO.set(category, { category, rank
 OTHER_KNOWN_CATEGORIES.forEach((category, i) =>
   INFO.set(category, { category, rank: TIMELINE_CATEGORIES.length + 1 + i, pattern: ID_PATTERNS[category], other: true }),
 );
+/**
+ * SEND's API spells row 24 `SEND_SIMPLE_REGISTERED_LETTER_PROGRESS` (TimelineElementCategoryV2x in
+ * ../shared/specs/); DOMAIN.md 5 and the engine call it SIMPLE_REGISTERED_LETTER_PROGRESS. Read as
+ * the same category, so that an RS scan pulled from SEND counts (its legal facts, its rank).
+ */
+export const CATEGORY_ALIASES: Readonly<Record<string, TimelineCategory>> = {
+  SEND_SIMPLE_REGISTERED_LETTER_PROGRESS: 'SIMPLE_REGISTERED_LETTER_PROGRESS',
+};
+for (const [alias, category] of Object.entries(CATEGORY_ALIASES)) INFO.set(alias, INFO.get(category)!);
 
 /** The category's info, or undefined when the engine does not know it. */
 export function categoryInfo(category: string): CategoryInfo | undefined {

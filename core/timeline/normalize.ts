@@ -23,7 +23,11 @@ function reject(errors: DomainWarning[], code: string, params: Record<string, st
   return undefined;
 }
 
-/** Checks the recipientIndex; returns it (-1 when absent) or undefined after recording the error. */
+/**
+ * Checks the recipientIndex; returns it (-1 when absent) or undefined after recording the error.
+ * Read as written elsewhere: a number given as digits in a text ("0"); a recipient-level element
+ * without one on a single-recipient notification is that recipient's (it cannot be anyone else's).
+ */
 function readRecipient(
   raw: Record<string, unknown>,
   category: string,
@@ -31,10 +35,12 @@ function readRecipient(
   ctx: TimelineContext,
   errors: DomainWarning[],
 ): number | undefined {
-  const ri = raw.recipientIndex;
+  let ri = raw.recipientIndex;
   if (ri === undefined || ri === null) {
-    return required ? reject(errors, 'RECIPIENT_INDEX_MISSING', { category }, raw.elementId) : -1;
+    if (!required) return -1;
+    return ctx.recipientCount === 1 ? 0 : reject(errors, 'RECIPIENT_INDEX_MISSING', { category }, raw.elementId);
   }
+  if (typeof ri === 'string' && /^\d{1,4}$/.test(ri)) ri = Number(ri);
   if (typeof ri !== 'number' || !Number.isInteger(ri) || ri < 0 || ri >= ctx.recipientCount) {
     return reject(errors, 'RECIPIENT_INDEX_OUT_OF_RANGE', { recipientIndex: String(ri), recipientCount: ctx.recipientCount }, raw.elementId);
   }

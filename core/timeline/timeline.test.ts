@@ -87,6 +87,34 @@ describe('normalisation errors (DOMAIN 4.1 step 1)', () => {
     expect(errors.map((w) => w.code)).toEqual([code]);
   });
 
+  it('reads a missing recipientIndex as recipient 0 only when the notification has one recipient', () => {
+    const one = { iun: IUN, recipientCount: 1 };
+    const errors: DomainWarning[] = [];
+    expect(normalizeElement({ category: 'NOTIFICATION_VIEWED', at: AT }, one, errors)).toMatchObject({ rec: 0, elementId: `NOTIFICATION_VIEWED.IUN_${IUN}.RECINDEX_0` });
+    expect(errors).toEqual([]);
+    // With two recipients it could be either: refused (the case above).
+    expect(norm({ category: 'NOTIFICATION_VIEWED', at: AT }).errors.map((w) => w.code)).toEqual(['RECIPIENT_INDEX_MISSING']);
+  });
+
+  it('reads a recipientIndex written as digits in a text as the number', () => {
+    const { e, errors } = norm({ category: 'NOTIFICATION_VIEWED', at: AT, recipientIndex: '1' as unknown as number });
+    expect(errors).toEqual([]);
+    expect(e).toMatchObject({ rec: 1 });
+    expect(norm({ category: 'NOTIFICATION_VIEWED', at: AT, recipientIndex: 'uno' as unknown as number }).errors.map((w) => w.code)).toEqual(['RECIPIENT_INDEX_OUT_OF_RANGE']);
+  });
+
+  it('knows the categories SEND\'s API adds and reads its spelling of the RS progress (DOMAIN.md 5 notes)', () => {
+    for (const category of ['VALIDATE_F24_REQUEST', 'PAYMENT', 'NOTIFICATION_CANCELLED_DOCUMENT_CREATION_REQUEST', 'NOTIFICATION_TIMELINE_REWORKED']) {
+      const { e, errors } = norm({ category, at: AT });
+      expect(errors).toEqual([]);
+      expect(categoryRank(category)).toBeGreaterThan(42);
+      expect(e?.category).toBe(category);
+    }
+    const rs = norm({ category: 'SEND_SIMPLE_REGISTERED_LETTER_PROGRESS', at: AT, recipientIndex: 0, details: { deliveryDetailCode: 'RECRS001C' } });
+    expect(rs.errors).toEqual([]);
+    expect(rs.e).toMatchObject({ category: 'SIMPLE_REGISTERED_LETTER_PROGRESS', rank: categoryRank('SIMPLE_REGISTERED_LETTER_PROGRESS') });
+  });
+
   it('accepts a notification-level element without recipientIndex and an unknown detail', () => {
     const { e, errors } = norm({ category: 'REQUEST_ACCEPTED', at: AT, details: { somethingNew: 1 } });
     expect(errors).toEqual([]);
