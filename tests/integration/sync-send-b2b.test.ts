@@ -114,6 +114,31 @@ describe('send-b2b sync over a faulty network (real SQLite store)', () => {
       await disposeRig(r);
     }
   });
+
+  it('keeps the RS updates SEND names SEND_SIMPLE_REGISTERED_LETTER_PROGRESS, as DOMAIN.md 5 row 24 with their legal facts', async () => {
+    const r = await rig('rs-spelling', { rate: 0 });
+    try {
+      const c = makeDemoCase('rs-1', 'DIGITAL_FAILURE_RS', { sentAt: '2026-02-02T10:00:00+01:00' });
+      // The RS delivery scan as SEND attaches it: one ANALOG_DELIVERY legal fact (DOMAIN.md 6).
+      const timeline = c.timeline.map((e) =>
+        e.category === 'SIMPLE_REGISTERED_LETTER_PROGRESS' && e.details?.deliveryDetailCode === 'RECRS001C'
+          ? { ...e, details: { ...e.details, attachments: [{ documentType: 'AR', url: 'PN_EXTERNAL_LEGAL_FACTS-rs.pdf' }] } }
+          : e,
+      );
+      const rs = timeline.filter((e) => e.category === 'SIMPLE_REGISTERED_LETTER_PROGRESS').length;
+      expect(rs).toBeGreaterThan(0);
+      r.peer.addNotification(c.notification, timeline);
+      await drainRig(r);
+      const iun = c.notification.iun;
+      const local = await r.store.timelineElements.listByIun(iun);
+      expect(local).toHaveLength(r.peer.timelineOf(iun).length);
+      expect(local.filter((e) => e.category === 'SIMPLE_REGISTERED_LETTER_PROGRESS')).toHaveLength(rs);
+      const facts = (await r.store.legalFacts.listByIun(iun, 0)).map((f) => f.type);
+      expect(facts).toContain('ANALOG_DELIVERY');
+    } finally {
+      await disposeRig(r);
+    }
+  });
 });
 
 describe('send-b2b: bad answers change nothing', () => {

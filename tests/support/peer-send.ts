@@ -63,11 +63,14 @@ export interface SendPeer {
 
 const eventIdOf = (n: number) => String(n).padStart(38, '0');
 
+/** Categories whose name in SEND's API (TimelineElementCategoryV2x) differs from DOMAIN.md 5's. */
+const API_CATEGORY: Readonly<Record<string, string>> = { SIMPLE_REGISTERED_LETTER_PROGRESS: 'SEND_SIMPLE_REGISTERED_LETTER_PROGRESS' };
+
 function toSendElement(iun: string, sentAt: string, e: TimelineElementInput, k: number): SendTimelineElement {
   const rec = e.recipientIndex;
   const elementId = e.elementId ?? `${e.category}.IUN_${iun}${rec === undefined ? '' : `.RECINDEX_${rec}`}.IDX_${k}`;
   const details = { ...(e.details ?? {}), ...(rec === undefined ? {} : { recIndex: rec }) };
-  return { elementId, timestamp: e.at, eventTimestamp: e.at, ingestionTimestamp: e.at, notificationSentAt: sentAt, legalFactsIds: [], category: e.category, details };
+  return { elementId, timestamp: e.at, eventTimestamp: e.at, ingestionTimestamp: e.at, notificationSentAt: sentAt, legalFactsIds: [], category: API_CATEGORY[e.category] ?? e.category, details };
 }
 
 /** Notification (core model) -> FullSentNotificationV25 with the fields SEND requires. */
