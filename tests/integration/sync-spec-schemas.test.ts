@@ -2,11 +2,12 @@
 // never copied): every required property of the spec is in the zod schema and required there,
 // every property of the zod schema exists in the spec (optional ones stay optional), enum values
 // are the spec's, and each operation the clients call exists with that method and path.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { categoryRank } from '../../core/index.js';
 import * as radd from '../../electron/adapters/radd/schemas.js';
 import * as send from '../../electron/adapters/send-b2b/schemas.js';
 
@@ -201,6 +202,16 @@ describe.skipIf(!haveSpecs)('sync zod schemas match the OpenAPI files in ../shar
     expect(send.preloadBulkRequestSchema.safeParse([]).success).toBe(false);
     const description = String((doc.info as { description: string }).description);
     for (const header of ['x-amz-meta-secret', 'x-amz-checksum-sha256', 'x-amz-version-id', 'ref.versionToken']) expect(description, header).toContain(header);
+  });
+
+  it('every timeline category the specs list is one the core knows (SEND\'s spellings included)', () => {
+    const categories = new Set<string>();
+    for (const file of readdirSync(specsDir).filter((f) => f.endsWith('.yaml'))) {
+      const schemas = (load(file).components as { schemas?: Record<string, Spec> } | undefined)?.schemas ?? {};
+      for (const [name, schema] of Object.entries(schemas)) if (name.startsWith('TimelineElementCategory')) for (const c of schema.enum ?? []) categories.add(String(c));
+    }
+    expect(categories.size).toBeGreaterThan(40);
+    expect([...categories].filter((c) => categoryRank(c) === undefined)).toEqual([]);
   });
 
   it('the send-b2b client authenticates as the spec says (x-api-key header)', () => {
