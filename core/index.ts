@@ -66,6 +66,8 @@ export {
   makeOmocodicVariant,
   /** Valid partita IVA from its first 10 digits. */
   makeVatNumber,
+  /** A typed tax code as the parsers read it: every space removed, upper case. */
+  normalizeTaxIdInput,
 } from './identifiers/tax-id.js';
 
 // Paper (analog) delivery: code table, postal entry by meaning, raw code import (DOMAIN.md 7.3, 7.4, 13).

@@ -3,6 +3,7 @@
 import type { DerivedNotification, IsoInstant, Notification, RecipientType } from '../model/types.js';
 import { buildPrintableDocuments, type PrintableDocument } from './printable-documents.js';
 import { deskFailure, type DeskFailure } from './result.js';
+import { normalizeTaxIdInput } from '../identifiers/tax-id.js';
 import { tryParseInstant } from '../time/index.js';
 
 /** Shipped `maxPrintRequests` of SEND (DOMAIN.md 10.1); 0 means unlimited. */
@@ -54,7 +55,8 @@ export type ActInquiryErrorCode =
 
 export type ActInquiryResult = ActInquiryOk | DeskFailure<ActInquiryErrorCode>;
 
-export const normaliseTaxId = (taxId: string): string => taxId.trim().toUpperCase();
+/** Tax codes compare as typed codes are read everywhere (spaces removed, upper case). */
+export const normaliseTaxId = (taxId: string): string => normalizeTaxIdInput(taxId);
 
 /** Whether `count` completed prints already reach the limit (0 = unlimited). */
 export function isPrintLimitReached(count: number, limit: number): boolean {

@@ -2,6 +2,7 @@
 // recipient tax id with an optional date range; no future dates; "to" means the end of that day.
 // Days are Europe/Rome calendar days.
 import type { IsoInstant, RecipientType } from '../model/types.js';
+import { normalizeTaxIdInput } from '../identifiers/tax-id.js';
 import { deskFailure, type DeskFailure } from './result.js';
 import { formatInstant, formatRomeDate, tryParseInstant } from '../time/index.js';
 import { parseCalendarDate, romeEndOfDay, romeStartOfDay } from './days.js';
@@ -41,7 +42,7 @@ function checkDay(day: string | null | undefined, today: string, field: string):
 }
 
 function byTaxId(input: Extract<HistorySearchInput, { by: 'TAX_ID' }>, now: IsoInstant): HistorySearchResult {
-  const taxId = input.taxId.trim().toUpperCase();
+  const taxId = normalizeTaxIdInput(input.taxId);
   if (taxId === '') return deskFailure('HISTORY_QUERY_EMPTY', {});
   const today = formatRomeDate(tryParseInstant(now));
   const from = input.from || null;

@@ -17,7 +17,9 @@ import { deskCounterCatalog } from './catalog/desk-counter.js';
 import { printingCatalog } from './catalog/printing.js';
 import { firstRunCatalog } from './catalog/first-run.js';
 import { deskMandatesCatalog } from './catalog/desk-mandates.js';
+import { inputCatalog } from './catalog/input.js';
 import type { Catalog, CatalogEntry } from './catalog/types.js';
+import { readableParam } from './readable-params.js';
 
 export const catalog = {
   ...commonCatalog,
@@ -36,6 +38,7 @@ export const catalog = {
   ...printingCatalog,
   ...firstRunCatalog,
   ...deskMandatesCatalog,
+  ...inputCatalog,
 } satisfies Catalog;
 
 export type ErrorCode = keyof typeof catalog;
@@ -46,8 +49,11 @@ export function isErrorCode(code: string): code is ErrorCode {
   return Object.prototype.hasOwnProperty.call(catalog, code);
 }
 
-/** The clerk-facing message of a code in a locale, placeholders filled. */
+/**
+ * The clerk-facing message of a code in a locale, placeholders filled; an ISO instant or day among
+ * the params is written dd/mm/yyyy (HH:MM, Europe/Rome), never as the machine's ISO text.
+ */
 export function messageFor(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
   const entry: CatalogEntry = catalog[code];
-  return entry[locale].replace(/\{(\w+)\}/g, (m, key: string) => (key in params ? String(params[key]) : m));
+  return entry[locale].replace(/\{(\w+)\}/g, (m, key: string) => (key in params ? readableParam(params[key]!) : m));
 }

@@ -27,6 +27,9 @@ describe('parseIun', () => {
     ['  kwku-jhxn-hjxm-202304-u-1  ', 'trims and uppercases'],
     ['KWKUJHXNHJXM202304U1', 'reinserts the dashes of 20 alphanumerics'],
     ['kwkujhxnhjxm202304u1', 'reinserts the dashes of lower-case dashless input'],
+    ['KWKU JHXN HJXM 202304 U 1', 'drops the spaces of a code typed in groups'],
+    ['kwku - jhxn - hjxm - 202304 - u - 1', 'drops spaces around the dashes'],
+    ['KWKU-JHXN-HJXM-202304-U-\t1', 'drops a tab'],
   ])('normalises %j (%s)', (input) => {
     const r = parseIun(input);
     expect(r.ok && r.value).toBe('KWKU-JHXN-HJXM-202304-U-1');

@@ -27,12 +27,13 @@ function allowedAt(position: number): (c: string) => boolean {
 }
 
 /**
- * Trim, uppercase, re-insert the dashes of a dashless input (app convenience, DOMAIN.md 2.1).
+ * Drop spaces (anywhere: a code read out in groups, "ABCD - EFGH ..."), uppercase, re-insert the
+ * dashes of a dashless input (app convenience, DOMAIN.md 2.1).
  * DOMAIN.md says "22 alphanumerics", but an IUN without its 5 dashes has 20 (25 - 5): 20 is the
  * only count that can make a valid IUN, so that is the one accepted.
  */
 export function normalizeIunInput(input: string): string {
-  const s = input.trim().toUpperCase();
+  const s = input.replace(/\s+/g, '').toUpperCase();
   if (!/^[A-Z0-9]{20}$/.test(s)) return s;
   return [s.slice(0, 4), s.slice(4, 8), s.slice(8, 12), s.slice(12, 18), s.slice(18, 19), s.slice(19, 20)].join('-');
 }

@@ -7,6 +7,7 @@ import {
   makeOmocodicVariant,
   makeTaxId,
   makeVatNumber,
+  normalizeTaxIdInput,
   parseCodiceFiscale,
   parseRecipientTaxId,
   parseVatNumber,
@@ -177,5 +178,28 @@ describe('acceptTaxIdFromSend', () => {
   });
   it.each(['rssmra85t10a562s', '1537637100', 'RSSMRA85T10A562', 'RSSMRA8XT10A562S'])('rejects %s', (id) => {
     expect(acceptTaxIdFromSend(id)).toMatchObject({ ok: false, code: 'TAX_ID_INVALID_FORMAT' });
+  });
+});
+
+describe('normalizeTaxIdInput: spaces inside a typed tax id mean nothing (every screen agrees)', () => {
+  it('drops inner and outer spaces and tabs, upper-casing', () => {
+    expect(normalizeTaxIdInput(' lne rrt 99r27\tb354t ')).toBe('LNERRT99R27B354T');
+  });
+  it('accepts a codice fiscale typed in groups with every parser that reads a person\'s input', () => {
+    const typed = 'rss mra 85t10 a562s';
+    expect(parseCodiceFiscale(typed)).toMatchObject({ ok: true, value: 'RSSMRA85T10A562S' });
+    expect(parseRecipientTaxId(typed)).toMatchObject({ ok: true, value: 'RSSMRA85T10A562S' });
+    expect(parseRecipientTaxId(typed, 'PF')).toMatchObject({ ok: true, value: 'RSSMRA85T10A562S' });
+    expect(parseRecipientTaxId(typed, 'PG')).toMatchObject({ ok: true, value: 'RSSMRA85T10A562S' });
+  });
+  it('accepts a partita IVA typed in groups', () => {
+    expect(parseVatNumber('153 7637 1009')).toMatchObject({ ok: true, value: '15376371009' });
+    expect(parseRecipientTaxId(' 15376 371009', 'PG')).toMatchObject({ ok: true, value: '15376371009' });
+  });
+  it('still counts the length without the spaces', () => {
+    expect(parseCodiceFiscale('rss mra 85t10 a562')).toMatchObject({ ok: false, code: 'TAX_ID_INVALID_LENGTH', params: { length: 15 } });
+  });
+  it('does not relax what SEND sends: a space there is still a format error', () => {
+    expect(acceptTaxIdFromSend('RSSMRA85T10 A562S')).toMatchObject({ ok: false, code: 'TAX_ID_INVALID_FORMAT' });
   });
 });

@@ -41,9 +41,18 @@ const SEND_TAX_ID = new RegExp(`^(?:[A-Z]{6}${OMO}{2}[A-Z]${OMO}{2}[A-Z]${OMO}{3
 
 export { codiceFiscaleCheckChar as computeTaxIdCheckChar };
 
+/**
+ * A tax id as a person types or reads it out: spaces anywhere (groups like "RSS MRA 80A01 H501U",
+ * a stray space) carry no meaning and are dropped, letters upper-cased, so that every screen reads
+ * the same code (DOMAIN.md 2.2, 2.3).
+ */
+export function normalizeTaxIdInput(input: string): string {
+  return input.replace(/\s+/g, '').toUpperCase();
+}
+
 /** Strict validation of a 16-character codice fiscale (DOMAIN.md 2.2): length, shape, month, day, check letter. */
 export function parseCodiceFiscale(input: string): TaxIdResult {
-  const s = input.trim().toUpperCase();
+  const s = normalizeTaxIdInput(input);
   if (s.length !== 16) return fail('TAX_ID_INVALID_LENGTH', { length: s.length, expected: '16' });
   if (!CF_LAYOUT.test(s)) return fail('TAX_ID_INVALID_FORMAT', {});
   const monthIndex = MONTH_LETTERS.indexOf(s[8] as string);
@@ -81,7 +90,7 @@ export function computeVatCheckDigit(first10: string): number {
 
 /** Strict validation of an 11-digit partita IVA / numeric codice fiscale (DOMAIN.md 2.3). */
 export function parseVatNumber(input: string): TaxIdResult {
-  const s = input.trim();
+  const s = normalizeTaxIdInput(input);
   if (!/^[0-9]{11}$/.test(s)) return fail('VAT_INVALID_FORMAT', { length: s.length });
   // Passes the arithmetic, but is no one's number (DOMAIN.md 2.3).
   if (s === '00000000000') return fail('VAT_INVALID', {});
@@ -97,7 +106,7 @@ export function parseVatNumber(input: string): TaxIdResult {
  * Without a recipient type, the form decides: all digits -> partita IVA rules, otherwise codice fiscale.
  */
 export function parseRecipientTaxId(input: string, recipientType?: RecipientType): TaxIdResult {
-  const s = input.trim().toUpperCase();
+  const s = normalizeTaxIdInput(input);
   if (recipientType === 'PF') return parseCodiceFiscale(s);
   if (/^[0-9]+$/.test(s)) return parseVatNumber(s);
   if (s.length !== 16) return fail('TAX_ID_INVALID_LENGTH', { length: s.length, expected: '11/16' });

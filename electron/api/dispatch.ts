@@ -82,7 +82,7 @@ export async function dispatch(ctx: HostContext, caller: Caller, opName: string,
     return { ok: false, error: apiError(refusal, locale) };
   }
   const parsed = def.input.safeParse(rawInput ?? {});
-  if (!parsed.success) return { ok: false, error: validationError(parsed.error, locale) };
+  if (!parsed.success) return { ok: false, error: validationError(parsed.error, locale, rawInput ?? {}) };
   const handler = handlers[opName] as Handler;
   try {
     const data = audited ? await runAudited(ctx, caller, def, opName, parsed.data, handler) : await handler(parsed.data, ctx, caller);

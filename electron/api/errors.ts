@@ -9,19 +9,122 @@ export function apiError(code: ErrorCode, locale: Locale, params: Record<string,
   return details ? { code, message: messageFor(code, locale, params), details } : { code, message: messageFor(code, locale, params) };
 }
 
-/** A zod failure becomes VALIDATION_FAILED with one entry per field; a core code in the issue gives its message. */
-export function validationError(error: z.ZodError, locale: Locale): ApiError {
-  const fields: FieldError[] = error.issues.map((issue) => {
-    const params = (issue as { params?: Record<string, string | number> }).params ?? {};
-    const code = typeof params.code === 'string' && isErrorCode(params.code) ? params.code : undefined;
-    return {
-      path: issue.path.map(String).join('.'),
-      code: code ?? `ZOD_${issue.code.toUpperCase()}`,
-      message: code ? messageFor(code, locale, params) : issue.message,
-    };
-  });
-  // With one failing field, its own message is the clearest thing to show the clerk.
-  const only = fields.length === 1 && fields[0]!.code.startsWith('ZOD_') === false ? fields[0]! : undefined;
+type Issue = z.core.$ZodIssue;
+type Params = Record<string, string | number>;
+interface Mapped {
+  code: ErrorCode;
+  params: Params;
+}
+
+const mapped = (code: ErrorCode, params: Params = {}): Mapped => ({ code, params });
+
+/** The value the caller sent at an issue's path (paths name the input's positions, before transforms). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+/** Nothing typed: absent, null, or only spaces. */
+function isBlank(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+function sizeIssue(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): Mapped {
+  const small = issue.code === 'too_small';
+  const bound = Number(small ? issue.minimum : issue.maximum);
+  if (issue.origin === 'string') {
+    if (issue.exact) return mapped('INPUT_TEXT_LENGTH', { length: bound });
+    if (small) return bound <= 1 ? mapped('INPUT_REQUIRED') : mapped('INPUT_TEXT_TOO_SHORT', { min: bound });
+    return mapped('INPUT_TEXT_TOO_LONG', { max: bound });
+  }
+  if (issue.origin === 'array' || issue.origin === 'set') {
+    if (small) return bound <= 1 ? mapped('INPUT_LIST_EMPTY') : mapped('INPUT_LIST_TOO_SHORT', { min: bound });
+    return mapped('INPUT_LIST_TOO_LONG', { max: bound });
+  }
+  if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') {
+    if (small) return issue.inclusive === false ? mapped('INPUT_NUMBER_NOT_ABOVE', { min: bound }) : mapped('INPUT_NUMBER_TOO_SMALL', { min: bound });
+    return issue.inclusive === false ? mapped('INPUT_NUMBER_NOT_BELOW', { max: bound }) : mapped('INPUT_NUMBER_TOO_BIG', { max: bound });
+  }
+  return mapped('INPUT_VALUE_INVALID');
+}
+
+/** A `YYYY-MM-DD` pattern is a day the form sent; its fix is the day as the clerk types it. */
+const DAY_PATTERN = /\\d\{4\}-\\d\{2\}-\\d\{2\}/;
+
+function formatIssue(issue: z.core.$ZodIssueInvalidStringFormat): Mapped {
+  if (issue.format === 'date' || (issue.format === 'regex' && DAY_PATTERN.test(String(issue.pattern ?? '')))) return mapped('INPUT_DATE_INVALID');
+  if (issue.format === 'datetime') return mapped('INPUT_DATE_TIME_INVALID');
+  if (issue.format === 'email') return mapped('INPUT_EMAIL_INVALID');
+  return mapped('INPUT_FORMAT_INVALID');
+}
+
+function typeIssue(issue: z.core.$ZodIssueInvalidType, value: unknown): Mapped {
+  if (isBlank(value)) return mapped('INPUT_REQUIRED');
+  if (issue.expected === 'int') return mapped(typeof value === 'number' ? 'INPUT_NUMBER_NOT_INTEGER' : 'INPUT_NUMBER_INVALID');
+  if (issue.expected === 'number' || issue.expected === 'bigint') return mapped('INPUT_NUMBER_INVALID');
+  return mapped('INPUT_VALUE_INVALID');
+}
+
+/** Every kind of zod issue has its catalogue code, so no library text reaches the clerk. */
+function zodIssue(issue: Issue, value: unknown): Mapped {
+  switch (issue.code) {
+    case 'too_small':
+    case 'too_big':
+      return sizeIssue(issue);
+    case 'invalid_format':
+      return formatIssue(issue as z.core.$ZodIssueInvalidStringFormat);
+    case 'invalid_type':
+      return typeIssue(issue, value);
+    case 'invalid_value':
+      return mapped('INPUT_CHOICE_INVALID');
+    case 'invalid_union':
+      // A discriminated union whose `kind` matches no option: a choice, like an enum.
+      return mapped((issue as { discriminator?: string }).discriminator ? 'INPUT_CHOICE_INVALID' : 'INPUT_VALUE_INVALID');
+    case 'not_multiple_of':
+      return mapped('INPUT_NUMBER_NOT_MULTIPLE', { divisor: Number(issue.divisor) });
+    case 'unrecognized_keys':
+      return mapped('INPUT_FIELDS_UNEXPECTED', { keys: issue.keys.join(', ').slice(0, 200) });
+    default:
+      return mapped('INPUT_VALUE_INVALID');
+  }
+}
+
+/**
+ * The code of one issue: the core's code when the schema's check carried one, the catalogue's
+ * INPUT_* code of the zod check otherwise. An empty field is "required" whatever check tripped
+ * over it ("wrong length, 0 characters" says nothing to the clerk), unless the domain's own code
+ * already says what is required.
+ */
+function issueCode(issue: Issue, input: unknown): Mapped {
+  const value = valueAt(input, issue.path);
+  const params = (issue as { params?: Params }).params ?? {};
+  const core = typeof params.code === 'string' && isErrorCode(params.code) ? params.code : undefined;
+  if (core?.endsWith('_REQUIRED')) return mapped(core, params);
+  if (isBlank(value) && issue.code !== 'unrecognized_keys') return mapped('INPUT_REQUIRED');
+  return core ? mapped(core, params) : zodIssue(issue, value);
+}
+
+/**
+ * A zod failure becomes VALIDATION_FAILED with one entry per field and problem, in the caller's
+ * language. `input` is what the caller sent: it tells an empty field from a wrong one.
+ */
+export function validationError(error: z.ZodError, locale: Locale, input?: unknown): ApiError {
+  const fields: FieldError[] = [];
+  const seen = new Set<string>();
+  for (const issue of error.issues) {
+    const { code, params } = issueCode(issue, input);
+    const path = issue.path.map(String).join('.');
+    if (seen.has(`${path}\u0000${code}`)) continue;
+    seen.add(`${path}\u0000${code}`);
+    fields.push({ path, code, message: messageFor(code, locale, params) });
+  }
+  // With one failing field, its own message is the clearest thing to show the clerk; a generic
+  // "required" without the field's name is not, so the summary asks to look at the fields.
+  const only = fields.length === 1 && !fields[0]!.code.startsWith('INPUT_') ? fields[0]! : undefined;
   return {
     code: 'VALIDATION_FAILED',
     message: only ? only.message : messageFor('VALIDATION_FAILED', locale),

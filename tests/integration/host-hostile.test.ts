@@ -1,7 +1,8 @@
 // Hostile requests against the browser-mode host: no or wrong token, other origins, oversize and
 // malformed bodies, unknown operations, broken HTTP, then 10,000 fuzzed inputs generated from the
 // zod schema of every operation (plus junk). 0 crashes, 0 HTTP 500; every refusal carries a
-// stable code of the catalogue, with the HTTP status of that code.
+// stable code of the catalogue, with the HTTP status of that code, and so does every field error,
+// whose message is the catalogue's (never the validation library's English).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
@@ -161,7 +162,9 @@ describe('fuzzing every operation from its zod schema', () => {
   it(`survives ${TOTAL} generated and junk requests: 0 crashes, 0 HTTP 500, only stable codes`, async () => {
     const fz = new ZodFuzzer(rng(seed));
     const ops = Object.keys(contract).filter((op) => op !== 'auth.logout');
-    const stats = { tried: 0, ok: 0, refused: 0, crashes: 0, http500: 0, unstable: [] as string[], codes: new Map<string, number>() };
+    const stats = { tried: 0, ok: 0, refused: 0, crashes: 0, http500: 0, unstable: [] as string[], english: [] as string[], codes: new Map<string, number>() };
+    // zod's own (English) message phrases: every field error must come from the catalogue instead.
+    const zodEnglish = /Too small|Too big|Invalid input|Invalid string|Invalid option|Invalid discriminator|Invalid element|Invalid key|Unrecognized key|\bexpected [a-z]|\breceived [a-z]/;
 
     function nextCase(): { path: string; headers: Record<string, string>; body: string } {
       const r = fz.pick([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4]);
@@ -186,7 +189,7 @@ describe('fuzzing every operation from its zod schema', () => {
           continue;
         }
         if (reply.status >= 500) stats.http500++;
-        let env: { ok?: boolean; error?: { code?: string } };
+        let env: { ok?: boolean; error?: { code?: string; message?: string; details?: { fields?: { path: string; code: string; message: string }[] } } };
         try {
           env = JSON.parse(reply.text) as typeof env;
         } catch {
@@ -199,6 +202,11 @@ describe('fuzzing every operation from its zod schema', () => {
           stats.refused++;
           stats.codes.set(code, (stats.codes.get(code) ?? 0) + 1);
           if (!isErrorCode(code) || httpStatusOf(code) !== reply.status) stats.unstable.push(`${reply.status} ${code} ${c.path}`);
+          for (const f of env.error?.details?.fields ?? []) {
+            if (!isErrorCode(f.code)) stats.unstable.push(`field ${f.path} ${f.code} ${c.path}`);
+            if (zodEnglish.test(f.message)) stats.english.push(`${c.path} ${f.path}: ${f.message}`);
+          }
+          if (zodEnglish.test(env.error?.message ?? '')) stats.english.push(`${c.path}: ${env.error?.message}`);
         }
       }
     }
@@ -212,6 +220,7 @@ describe('fuzzing every operation from its zod schema', () => {
     expect(stats.crashes).toBe(0);
     expect(stats.http500).toBe(0);
     expect(stats.unstable).toEqual([]);
+    expect(stats.english.slice(0, 10)).toEqual([]);
     expect(stats.ok).toBeGreaterThan(100);
     // Still serving, and the audit chain written by concurrent calls is intact.
     expect((await h.call('system.info', {}, root)).body.ok).toBe(true);

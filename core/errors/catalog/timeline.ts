@@ -59,7 +59,7 @@ export const timelineCatalog = {
   },
   PRE_RULE_SENT_AT: {
     it: 'Notifica inviata il {sentAt}, prima del 27/11/2024: il termine per irreperibilità è calcolato con la regola in vigore dopo tale data',
-    en: 'Notification sent on {sentAt}, before 2024-11-27: the unreachability term is computed with the rule in force after that date',
+    en: 'Notification sent on {sentAt}, before 27/11/2024: the unreachability term is computed with the rule in force after that date',
   },
   EXPLAIN_TRACE_MISSING: {
     it: 'Spiegazione non disponibile: ricalcolare lo stato della notifica',

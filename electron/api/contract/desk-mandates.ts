@@ -2,9 +2,9 @@
 // lists the mandates of a tax code (as delegator or delegate), registers one, and revokes one by
 // ending its validity (never deleted). The counter then finds them when a delegate collects.
 import { z } from 'zod';
-import { checkMandateDraft, type IsoInstant, type MandateState, type NewMandate, type RecipientType } from '../../../core/index.js';
+import { checkMandateDraft, parseRecipientTaxId, type IsoInstant, type MandateState, type NewMandate, type RecipientType } from '../../../core/index.js';
 import { op, t } from './op.js';
-import { recipientTypeSchema, taxIdSchema } from './schemas.js';
+import { alongOtherErrors, recipientTypeSchema, taxIdSchema, type Unchecked } from './schemas.js';
 
 const clerkOrAdmin = ['clerk', 'admin'] as const;
 
@@ -29,6 +29,35 @@ export interface DeskMandateList {
   truncated: boolean;
 }
 
+type MandateProblems = Extract<ReturnType<typeof checkMandateDraft>, { ok: false }>['problems'];
+
+function addProblems(ctx: z.RefinementCtx, problems: MandateProblems): void {
+  for (const p of problems) ctx.addIssue({ code: 'custom', path: [p.field], message: p.code, params: { code: p.code, ...p.params } });
+}
+
+/** The core's checks of the form, run next to the other fields' errors (a field the type check refused is left to it). */
+function mandateProblems(value: unknown, ctx: z.RefinementCtx): void {
+  const v = value as Unchecked;
+  const text = (k: string): string => (typeof v[k] === 'string' ? (v[k] as string) : '');
+  // Without a valid type (its own error is shown), PG: it takes both an 11-digit number and a codice fiscale.
+  const delegateType = v.delegateType === 'PF' ? 'PF' : 'PG';
+  const r = checkMandateDraft({
+    delegatorTaxId: text('delegatorTaxId'),
+    delegateTaxId: text('delegateTaxId'),
+    delegateDenomination: text('delegateDenomination'),
+    delegateType,
+    validFrom: text('validFrom'),
+    ...(typeof v.validTo === 'string' ? { validTo: v.validTo } : {}),
+  });
+  if (!r.ok) addProblems(ctx, r.problems.filter((p) => v[p.field] === undefined || typeof v[p.field] === 'string'));
+}
+
+/** The tax code as the core reads it (spaces dropped, upper case): the one stored. */
+const taxIdAsRead = (raw: string): string => {
+  const r = parseRecipientTaxId(raw);
+  return r.ok ? r.value : raw;
+};
+
 /** The form; the core checks both tax codes, that they differ, and the days (DOMAIN.md 2.2, 2.3). */
 export const mandateDraftSchema = z
   .strictObject({
@@ -39,10 +68,11 @@ export const mandateDraftSchema = z
     validFrom: z.string().max(20),
     validTo: z.string().max(20).optional(),
   })
+  .superRefine(mandateProblems, alongOtherErrors)
   .transform((v, ctx): NewMandate => {
     const r = checkMandateDraft(v);
-    if (r.ok) return r.value;
-    for (const p of r.problems) ctx.addIssue({ code: 'custom', path: [p.field], message: p.code, params: { code: p.code, ...p.params } });
+    if (r.ok) return { ...r.value, delegatorTaxId: taxIdAsRead(v.delegatorTaxId), delegateTaxId: taxIdAsRead(v.delegateTaxId) };
+    addProblems(ctx, r.problems);
     return z.NEVER;
   });
 

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { DEFAULT_DELEGATE_TYPE, IDENTITY_DOCUMENT_TYPES, TRANSACTION_STATES, parseDelegateTaxId, parseRecipientTaxId } from '../../../core/index.js';
 import { op, t } from './op.js';
-import { recipientTypeSchema } from './schemas.js';
+import { alongOtherErrors, recipientTypeSchema, type Unchecked } from './schemas.js';
 import type {
   DeskDailySummary,
   DeskFileView,
@@ -43,6 +43,28 @@ function codeIssue(ctx: z.RefinementCtx, path: (string | number)[], result: { ok
   ctx.addIssue({ code: 'custom', path, message: result.code, params: { code: result.code, ...(result.params ?? {}) } });
 }
 
+const asType = (v: unknown): 'PF' | 'PG' | undefined => (v === 'PF' || v === 'PG' ? v : undefined);
+
+/**
+ * The tax codes and the delegate's presence, checked next to every other field's error (a wrong or
+ * empty tax code is reported together with an empty document number, not after it is fixed).
+ */
+function identificationProblems(value: unknown, ctx: z.RefinementCtx): void {
+  const v = value as Unchecked;
+  if (typeof v.recipientTaxId === 'string') {
+    const recipient = parseRecipientTaxId(v.recipientTaxId, asType(v.recipientType));
+    if (!recipient.ok) codeIssue(ctx, ['recipientTaxId'], recipient);
+  }
+  if (v.collector !== 'DELEGATE') return;
+  const delegate = v.delegate as Unchecked | undefined;
+  if (delegate === undefined || delegate === null) {
+    codeIssue(ctx, ['delegate'], { ok: false, code: 'INPUT_REQUIRED' });
+  } else if (typeof delegate === 'object' && typeof delegate.taxId === 'string') {
+    const parsed = parseDelegateTaxId(delegate.taxId, asType(delegate.delegateType) ?? DEFAULT_DELEGATE_TYPE);
+    if (!parsed.ok) codeIssue(ctx, ['delegate', 'taxId'], parsed);
+  }
+}
+
 /**
  * Who is at the counter (DOMAIN.md 10 step 1): the recipient (PF codice fiscale, PG 11 digits) and
  * their document, or a delegate (PF by default, or PG, its tax id checked for that type) with their own document, the recipient's document copy and the
@@ -65,10 +87,12 @@ export const identificationSchema = z
       selfDeclaration: sha256Schema.optional(),
     }),
   })
+  .superRefine(identificationProblems, alongOtherErrors)
   .transform((v, ctx) => {
+    // Runs only once every field passed: the tax codes are read again to keep their normal form.
     const recipient = parseRecipientTaxId(v.recipientTaxId, v.recipientType);
     if (!recipient.ok) codeIssue(ctx, ['recipientTaxId'], recipient);
-    if (v.collector === 'DELEGATE' && !v.delegate) ctx.addIssue({ code: 'custom', path: ['delegate'], message: 'required' });
+    if (v.collector === 'DELEGATE' && !v.delegate) codeIssue(ctx, ['delegate'], { ok: false, code: 'INPUT_REQUIRED' });
     const delegate = v.collector === 'DELEGATE' && v.delegate ? parseDelegateTaxId(v.delegate.taxId, v.delegate.delegateType) : undefined;
     if (delegate && !delegate.ok) codeIssue(ctx, ['delegate', 'taxId'], delegate);
     if (!recipient.ok || (delegate && !delegate.ok)) return z.NEVER;
@@ -88,13 +112,14 @@ const targetSchema = {
   identification: identificationSchema,
 };
 const targetRefine = (v: { mode: 'ACT' | 'AOR'; iun?: string | undefined; qrCode?: string | undefined }, ctx: z.RefinementCtx) => {
-  if (v.mode === 'ACT' && !v.iun && !v.qrCode) ctx.addIssue({ code: 'custom', path: ['iun'], message: 'IUN or QR code required' });
+  if (v.mode === 'ACT' && !v.iun && !v.qrCode) ctx.addIssue({ code: 'custom', path: ['iun'], message: 'INPUT_REQUIRED', params: { code: 'INPUT_REQUIRED' } });
 };
 
 const historyFilter = z.strictObject({
   iun: z.string().trim().max(40).optional(),
   operationId: z.string().trim().max(64).optional(),
-  taxId: z.string().trim().max(32).optional(),
+  // Spaces mean nothing in a tax code (the core's parsers drop them too): a code typed in groups finds the same records.
+  taxId: z.string().max(32).transform((s) => s.replace(/\s+/g, '')).optional(),
   recipientType: recipientTypeSchema.optional(),
   from: daySchema.optional(),
   to: daySchema.optional(),
@@ -143,13 +168,13 @@ export const deskContract = {
     auditTargets: (_input, out) => (out ? [out.scanId] : []),
   }),
   'desk.inquiry': op({
-    input: z.strictObject(targetSchema).superRefine(targetRefine),
+    input: z.strictObject(targetSchema).superRefine(targetRefine, alongOtherErrors),
     output: t<DeskInquiryView>(),
     roles: clerk,
     doc: 'ACT: the notification of a QR or IUN for the identified person; AOR: the undelivered notices of a tax code',
   }),
   'desk.startTransaction': op({
-    input: z.strictObject({ operationId: operationIdSchema, ...targetSchema }).superRefine(targetRefine),
+    input: z.strictObject({ operationId: operationIdSchema, ...targetSchema }).superRefine(targetRefine, alongOtherErrors),
     output: t<DeskTransactionView>(),
     roles: clerk,
     doc: 'Start a RADD operation (idempotent on the operationId chosen by the desk)',

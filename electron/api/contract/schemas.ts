@@ -22,3 +22,15 @@ export const iunSchema = fromParser(parseIun);
 export const taxIdSchema = fromParser((raw: string) => parseRecipientTaxId(raw));
 
 export const recipientTypeSchema = z.enum(['PF', 'PG']);
+
+/**
+ * Options of a cross-field check (superRefine) that must run even when another field already
+ * failed: by default zod skips it, and the clerk would learn of an empty tax code only after
+ * fixing every other field. The check then sees the values as sent, so it tests their types.
+ */
+export const alongOtherErrors = {
+  when: (payload: z.core.ParsePayload): boolean => typeof payload.value === 'object' && payload.value !== null,
+};
+
+/** What a cross-field check receives under alongOtherErrors: the fields as sent, not yet checked. */
+export type Unchecked = Record<string, unknown>;

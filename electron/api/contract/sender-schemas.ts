@@ -4,7 +4,7 @@
 // pagoPA notices, protocol number, idempotence token, physical communication type.
 import { z } from 'zod';
 import { NOTIFICATION_STATUSES, parseIun, parseRecipientTaxId, parseVatNumber } from '../../../core/index.js';
-import { taxIdSchema } from './schemas.js';
+import { alongOtherErrors, taxIdSchema, type Unchecked } from './schemas.js';
 
 type Ctx = z.RefinementCtx;
 
@@ -17,11 +17,12 @@ export const isoDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) =
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}, { message: 'invalid date' });
+}, { params: { code: 'INPUT_DATE_INVALID' }, message: 'INPUT_DATE_INVALID' });
 
 /** A whole IUN is checked strictly (DOMAIN.md 2.1); a shorter text searches IUNs beginning with it. */
 const iunFilterSchema = z.string().transform((raw, ctx): string => {
-  const s = raw.trim().toUpperCase();
+  // Spaces mean nothing in an IUN, as in the core's parser (a code read out in groups).
+  const s = raw.replace(/\s+/g, '').toUpperCase();
   if (s.replace(/-/g, '').length >= 20) {
     const r = parseIun(s);
     if (r.ok) return r.value;
@@ -76,8 +77,8 @@ export const dashboardSchema = z.strictObject({
   senderTaxId: senderTaxIdSchema.optional(),
 }).superRefine((q, ctx) => {
   if (q.period !== 'custom') return;
-  if (!q.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'required' });
-  if (!q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'required' });
+  if (!q.from) issue(ctx, 'INPUT_REQUIRED', ['from']);
+  if (!q.to) issue(ctx, 'INPUT_REQUIRED', ['to']);
   if (q.from && q.to && q.from > q.to) issue(ctx, 'SENDER_PERIOD_INVALID', ['to']);
 });
 
@@ -85,7 +86,7 @@ export const dashboardSchema = z.strictObject({
 
 /** Printable ISO-8859-1 text without `|` (the spec's Denomination rule), trimmed. */
 const latin1 = (max: number, min = 1) => z.string().trim().min(min).max(max).refine((s) => /^[ -{}~\u00A0-\u00FF]*$/.test(s), { params: { code: 'SENDER_TEXT_INVALID', max }, message: 'SENDER_TEXT_INVALID' });
-const line = (max: number, min = 0) => z.string().trim().min(min).max(max).refine((s) => !/[\r\n]/.test(s), { message: 'single line' });
+const line = (max: number, min = 0) => z.string().trim().min(min).max(max).refine((s) => !/[\r\n]/.test(s), { params: { code: 'INPUT_TEXT_SINGLE_LINE' }, message: 'INPUT_TEXT_SINGLE_LINE' });
 const optionalLine = (max: number) => line(max).optional().transform((s) => (s === '' ? undefined : s));
 
 // The spec's NotificationDigitalAddress pattern, simplified to its common (dot-atom) branch.
@@ -100,10 +101,12 @@ export const physicalAddressInputSchema = z.strictObject({
   municipalityDetails: optionalLine(256),
   province: optionalLine(256),
   foreignState: optionalLine(256),
-}).superRefine((a, ctx) => {
-  // The spec: the postcode may be omitted only for an address abroad.
-  if (!a.zip && !a.foreignState) issue(ctx, 'SENDER_ZIP_REQUIRED', ['zip']);
-});
+}).superRefine((value, ctx) => {
+  // The spec: the postcode may be omitted only for an address abroad. Told with the other fields' errors.
+  const a = value as Unchecked;
+  const blank = (v: unknown) => typeof v !== 'string' || v.trim() === '';
+  if (blank(a.zip) && blank(a.foreignState)) issue(ctx, 'SENDER_ZIP_REQUIRED', ['zip']);
+}, alongOtherErrors);
 
 export const paymentInputSchema = z.strictObject({
   noticeCode: z.string().trim().refine((s) => /^\d{18}$/.test(s), { params: { code: 'SENDER_NOTICE_CODE_INVALID' }, message: 'SENDER_NOTICE_CODE_INVALID' }),
@@ -123,7 +126,13 @@ export const recipientInputSchema = z.strictObject({
   }).optional(),
   physicalAddress: physicalAddressInputSchema,
   payments: z.array(paymentInputSchema).max(10).optional(),
-}).transform((r, ctx) => {
+}).superRefine((value, ctx) => {
+  // The tax code is checked for the recipient's type next to the other fields' errors.
+  const r = value as Unchecked;
+  if (typeof r.taxId !== 'string') return;
+  const parsed = parseRecipientTaxId(r.taxId, r.recipientType === 'PF' || r.recipientType === 'PG' ? r.recipientType : undefined);
+  if (!parsed.ok) issue(ctx, parsed.code, ['taxId'], parsed.params ?? {});
+}, alongOtherErrors).transform((r, ctx) => {
   // PF needs the 16-character codice fiscale; PG the 11 digits or a sole trader's codice fiscale.
   const parsed = parseRecipientTaxId(r.taxId, r.recipientType);
   if (!parsed.ok) {
@@ -165,12 +174,13 @@ export const newNotificationSchema = z.strictObject({
     if (notices.has(p.noticeCode)) issue(ctx, 'SENDER_NOTICE_CODE_DUPLICATE', ['recipients', i, 'payments', j, 'noticeCode'], { noticeCode: p.noticeCode });
     notices.add(p.noticeCode);
   }));
-  // The spec: paFee and vat are required with DELIVERY_MODE.
-  if (n.notificationFeePolicy === 'DELIVERY_MODE') {
-    if (n.paFee === undefined) ctx.addIssue({ code: 'custom', path: ['paFee'], message: 'required with DELIVERY_MODE' });
-    if (n.vat === undefined) ctx.addIssue({ code: 'custom', path: ['vat'], message: 'required with DELIVERY_MODE' });
-  }
-});
+}).superRefine((value, ctx) => {
+  // The spec: paFee and vat are required with DELIVERY_MODE (told with the other fields' errors).
+  const n = value as Unchecked;
+  if (n.notificationFeePolicy !== 'DELIVERY_MODE') return;
+  if (n.paFee === undefined || n.paFee === null) issue(ctx, 'INPUT_REQUIRED', ['paFee']);
+  if (n.vat === undefined || n.vat === null) issue(ctx, 'INPUT_REQUIRED', ['vat']);
+}, alongOtherErrors);
 export type NewNotificationInput = z.output<typeof newNotificationSchema>;
 
 export const uploadDocumentSchema = z.strictObject({
