@@ -46,7 +46,7 @@ export async function startHostSync(ctx: HostContext, options: { start: boolean 
     const resolved = resolveAdapterName(ctx.config.adapter, await ctx.store.settings.get(ADAPTER_SETTING_KEY));
     name = resolved;
     const settings = ((await ctx.store.settings.get(ADAPTER_SETTINGS_KEY)) ?? {}) as AdapterSettings;
-    const adapter = createAdapter(resolved, settings, await readSecrets(ctx), { now: () => ctx.clock.now().getTime(), logger: ctx.logger, readBlob: blobReaderOf(ctx.store), settings: ctx.store.settings });
+    const adapter = createAdapter(resolved, settings, await readSecrets(ctx), { now: () => ctx.clock.now().getTime(), logger: ctx.logger, readBlob: blobReaderOf(ctx.store), settings: ctx.store.settings, files: ctx.store.files });
     const engine = createHostSyncEngine(ctx.store, adapter, { logger: ctx.logger, now: () => ctx.clock.now().getTime() });
     if (options.start) engine.start();
     ctx.logger.info('sync engine ready', { adapter: name, started: options.start });

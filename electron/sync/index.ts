@@ -57,6 +57,8 @@ export interface AdapterDeps {
   readBlob?: BlobReader;
   /** The settings table, where the demo keeps its simulated SEND across restarts; default: memory only. */
   settings?: Pick<Store['settings'], 'get' | 'set'>;
+  /** The store's files, where the demo adapter puts the acts of its notifications (as SEND's are downloaded); default: nowhere. */
+  files?: Pick<Store['files'], 'put'>;
 }
 
 function need<T>(value: T | undefined, adapter: AdapterName, setting: string): T {
@@ -70,7 +72,9 @@ export function createAdapter(name: AdapterName, settings: AdapterSettings, secr
   switch (name) {
     case 'demo': {
       const seed = settings.demo?.seed ?? 1;
-      return createDemoAdapter({ now: deps.now, ...settings.demo, ...(deps.settings ? { state: settingsDemoState(deps.settings, seed, deps.now) } : {}) });
+      return createDemoAdapter({
+        now: deps.now, ...settings.demo, ...(deps.settings ? { state: settingsDemoState(deps.settings, seed, deps.now) } : {}), ...(deps.files ? { files: deps.files } : {}),
+      });
     }
     case 'send-b2b':
       return createSendB2bAdapter({

@@ -2,6 +2,7 @@
 // notifications progress while the app runs, a desk view pushed to it comes back once, and what
 // was pushed to it survives a restart (kept in the settings table).
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationStatus } from '../../core/index.js';
 import type { Store } from '../../db/store.js';
@@ -14,6 +15,7 @@ import { createSyncEngine } from '../../electron/sync/engine.js';
 import { createManualClock } from '../../electron/sync/manual-scheduler.js';
 import { createStoreSyncStore, outboxWriterOf } from '../../electron/sync/store-sync-store.js';
 import { tempStoreDir, type TempStoreDir } from '../support/store-temp.js';
+import { pdfText, squash } from './documents-support.js';
 
 const T0 = Date.parse('2026-03-10T08:00:00Z');
 const MIN = 60_000;
@@ -197,5 +199,65 @@ describe('demo adapter across a restart', () => {
     expect(r.before[r.before.length - 1]).toBe('ACCEPTED');
     expect(new Set(r.after)).toEqual(new Set(['ACCEPTED']));
     expect(r.requests).toBe(0);
+  });
+});
+
+describe('demo adapter: the acts of its notifications are on this computer (DOMAIN.md 10 step 4)', () => {
+  /** Every document of every notification the simulated SEND deposited by now, read back from the store's files. */
+  async function checkActs(store: Store, iuns: readonly string[]): Promise<number> {
+    let checked = 0;
+    for (const iun of iuns) {
+      const record = await store.notifications.getByIun(iun);
+      expect(record, iun).toBeDefined();
+      expect(record!.notification.documents.length, iun).toBeGreaterThan(0);
+      for (const doc of record!.notification.documents) {
+        const key = Buffer.from(doc.digests.sha256, 'base64').toString('hex');
+        // The file read as it lies on disk, hashed here (not by the file store that wrote it).
+        const bytes = readFileSync(store.files.pathOf(key));
+        expect(createHash('sha256').update(bytes).digest('base64'), `${iun} ${doc.title}`).toBe(doc.digests.sha256);
+        expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        // A readable PDF naming its notification, marked as a demo document (poppler's pdftotext).
+        const text = squash(await pdfText(store.files.pathOf(key)));
+        expect(text).toContain(iun);
+        expect(text).toContain(doc.title);
+        expect(text).toContain('DOCUMENTO DIMOSTRATIVO');
+        checked += 1;
+      }
+    }
+    return checked;
+  }
+
+  it('stores each simulated act as a PDF whose SHA-256 is the digest the notification declares, for the backlog and for later deposits', async () => {
+    const store = await dir.open('acts');
+    const clock = createManualClock(T0);
+    const adapter = createDemoAdapter({ now: clock.now, seed: 11, backlog: 6, backlogDays: 20, depositEveryMs: 10 * MIN, files: store.files });
+    const engine = createSyncEngine({ adapter, store: createStoreSyncStore(store), now: clock.now, random: () => 0.5, scheduler: clock, pullIntervalMs: MIN });
+    try {
+      expect((await engine.runNow()).error).toBeNull();
+      const backlog = adapter.world()!.entriesUntil(clock.now()).map((e) => e.load().notification.iun);
+      expect(backlog).toHaveLength(6);
+      expect(await checkActs(store, backlog)).toBeGreaterThanOrEqual(6);
+      // Three more deposits while the app runs.
+      clock.advance(30 * MIN);
+      expect((await engine.runNow()).error).toBeNull();
+      const live = adapter.world()!.entriesUntil(clock.now()).filter((e) => e.depositedMs > T0).map((e) => e.load().notification.iun);
+      expect(live).toHaveLength(3);
+      expect(await checkActs(store, live)).toBeGreaterThanOrEqual(3);
+    } finally {
+      await engine.stop();
+      await store.close();
+    }
+  });
+
+  it('gives the same act bytes, hence the same digest, after a restart (fetched again by IUN)', async () => {
+    const clock = createManualClock(T0);
+    const first = createDemoAdapter({ now: clock.now, seed: 12, backlog: 2, backlogDays: 5, depositEveryMs: 10 * MIN });
+    await first.pull(undefined, { limit: 10 });
+    const iun = first.world()!.entriesUntil(clock.now())[0]!.load().notification.iun;
+    const again = createDemoAdapter({ now: clock.now, seed: 12, backlog: 2, backlogDays: 5, depositEveryMs: 10 * MIN });
+    const [a, b] = [await first.fetchNotifications!([iun]), await again.fetchNotifications!([iun])];
+    expect(b.notifications[0]!.notification.documents).toEqual(a.notifications[0]!.notification.documents);
+    // and not the simulator's invented digest
+    expect(a.notifications[0]!.notification.documents[0]!.digests.sha256).not.toBe(first.world()!.find(iun, clock.now())!.notification.documents[0]!.digests.sha256);
   });
 });

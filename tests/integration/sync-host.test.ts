@@ -32,6 +32,15 @@ describe('sync through the host API', () => {
     expect(res.body.data?.lastSuccessAt).not.toBeNull();
     const after = await h.host.ctx.store.knex('notifications').count<{ n: number }[]>({ n: '*' });
     expect(Number(after[0]!.n)).toBeGreaterThan(Number(before[0]!.n));
+    // As SEND's documents are downloaded, the demo's acts arrive with its notifications: every
+    // document row has its file, intact (its SHA-256 is the declared digest), so the counter can
+    // hand the acts over (before, the running app's demo adapter stored none).
+    const docs = await h.host.ctx.store.knex('documents').select<{ sha256: string }[]>('sha256');
+    expect(docs.length).toBeGreaterThan(Number(before[0]!.n));
+    const hex = (digest: string) => (/^[0-9a-f]{64}$/.test(digest) ? digest : Buffer.from(digest, 'base64').toString('hex'));
+    const missing = [];
+    for (const d of docs) if (!(await h.host.ctx.store.files.isIntact(hex(d.sha256)))) missing.push(d.sha256);
+    expect(missing).toEqual([]);
   });
 
   it('keeps secrets write-only and tells what a misconfigured adapter misses, without stopping the app', async () => {

@@ -5,16 +5,19 @@
 // their elements, so nothing comes back through the feed.
 // What pushes add to the simulated SEND is saved (state.ts) when the host gives a state store, so
 // that after a restart pushed notifications keep progressing from where they were.
-import { buildElementId, createRng, makeIun, pickIunLetters, iunYearMonthOf, type SimulationPath, type TimelineElementInput } from '../../../core/index.js';
+// Simulated notifications come with their acts: real demo PDFs, stored through `files` before the
+// page is returned and named in the notification by their SHA-256 (acts.ts).
+import { buildElementId, createRng, makeIun, pickIunLetters, iunYearMonthOf, type Notification, type SimulationPath, type TimelineElementInput } from '../../../core/index.js';
 import { SyncError } from '../../sync/errors.js';
 import { checkShape } from '../../sync/http.js';
 import { parseOutboxPayload } from '../../sync/outbox-payloads.js';
 import { OUTBOX_KINDS, type AdapterHealth, type OutboxItem, type PullOptions, type PullPage, type PulledElement, type PulledNotification, type PushResult, type SyncAdapter } from '../../sync/types.js';
 import { notificationOf } from '../send-b2b/mapping.js';
 import { newNotificationRequestSchema, SEND_IUN_PATTERN } from '../send-b2b/schemas.js';
+import { DemoActs, type DemoActSink } from './acts.js';
 import { DemoDesk } from './desk.js';
 import { parseDemoState, type DemoState, type DemoStateStore } from './state.js';
-import { DemoWorld, type WorldSnapshot } from './world.js';
+import { DemoWorld, type DemoCase, type WorldSnapshot } from './world.js';
 
 export interface DemoAdapterOptions {
   now: () => number;
@@ -26,6 +29,8 @@ export interface DemoAdapterOptions {
   depositEveryMs?: number;
   /** Where to keep what pushes added, across restarts (default: memory only). */
   state?: DemoStateStore;
+  /** Where the acts of simulated notifications are stored (the store's files); default: nowhere. */
+  files?: DemoActSink;
 }
 
 interface DemoCursor {
@@ -70,6 +75,9 @@ export function createDemoAdapter(opts: DemoAdapterOptions): SyncAdapter & { wor
   /** The current world; a new one from the saved epoch (or now) before the first pull. */
   const current = () => world ?? worldFor(saved?.epochMs ?? opts.now());
   const desk = new DemoDesk(current, opts.now);
+  const acts = new DemoActs(opts.files);
+  /** A notification as SEND gives it: a simulated one with its acts stored and digested. */
+  const asSent = (c: DemoCase): Promise<Notification> => (c.pushed ? Promise.resolve(c.notification) : acts.of(c.notification));
 
   /** Loads the saved state once (a state that cannot be read is ignored: the demo starts afresh). */
   function ready(): Promise<void> {
@@ -110,7 +118,7 @@ export function createDemoAdapter(opts: DemoAdapterOptions): SyncAdapter & { wor
       const seen = new Set(w.visibleOf(demoCase, c.doneMs));
       const fresh = w.visibleOf(demoCase, targetMs).filter((e) => !seen.has(e));
       // Headers only for new deposits; the engine fetches any other it does not know (fetchNotifications).
-      if (entry.depositedMs > c.doneMs) notifications.push({ notification });
+      if (entry.depositedMs > c.doneMs) notifications.push({ notification: await asSent(demoCase) });
       for (const element of fresh) elements.push({ iun: notification.iun, element });
     }
     const finished = to >= entries.length;
@@ -208,7 +216,7 @@ export function createDemoAdapter(opts: DemoAdapterOptions): SyncAdapter & { wor
     const notifications: PulledNotification[] = [];
     for (const iun of iuns) {
       const c = w.find(iun, opts.now());
-      if (c) notifications.push({ notification: c.notification });
+      if (c) notifications.push({ notification: await asSent(c) });
     }
     return { notifications, elements: [] };
   }

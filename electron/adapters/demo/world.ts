@@ -16,6 +16,8 @@ import {
 export interface DemoCase {
   notification: Notification;
   timeline: TimelineElementInput[];
+  /** Deposited through a push: its documents are the desk's own files, not simulated ones. */
+  pushed?: true;
 }
 
 /** A notification of the simulated SEND, with the time from which it exists. */
@@ -135,7 +137,7 @@ export class DemoWorld {
   /** Adds a notification deposited through a push (its timeline simulated from `path`). */
   deposit(key: string, notification: Notification, path: SimulationPath, depositedMs: number): void {
     const timeline = simulateTimeline(notification, path, key);
-    const entry = { key, depositedMs, load: () => ({ notification, timeline }), deposit: { key, notification, path, depositedMs } };
+    const entry = { key, depositedMs, load: (): DemoCase => ({ notification, timeline, pushed: true }), deposit: { key, notification, path, depositedMs } };
     this.pushed.push(entry);
     this.byIun.set(notification.iun, entry);
   }
