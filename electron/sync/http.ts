@@ -5,6 +5,14 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { SyncError } from './errors.js';
 
+/**
+ * The body as fetch types it under both the Node and the DOM libraries (the e2e specs type-check
+ * this file with DOM's, where a Uint8Array must sit on an ArrayBuffer): a view, not a copy.
+ */
+function asBodyInit(body: string | Uint8Array): string | Uint8Array<ArrayBuffer> {
+  return typeof body === 'string' ? body : new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);
+}
+
 export interface HttpCall {
   /** Peer name for messages ("SEND", "RADD"). */
   peer: string;
@@ -147,7 +155,7 @@ export async function httpCall<T>(call: HttpCall, responseSchema?: z.ZodType<T>)
   let res: Response;
   let text: string;
   try {
-    ({ res, data: text } = await exchange(call, { method: call.method, headers, ...(body !== undefined ? { body } : {}) }, (r) => r.text()));
+    ({ res, data: text } = await exchange(call, { method: call.method, headers, ...(body !== undefined ? { body: asBodyInit(body) } : {}) }, (r) => r.text()));
   } catch (e) {
     throw networkFailure(e, call);
   }
