@@ -39,9 +39,27 @@ async function byIds(store: HistoryStore, ids: readonly string[]): Promise<RaddT
   return txs.filter((t): t is RaddTransaction => t !== undefined);
 }
 
-/** desk.searchHistory; without a key (IUN, operationId, tax id) the desk's latest operations. */
+/**
+ * The Dal/Al range of any search, with the core's date rules (valid days, not in the future, not
+ * inverted; "to" = end of that Rome day). The core only validates it with a tax-id search, so the
+ * same rules are applied here through it for the IUN, operationId and keyless searches too.
+ */
+function dateRange(f: DeskHistoryFilter, now: IsoInstant): { from?: IsoInstant; to?: IsoInstant } {
+  if (!f.from && !f.to) return {};
+  const v = validateHistorySearch({ by: 'TAX_ID', taxId: '-', recipientType: 'PF', from: f.from ?? null, to: f.to ?? null }, now);
+  if (!v.ok) throw toDomainError(v);
+  if (v.query.by !== 'TAX_ID') return {};
+  return { ...(v.query.fromInstant ? { from: v.query.fromInstant } : {}), ...(v.query.toInstant ? { to: v.query.toInstant } : {}) };
+}
+
+/**
+ * desk.searchHistory. The dates filter every search (on the operation date): with a key (IUN,
+ * operationId, tax id) its operations in the range; with dates only, the log's operations in the
+ * range; with neither, the desk's latest operations.
+ */
 export async function searchHistory(store: HistoryStore, f: DeskHistoryFilter, deskId: string, now: IsoInstant): Promise<DeskHistoryPage> {
   const input = searchInput(f);
+  const range = dateRange(f, now);
   let found: RaddTransaction[];
   if (input) {
     const v = validateHistorySearch(input, now);
@@ -50,9 +68,12 @@ export async function searchHistory(store: HistoryStore, f: DeskHistoryFilter, d
     found = await store.raddTransactions.search({
       ...(q.by === 'IUN' ? { iun: q.iun } : {}),
       ...(q.by === 'OPERATION_ID' ? { operationId: q.operationId } : {}),
-      ...(q.by === 'TAX_ID' ? { taxId: q.taxId, ...(q.fromInstant ? { from: q.fromInstant } : {}), ...(q.toInstant ? { to: q.toInstant } : {}) } : {}),
+      ...(q.by === 'TAX_ID' ? { taxId: q.taxId } : {}),
+      ...range,
       limit: PAGE + 1,
     });
+  } else if (range.from || range.to) {
+    found = await store.raddTransactions.search({ ...range, limit: PAGE + 1 });
   } else {
     found = await byIds(store, await store.deskRecords.listRecent(deskId, RECENT));
   }

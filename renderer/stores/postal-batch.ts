@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, reactive, ref } from 'vue';
 import type { BatchPreviewView, OutcomeOptionView, PostalItemView } from '../../electron/api/contract/index.js';
 import { call } from '../api/client.js';
 import { toProblem, type OutcomeDraft, type PostalProblem } from './postal.js';
+import { newOutcomeForm } from '../views/postal/use-outcome-draft.js';
 
 /** One scanned line: the item found for it (recipient, state, what it allows now). */
 export interface BatchEntry {
@@ -14,10 +15,14 @@ export interface BatchEntry {
 export const usePostalBatchStore = defineStore('postal-batch', () => {
   const entries = ref<BatchEntry[]>([]);
   const scanError = ref<PostalProblem | null>(null);
+  /** The code the last refused scan read (shown in its message: the field is not given it back). */
+  const refusedCode = ref<string | null>(null);
   const error = ref<PostalProblem | null>(null);
   const preview = ref<BatchPreviewView | null>(null);
   const recorded = ref<number | null>(null);
   const busy = ref(false);
+  /** The outcome and date chosen for the whole list: kept with the list when the clerk leaves the screen. */
+  const outcomeForm = reactive(newOutcomeForm());
 
   /** Every meaning allowed now for at least one listed item, with its causes (first item's). */
   const options = computed(() => {
@@ -29,6 +34,13 @@ export const usePostalBatchStore = defineStore('postal-batch', () => {
 
   /** Adds a scanned code once its item is found; a repeated or unknown code is refused with its message. */
   async function add(code: string, messages: { duplicate: string; ambiguous: string }): Promise<boolean> {
+    refusedCode.value = null;
+    const added = await lookUp(code, messages);
+    refusedCode.value = added ? null : code;
+    return added;
+  }
+
+  async function lookUp(code: string, messages: { duplicate: string; ambiguous: string }): Promise<boolean> {
     scanError.value = null;
     recorded.value = null;
     busy.value = true;
@@ -94,7 +106,8 @@ export const usePostalBatchStore = defineStore('postal-batch', () => {
     preview.value = null;
     error.value = null;
     scanError.value = null;
+    refusedCode.value = null;
   }
 
-  return { entries, scanError, error, preview, recorded, busy, options, add, remove, check, confirm, reset };
+  return { entries, scanError, refusedCode, error, preview, recorded, busy, outcomeForm, options, add, remove, check, confirm, reset };
 });

@@ -13,12 +13,16 @@ export interface PostalProblem {
   code: string;
   message: string;
   field?: string;
+  /** Every field error of a VALIDATION_FAILED answer: API path (`outcome.next.address.zip`) → message. */
+  fields?: Record<string, string>;
 }
 
 export function toProblem(e: unknown): PostalProblem {
   if (e instanceof ApiCallError) {
-    const field = e.details?.fields?.[0];
-    return field ? { code: e.code, message: e.message, field: field.path } : { code: e.code, message: e.message };
+    const all = e.details?.fields ?? [];
+    const field = all[0];
+    if (!field) return { code: e.code, message: e.message };
+    return { code: e.code, message: e.message, field: field.path, fields: Object.fromEntries(all.map((f) => [f.path, f.message])) };
   }
   return { code: 'UNEXPECTED', message: String(e) };
 }

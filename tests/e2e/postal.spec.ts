@@ -23,6 +23,8 @@ test.describe('postal desk', () => {
   test('the giacenza register lists held items, most urgent first, and opens one', async ({ page, host, accessible }) => {
     const register = new PostalGiacenzaPage(page);
     await register.open(host.url);
+    // The focus starts on the screen (its heading), not on the menu link that opened it.
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
     await expect(register.row(cases.arGiacenzaOld.itemCode)).toBeVisible();
     await expect(register.row(cases.arInGiacenza.itemCode)).toBeVisible();
     await expect(register.row(cases.n890InGiacenza.itemCode)).toBeVisible();
@@ -102,6 +104,8 @@ test.describe('postal desk', () => {
     await item.record();
     await expect(item.result).toBeVisible();
     await expect(page.getByTestId('postal-item-held')).toBeVisible();
+    // Why a meaning cannot be recorded yet, as one sentence: lowercase after the colon.
+    await expect(item.choice.locator('.why').first()).toHaveText(/^Non registrabile ora: \p{Ll}/u);
     await expect(item.kind('DELIVERED_TO_RECIPIENT')).toHaveCount(0);
     await item.choose('COLLECTED_FROM_GIACENZA');
     await item.date.fill(romeLocal(NOW - 3 * HOUR));
@@ -158,6 +162,16 @@ test.describe('postal desk', () => {
     await item.record();
     await expect(item.formError).toContainText('Motivo');
     await item.cause.selectOption('M07');
+    // A second attempt without its address: the host's field errors mark the address fields.
+    await item.nextStep('SECOND_ATTEMPT');
+    await item.record();
+    await expect(item.error).toHaveAttribute('data-code', 'VALIDATION_FAILED');
+    const street = page.locator('#postal-next-address-street');
+    await expect(street).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('#postal-next-address-municipality')).toHaveAttribute('aria-invalid', 'true');
+    await expect(street).toBeFocused();
+    await accessible(page, 'postal item (address refused)');
+    await snapshot(page, 'postal-address-refused');
     await item.nextStep('NO_SECOND_ADDRESS');
     await page.getByTestId('postal-next-cause').selectOption('D00');
     await item.record();
@@ -166,6 +180,34 @@ test.describe('postal desk', () => {
     await expect(page.getByTestId('postal-item-recipient')).toBeVisible();
     await accessible(page, 'postal item (unreachable)');
     await snapshot(page, 'postal-unreachable');
+  });
+
+  test('a refused scan never eats the next code the scanner is already typing', async ({ page, host, accessible }) => {
+    const batch = new PostalBatchPage(page);
+    await batch.open(host.url);
+    const refused = 'ABCD-EFGH-IJKL-202611-X-1';
+    const next = cases.batch[0]!.itemCode;
+    // The refused code's lookup is held while the scanner types the start of the next code.
+    const lookups = await holdFirstRequest(page, 'postal.findItem');
+    await batch.scan(refused);
+    await batch.scanField.pressSequentially(next.slice(0, 5), { delay: 1 });
+    lookups.release();
+    await expect(batch.scanError).toContainText(refused);
+    await batch.scanField.pressSequentially(next.slice(5), { delay: 1 });
+    await expect(batch.scanField).toHaveValue(next);
+    await batch.scanField.press('Enter');
+    await expect(batch.list.locator('tbody tr')).toHaveCount(1);
+    await expect(batch.list).toContainText(next);
+    await page.unrouteAll();
+    await batch.scan(cases.batch[1]!.itemCode);
+    await expect(batch.list.locator('tbody tr')).toHaveCount(2);
+    await batch.choose('DELIVERED_TO_RECIPIENT');
+    await batch.date.fill(romeLocal(NOW - 2 * HOUR));
+    await batch.check();
+    await expect(batch.previewOk).toHaveText('Tutte e due le righe sono registrabili.');
+    await accessible(page, 'postal batch (two lines checked)');
+    await page.getByRole('button', { name: 'Svuota lista' }).click();
+    await expect(batch.list.locator('tbody tr')).toHaveCount(0);
   });
 
   test('a batch of 20 items: scanned with the keyboard, checked, recorded as one', async ({ page, host, accessible }) => {
@@ -197,6 +239,15 @@ test.describe('postal desk', () => {
     await expect(batch.previewOk).toContainText('20');
     await accessible(page, 'postal batch (checked)');
     await snapshot(page, 'postal-batch');
+    // Away and back: the list, its check, the outcome and the date are all still there, so
+    // "confirm" (enabled) records them.
+    await page.evaluate(() => { window.location.hash = '#/postal'; });
+    await expect(page.getByTestId('postal-scan')).toBeVisible();
+    await page.evaluate(() => { window.location.hash = '#/postal/batch'; });
+    await expect(batch.list.locator('tbody tr')).toHaveCount(20);
+    await expect(page.getByTestId('postal-kind-DELIVERED_TO_RECIPIENT')).toBeChecked();
+    await expect(batch.date).toHaveValue(romeLocal(NOW - 2 * HOUR));
+    await expect(batch.confirmButton).toBeEnabled();
     await batch.confirm();
     await expect(batch.recorded).toContainText('20 esiti registrati');
     await expect(batch.list).toHaveCount(0);
@@ -206,6 +257,7 @@ test.describe('postal desk', () => {
   test('a CSV import: a wrong file is refused whole, a file with 3 bad lines is reported line by line', async ({ page, host, accessible }) => {
     const imp = new PostalImportPage(page);
     await imp.open(host.url);
+    await expect(imp.file).toBeFocused();
     await accessible(page, 'postal import (empty)');
     await imp.importFile('colonne.csv', Buffer.from('invio;quando\nX;Y\n'));
     await expect(imp.error).toHaveAttribute('data-code', 'POSTAL_CSV_WRONG_COLUMNS');

@@ -24,8 +24,9 @@ export type NextKind = 'SECOND_ATTEMPT' | 'NO_SECOND_ADDRESS' | 'ADDRESS_INVESTI
 
 const emptyAddress = (): AddressDraft => ({ address: '', zip: '', municipality: '', province: '' });
 
-export function useOutcomeDraft(option: () => OutcomeOptionView | undefined) {
-  const form = reactive({
+/** The outcome form's fields, empty. */
+export function newOutcomeForm() {
+  return {
     kind: null as PostalOutcomeKind | null,
     at: '',
     receiverName: '',
@@ -38,8 +39,15 @@ export function useOutcomeDraft(option: () => OutcomeOptionView | undefined) {
     nextAddress: emptyAddress(),
     nextCause: 'D00' as 'D00' | 'D01' | 'D02',
     scans: [] as AttachedScan[],
-  });
+  };
+}
+export type OutcomeFormState = ReturnType<typeof newOutcomeForm>;
 
+/**
+ * The draft over `form`: the screen's own, or one kept in a store when the choice must outlive the
+ * screen (the batch list keeps its outcome and date when the clerk leaves and comes back).
+ */
+export function useOutcomeDraft(option: () => OutcomeOptionView | undefined, form: OutcomeFormState = reactive(newOutcomeForm())) {
   const shows: ComputedRef<Record<string, boolean>> = computed(() => {
     const k = form.kind;
     const o = option();
@@ -103,8 +111,7 @@ export function useOutcomeDraft(option: () => OutcomeOptionView | undefined) {
   }
 
   function reset(): void {
-    Object.assign(form, { kind: null, at: '', receiverName: '', receiverRelation: '', delegateName: '', office: '', cause: '',
-      discovered: emptyAddress(), nextKind: null, nextAddress: emptyAddress(), nextCause: 'D00', scans: [] });
+    Object.assign(form, newOutcomeForm());
   }
 
   return { form, shows, toDraft, missing, reset, emptyAddress };

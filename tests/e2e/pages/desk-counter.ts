@@ -1,6 +1,6 @@
 // Page object of the RADD counter: what is on each step and what a clerk does there, from the
 // keyboard (a scanner types and presses Enter; the clerk uses Tab, Enter, Esc and Alt+letter).
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface DocumentData {
   type?: string;
@@ -112,12 +112,17 @@ export class DeskCounterPage {
     }
   }
 
+  /** Alt+A and the reason typed straight away: the dialog opens with the focus on the reason. */
   async abort(reason: string): Promise<void> {
     await this.page.keyboard.press('Alt+a');
     const field = this.page.getByTestId('desk-abort-reason');
     await field.waitFor();
-    await field.fill(reason);
-    await field.press('Enter');
+    // Once the opening transition is over (PrimeVue moves the focus at its end), the focus is on the reason.
+    await this.page.waitForFunction(() => !document.querySelector('.p-dialog-enter-active'));
+    await expect(field).toBeFocused();
+    await this.page.keyboard.type(reason);
+    await expect(field).toHaveValue(reason);
+    await this.page.keyboard.press('Enter');
     await this.page.getByTestId('desk-abort-dialog').waitFor({ state: 'hidden' });
   }
 }

@@ -1,6 +1,6 @@
 // Page object of the "Deleghe" screen: find the delegations of a tax code, register one from the
 // signed form, revoke one (confirming in the dialog).
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export interface MandateData {
   delegatorTaxId: string;
@@ -44,7 +44,14 @@ export class DeskMandatesPage {
 
   async fill(m: MandateData): Promise<void> {
     await this.page.getByTestId('mandate-delegator').fill(m.delegatorTaxId);
-    await this.page.getByTestId(`mandate-type-${m.delegateType ?? 'PF'}`).check();
+    // From the keyboard: the two types are one radio group, the arrow keys move the choice.
+    const pf = this.page.getByTestId('mandate-type-PF');
+    await pf.check();
+    if (m.delegateType === 'PG') {
+      await pf.focus();
+      await this.page.keyboard.press('ArrowDown');
+      await expect(this.page.getByTestId('mandate-type-PG')).toBeChecked();
+    }
     await this.page.getByTestId('mandate-delegate').fill(m.delegateTaxId);
     await this.page.getByTestId('mandate-delegate-name').fill(m.delegateName);
     if (m.validFrom) await this.page.getByTestId('mandate-from').fill(m.validFrom);

@@ -1,0 +1,61 @@
+// The desk log's Dal/Al dates (DOMAIN.md 10.1 "History"): they filter every search, not only the
+// tax-code one, through the real host. The seed holds ten pickups of one IUN, one a day for the
+// last ten days (the print limit case), so a range picks some of them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatRomeDate, tryParseInstant } from '../../core/index.js';
+import { caseOf, startDeskHost, type DeskHost } from './desk-support.js';
+
+let h: DeskHost;
+beforeAll(async () => { h = await startDeskHost('radd-desk-history-'); }, 60_000);
+afterAll(async () => { await h?.close(); });
+
+type Item = { operationId: string; startedAt: string };
+type Page = { items: Item[] };
+
+const DAY = 86_400_000;
+const romeDay = (instant: string) => formatRomeDate(tryParseInstant(instant));
+
+async function search(filter: Record<string, string>): Promise<Item[]> {
+  const r = await h.api<Page>('desk.searchHistory', filter);
+  if (!r.body.ok) throw new Error(JSON.stringify(r.body.error));
+  return r.body.data!.items;
+}
+
+describe('desk history dates', () => {
+  const iun = () => caseOf(h, 'alreadyCollected').notification.iun;
+  const from = () => formatRomeDate(h.nowMs - 6 * DAY);
+  const to = () => formatRomeDate(h.nowMs - 4 * DAY);
+  const inRange = (items: Item[]) => items.filter((i) => romeDay(i.startedAt) >= from() && romeDay(i.startedAt) <= to());
+
+  it('an IUN search with Dal/Al lists only the operations of those days', async () => {
+    const all = await search({ iun: iun() });
+    expect(all).toHaveLength(10);
+    const expected = inRange(all).map((i) => i.operationId).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(all.length);
+    const found = await search({ iun: iun(), from: from(), to: to() });
+    expect(found.map((i) => i.operationId).sort()).toEqual(expected);
+  });
+
+  it('an operation-id search with dates that exclude the operation finds nothing', async () => {
+    const [latest] = await search({ iun: iun() });
+    const day = romeDay(latest!.startedAt);
+    expect(await search({ operationId: latest!.operationId, to: formatRomeDate(tryParseInstant(latest!.startedAt) - 2 * DAY) })).toEqual([]);
+    expect((await search({ operationId: latest!.operationId, from: day, to: day })).map((i) => i.operationId)).toEqual([latest!.operationId]);
+  });
+
+  it('dates alone list the operations of those days', async () => {
+    const all = await search({ iun: iun() });
+    const found = await search({ from: from(), to: to() });
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((i) => romeDay(i.startedAt) >= from() && romeDay(i.startedAt) <= to())).toBe(true);
+    expect(found.map((i) => i.operationId)).toEqual(expect.arrayContaining(inRange(all).map((i) => i.operationId)));
+  });
+
+  it('the date rules apply to every search: a future day is refused with an IUN too', async () => {
+    const r = await h.api('desk.searchHistory', { iun: iun(), from: '2999-01-01' });
+    expect(r.body.error?.code).toBe('HISTORY_DATE_IN_FUTURE');
+    const inverted = await h.api('desk.searchHistory', { from: to(), to: from() });
+    expect(inverted.body.error?.code).toBe('HISTORY_DATE_RANGE_INVERTED');
+  });
+});
