@@ -1,6 +1,6 @@
 // Browser mode (STYLE.md 2): the real host over HTTP on 127.0.0.1 only. Serves the built renderer
-// and `POST /api/<op>`; every API request needs the per-run token. No CORS, foreign Host/Origin
-// refused, body size capped, the same CSP as the Electron window.
+// and `POST /api/<op>`; every API request needs the token (one per data directory: serve.ts). No
+// CORS, foreign Host/Origin refused, body size capped, the same CSP as the Electron window.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
@@ -70,9 +70,15 @@ function send(res: ServerResponse, status: number, envelope: Envelope): void {
   res.end(body);
 }
 
-function sendError(res: ServerResponse, locale: Locale, code: 'UNAUTHORIZED' | 'FORBIDDEN' | 'PAYLOAD_TOO_LARGE' | 'MALFORMED_REQUEST' | 'UNKNOWN_OPERATION' | 'NOT_FOUND', params: Record<string, string> = {}): void {
-  send(res, httpStatusOf(code), { ok: false, error: apiError(code, locale, params) });
+function sendError(res: ServerResponse, locale: Locale, code: 'UNAUTHORIZED' | 'FORBIDDEN' | 'PAYLOAD_TOO_LARGE' | 'MALFORMED_REQUEST' | 'UNKNOWN_OPERATION' | 'NOT_FOUND', params: Record<string, string> = {}, details?: Record<string, string>): void {
+  send(res, httpStatusOf(code), { ok: false, error: apiError(code, locale, params, details) });
 }
+
+/**
+ * A refused token, told apart from a missing session: signing in again cannot help, the page must
+ * be opened from the address the host printed (the sign-in screen says so instead of looping).
+ */
+export const TOKEN_REFUSED = { credential: 'token' } as const;
 
 function tokenMatches(expected: Buffer, given: string | undefined): boolean {
   if (!given) return false;
@@ -171,7 +177,7 @@ export async function startHttpHost(ctx: HostContext, options: HttpHostOptions):
       return serveStatic(ctx.config.rendererDir, url.pathname, res, SECURITY_HEADERS);
     }
     const given = req.headers['x-radd-token'];
-    if (!tokenMatches(expected, Array.isArray(given) ? given[0] : given)) return sendError(res, locale, 'UNAUTHORIZED');
+    if (!tokenMatches(expected, Array.isArray(given) ? given[0] : given)) return sendError(res, locale, 'UNAUTHORIZED', {}, TOKEN_REFUSED);
     if (req.method !== 'POST') return sendError(res, locale, 'UNKNOWN_OPERATION', { op: `${req.method} ${url.pathname}` });
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendError(res, locale, 'MALFORMED_REQUEST');
     let opName: string;

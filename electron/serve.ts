@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { ConfigError, loadConfig } from './config.js';
 import { createHost } from './host.js';
 import { startHttpHost } from './http-host.js';
+import { browserToken } from './auth/browser-token.js';
 import { createLogger } from './logger.js';
 import { failureReport, STARTUP_FAILURE_TITLE } from './startup-failure.js';
 
@@ -31,8 +32,12 @@ async function main(): Promise<void> {
     throw e;
   }
   const host = await createHost(config, { transport: 'http', logger, bootstrapOperators: true, sync: true });
-  const http = await startHttpHost(host.ctx, { port: config.port, portFallback: config.portFallback });
+  // The same token as the last run on this data directory: open tabs and the printed address keep
+  // working after a restart (`--new-token` makes a new one, e.g. if the address was shared).
+  const token = browserToken(config.dataDir, { renew: process.argv.includes('--new-token') });
+  const http = await startHttpHost(host.ctx, { port: config.port, portFallback: config.portFallback, token });
   process.stdout.write(`RADD Desk (browser mode) listening: ${http.url}\n`);
+  process.stdout.write('Aprire questo indirizzo nel browser (vale anche dopo un riavvio) / open this address in the browser (it stays valid after a restart)\n');
   if (config.openBrowser) openInBrowser(http.url);
   let closing = false;
   const shutdown = async () => {

@@ -1,4 +1,4 @@
-import { createApp } from 'vue';
+import { createApp, watch } from 'vue';
 import { createPinia } from 'pinia';
 import PrimeVue from 'primevue/config';
 import ToastService from 'primevue/toastservice';
@@ -11,6 +11,7 @@ import { i18n, initialLocale } from './i18n/index.js';
 import { setApiLocale, whenUnauthorized } from './api/client.js';
 import { useSessionStore } from './stores/session.js';
 import { RaddPreset } from './theme.js';
+import { primeVueLocale } from './i18n/primevue-locale.js';
 
 const locale = initialLocale();
 document.documentElement.lang = locale;
@@ -21,15 +22,18 @@ const app = createApp(App)
   .use(pinia)
   .use(router)
   .use(i18n)
-  .use(PrimeVue, { theme: { preset: RaddPreset, options: { darkModeSelector: false } } })
+  .use(PrimeVue, { theme: { preset: RaddPreset, options: { darkModeSelector: false } }, locale: primeVueLocale(locale) })
   .use(ToastService)
   .use(ConfirmationService);
 
 // A session that ends (sign-out elsewhere, expiry, host restart) sends the operator back to the
-// sign-in, and the tab forgets every view of personal data it held.
-whenUnauthorized(() => {
-  useSessionStore(pinia).forget();
+// sign-in, which says why, and the tab forgets every view of personal data it held.
+whenUnauthorized((refused) => {
+  useSessionStore(pinia).end(refused);
   if (router.currentRoute.value.path !== '/login') void router.push({ path: '/login', query: { next: router.currentRoute.value.fullPath } });
 });
+
+// PrimeVue's own labels (dialog close, paginator pages...) follow the language switch.
+watch(i18n.global.locale, (l) => { app.config.globalProperties.$primevue.config.locale = primeVueLocale(l); });
 
 app.mount('#app');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../errors/index.js';
 import { deriveNotification } from '../engine/derive.js';
-import { accepted, analogSuccess, deceased, digitalSuccess, notification, refinement, viewed } from '../engine/timeline-fixtures.js';
+import { accepted, analogSuccess, deceased, digitalFailure, digitalSuccess, notification, refinement, unreachable, viewed } from '../engine/timeline-fixtures.js';
+import { timelineCategoryLabel } from '../labels/timeline-labels.js';
 import { explainRefinement, explainStatus } from './index.js';
 
 const PEC = {
@@ -81,5 +82,35 @@ describe('explainRefinement', () => {
 
   it('rejects a recipient index out of range', () => {
     expectCode(() => explainRefinement(PEC, 3), 'RECIPIENT_INDEX_OUT_OF_RANGE');
+  });
+});
+
+describe('explanations read in plain words', () => {
+  const cases = {
+    pec: PEC,
+    paper: { notification: notification('2026-02-02T09:00:00+01:00'), inputs: [...accepted('2026-02-02T09:05:00+01:00'), ...analogSuccess(0, '2026-02-03T09:00:00+01:00', '2026-02-05T10:00:00+01:00')] },
+    unreachable: { notification: notification('2026-02-02T09:00:00+01:00'), inputs: [...accepted('2026-02-02T09:05:00+01:00'), ...unreachable(0, '2026-02-03T09:00:00+01:00', '2026-02-10T10:00:00+01:00')] },
+    digitalFailure: { notification: notification('2026-02-02T09:00:00+01:00'), inputs: [...accepted('2026-02-02T09:05:00+01:00'), ...digitalFailure(0, '2026-02-03T09:00:00+01:00', '2026-02-04T10:00:00+01:00')] },
+  };
+  // A category code (SEND_ANALOG_DOMICILE, ANALOG_FAILURE_WORKFLOW...) or a rule code has no place in
+  // the sentence a municipal office worker reads; "PEC" and "AAR" are words of the trade.
+  const CODE = /\b[A-Z]{2,}(?:_[A-Z0-9]+)+\b|DOMAIN|->/;
+
+  for (const [name, source] of Object.entries(cases)) {
+    it(`status and refinement of a ${name} case name events by their timeline label, never by code`, () => {
+      const steps = [...explainStatus(source), ...explainRefinement(source, 0)];
+      for (const s of steps) {
+        expect(s.text.it, s.rule).not.toMatch(CODE);
+        expect(s.text.en, s.rule).not.toMatch(CODE);
+      }
+    });
+  }
+
+  it('uses the Italian timeline label of the event that changed the status, and the English one in English', () => {
+    const accepting = explainStatus(PEC)[1]!;
+    expect(accepting.text.it).toContain(`«${timelineCategoryLabel('REQUEST_ACCEPTED').it}»`);
+    expect(accepting.text.en).toContain(`"${timelineCategoryLabel('REQUEST_ACCEPTED').en}"`);
+    const end = explainRefinement(cases.unreachable, 0)[0]!;
+    expect(end.text.it).toContain(timelineCategoryLabel('ANALOG_FAILURE_WORKFLOW').it);
   });
 });

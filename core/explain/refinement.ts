@@ -6,7 +6,7 @@ import { DomainError } from '../errors/domain-error.js';
 import { TERM_RULES } from '../refinement/rules.js';
 import { parseInstant } from '../time/instant.js';
 import { romeOffsetMinutes } from '../time/rome.js';
-import { derivedOf, readable, step } from './source.js';
+import { derivedOf, eventName, readable, step } from './source.js';
 import type { ExplainSource, ExplanationStep } from './source.js';
 
 const END_TEXT: Readonly<Record<WorkflowEndKind, { it: string; en: string }>> = {
@@ -27,17 +27,21 @@ function endSteps(b: RefinementBasis): ExplanationStep[] {
   const noTerm = b.end.kind === 'DECEASED'
     ? { it: ' Non c\'è perfezionamento per decorrenza termini: solo la presa visione perfeziona.', en: ' There is no refinement by lapse of time: only a viewing refines.' }
     : { it: '', en: '' };
-  return [step(rule.rule, [b.end.elementId], `Flusso concluso (${b.end.category}): ${t.it}.${noTerm.it}`, `Workflow ended (${b.end.category}): ${t.en}.${noTerm.en}`)];
+  const end = eventName(b.end.category);
+  return [step(rule.rule, [b.end.elementId], `Flusso di invio concluso con l'evento ${end.it}: ${t.it}.${noTerm.it}`, `Delivery workflow ended with the event ${end.en}: ${t.en}.${noTerm.en}`)];
 }
 
 function termSteps(b: RefinementBasis, r: RecipientState): ExplanationStep[] {
   if (b.base === null || b.days === null || r.termDate === null || b.end === null) return [];
   const base = readable(b.base.at);
+  const baseEvent = eventName(b.base.category);
+  const expected = TERM_RULES[b.end.kind].base;
+  const missing = expected === null ? { it: 'previsto', en: 'expected' } : eventName(expected);
   const fallback = b.base.fallback
-    ? { it: ` (manca l'evento previsto, ${TERM_RULES[b.end.kind].base}: usata la data di ${b.base.category})`, en: ` (the expected event, ${TERM_RULES[b.end.kind].base}, is missing: the date of ${b.base.category} was used)` }
+    ? { it: ` (manca l'evento ${missing.it}: si usa questa data)`, en: ` (the event ${missing.en} is missing: this date is used)` }
     : { it: '', en: '' };
-  const steps = [step('DOMAIN 8.1 base', [b.base.elementId], `Il termine decorre dal ${base} (${b.base.category})${fallback.it}.`,
-    `The term runs from ${base} (${b.base.category})${fallback.en}.`)];
+  const steps = [step('DOMAIN 8.1 base', [b.base.elementId], `Il termine decorre dal ${base}, data dell'evento ${baseEvent.it}${fallback.it}.`,
+    `The term runs from ${base}, the date of the event ${baseEvent.en}${fallback.en}.`)];
   if (b.end.kind === 'DIGITAL_SUCCESS') {
     steps.push(b.after2100
       ? step('DOMAIN 8.1 21:00 rule applied', [b.base.elementId], 'La ricevuta PEC è successiva alle 21:00 (ora di Roma): si aggiunge un giorno, 8 invece di 7.',

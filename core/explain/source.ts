@@ -5,8 +5,13 @@ import type { LocalizedText } from '../labels/status-labels.js';
 import { deriveNotification } from '../engine/derive.js';
 import type { EngineNotification } from '../engine/state.js';
 import { formatRomeReadable, parseInstant } from '../time/instant.js';
+import { timelineCategoryLabel } from '../labels/timeline-labels.js';
 
-/** One step of an explanation: the rule applied, the elements it used, the sentence for the clerk. */
+/**
+ * One step of an explanation: the rule applied (a technical reference for support and tests, not
+ * shown to the operator), the elements it used, the sentence for the clerk (plain words: events
+ * by their timeline label, never by category code).
+ */
 export interface ExplanationStep {
   rule: string;
   elementIds: string[];
@@ -27,4 +32,10 @@ export function readable(iso: string): string {
 
 export function step(rule: string, elementIds: string[], it: string, en: string): ExplanationStep {
   return { rule, elementIds, text: { it, en } };
+}
+
+/** An event as the operator reads it in the timeline: its label in «» (it) or "" (en). */
+export function eventName(category: string): LocalizedText {
+  const label = timelineCategoryLabel(category);
+  return { it: `«${label.it}»`, en: `"${label.en}"` };
 }

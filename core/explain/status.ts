@@ -5,7 +5,7 @@ import type { LocalizedText } from '../labels/status-labels.js';
 import { statusLabel } from '../labels/status-labels.js';
 import { DomainError } from '../errors/domain-error.js';
 import { findTransition } from '../status/transitions.js';
-import { derivedOf, readable, step } from './source.js';
+import { derivedOf, eventName, readable, step } from './source.js';
 import type { ExplainSource, ExplanationStep } from './source.js';
 
 // DOMAIN.md 4.2: the statuses the table calls terminal.
@@ -39,13 +39,15 @@ function changeStep(prev: StatusHistoryEntry, h: StatusHistoryEntry, derived: De
   if (cause.gate !== undefined) {
     const { via, completionElementIds } = cause.gate;
     const ids = [cause.elementId, ...completionElementIds.filter((id) => id !== cause.elementId)];
+    const event = eventName(cause.category);
+    const viaEvent = eventName(via);
     return step(
       `DOMAIN 4.1 completion gate, 4.2 ${prev.status} + ${via} -> ${h.status}`,
       ids,
-      `Il ${when}, con l'evento ${cause.category}, tutti i destinatari (${completionElementIds.length} su ${n}) hanno concluso il flusso di invio; ` +
-        `con ${via} tra gli eventi la notifica passa da «${from.it}» a «${to.it}».`,
-      `On ${when}, with event ${cause.category}, every recipient (${completionElementIds.length} of ${n}) has ended the delivery workflow; ` +
-        `with ${via} among the events the notification goes from "${from.en}" to "${to.en}".`,
+      `Il ${when}, con l'evento ${event.it}, tutti i destinatari (${completionElementIds.length} su ${n}) hanno concluso il flusso di invio; ` +
+        `con l'evento ${viaEvent.it} la notifica passa da «${from.it}» a «${to.it}».`,
+      `On ${when}, with the event ${event.en}, every recipient (${completionElementIds.length} of ${n}) has ended the delivery workflow; ` +
+        `with the event ${viaEvent.en} the notification goes from "${from.en}" to "${to.en}".`,
     );
   }
   const row = findTransition(prev.status, cause.category, n);
@@ -54,11 +56,12 @@ function changeStep(prev: StatusHistoryEntry, h: StatusHistoryEntry, derived: De
   const multi = row?.when === 'MULTI_RECIPIENT'
     ? { it: ' mentre altri destinatari sono ancora in corso (regola valida solo con più destinatari)', en: ' while other recipients are still in progress (rule for several recipients only)' }
     : { it: '', en: '' };
+  const event = eventName(cause.category);
   return step(
     `DOMAIN 4.2 ${prev.status} + ${cause.category} -> ${h.status}${cond}`,
     [cause.elementId],
-    `Il ${when} l'evento ${cause.category} porta la notifica da «${from.it}» a «${to.it}»${why ? `: ${why.it}` : ''}${multi.it}.`,
-    `On ${when} event ${cause.category} moves the notification from "${from.en}" to "${to.en}"${why ? `: ${why.en}` : ''}${multi.en}.`,
+    `Il ${when} l'evento ${event.it} porta la notifica da «${from.it}» a «${to.it}»${why ? `: ${why.it}` : ''}${multi.it}.`,
+    `On ${when} the event ${event.en} moves the notification from "${from.en}" to "${to.en}"${why ? `: ${why.en}` : ''}${multi.en}.`,
   );
 }
 

@@ -76,7 +76,24 @@ async function freshIun(store: Scope, sentAt: string): Promise<string> {
   }
 }
 
-export async function createNotification(store: Scope, input: NewNotificationInput, opts: { scope: string | undefined; nowMs: number }): Promise<SenderCreatedView> {
+/**
+ * An Italian province is written as its upper-case sigla (MI, not mi) on the envelope, the AAR and
+ * the attestations; a foreign address keeps its region as typed. The zip is already trimmed by the
+ * schema (sender-schemas.ts).
+ */
+export function normaliseAddresses(input: NewNotificationInput): NewNotificationInput {
+  return {
+    ...input,
+    recipients: input.recipients.map((r) => {
+      const a = r.physicalAddress;
+      if (a.province === undefined || a.foreignState !== undefined) return r;
+      return { ...r, physicalAddress: { ...a, province: a.province.toUpperCase() } };
+    }),
+  };
+}
+
+export async function createNotification(store: Scope, typed: NewNotificationInput, opts: { scope: string | undefined; nowMs: number }): Promise<SenderCreatedView> {
+  const input = normaliseAddresses(typed);
   // An operator of one sender deposits for that sender only.
   if (opts.scope !== undefined && input.senderTaxId !== opts.scope) throw new DomainError('FORBIDDEN');
   for (const d of input.documents) {

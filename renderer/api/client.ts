@@ -18,11 +18,24 @@ export class ApiCallError extends Error {
 }
 
 let transport: Transport | undefined;
-let onUnauthorized: (() => void) | undefined;
+let onUnauthorized: ((refused: 'session' | 'token') => void) | undefined;
 
-/** Called when the host answers UNAUTHORIZED (no or expired session): the app shows the sign-in. */
-export function whenUnauthorized(fn: () => void): void {
+/**
+ * Browser mode: the host refused the page's token, not its session (electron/http-host.ts
+ * TOKEN_REFUSED). Signing in again cannot help: the page must be opened from the host's address.
+ */
+export function isTokenRefused(e: unknown): boolean {
+  return e instanceof ApiCallError && e.code === 'UNAUTHORIZED' && e.details?.credential === 'token';
+}
+
+/** Called when the host answers UNAUTHORIZED (no or expired session, or a refused token): the app shows the sign-in. */
+export function whenUnauthorized(fn: (refused: 'session' | 'token') => void): void {
   onUnauthorized = fn;
+}
+
+/** Whether this tab holds a session id from an earlier sign-in (browser mode). */
+export function hasRememberedSession(): boolean {
+  return !window.raddDesk && Boolean(window.sessionStorage.getItem(SESSION_KEY));
 }
 
 /** Keeps (or forgets) the session id the host gave at sign-in, for this tab only. */
@@ -51,8 +64,9 @@ export async function call<K extends OpName>(op: K, input: InputOf<K>): Promise<
   transport ??= pickTransport();
   const envelope = await transport(op, input, currentLocale);
   if (!envelope.ok) {
-    if (envelope.error.code === 'UNAUTHORIZED' && op !== 'auth.login') onUnauthorized?.();
-    throw new ApiCallError(envelope.error);
+    const error = new ApiCallError(envelope.error);
+    if (error.code === 'UNAUTHORIZED' && op !== 'auth.login') onUnauthorized?.(isTokenRefused(error) ? 'token' : 'session');
+    throw error;
   }
   return envelope.data as OutputOf<K>;
 }

@@ -1,7 +1,14 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { InputOf, Role, SignedInOperator } from '../../electron/api/contract/index.js';
-import { call, rememberSession } from '../api/client.js';
+import { call, hasRememberedSession, isTokenRefused, rememberSession } from '../api/client.js';
+
+/**
+ * Why the sign-in is shown although the tab was in use: the session ended (expiry, sign-out
+ * elsewhere, host restart: sessions live in the host's memory), or the host refused the page's
+ * token (browser mode: the page was not opened from the address the host printed).
+ */
+export type SessionEnd = 'expired' | 'token';
 
 /** The signed-in operator and their roles: the menu and the routes show only what they may use. */
 export const useSessionStore = defineStore('session', () => {
@@ -13,6 +20,7 @@ export const useSessionStore = defineStore('session', () => {
   const loaded = ref(false);
   /** First start: no operator exists yet, the sign-in screen creates the administrator. */
   const firstAdminNeeded = ref(false);
+  const ended = ref<SessionEnd | null>(null);
 
   const signedIn = computed(() => roles.value.length > 0);
 
@@ -34,6 +42,7 @@ export const useSessionStore = defineStore('session', () => {
   async function login(username: string, password: string): Promise<void> {
     const session = await call('auth.login', { username, password });
     rememberSession(session.sessionId);
+    ended.value = null;
     operator.value = session.operator;
     roles.value = session.operator.roles;
     deskId.value = session.deskId;
@@ -43,8 +52,9 @@ export const useSessionStore = defineStore('session', () => {
   async function checkFirstRun(): Promise<boolean> {
     try {
       firstAdminNeeded.value = (await call('auth.setupStatus', {})).firstAdminNeeded;
-    } catch {
+    } catch (e) {
       firstAdminNeeded.value = false;
+      if (isTokenRefused(e)) ended.value = 'token';
     }
     return firstAdminNeeded.value;
   }
@@ -66,6 +76,16 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
+  /**
+   * The host answered UNAUTHORIZED: remembers why (for the sign-in screen) and forgets the
+   * operator. A tab that never signed in is just shown the sign-in, without a reason.
+   */
+  function end(refused: 'session' | 'token'): void {
+    if (refused === 'token') ended.value = 'token';
+    else if (signedIn.value || hasRememberedSession()) ended.value = 'expired';
+    forget();
+  }
+
   /** Drops everything the tab knew about the operator (and, with it, any personal data views). */
   function forget(): void {
     rememberSession(undefined);
@@ -78,5 +98,5 @@ export const useSessionStore = defineStore('session', () => {
     return !allowed || allowed.some((r) => roles.value.includes(r));
   }
 
-  return { operator, roles, deskId, enforced, loaded, signedIn, firstAdminNeeded, refresh, login, checkFirstRun, setupFirstAdmin, logout, forget, can };
+  return { operator, roles, deskId, enforced, loaded, signedIn, firstAdminNeeded, ended, refresh, login, checkFirstRun, setupFirstAdmin, logout, end, forget, can };
 });

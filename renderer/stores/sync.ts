@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { InputOf, ParkedItemRow, SyncSettingsView, SyncStatusView } from '../../electron/api/contract/index.js';
-import { call } from '../api/client.js';
+import { ApiCallError, call } from '../api/client.js';
 
 /** Sync status (polled while a screen shows it), parked items and the adapter's settings. */
 export const useSyncStore = defineStore('sync', () => {
@@ -9,14 +9,19 @@ export const useSyncStore = defineStore('sync', () => {
   const parked = ref<ParkedItemRow[]>([]);
   const settings = ref<SyncSettingsView | null>(null);
   const running = ref(false);
+  /** The last poll got no answer from the host (browser mode: `npm run serve` stopped). */
+  const unreachable = ref(false);
   let timer: ReturnType<typeof setInterval> | undefined;
   let watchers = 0;
 
   async function refresh(): Promise<void> {
     try {
       status.value = await call('sync.status', {});
-    } catch {
-      // The topbar indicator stays as it was; the sync screen shows errors of its own actions.
+      unreachable.value = false;
+    } catch (e) {
+      // A host that does not answer is shown as such (not as the last sync state it gave); other
+      // errors leave the indicator as it was, the sync screen shows errors of its own actions.
+      unreachable.value = e instanceof ApiCallError && e.code === 'HOST_UNREACHABLE';
     }
   }
 
@@ -59,5 +64,5 @@ export const useSyncStore = defineStore('sync', () => {
     await refresh();
   }
 
-  return { status, parked, settings, running, refresh, watch, runNow, loadParked, requeue, loadSettings, saveSettings };
+  return { status, parked, settings, running, unreachable, refresh, watch, runNow, loadParked, requeue, loadSettings, saveSettings };
 });

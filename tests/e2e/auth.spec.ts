@@ -1,4 +1,4 @@
-import { expect, snapshot, test } from './fixtures.js';
+import { E2E_OPERATOR, expect, SESSION_KEY, snapshot, test, TOKEN_KEY } from './fixtures.js';
 
 test.describe('operators and sign-in', () => {
   test.describe('without a session', () => {
@@ -23,6 +23,66 @@ test.describe('operators and sign-in', () => {
       await expect(page.getByRole('navigation').getByText('Operatori')).toHaveCount(0);
       await page.getByTestId('logout').click();
       await expect(page.getByTestId('login-username')).toBeVisible();
+    });
+
+    test('each operator lands on the first screen of their main role after signing in', async ({ page, host, accessible }) => {
+      const landings: [string, string, RegExp, RegExp][] = [
+        ['sender', 'demo-sender-2026', /#\/sender\/dashboard$/, /Cruscotto/],
+        ['postal', 'demo-postal-2026', /#\/postal$/, /esito postale/],
+        ['clerk', 'demo-clerk-2026', /#\/desk$/, /Sportello RADD/],
+      ];
+      for (const [username, password, url, heading] of landings) {
+        await page.goto(host.url);
+        await page.getByTestId('login-username').fill(username);
+        await page.locator('#login-password').fill(password);
+        await page.locator('#login-password').press('Enter');
+        await expect(page).toHaveURL(url);
+        await expect(page.locator('main h1').first()).toContainText(heading);
+        await accessible(page, `home of ${username}`);
+        await page.getByTestId('logout').click();
+        await expect(page.getByTestId('login-username')).toBeVisible();
+      }
+    });
+
+    test('after the host restarts an open tab is told its session ended and signs in again; a refused address says what to open', async ({ page, host, accessible }) => {
+      await page.goto(`${host.url}#/lookup`);
+      await page.getByTestId('login-username').fill(E2E_OPERATOR.username);
+      await page.locator('#login-password').fill(E2E_OPERATOR.password);
+      await page.locator('#login-password').press('Enter');
+      await expect(page.getByTestId('iun-input')).toBeVisible();
+      const tokenBefore = await page.evaluate((k) => window.sessionStorage.getItem(k), TOKEN_KEY);
+      // The tab keeps its old session id and token (signed in by hand, the fixture does not refresh them).
+      await host.restart();
+      expect(host.token, 'the restarted host keeps the token of the data directory').toBe(tokenBefore);
+      await page.getByTestId('iun-input').fill('QDUX-GHKP-JNAM-202603-T-1');
+      await page.getByTestId('iun-input').press('Enter');
+      await expect(page.getByTestId('login-ended')).toHaveAttribute('data-reason', 'expired');
+      await expect(page.getByTestId('login-ended')).toContainText("La sessione è scaduta oppure l'applicazione è stata riavviata");
+      await accessible(page, 'login (session ended)');
+      await snapshot(page, 'login-session-ended');
+      await page.getByTestId('login-username').fill(E2E_OPERATOR.username);
+      await page.locator('#login-password').fill(E2E_OPERATOR.password);
+      await page.locator('#login-password').press('Enter');
+      await expect(page.getByTestId('iun-input')).toBeVisible();
+
+      // A token the host does not know (another data directory, a renewed token): signing in cannot help.
+      await page.evaluate(([tk, sk]) => { window.sessionStorage.setItem(tk!, 'not-the-token-of-this-host'); window.sessionStorage.removeItem(sk!); }, [TOKEN_KEY, SESSION_KEY]);
+      await page.reload();
+      await expect(page.getByTestId('login-ended')).toHaveAttribute('data-reason', 'token');
+      await expect(page.getByTestId('login-ended')).toContainText('npm run serve');
+      await page.getByTestId('login-username').fill(E2E_OPERATOR.username);
+      await page.locator('#login-password').fill(E2E_OPERATOR.password);
+      await page.locator('#login-password').press('Enter');
+      await expect(page.getByTestId('login-ended')).toHaveAttribute('data-reason', 'token');
+      await expect(page.getByTestId('login-error')).toHaveCount(0);
+      await accessible(page, 'login (token refused)');
+      await snapshot(page, 'login-token-refused');
+      // The address the host printed works again.
+      await page.goto(host.url);
+      await page.getByTestId('login-username').fill(E2E_OPERATOR.username);
+      await page.locator('#login-password').fill(E2E_OPERATOR.password);
+      await page.locator('#login-password').press('Enter');
+      await expect(page.getByTestId('signed-in-as')).toBeVisible();
     });
   });
 
@@ -60,4 +120,5 @@ test.describe('operators and sign-in', () => {
     await accessible(page, 'audit');
     await snapshot(page, 'admin-audit');
   });
+
 });

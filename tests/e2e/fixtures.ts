@@ -125,7 +125,7 @@ export const test = base.extend<{ accessible: (page: Page, screen: string) => Pr
         dataDir,
         async restart() {
           await stopHost(running.child);
-          // Same port, so open pages keep their origin; the new run has a new token and session.
+          // Same port and data directory, so open pages keep their origin and token; the session is new.
           running = await startHost(dataDir, hostEnv, Number(new URL(running.url).port));
           sessionId = operatorSession ? await signIn(host.origin, host.token) : '';
           for (const p of pages) {

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { formatInstant } from '../../core/index.js';
 import { expect, snapshot, test } from './fixtures.js';
+import type { Page } from '@playwright/test';
 import { caseCutAfter, importCases, recentCase, standardCases } from '../integration/sender-cases.js';
 import { SenderDetailPage, SenderListPage, SenderNewPage } from './pages/sender-pages.js';
 
@@ -19,6 +20,12 @@ test.use({
   seed: async ({}, use) => { await use(async (store) => { await importCases(store, [...cases, giacenza, radd, cancellable]); }); },
   hostEnv: { RADD_DEMO_OPERATORS: '1', RADD_SYNC: '0' },
 });
+
+/** PrimeVue's default English aria labels (dialog close, paginator...): none may remain on an Italian screen. */
+const PRIME_ENGLISH = /^(Close|First Page|Last Page|Next Page|Previous Page|Page \d+|Rows per page|Previous|Next|Navigation|Option List|All items (un)?selected|Jump to Page.*)$/;
+const englishPrimeLabels = async (page: Page) => (await page.evaluate(() => [...document.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label') ?? ''))).filter((l) => PRIME_ENGLISH.test(l));
+/** Category codes (SEND_ANALOG_DOMICILE...) and rule references (DOMAIN 4.2 ... -> ...) are not for the office. */
+const CODES = /\b[A-Z]{2,}(?:_[A-Z0-9]+)+\b|DOMAIN|->/;
 
 test.describe('sender office', () => {
   test('the dashboard shows the last 30 days: statuses, charts, refinements due, outcomes to handle', async ({ page, host, accessible }) => {
@@ -40,8 +47,11 @@ test.describe('sender office', () => {
     const from = romeDay(Date.now() - 30 * 86_400_000);
     const to = romeDay(Date.now());
     await list.dates(from, to);
-    await list.search();
+    // Enter on the closed "Stato" list runs the search (it does not reopen the list).
+    await page.getByTestId('f-status').getByRole('combobox').focus();
+    await page.keyboard.press('Enter');
     await expect(page).toHaveURL(new RegExp(`status=EFFECTIVE_DATE%2CCANCELLED|status=EFFECTIVE_DATE,CANCELLED`));
+    await expect(page.getByRole('listbox')).toHaveCount(0);
     await expect(page).toHaveURL(new RegExp(`from=${from}`));
     // The URL changes at once; the rows of the search replace the unfiltered ones when its answer
     // arrives (seen in CI: the rows read in between were the first load's).
@@ -51,6 +61,9 @@ test.describe('sender office', () => {
       return shown.length > 0 && shown.every((s) => s === 'EFFECTIVE_DATE' || s === 'CANCELLED');
     }).toBe(true);
     const totalText = await list.total.textContent();
+    // The paginator speaks Italian.
+    await expect(page.getByRole('button', { name: 'Pagina successiva' })).toBeAttached();
+    expect(await englishPrimeLabels(page)).toEqual([]);
     await accessible(page, 'sender list (filtered)');
     await snapshot(page, 'sender-list');
 
@@ -96,6 +109,7 @@ test.describe('sender office', () => {
     await page.getByTestId('row-iun').first().click();
     const detail = new SenderDetailPage(page);
     await expect(page.getByTestId('detail-iun')).toHaveText(radd.notification.iun);
+    await expect(page.getByTestId('detail-iun')).toBeFocused();
     await expect(page.getByTestId('radd-banner')).toContainText('sportello RADD');
     const categories = await detail.timeline.evaluateAll((els) => els.map((e) => e.getAttribute('data-category')));
     // The order of the business times (DOMAIN.md 4.1 step 2), as the case wrote them.
@@ -107,6 +121,10 @@ test.describe('sender office', () => {
     await expect(page.getByTestId('why-status')).toBeVisible();
     await page.getByTestId('why-refinement-0-toggle').click();
     await expect(page.getByTestId('why-refinement-0')).toContainText('Data di perfezionamento');
+    // Plain Italian: events by their timeline label, no category codes, no rule references.
+    await expect(page.getByTestId('why-status')).toContainText('«Notifica accettata (presa in carico)»');
+    expect(await page.getByTestId('why-status').innerText()).not.toMatch(CODES);
+    expect(await page.getByTestId('why-refinement-0').innerText()).not.toMatch(CODES);
     await accessible(page, 'sender detail');
     await snapshot(page, 'sender-detail');
 
@@ -129,15 +147,25 @@ test.describe('sender office', () => {
   test('cancelling asks for confirmation, then the timeline gains the cancellation', async ({ page, host, accessible }) => {
     const detail = new SenderDetailPage(page);
     await detail.open(host.url, cancellable.notification.iun);
+    await expect(page.getByTestId('detail-iun')).toBeFocused();
     await page.getByTestId('cancel-open').click();
-    await expect(page.getByRole('alertdialog')).toContainText('non si può annullare');
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog).toContainText('sarà annullata su SEND; questa scelta è definitiva');
+    await expect(dialog).not.toContainText('non si può annullare');
     await expect(page.getByTestId('cancel-reject')).toBeFocused();
+    // A sentence-wide dialog, not stretched across the window; its close button in Italian.
+    const box = (await dialog.boundingBox())!;
+    expect(box.width).toBeLessThanOrEqual(32 * 16 + 1);
+    await expect(dialog.getByRole('button', { name: 'Chiudi' })).toBeAttached();
+    expect(await englishPrimeLabels(page)).toEqual([]);
     await accessible(page, 'sender cancel dialog');
     await snapshot(page, 'sender-cancel-dialog');
     await page.getByTestId('cancel-accept').click();
     await expect(detail.status).toHaveText('Annullata');
     await expect(detail.timeline.last()).toHaveAttribute('data-category', 'NOTIFICATION_CANCELLED');
     await expect(page.getByTestId('cancel-open')).toHaveCount(0);
+    // The button that had the focus is gone: the focus is back on the heading, not lost.
+    await expect(page.getByTestId('detail-iun')).toBeFocused();
   });
 
   test('a new notification with a wrong codice fiscale is refused with the message, then saved with a valid one', async ({ page, host, accessible }) => {
@@ -153,10 +181,14 @@ test.describe('sender office', () => {
     await snapshot(page, 'sender-new-invalid');
 
     await page.getByTestId('r0-taxId').fill('RSSMRA85T10A562S');
+    await page.getByTestId('r0-province').fill('mi');
     await form.submit();
     await expect(page.getByTestId('detail-created')).toBeVisible();
     await expect(page.getByTestId('detail-status')).toHaveText('In validazione');
     await expect(page.getByTestId('detail-awaiting')).toHaveText('in attesa di invio');
+    // The province typed in lower case reads as its sigla.
+    await expect(page.getByTestId('recipient-card').first()).toContainText('(MI)');
+    await expect(page.getByTestId('recipient-card').first()).not.toContainText('(mi)');
     await accessible(page, 'sender new (created)');
     await snapshot(page, 'sender-new-created');
   });

@@ -26,4 +26,19 @@ test.describe('sync panel', () => {
     await page.getByTestId('sync-save').click();
     await expect(page.getByTestId('sync-problem')).toHaveCount(0);
   });
+
+  test('the top bar says the application is not reachable when the host does not answer, not "in step"', async ({ page, host, accessible }) => {
+    await page.goto(`${host.url}#/lookup`);
+    await expect(page.getByTestId('sync-indicator')).toBeVisible();
+    await expect(page.getByTestId('sync-indicator')).not.toHaveAttribute('data-state', 'unreachable');
+    // The host stops answering (as when `npm run serve` is stopped): the next poll fails.
+    await page.route('**/api/sync.status', (route) => route.abort('connectionrefused'));
+    await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'unreachable', { timeout: 10_000 });
+    await expect(page.getByTestId('sync-indicator')).toHaveText('Applicazione non raggiungibile');
+    await expect(page.getByTestId('sync-indicator')).not.toContainText('Allineato');
+    await accessible(page, 'top bar (host unreachable)');
+    await snapshot(page, 'topbar-unreachable');
+    await page.unrouteAll();
+    await expect(page.getByTestId('sync-indicator')).not.toHaveAttribute('data-state', 'unreachable', { timeout: 10_000 });
+  });
 });

@@ -95,7 +95,9 @@ describe('browser-mode host', () => {
     for (const headers of variants) {
       const res = await raw('/api/notifications.getByIun', { headers, body: JSON.stringify({ iun: 'QDUX-GHKP-JNAM-202603-T-1' }) });
       expect(res.status).toBe(401);
-      expect(res.body).toEqual({ ok: false, error: { code: 'UNAUTHORIZED', message: expect.any(String) } });
+      // Nothing else but the hint that the token (not a session) was refused: the sign-in screen
+      // then says to open the address the host printed instead of asking to sign in again.
+      expect(res.body).toEqual({ ok: false, error: { code: 'UNAUTHORIZED', message: expect.any(String), details: { credential: 'token' } } });
     }
   });
 

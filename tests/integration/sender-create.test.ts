@@ -117,4 +117,21 @@ describe('new notification', () => {
     const other = await h.api('sender.create', form({ paProtocolNumber: 'PG/2026/0099002', idempotenceToken: 'tok-2' }));
     expect(other.error).toBeUndefined();
   });
+
+  it('writes an Italian province typed in lower case as its upper-case sigla (detail and B2B request), a foreign one as typed', async () => {
+    const r = await h.api<SenderCreatedView>('sender.create', form({ paProtocolNumber: 'PG/2026/0099003' }, { physicalAddress: { address: 'Via Roma 1', zip: ' 20121 ', municipality: 'Milano', province: 'mi' } }));
+    expect(r.error).toBeUndefined();
+    const d = await h.api<SenderDetailView>('sender.detail', { iun: r.data.iun });
+    expect(d.data.recipients[0]!.physicalAddress).toContain('20121 Milano (MI)');
+    expect(d.data.recipients[0]!.physicalAddress).not.toContain('(mi)');
+    const outbox = await h.host.ctx.store.outbox.due(parseInstant(NOW) + 1);
+    const item = outbox.find((m) => m.dedupeKey === `send.newNotification:${r.data.iun}`)!;
+    const sent = (item.payload as { recipients: { physicalAddress: Record<string, string> }[] }).recipients[0]!.physicalAddress;
+    expect([sent.province, sent.zip]).toEqual(['MI', '20121']);
+
+    const abroad = await h.api<SenderCreatedView>('sender.create', form({ paProtocolNumber: 'PG/2026/0099004' }, { physicalAddress: { address: 'Hauptstrasse 1', zip: '80331', municipality: 'München', province: 'Bayern', foreignState: 'Germania' } }));
+    expect(abroad.error).toBeUndefined();
+    const other = (await h.host.ctx.store.outbox.due(parseInstant(NOW) + 1)).find((m) => m.dedupeKey === `send.newNotification:${abroad.data.iun}`)!;
+    expect((other.payload as { recipients: { physicalAddress: Record<string, string> }[] }).recipients[0]!.physicalAddress.province).toBe('Bayern');
+  });
 });

@@ -57,7 +57,7 @@ export function toCreateInput(d: NotificationDraft): InputOf<'sender.create'> {
     recipients: d.recipients.map((r) => ({
       recipientType: r.recipientType, taxId: r.taxId, denomination: r.denomination,
       ...(r.pec.trim() ? { digitalDomicile: { type: 'PEC' as const, address: r.pec.trim() } } : {}),
-      physicalAddress: { address: r.address, municipality: r.municipality, ...opt('zip', r.zip), ...opt('addressDetails', r.addressDetails), ...opt('province', r.province), ...opt('foreignState', r.foreignState) },
+      physicalAddress: { address: r.address, municipality: r.municipality, ...opt('zip', r.zip), ...opt('addressDetails', r.addressDetails), ...opt('province', r.foreignState.trim() ? r.province : r.province.toUpperCase()), ...opt('foreignState', r.foreignState) },
       ...(r.payments.length ? {
         payments: r.payments.map((p) => ({ noticeCode: p.noticeCode, creditorTaxId: p.creditorTaxId, applyCost: p.applyCost, ...(p.amountEuro !== null ? { amountCents: Math.round(p.amountEuro * 100) } : {}) })),
       } : {}),
