@@ -36,6 +36,11 @@ describe('desk operation lifecycle', () => {
     expect(open.body.data!.map((o) => o.operationId)).toContain(operationId);
     const resumed = await h.api<Tx>('desk.getTransaction', { operationId });
     expect(resumed.body.data!.state).toBe('STARTED');
+    // The operator is named as on paper: the display name, else (no such operator, as for this
+    // token-only host) the id. The e2e desk spec sees a signed-in operator's name.
+    const operatorId = resumed.body.data!.operatorId!;
+    const displayName = await withStore(async (s) => (await s.users.get(operatorId))?.displayName);
+    expect((resumed.body.data as Tx & { operatorName?: string }).operatorName).toBe(displayName ?? operatorId);
     const aborted = await h.api<Tx>('desk.abortTransaction', { operationId, reason: 'La persona non ha più tempo' });
     expect(aborted.body.data).toMatchObject({ state: 'ABORTED', abortReason: 'La persona non ha più tempo' });
     expect((await h.api<Tx>('desk.abortTransaction', { operationId, reason: 'di nuovo' })).body.data!.repeated).toBe(true);

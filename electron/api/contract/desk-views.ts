@@ -156,6 +156,8 @@ export interface DeskTransactionView {
   identity: { recipient: DeskIdentityDocumentView | null; delegate: DeskIdentityDocumentView | null };
   deskId: string | null;
   operatorId: string | null;
+  /** The operator's display name (the id when the operator is unknown); set by the desk handlers. */
+  operatorName?: string | null;
   startedAt: IsoInstant;
   completedAt: IsoInstant | null;
   abortedAt: IsoInstant | null;

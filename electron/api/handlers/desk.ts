@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { messageFor } from '../../../core/index.js';
 import { abortOperation, completeOperation, loadOperation } from '../../desk/closing.js';
-import { deskActor, keepsScansExternally, nowOf, printLimit, SCANNER_FOLDER_KEY } from '../../desk/context.js';
+import { deskActor, keepsScansExternally, nowOf, operatorName, printLimit, SCANNER_FOLDER_KEY } from '../../desk/context.js';
 import { dailySummary, listOpen, searchHistory } from '../../desk/history.js';
 import { identityProblems, assertIdentification } from '../../desk/identity.js';
 import { classifyDeskInput } from '../../desk/input.js';
@@ -13,11 +13,17 @@ import { listScannerInbox, readScannerFile, storeScan, storeScanBytes } from '..
 import { startOperation } from '../../desk/start.js';
 import { inquiryView, transactionView } from '../../desk/views.js';
 import type { deskContract } from '../contract/desk.js';
+import type { DeskTransactionView } from '../contract/desk-views.js';
 import type { HostContext } from '../host-context.js';
 import type { HandlersOf } from './types.js';
 
 async function scannerFolder(ctx: HostContext): Promise<string> {
   return (await ctx.store.settings.get<string>(SCANNER_FOLDER_KEY)) ?? join(ctx.config.dataDir, 'scanner');
+}
+
+/** An operation's view with its operator named as on paper (the clerk reads a name, not an id). */
+async function named<T extends DeskTransactionView>(ctx: HostContext, view: T): Promise<T> {
+  return { ...view, operatorName: view.operatorId ? await operatorName(ctx.store, view.operatorId) : null };
 }
 
 export const deskHandlers = {
@@ -49,16 +55,16 @@ export const deskHandlers = {
     return inquiryView(result, id, limit);
   },
 
-  'desk.startTransaction': async (input, ctx, caller) => startOperation(ctx.store, input, await deskActor(ctx.store, caller), nowOf(ctx)),
-  'desk.printBundle': async ({ operationId }, ctx, caller) => printBundle(ctx.store, operationId, caller.locale, nowOf(ctx)),
-  'desk.downloadDocument': async ({ operationId, position }, ctx, caller) => downloadDocument(ctx.store, operationId, position, caller.locale, nowOf(ctx)),
-  'desk.markHandedOver': async ({ operationId, position, handedOver }, ctx) => markHandedOver(ctx.store, operationId, position, handedOver, nowOf(ctx)),
-  'desk.completeTransaction': async ({ operationId }, ctx, caller) => completeOperation(ctx.store, operationId, await deskActor(ctx.store, caller), nowOf(ctx)),
-  'desk.abortTransaction': async ({ operationId, reason }, ctx) => abortOperation(ctx.store, operationId, reason, nowOf(ctx)),
+  'desk.startTransaction': async (input, ctx, caller) => named(ctx, await startOperation(ctx.store, input, await deskActor(ctx.store, caller), nowOf(ctx))),
+  'desk.printBundle': async ({ operationId }, ctx, caller) => named(ctx, await printBundle(ctx.store, operationId, caller.locale, nowOf(ctx))),
+  'desk.downloadDocument': async ({ operationId, position }, ctx, caller) => named(ctx, await downloadDocument(ctx.store, operationId, position, caller.locale, nowOf(ctx))),
+  'desk.markHandedOver': async ({ operationId, position, handedOver }, ctx) => named(ctx, await markHandedOver(ctx.store, operationId, position, handedOver, nowOf(ctx))),
+  'desk.completeTransaction': async ({ operationId }, ctx, caller) => named(ctx, await completeOperation(ctx.store, operationId, await deskActor(ctx.store, caller), nowOf(ctx))),
+  'desk.abortTransaction': async ({ operationId, reason }, ctx) => named(ctx, await abortOperation(ctx.store, operationId, reason, nowOf(ctx))),
 
   'desk.getTransaction': async ({ operationId }, ctx) => {
     const { tx, desk } = await loadOperation(ctx.store, operationId);
-    return transactionView(tx, desk);
+    return named(ctx, transactionView(tx, desk));
   },
   'desk.listOpenTransactions': async (_input, ctx, caller) => listOpen(ctx.store, (await deskActor(ctx.store, caller)).deskId),
   'desk.searchHistory': async (filter, ctx, caller) => searchHistory(ctx.store, filter, (await deskActor(ctx.store, caller)).deskId, nowOf(ctx)),
