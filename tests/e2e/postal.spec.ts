@@ -170,6 +170,8 @@ test.describe('postal desk', () => {
     await expect(street).toHaveAttribute('aria-invalid', 'true');
     await expect(page.locator('#postal-next-address-municipality')).toHaveAttribute('aria-invalid', 'true');
     await expect(street).toBeFocused();
+    // Each field says what is wrong in the clerk's language (the host's message, not zod's English).
+    await expect(page.locator('#postal-next-address-street-error')).toHaveText('Campo obbligatorio');
     await accessible(page, 'postal item (address refused)');
     await snapshot(page, 'postal-address-refused');
     await item.nextStep('NO_SECOND_ADDRESS');
