@@ -246,6 +246,8 @@ export {
   checkIdentityDocument,
   /** Validates a desk history search (no future dates, "to" = end of that Rome day). */
   validateHistorySearch,
+  /** Validates a Dal/Al range of Rome days (valid, not in the future, not inverted) as instants. */
+  validateHistoryRange,
   /** Whether an operation start falls in a history search's date range. */
   isInHistoryRange,
   /** PF unless the clerk says the delegate at the counter is a company. */

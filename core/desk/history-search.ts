@@ -41,24 +41,36 @@ function checkDay(day: string | null | undefined, today: string, field: string):
   return null;
 }
 
-function byTaxId(input: Extract<HistorySearchInput, { by: 'TAX_ID' }>, now: IsoInstant): HistorySearchResult {
-  const taxId = normalizeTaxIdInput(input.taxId);
-  if (taxId === '') return deskFailure('HISTORY_QUERY_EMPTY', {});
+export type HistoryRangeResult =
+  | { ok: true; fromInstant: IsoInstant | null; toInstant: IsoInstant | null }
+  | DeskFailure<HistorySearchErrorCode>;
+
+/**
+ * A Dal/Al range of Rome calendar days (either may be empty): valid days, not in the future, not
+ * inverted; "from" = 00:00 of that day, "to" = its last millisecond.
+ */
+export function validateHistoryRange(fromDay: string | null | undefined, toDay: string | null | undefined, now: IsoInstant): HistoryRangeResult {
   const today = formatRomeDate(tryParseInstant(now));
-  const from = input.from || null;
-  const to = input.to || null;
+  const from = fromDay || null;
+  const to = toDay || null;
   const problem = checkDay(from, today, 'from') ?? checkDay(to, today, 'to');
   if (problem) return problem;
   if (from !== null && to !== null && from > to) return deskFailure('HISTORY_DATE_RANGE_INVERTED', {});
   return {
     ok: true,
-    query: {
-      by: 'TAX_ID',
-      taxId,
-      recipientType: input.recipientType,
-      fromInstant: from === null ? null : formatInstant(romeStartOfDay(from)),
-      toInstant: to === null ? null : formatInstant(romeEndOfDay(to)),
-    },
+    fromInstant: from === null ? null : formatInstant(romeStartOfDay(from)),
+    toInstant: to === null ? null : formatInstant(romeEndOfDay(to)),
+  };
+}
+
+function byTaxId(input: Extract<HistorySearchInput, { by: 'TAX_ID' }>, now: IsoInstant): HistorySearchResult {
+  const taxId = normalizeTaxIdInput(input.taxId);
+  if (taxId === '') return deskFailure('HISTORY_QUERY_EMPTY', {});
+  const range = validateHistoryRange(input.from, input.to, now);
+  if (!range.ok) return range;
+  return {
+    ok: true,
+    query: { by: 'TAX_ID', taxId, recipientType: input.recipientType, fromInstant: range.fromInstant, toInstant: range.toInstant },
   };
 }
 

@@ -7,6 +7,7 @@ import {
   normalizeIunInput,
   toDomainError,
   tryParseInstant,
+  validateHistoryRange,
   validateHistorySearch,
   type HistorySearchInput,
   type IsoInstant,
@@ -39,17 +40,12 @@ async function byIds(store: HistoryStore, ids: readonly string[]): Promise<RaddT
   return txs.filter((t): t is RaddTransaction => t !== undefined);
 }
 
-/**
- * The Dal/Al range of any search, with the core's date rules (valid days, not in the future, not
- * inverted; "to" = end of that Rome day). The core only validates it with a tax-id search, so the
- * same rules are applied here through it for the IUN, operationId and keyless searches too.
- */
+/** The Dal/Al range of any search, with the core's date rules (valid days, not in the future, not inverted). */
 function dateRange(f: DeskHistoryFilter, now: IsoInstant): { from?: IsoInstant; to?: IsoInstant } {
   if (!f.from && !f.to) return {};
-  const v = validateHistorySearch({ by: 'TAX_ID', taxId: '-', recipientType: 'PF', from: f.from ?? null, to: f.to ?? null }, now);
+  const v = validateHistoryRange(f.from, f.to, now);
   if (!v.ok) throw toDomainError(v);
-  if (v.query.by !== 'TAX_ID') return {};
-  return { ...(v.query.fromInstant ? { from: v.query.fromInstant } : {}), ...(v.query.toInstant ? { to: v.query.toInstant } : {}) };
+  return { ...(v.fromInstant ? { from: v.fromInstant } : {}), ...(v.toInstant ? { to: v.toInstant } : {}) };
 }
 
 /**
@@ -88,10 +84,10 @@ export async function listOpen(store: HistoryStore, deskId: string): Promise<Des
 
 /** The Rome calendar day as an instant range, with the core's date rules (valid, not in the future). */
 function dayBounds(day: string, now: IsoInstant): { fromMs: number; toMs: number } {
-  const v = validateHistorySearch({ by: 'TAX_ID', taxId: '-', recipientType: 'PF', from: day, to: day }, now);
+  const v = validateHistoryRange(day, day, now);
   if (!v.ok) throw toDomainError(v);
-  if (v.query.by !== 'TAX_ID' || !v.query.fromInstant || !v.query.toInstant) throw new DomainError('HISTORY_DATE_INVALID', { field: 'day' });
-  return { fromMs: tryParseInstant(v.query.fromInstant), toMs: tryParseInstant(v.query.toInstant) };
+  if (!v.fromInstant || !v.toInstant) throw new DomainError('HISTORY_DATE_INVALID', { field: 'day' });
+  return { fromMs: tryParseInstant(v.fromInstant), toMs: tryParseInstant(v.toInstant) };
 }
 
 /** desk.dailySummary: pickups completed that day, and operations started that day that did not end well. */

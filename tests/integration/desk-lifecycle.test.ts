@@ -13,7 +13,7 @@ let h: DeskHost;
 beforeAll(async () => { h = await startDeskHost('radd-desk-life-'); }, 60_000);
 afterAll(async () => { await h?.close(); });
 
-type Tx = { operationId: string; state: string; errorReason: string | null; abortReason: string | null; documents: { position: number }[]; repeated: boolean };
+type Tx = { operationId: string; state: string; errorReason: string | null; abortReason: string | null; documents: { position: number }[]; repeated: boolean; operatorId: string | null; operatorName?: string | null };
 
 async function start(name: 'restart' | 'elsewhere' | 'qrPickup', taxId: string): Promise<string> {
   const operationId = newOperationId();
@@ -40,7 +40,7 @@ describe('desk operation lifecycle', () => {
     // token-only host) the id. The e2e desk spec sees a signed-in operator's name.
     const operatorId = resumed.body.data!.operatorId!;
     const displayName = await withStore(async (s) => (await s.users.get(operatorId))?.displayName);
-    expect((resumed.body.data as Tx & { operatorName?: string }).operatorName).toBe(displayName ?? operatorId);
+    expect(resumed.body.data!.operatorName).toBe(displayName ?? operatorId);
     const aborted = await h.api<Tx>('desk.abortTransaction', { operationId, reason: 'La persona non ha più tempo' });
     expect(aborted.body.data).toMatchObject({ state: 'ABORTED', abortReason: 'La persona non ha più tempo' });
     expect((await h.api<Tx>('desk.abortTransaction', { operationId, reason: 'di nuovo' })).body.data!.repeated).toBe(true);
