@@ -174,12 +174,16 @@ test.describe('sender office', () => {
     await expect(page.getByTestId('n-sender-tax')).toHaveValue('01199250158');
     await form.fill({ protocol: 'PG/2026/0777001', subject: 'Verbale di contravvenzione n. 777/2026', taxonomy: '010202N', taxId: 'RSSMRA85T10A562X', name: 'Mario Rossi', address: 'Via Roma 1', zip: '20121', city: 'Milano', notice: '302000100000019421' });
     await form.upload('verbale-777.pdf', Buffer.from('%PDF-1.4\n% verbale\n%%EOF\n'));
+    // Costs charged by delivery mode need the sender's fee: said under the field, with the others.
+    await page.getByLabel('Secondo il percorso di notifica').check();
     await form.submit();
+    await expect(page.getByTestId('n-pafee-err')).toHaveText('Campo obbligatorio');
     await expect(page.getByTestId('r0-taxId-error')).toContainText(/carattere di controllo errato/i);
     await expect(page.getByTestId('new-error')).toHaveAttribute('data-code', 'VALIDATION_FAILED');
     await accessible(page, 'sender new (invalid)');
     await snapshot(page, 'sender-new-invalid');
 
+    await page.getByLabel('Forfettari').check();
     await page.getByTestId('r0-taxId').fill('RSSMRA85T10A562S');
     await page.getByTestId('r0-province').fill('mi');
     await form.submit();
