@@ -1,5 +1,5 @@
 // Who is calling, for each transport (issue #11).
-// HTTP (browser mode): the per-run token proves the request comes from our page; the session id
+// HTTP (browser mode): the browser-mode token proves the request comes from our page; the session id
 // in `x-radd-session` says which operator signed in in that tab.
 // IPC (Electron): the main process keeps one session per window (webContents id); the page never
 // sees the session id, so a script in the page cannot carry it elsewhere.

@@ -1,6 +1,6 @@
 // Browser mode: `GET /files/<sha256>?token=…[&session=…]` serves a PDF the desk produced (print
 // bundle, single document, receipt) to the browser's own PDF viewer, which cannot send headers:
-// the per-run token (and the operator's session once sign-in is enforced) travel in the query
+// the browser-mode token (and the operator's session) travel in the query
 // for this GET only. The file is re-hashed on read (content-addressed store), and only PDFs are
 // served: identity scans never leave the host this way.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -33,7 +33,7 @@ function fail(res: ServerResponse, code: ErrorCode, locale: Locale, params: Reco
 }
 
 export interface FileRouteOptions {
-  /** Timing-safe comparison with the per-run token. */
+  /** Timing-safe comparison with the browser-mode token. */
   tokenMatches(given: string | undefined): boolean;
   locale: Locale;
 }

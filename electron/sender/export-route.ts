@@ -1,6 +1,6 @@
 // Browser mode: `GET /export/<jobId>.csv?token=…[&session=…]` streams a prepared CSV export to
-// the browser's download manager, which cannot send headers: the per-run token (and the
-// operator's session once sign-in is enforced) travel in the query for this GET only, as for the
+// the browser's download manager, which cannot send headers: the browser-mode token (and the
+// operator's session) travel in the query for this GET only, as for the
 // desk's `/files/` route. Chunks are written as the socket drains (constant memory on the host).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isDomainError, messageFor, type ErrorCode, type Locale } from '../../core/index.js';

@@ -6,7 +6,7 @@ const TOKEN_KEY = 'radd-desk-token';
 export const SESSION_KEY = 'radd-desk-session';
 
 /**
- * Browser mode: the per-run token arrives in the URL the host printed; it is kept for this tab
+ * Browser mode: the token (one per data directory) arrives in the URL the host printed; it is kept for this tab
  * only (sessionStorage) and removed from the address bar so it is not bookmarked or shared.
  */
 export function takeToken(loc: Location = window.location, storage: Storage = window.sessionStorage): string | null {

@@ -48,7 +48,7 @@ test.describe('lookup by IUN (vertical slice)', () => {
     await accessible(page, 'lookup (english)');
   });
 
-  test('the API refuses a request without the per-run token', async ({ request, host }) => {
+  test('the API refuses a request without the browser-mode token', async ({ request, host }) => {
     const res = await request.post(`${host.origin}/api/notifications.getByIun`, { data: { iun: 'QDUX-GHKP-JNAM-202603-T-1' } });
     expect(res.status()).toBe(401);
     expect((await res.json()).error.code).toBe('UNAUTHORIZED');

@@ -26,7 +26,7 @@ describe('sign-in', () => {
     expect(forged.body.error?.code).toBe('UNAUTHORIZED');
   });
 
-  it('still requires the per-run token with a valid session', async () => {
+  it('still requires the browser-mode token with a valid session', async () => {
     const session = await h.loginAs('admin');
     const res = await h.call('system.info', {}, session, { 'x-radd-token': 'wrong' });
     expect([res.status, res.body.error?.code]).toEqual([401, 'UNAUTHORIZED']);
