@@ -2,7 +2,7 @@
 // identify the recipient or the delegate, find the notifications (ACT by QR/IUN, AOR by tax code),
 // start the operation, print, tick what was handed over, complete or abort; the desk's history.
 import { z } from 'zod';
-import { DEFAULT_DELEGATE_TYPE, IDENTITY_DOCUMENT_TYPES, TRANSACTION_STATES, parseDelegateTaxId, parseRecipientTaxId } from '../../../core/index.js';
+import { DEFAULT_DELEGATE_TYPE, IDENTITY_DOCUMENT_TYPES, TRANSACTION_STATES, normalizeTaxIdInput, parseDelegateTaxId, parseRecipientTaxId } from '../../../core/index.js';
 import { op, t } from './op.js';
 import { alongOtherErrors, recipientTypeSchema, type Unchecked } from './schemas.js';
 import type {
@@ -118,8 +118,8 @@ const targetRefine = (v: { mode: 'ACT' | 'AOR'; iun?: string | undefined; qrCode
 const historyFilter = z.strictObject({
   iun: z.string().trim().max(40).optional(),
   operationId: z.string().trim().max(64).optional(),
-  // Spaces mean nothing in a tax code (the core's parsers drop them too): a code typed in groups finds the same records.
-  taxId: z.string().max(32).transform((s) => s.replace(/\s+/g, '')).optional(),
+  // Read as the core's parsers read a typed code (spaces dropped): one typed in groups finds the same records.
+  taxId: z.string().max(32).transform(normalizeTaxIdInput).optional(),
   recipientType: recipientTypeSchema.optional(),
   from: daySchema.optional(),
   to: daySchema.optional(),

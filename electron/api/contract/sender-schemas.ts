@@ -3,7 +3,7 @@
 // spec (../shared/specs/send-delivery-b2b-pa.yaml): recipients, documents with their SHA-256,
 // pagoPA notices, protocol number, idempotence token, physical communication type.
 import { z } from 'zod';
-import { NOTIFICATION_STATUSES, parseIun, parseRecipientTaxId, parseVatNumber } from '../../../core/index.js';
+import { NOTIFICATION_STATUSES, normalizeIunInput, parseIun, parseRecipientTaxId, parseVatNumber } from '../../../core/index.js';
 import { alongOtherErrors, taxIdSchema, type Unchecked } from './schemas.js';
 
 type Ctx = z.RefinementCtx;
@@ -21,8 +21,8 @@ export const isoDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) =
 
 /** A whole IUN is checked strictly (DOMAIN.md 2.1); a shorter text searches IUNs beginning with it. */
 const iunFilterSchema = z.string().transform((raw, ctx): string => {
-  // Spaces mean nothing in an IUN, as in the core's parser (a code read out in groups).
-  const s = raw.replace(/\s+/g, '').toUpperCase();
+  // Read as the core reads a typed IUN (spaces dropped: a code read out in groups).
+  const s = normalizeIunInput(raw);
   if (s.replace(/-/g, '').length >= 20) {
     const r = parseIun(s);
     if (r.ok) return r.value;
