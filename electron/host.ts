@@ -4,7 +4,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStore } from '../db/store.js';
 import { seedDemo } from '../db/seed/demo.js';
-import { storeDemoActs } from './adapters/demo/acts.js';
 import type { HostContext, Clock } from './api/host-context.js';
 import { bootstrapOperators, DEMO_OPERATORS, DEMO_SUPERVISOR } from './auth/bootstrap.js';
 import { DEMO_DESK_IDENTITY, setDeskIdentity } from './auth/desk-settings.js';
@@ -61,7 +60,7 @@ export async function createHost(config: HostConfig, options: HostOptions): Prom
   // printed on the console): the demo is meant to be tried at once.
   let env = options.env ?? process.env;
   if (config.seedDemo && (await store.isEmpty())) {
-    await seedDemo(store, { withActs: (n) => storeDemoActs(store.files, n) });
+    await seedDemo(store);
     // and a desk to print on its receipts (an administrator changes it in the desk settings).
     await setDeskIdentity(store, DEMO_DESK_IDENTITY, clock.now());
     logger.info('demo dataset inserted into an empty store');

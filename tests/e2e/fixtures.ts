@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openStore, type Store } from '../../db/store.js';
 import { seedDemo } from '../../db/seed/demo.js';
-import { storeDemoActs } from '../../electron/adapters/demo/acts.js';
 
 export interface HostProcess {
   url: string;
@@ -88,7 +87,7 @@ export type SeedFn = (store: Store) => Promise<void>;
 async function seedStore(dataDir: string, seed: SeedFn): Promise<void> {
   const store = await openStore({ client: 'sqlite3', filename: join(dataDir, 'radd-desk.sqlite'), dataDir });
   try {
-    if (await store.isEmpty()) await seedDemo(store, { withActs: (n) => storeDemoActs(store.files, n) });
+    if (await store.isEmpty()) await seedDemo(store);
     await seed(store);
   } finally {
     await store.close();

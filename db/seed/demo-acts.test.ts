@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Notification } from '../../../core/index.js';
-import { demoScenarios } from '../../../db/seed/demo-scenarios.js';
-import { renderDemoAct } from '../../documents/demo-act.js';
-import { demoActFiles, storeDemoActs, withDemoDigests } from './acts.js';
+import type { Notification } from '../../core/index.js';
+import { demoActFiles, renderDemoAct, storeDemoActs, withDemoDigests } from './demo-acts.js';
+import { demoScenarios } from './demo-scenarios.js';
 
 const base = demoScenarios[0]!.notification;
 const two: Notification = {
@@ -27,7 +26,7 @@ describe('demo acts', () => {
     expect(keys.size).toBe(3);
   });
 
-  it('accepts any Unicode in the texts (the desk\'s document fonts)', async () => {
+  it('accepts any Unicode in the texts (what the standard font cannot show is replaced)', async () => {
     const bytes = await renderDemoAct({ ...two, senderDenomination: 'Comune di 東京 \u0007' }, 0);
     expect(Buffer.from(bytes).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
