@@ -9,6 +9,7 @@ import { FileStore } from './files.js';
 import { quickCheck } from './integrity.js';
 import { createKnex, type StoreConfig } from './knex.js';
 import { migrations } from './migrations/index.js';
+import { buildDeferredIndexes } from './repositories/deferred-indexes.js';
 import { createRepositories, type Repositories } from './repositories/index.js';
 import { assertKnownMigrations, migrateToLatest } from './schema-version.js';
 
@@ -53,6 +54,12 @@ async function runTransaction<T>(db: Knex | Knex.Transaction, fn: (tx: StoreScop
 async function prepareSchema(knex: Knex, config: StoreConfig): Promise<void> {
   if (config.client === 'sqlite3') await quickCheck(knex);
   if (!config.readOnly) {
+    // A bulk import killed before it built back the indexes it deferred: built now, before any
+    // migration touches them (a newer version's database is refused first, untouched).
+    if (config.client === 'sqlite3') {
+      await assertKnownMigrations(knex);
+      await buildDeferredIndexes(knex);
+    }
     await migrateToLatest(knex);
     return;
   }

@@ -2,8 +2,10 @@
 // derived state of the notification and of its recipients is updated in the same transaction,
 // so that a reader never sees one without the other.
 import { DomainError, type DerivedNotification, type DomainWarning, type Notification, type TimelineElement, type TimelineElementInput } from '../../core/index.js';
+import type { Knex } from 'knex';
 import { applyElement, deriveNotification, rebuildEngineState, stateToDerived, toStoredElement, type EngineState } from '../engine.js';
 import { legalFactsOf } from '../mappers/legal-facts.js';
+import { deferIndexes, shouldDeferIndexes } from './deferred-indexes.js';
 import { LegalFactsRepo } from './legal-facts-repo.js';
 import { NotificationRowsBuilder, NotificationsRepo, type NotificationWrite } from './notifications-repo.js';
 import { inTransaction, isPg, type Db } from './sql.js';
@@ -37,6 +39,18 @@ export interface ImportOptions {
   onWriting?: () => void;
   /** Notifications written per step of a large batch (default OVERLAP_SLICE; tests use small ones). */
   sliceSize?: number;
+}
+
+/** importStream's options. */
+export interface StreamImportOptions extends ImportOptions {
+  onBatch?: (inserted: number) => void;
+  /**
+   * About how many notifications the stream brings: a large import into a store no larger than
+   * it defers the secondary indexes and builds them once at the end (deferred-indexes.ts; SQLite).
+   */
+  expectedCount?: number;
+  /** Forces deferring the indexes (true) or keeping them (false) whatever expectedCount says. */
+  deferIndexes?: boolean;
 }
 
 export interface ImportResult {
@@ -245,11 +259,12 @@ export class TimelineWriter {
   /**
    * Bulk import of many batches, one transaction each. The next batch is derived and its
    * statements built while the previous one is being written (SQLite works on its own thread),
-   * so that engine and database overlap. `onBatch` reports progress.
+   * so that engine and database overlap. `onBatch` reports progress. A large import on SQLite
+   * (`expectedCount`) builds the secondary indexes once at the end (deferred-indexes.ts).
    */
   async importStream(
     batches: Iterable<readonly NotificationImport[]> | AsyncIterable<readonly NotificationImport[]>,
-    opts: ImportOptions & { onBatch?: (inserted: number) => void } = {},
+    opts: StreamImportOptions = {},
   ): Promise<{ inserted: number; rejected: ImportResult['rejected'] }> {
     const pg = isPg(this.db);
     const rejected: ImportResult['rejected'] = [];
@@ -262,14 +277,25 @@ export class TimelineWriter {
       opts.onBatch?.(done);
     };
     const restore = pg ? undefined : await useBulkPragmas(this.db);
+    const own = !(this.db as Knex.Transaction).isTransaction ? (this.db as Knex) : undefined;
+    const defer = own && !pg && (opts.deferIndexes ?? (await shouldDeferIndexes(own, opts.expectedCount)));
     try {
-      for await (const batch of batches) {
-        const prepared = await prepareImportInSlices(pg, batch, opts);
-        rejected.push(...prepared.rejected);
+      const buildIndexes = defer ? await deferIndexes(own) : undefined;
+      try {
+        for await (const batch of batches) {
+          const prepared = await prepareImportInSlices(pg, batch, opts);
+          rejected.push(...prepared.rejected);
+          await settle();
+          writing = this.notifications.insertPrepared(prepared.writes);
+        }
         await settle();
-        writing = this.notifications.insertPrepared(prepared.writes);
+      } finally {
+        // Also after a failed batch: the batches before it are stored and must be found.
+        if (buildIndexes) {
+          await writing?.catch(() => undefined);
+          await buildIndexes();
+        }
       }
-      await settle();
     } finally {
       await restore?.();
     }

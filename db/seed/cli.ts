@@ -42,6 +42,7 @@ async function main(argv: string[]): Promise<void> {
   let done = 0;
   try {
     const result = await store.timeline.importStream(bulkBatches({ count, seed, batchSize: 20_000 }), {
+      expectedCount: count,
       onBatch: (n) => drawProgress((done += n), count, started),
     });
     process.stderr.write('\n');

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     }
   }
   const result = await store.timeline.importStream(timed(), {
+    expectedCount: count,
     onBatch: (n) => {
       done += n;
       progress('import', done, count, started);

@@ -2,7 +2,8 @@
 // elements to the store in transactions, forever, and prints `COMMIT <iun> <elementId>...` on
 // stdout only after each transaction has committed. The parent kills it with SIGKILL.
 // With `import` as fourth argument it bulk-imports batches of new notifications instead (the
-// path that suspends the counter triggers inside its transaction) and prints `BATCH <iun>...`.
+// path that suspends the counter triggers inside its transaction) and prints `BATCH <iun>...`;
+// with `stream`, the same through importStream with the secondary indexes deferred.
 import { toStoredElement } from '../../db/engine.js';
 import { bulkBatches } from '../../db/seed/bulk.js';
 import { openStore, type Store } from '../../db/store.js';
@@ -16,11 +17,28 @@ async function importForever(store: Store, seed: number): Promise<void> {
   }
 }
 
+/** importStream with deferred indexes (a large seed or first load): `BATCH <iun>...` per batch stored. */
+async function streamForever(store: Store, seed: number): Promise<void> {
+  const yielded: string[][] = [];
+  function* source() {
+    for (const batch of bulkBatches({ count: 1_000_000, seed, batchSize: CRASH_IMPORT_BATCH, templates: 200 })) {
+      yielded.push(batch.map((b) => b.notification.iun));
+      yield batch;
+    }
+  }
+  process.stdout.write('READY\n');
+  await store.timeline.importStream(source(), {
+    deferIndexes: true,
+    onBatch: () => process.stdout.write(`BATCH ${yielded.shift()!.join(' ')}\n`),
+  });
+}
+
 async function main(): Promise<void> {
   const [filename, dataDir, seedText, mode] = process.argv.slice(2);
-  if (!filename || !dataDir || !seedText) throw new Error('usage: store-crash-child.ts FILE DATADIR SEED [import]');
+  if (!filename || !dataDir || !seedText) throw new Error('usage: store-crash-child.ts FILE DATADIR SEED [import|stream]');
   const store = await openStore({ client: 'sqlite3', filename, dataDir });
   if (mode === 'import') return importForever(store, Number(seedText));
+  if (mode === 'stream') return streamForever(store, Number(seedText));
   const cases = crashWorkload();
   let rng = Number(seedText) >>> 0;
   const next = (n: number) => {
