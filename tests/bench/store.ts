@@ -143,7 +143,7 @@ export async function run(args: string[]): Promise<void> {
       // of any import path of this schema on this machine (db/seed/sqlite-floor.ts).
       const floor = await openStore({ client: 'sqlite3', filename: join(dir, 'floor', 'floor.sqlite'), dataDir: join(dir, 'floor') });
       try {
-        printFigure('store.import_sqlite_floor_rate', (await sqliteCopyFloor(floor.knex, filename, IMPORT_BATCH)).rate, 'notifications/s', 0);
+        printFigure('store.import_sqlite_floor_rate', (await sqliteCopyFloor(floor.knex, filename, IMPORT_BATCH, { deferIndexes: true })).rate, 'notifications/s', 0);
       } finally {
         await floor.close();
         rmSync(join(dir, 'floor'), { recursive: true, force: true });

@@ -12,18 +12,21 @@ afterAll(() => tmp.remove());
 const PATHS: SimulationPath[] = ['PEC_FIRST_TRY', 'ANALOG_890_DELIVERED', 'GIACENZA_EXPIRED', 'UNREACHABLE', 'VIEWED_AT_RADD', 'REFUSED', 'CANCELLED'];
 
 describe('SQLite floor copy', () => {
-  it('copies every row of an imported store, in transactions of the given size, counters included', async () => {
-    const source = await tmp.open('source');
+  it.each([false, true])('copies every row of an imported store, in transactions of the given size, counters included (deferred indexes: %s)', async (deferIndexes) => {
+    const source = await tmp.open(`source-${deferIndexes}`);
     const cases = Array.from({ length: 23 }, (_, i) => makeDemoCase(`floor-${i}`, PATHS[i % PATHS.length]!));
     await source.timeline.importStream([cases.slice(0, 12), cases.slice(12)].map((b) => b.map((c) => ({ notification: c.notification, elements: c.timeline }))), { keepEngineState: true });
     const expected = await importedRows(source);
     await source.close();
-    const target = await tmp.open('target');
-    const r = await sqliteCopyFloor(target.knex, tmp.config('source').filename, 5);
+    const target = await tmp.open(`target-${deferIndexes}`);
+    const indexes = async () => (await target.knex.raw("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")) as unknown[];
+    const before = await indexes();
+    const r = await sqliteCopyFloor(target.knex, tmp.config(`source-${deferIndexes}`).filename, 5, { deferIndexes });
     expect(r.notifications).toBe(23);
     expect(r.rate).toBeGreaterThan(0);
     expect(await importedRows(target)).toEqual(expected);
     expect(await target.senderStats.statsDrift()).toEqual([]);
+    expect(await indexes()).toEqual(before);
     // Detached and cleaned up: the store is usable as before.
     expect(await target.knex.raw('PRAGMA database_list')).toHaveLength(2);
     await target.close();
