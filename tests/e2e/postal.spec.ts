@@ -31,6 +31,15 @@ test.describe('postal desk', () => {
     const days = await register.table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Number((r as HTMLElement).dataset.days)));
     expect(days).toEqual([...days].sort((a, b) => a - b));
     await expect(register.row(cases.arGiacenzaOld.itemCode)).toContainText('scaduta da');
+    // The 10-day term is a calendar day (no 00:00 shown); a 890's compiuta giacenza can be recorded
+    // from the day after it (DOMAIN.md 7.3: more than 10 calendar days after the notice).
+    const n890 = register.row(cases.n890InGiacenza.itemCode);
+    const term = ((await n890.getByTestId('postal-giacenza-term').textContent()) ?? '').trim();
+    expect(term).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    const [d, m, y] = term.split('/').map(Number) as [number, number, number];
+    const next = new Date(Date.UTC(y, m - 1, d + 1));
+    const two = (n: number) => String(n).padStart(2, '0');
+    await expect(n890.getByTestId('postal-giacenza-expires')).toHaveText(`${two(next.getUTCDate())}/${two(next.getUTCMonth() + 1)}/${next.getUTCFullYear()}`);
     await accessible(page, 'giacenza register');
     await snapshot(page, 'postal-giacenza');
     await register.row(cases.arInGiacenza.itemCode).getByRole('link').click();
