@@ -27,6 +27,7 @@ import * as rereadCancelledOutcomes from './2026-11-26-2200-reread-cancelled-out
 import * as indexPendingByOutcome from './2026-11-26-2300-index-pending-by-outcome.js';
 import * as keyChildrenByNotification from './2026-11-27-0900-key-children-by-notification.js';
 import * as dropBulkImportMarker from './2026-11-27-1100-drop-bulk-import-marker.js';
+import * as recordReceiptPrints from './2026-11-27-1700-record-receipt-prints.js';
 
 export interface NamedMigration {
   name: string;
@@ -63,6 +64,7 @@ export const migrations: readonly NamedMigration[] = [
   { name: '2026-11-26-2300-index-pending-by-outcome', ...indexPendingByOutcome },
   { name: '2026-11-27-0900-key-children-by-notification', ...keyChildrenByNotification },
   { name: '2026-11-27-1100-drop-bulk-import-marker', ...dropBulkImportMarker },
+  { name: '2026-11-27-1700-record-receipt-prints', ...recordReceiptPrints },
 ];
 
 /** Knex's migration source over the list above. */

@@ -55,11 +55,17 @@ export interface DeskOperationRecord {
   evidenceSha256: string | null;
   bundleSha256: string | null;
   receiptSha256: string | null;
+  /** First print of the receipt (desk.receiptPrinted), and how many prints were recorded. */
+  receiptPrintedAt: string | null;
+  receiptPrints: number;
   startedMs: number;
   completedByDesk: string | null;
   completedByOperator: string | null;
   completedMs: number | null;
 }
+
+/** What an operation is recorded with (its receipt prints start at none). */
+export type NewDeskOperationRecord = Omit<DeskOperationRecord, 'receiptPrintedAt' | 'receiptPrints'>;
 
 export type DeskDocumentKind = 'COVER_PAGE' | 'ACT' | 'AAR' | 'LEGAL_FACT';
 
@@ -104,6 +110,8 @@ interface OperationRow {
   evidence_sha256: string | null;
   bundle_sha256: string | null;
   receipt_sha256: string | null;
+  receipt_printed_at: string | null;
+  receipt_prints: number | string | null;
   started_ms: number | string;
   completed_by_desk: string | null;
   completed_by_operator: string | null;
@@ -136,7 +144,7 @@ const DOCUMENT_COLUMNS = [
   'printed_at', 'downloaded_at', 'handed_over_at',
 ] as const satisfies readonly (keyof DocumentRow)[];
 
-function toOperationRow(r: DeskOperationRecord): unknown[] {
+function toOperationRow(r: NewDeskOperationRecord): unknown[] {
   return [
     r.operationId, r.deskId, r.operatorId, r.recipientDenomination, r.delegateDenomination, r.delegateType, r.mandateId,
     toJson(r.identity), toJson(r.scans), r.evidenceSha256, r.bundleSha256, r.receiptSha256, r.startedMs, r.completedByDesk,
@@ -158,6 +166,8 @@ function fromOperationRow(r: OperationRow): DeskOperationRecord {
     evidenceSha256: r.evidence_sha256,
     bundleSha256: r.bundle_sha256,
     receiptSha256: r.receipt_sha256,
+    receiptPrintedAt: r.receipt_printed_at ?? null,
+    receiptPrints: Number(r.receipt_prints ?? 0),
     startedMs: Number(r.started_ms),
     completedByDesk: r.completed_by_desk,
     completedByOperator: r.completed_by_operator,
@@ -186,7 +196,7 @@ export class DeskRecordsRepo {
   constructor(private readonly db: Db) {}
 
   /** Records an operation and its document list once; a second call for the same operationId is a no-op. */
-  async create(record: DeskOperationRecord, documents: readonly DeskDocumentRecord[]): Promise<boolean> {
+  async create(record: NewDeskOperationRecord, documents: readonly DeskDocumentRecord[]): Promise<boolean> {
     return inTransaction(this.db, async (trx) => {
       const inserted = await insertRows(trx, 'desk_operations', OPERATION_COLUMNS, [toOperationRow(record)], { ignoreConflicts: true, returning: ['operation_id'] });
       if (inserted.length === 0) return false;
@@ -224,6 +234,13 @@ export class DeskRecordsRepo {
 
   async setReceipt(operationId: string, sha256: string): Promise<void> {
     await this.db('desk_operations').where('operation_id', operationId).update({ receipt_sha256: sha256 });
+  }
+
+  /** Records one print of the receipt: the first one's time is kept, the count goes up. */
+  async markReceiptPrinted(operationId: string, at: string): Promise<boolean> {
+    const n = await this.db('desk_operations').where('operation_id', operationId).whereNotNull('receipt_sha256')
+      .update({ receipt_printed_at: this.db.raw('coalesce(receipt_printed_at, ?)', [at]), receipt_prints: this.db.raw('receipt_prints + 1') });
+    return n === 1;
   }
 
   async markCompleted(operationId: string, by: { deskId: string; operatorId: string; completedMs: number }): Promise<void> {

@@ -90,3 +90,14 @@ export async function receiptOf(store: Store, operationId: string): Promise<Desk
   await store.files.read(sha);
   return { fileId: sha, pageCount: null };
 }
+
+/**
+ * desk.receiptPrinted: the renderer sent the receipt to the printer (or to the browser's viewer).
+ * Recorded on the operation, so that every window and every restart offers "Ristampa" next time.
+ */
+export async function receiptPrinted(store: Store, operationId: string, now: IsoInstant): Promise<DeskTransactionView> {
+  const { tx, desk } = await loadOperation(store, operationId);
+  if (tx.state !== 'COMPLETED' || !desk?.record.receiptSha256) throw new DomainError('DESK_RECEIPT_NOT_AVAILABLE');
+  await store.deskRecords.markReceiptPrinted(operationId, now);
+  return transactionView(tx, await store.deskRecords.get(operationId));
+}

@@ -4,7 +4,7 @@
 // one re-runs the inquiry, records the transaction (STARTED), the desk record with its documents
 // and evidence, and queues the start for the sync adapter, all in the caller's transaction.
 import { toDomainError, transitionTransaction, type IsoInstant, type TransactionStartData } from '../../core/index.js';
-import type { DeskOperationRecord } from '../../db/repositories/desk-queries.js';
+import type { NewDeskOperationRecord } from '../../db/repositories/desk-queries.js';
 import type { RaddTransaction } from '../../db/repositories/radd-transactions-repo.js';
 import type { Store } from '../../db/store.js';
 import type { RaddStartPayload } from '../adapters/radd/payloads.js';
@@ -43,7 +43,7 @@ async function startData(store: Store, input: StartInput, operationDate: IsoInst
   };
 }
 
-function deskRecord(input: StartInput, inquiry: InquiryResult, evidence: OperationEvidence, actor: DeskActor, operationDate: IsoInstant): DeskOperationRecord {
+function deskRecord(input: StartInput, inquiry: InquiryResult, evidence: OperationEvidence, actor: DeskActor, operationDate: IsoInstant): NewDeskOperationRecord {
   const id = input.identification;
   const first = inquiry.items[0];
   return {

@@ -77,6 +77,8 @@ export function transactionView(
     evidenceChecksum,
     bundleFileId: r?.bundleSha256 ?? null,
     receiptFileId: r?.receiptSha256 ?? null,
+    receiptPrintedAt: r?.receiptPrintedAt ?? null,
+    receiptPrints: r?.receiptPrints ?? 0,
     completedBy: r?.completedByDesk ? { deskId: r.completedByDesk, operatorId: r.completedByOperator ?? '' } : null,
     canComplete: tx.state === 'STARTED' && allHandedOver(docs),
     repeated,

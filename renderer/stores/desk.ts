@@ -41,17 +41,6 @@ const emptyDraft = (): IdentificationDraft => ({
 
 /** The operationId is chosen here and kept before the first call, so that a retried start reuses it (DOMAIN.md 10.1). */
 const PENDING_KEY = 'radd-desk-pending-operation';
-/** Operations whose receipt was printed from this window: the button then says "print again". */
-const RECEIPTS_KEY = 'radd-desk-receipts-printed';
-
-function loadPrinted(): string[] {
-  try {
-    const v: unknown = JSON.parse(window.sessionStorage.getItem(RECEIPTS_KEY) ?? '[]');
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
-}
 
 function toError(e: unknown): DeskError {
   if (e instanceof ApiCallError) return { code: e.code, message: e.message, fields: Object.fromEntries((e.details?.fields ?? []).map((f) => [f.path, f.message])) };
@@ -68,7 +57,8 @@ export const useDeskStore = defineStore('desk', () => {
   const { busy, error, run } = useBusyAction(toError);
   /** Milliseconds from the scan to the bundle being ready (shown to nobody; read by the e2e timing). */
   const scannedAt = ref<number | null>(null);
-  const receiptsPrinted = ref<string[]>(loadPrinted());
+  /** Operations whose receipt the host has recorded as printed: the button then says "print again". */
+  const receiptsPrinted = computed(() => (operation.value?.receiptPrintedAt ? [operation.value.operationId] : []));
 
   const mode = computed<'ACT' | 'AOR'>(() => (input.value?.kind === 'TAX_ID' ? 'AOR' : 'ACT'));
 
@@ -176,12 +166,13 @@ export const useDeskStore = defineStore('desk', () => {
     return r?.fileId ?? null;
   }
 
-  /** Records that the receipt of `operationId` was sent to the printer (kept for this window's session). */
-  function markReceiptPrinted(operationId: string): void {
-    if (receiptsPrinted.value.includes(operationId)) return;
-    // The latest 200 are plenty for a session at one counter.
-    receiptsPrinted.value = [...receiptsPrinted.value, operationId].slice(-200);
-    window.sessionStorage.setItem(RECEIPTS_KEY, JSON.stringify(receiptsPrinted.value));
+  /**
+   * Records on the host that the receipt of `operationId` was sent to the printer: every window, and
+   * this one after a restart, then offers "print again".
+   */
+  async function markReceiptPrinted(operationId: string): Promise<void> {
+    const tx = await run(() => call('desk.receiptPrinted', { operationId }));
+    if (tx && operation.value?.operationId === operationId) operation.value = tx;
   }
 
   function reset(): void {

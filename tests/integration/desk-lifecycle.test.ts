@@ -15,6 +15,8 @@ afterAll(async () => { await h?.close(); });
 
 type Tx = { operationId: string; state: string; errorReason: string | null; abortReason: string | null; documents: { position: number }[]; repeated: boolean; operatorId: string | null; operatorName?: string | null };
 
+type ReceiptState = { receiptPrintedAt: string | null; receiptPrints: number };
+
 async function start(name: 'restart' | 'elsewhere' | 'qrPickup', taxId: string): Promise<string> {
   const operationId = newOperationId();
   const r = await h.api<Tx>('desk.startTransaction', { operationId, mode: 'ACT', iun: caseOf(h, name).notification.iun, identification: await recipientIdentification(h, taxId) });
@@ -63,6 +65,28 @@ describe('desk operation lifecycle', () => {
     expect(r.body.error?.code).toBe('RADD_TRANSACTION_COMPLETED_ELSEWHERE');
     const viewed = await withStore(async (s) => (await s.timeline.listByIun(caseOf(h, 'elsewhere').notification.iun)).filter((e) => e.category === 'NOTIFICATION_VIEWED'));
     expect(viewed).toEqual([]);
+  });
+
+  it('records the receipt prints on the operation: after a restart the next print is still a reprint', async () => {
+    const operationId = await start('restart', PEOPLE.restart.taxId);
+    const printed = await h.api<Tx>('desk.printBundle', { operationId });
+    expect((await h.api('desk.receiptPrinted', { operationId })).body.error?.code).toBe('DESK_RECEIPT_NOT_AVAILABLE');
+    for (const d of printed.body.data!.documents) await h.api('desk.markHandedOver', { operationId, position: d.position, handedOver: true });
+    const done = await h.api<Tx & ReceiptState>('desk.completeTransaction', { operationId });
+    expect(done.body.data).toMatchObject({ state: 'COMPLETED', receiptPrintedAt: null, receiptPrints: 0 });
+    const first = await h.api<Tx & ReceiptState>('desk.receiptPrinted', { operationId });
+    expect(first.body.ok, JSON.stringify(first.body.error)).toBe(true);
+    expect(first.body.data!.receiptPrints).toBe(1);
+    expect(Date.parse(first.body.data!.receiptPrintedAt!)).not.toBeNaN();
+    expect(first.body.data!.operatorName).toBeTruthy();
+    const again = await h.api<Tx & ReceiptState>('desk.receiptPrinted', { operationId });
+    expect(again.body.data).toMatchObject({ receiptPrintedAt: first.body.data!.receiptPrintedAt, receiptPrints: 2 });
+    await h.restart();
+    const reopened = await h.api<Tx & ReceiptState>('desk.getTransaction', { operationId });
+    expect(reopened.body.data).toMatchObject({ receiptPrintedAt: first.body.data!.receiptPrintedAt, receiptPrints: 2 });
+    // In the audit log like every other write of the desk: the refusal before completion, two prints.
+    const audited = await withStore(async (s) => (await s.knex('audit_log').where({ action: 'desk.receiptPrinted', subject: operationId }).orderBy('id').pluck('details')) as string[]);
+    expect(audited.map((d) => (JSON.parse(d) as { d: { outcome: string } }).d.outcome)).toEqual(['refused', 'ok', 'ok']);
   });
 
   it('puts the operation in ERROR with its reason when an act vanished after the start', async () => {

@@ -7,7 +7,7 @@ import { migrations } from '../../db/migrations/index.js';
 import { appliedMigrations, rollbackAll } from '../../db/schema-version.js';
 import { tempStoreDir } from '../support/store-temp.js';
 
-const SCHEMA_HASH = 'e84d7b333731b266f8fd68d4589a62b13b3077b428bc63e2d8ffa74d4f83a64b';
+const SCHEMA_HASH = '5a16cfe1b6ed6354473b00e3952c2a77910c0bb62163e418b6d7a88d5bb0fc0a';
 
 const tmp = tempStoreDir('radd-schema-');
 afterAll(() => tmp.remove());

@@ -169,6 +169,9 @@ export interface DeskTransactionView {
   evidenceChecksum: string | null;
   bundleFileId: string | null;
   receiptFileId: string | null;
+  /** When the receipt was first printed (desk.receiptPrinted; the next print is a reprint), and how often. */
+  receiptPrintedAt: IsoInstant | null;
+  receiptPrints: number;
   completedBy: { deskId: string; operatorId: string } | null;
   /** Every document printed or downloaded and ticked, and the transaction still open. */
   canComplete: boolean;

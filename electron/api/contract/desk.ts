@@ -253,4 +253,12 @@ export const deskContract = {
     mutates: true,
     auditTargets: (input) => [input.operationId],
   }),
+  'desk.receiptPrinted': op({
+    input: byOperation,
+    output: t<DeskTransactionView>(),
+    roles: clerkOrAdmin,
+    doc: 'Record that the receipt of a completed operation was sent to the printer (the next print is a reprint)',
+    mutates: true,
+    auditTargets: (input) => [input.operationId],
+  }),
 };

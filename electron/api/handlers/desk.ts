@@ -8,7 +8,7 @@ import { dailySummary, listOpen, searchHistory } from '../../desk/history.js';
 import { identityProblems, assertIdentification } from '../../desk/identity.js';
 import { classifyDeskInput } from '../../desk/input.js';
 import { actInquiry, aorInquiry, resolveActTarget } from '../../desk/inquiry.js';
-import { downloadDocument, markHandedOver, printBundle, receiptOf } from '../../desk/printing.js';
+import { downloadDocument, markHandedOver, printBundle, receiptOf, receiptPrinted } from '../../desk/printing.js';
 import { listScannerInbox, readScannerFile, storeScan, storeScanBytes } from '../../desk/scans.js';
 import { startOperation } from '../../desk/start.js';
 import { inquiryView, transactionView } from '../../desk/views.js';
@@ -70,4 +70,5 @@ export const deskHandlers = {
   'desk.searchHistory': async (filter, ctx, caller) => searchHistory(ctx.store, filter, (await deskActor(ctx.store, caller)).deskId, nowOf(ctx)),
   'desk.dailySummary': async ({ day }, ctx, caller) => dailySummary(ctx.store, (await deskActor(ctx.store, caller)).deskId, day, nowOf(ctx)),
   'desk.reprintReceipt': async ({ operationId }, ctx) => receiptOf(ctx.store, operationId),
+  'desk.receiptPrinted': async ({ operationId }, ctx) => named(ctx, await receiptPrinted(ctx.store, operationId, nowOf(ctx))),
 } satisfies HandlersOf<typeof deskContract>;
