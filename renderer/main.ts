@@ -12,6 +12,7 @@ import { setApiLocale, whenUnauthorized } from './api/client.js';
 import { useSessionStore } from './stores/session.js';
 import { RaddPreset } from './theme.js';
 import { primeVueLocale } from './i18n/primevue-locale.js';
+import { setAppToasts } from './composables/use-api-error.js';
 
 const locale = initialLocale();
 document.documentElement.lang = locale;
@@ -25,6 +26,8 @@ const app = createApp(App)
   .use(PrimeVue, { theme: { preset: RaddPreset, options: { darkModeSelector: false } }, locale: primeVueLocale(locale) })
   .use(ToastService)
   .use(ConfirmationService);
+// The toasts of API errors raised outside a component's setup (opening a desk PDF: views/desk/files.ts).
+setAppToasts(app.config.globalProperties.$toast);
 
 // A session that ends (sign-out elsewhere, expiry, host restart) sends the operator back to the
 // sign-in, which says why, and the tab forgets every view of personal data it held.

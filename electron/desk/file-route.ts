@@ -1,13 +1,15 @@
-// Browser mode: `GET /files/<sha256>?token=…[&session=…]` serves a PDF the desk produced (print
-// bundle, single document, receipt) to the browser's own PDF viewer, which cannot send headers:
-// the browser-mode token (and the operator's session) travel in the query
-// for this GET only. The file is re-hashed on read (content-addressed store), and only PDFs are
-// served: identity scans never leave the host this way.
+// Browser mode: `GET /files/<sha256>?ticket=…` serves a PDF the desk produced (print bundle, single
+// document, receipt) to the browser's own PDF viewer, which cannot send headers. The ticket
+// (file-tickets.ts, from `documents.viewUrl` or `documents.print`) opens that one file for two
+// minutes: the data directory's token and the operator's session never go into a URL, where the
+// browser's history and the viewer's address bar would keep them. The file is re-hashed on read
+// (content-addressed store), and only PDFs are served: identity scans never leave the host this way.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isDomainError, messageFor, type ErrorCode, type Locale } from '../../core/index.js';
 import { httpStatusOf } from '../api/errors.js';
 import type { HostContext } from '../api/host-context.js';
-import { callerOfSession } from '../auth/callers.js';
+import type { Caller } from '../api/dispatch.js';
+import type { FileTickets } from './file-tickets.js';
 
 export const FILES_PREFIX = '/files/';
 const KEY = /^[0-9a-f]{64}$/;
@@ -33,21 +35,37 @@ function fail(res: ServerResponse, code: ErrorCode, locale: Locale, params: Reco
 }
 
 export interface FileRouteOptions {
-  /** Timing-safe comparison with the browser-mode token. */
-  tokenMatches(given: string | undefined): boolean;
   locale: Locale;
+}
+
+function ticketsOf(ctx: HostContext): FileTickets {
+  if (!ctx.fileTickets) throw new Error('host context has no file tickets (createHost attaches them)');
+  return ctx.fileTickets;
+}
+
+/**
+ * The URL at which the browser's viewer opens a stored PDF for this caller: `/files/<sha256>?ticket=…`.
+ * The caller's roles were checked by the operation that asks for it (clerk or admin).
+ */
+export function viewerUrlOf(ctx: HostContext, caller: Pick<Caller, 'roles' | 'sessionId'>, sha256: string): string {
+  return `${FILES_PREFIX}${sha256}?ticket=${ticketsOf(ctx).issue(sha256, caller)}`;
+}
+
+/** Whether the holder of a ticket may still open desk documents: the right role, and its session (if any) not ended. */
+function refusalOf(ctx: HostContext, key: string, ticket: string | undefined): 'UNAUTHORIZED' | 'FORBIDDEN' | undefined {
+  const holder = ctx.fileTickets?.holderOf(ticket, key);
+  if (!holder) return 'UNAUTHORIZED';
+  // A sign-out (or a change of the operator's roles, which ends their sessions) ends the tickets too.
+  if (holder.sessionId !== undefined && !ctx.auth?.sessions.resolve(holder.sessionId)) return 'UNAUTHORIZED';
+  return holder.roles.some((r) => ALLOWED_ROLES.has(r)) ? undefined : 'FORBIDDEN';
 }
 
 /** Answers one `/files/…` request (GET or HEAD). */
 export async function serveStoredPdf(ctx: HostContext, req: IncomingMessage, url: URL, res: ServerResponse, opts: FileRouteOptions): Promise<void> {
-  if (!opts.tokenMatches(url.searchParams.get('token') ?? undefined)) return fail(res, 'UNAUTHORIZED', opts.locale);
-  if (ctx.auth) {
-    const caller = callerOfSession(ctx.auth, url.searchParams.get('session') ?? undefined, opts.locale);
-    if (caller.roles.length === 0) return fail(res, 'UNAUTHORIZED', opts.locale);
-    if (!caller.roles.some((r) => ALLOWED_ROLES.has(r))) return fail(res, 'FORBIDDEN', opts.locale);
-  }
   const key = url.pathname.slice(FILES_PREFIX.length).replace(/\.pdf$/, '');
-  if (!KEY.test(key)) return fail(res, 'NOT_FOUND', opts.locale);
+  // A malformed name cannot hold a ticket either: the same refusal as a wrong ticket.
+  const refusal = KEY.test(key) ? refusalOf(ctx, key, url.searchParams.get('ticket') ?? undefined) : 'UNAUTHORIZED';
+  if (refusal) return fail(res, refusal, opts.locale);
   let bytes: Buffer;
   try {
     bytes = await ctx.store.files.read(key);

@@ -1,14 +1,16 @@
 // `documents.print` (issue #6 item 5): a stored PDF, read back and verified, goes to the host's
 // printer when there is one (the desktop app), or back to the caller as a URL for the browser's
-// PDF viewer (browser mode). The handler writes its own audit entry: a print can wait minutes for
-// the system dialog, and no store transaction may stay open that long (SQLite has one connection).
+// PDF viewer (browser mode), with a short-lived ticket for that file (desk/file-tickets.ts);
+// `documents.viewUrl` gives that URL alone. The print handler writes its own audit entry: a print
+// can wait minutes for the system dialog, and no store transaction may stay open that long
+// (SQLite has one connection).
 import { DomainError, isDomainError, type ErrorCode } from '../../core/index.js';
-import type { PrintedDocumentView, PrintersView } from '../api/contract/printing.js';
+import type { DocumentViewUrl, PrintedDocumentView, PrintersView } from '../api/contract/printing.js';
 import type { Caller } from '../api/dispatch.js';
 import type { HostContext } from '../api/host-context.js';
 import { toAuditEntry } from '../auth/audit-trail.js';
 import { getPrintSettings } from '../auth/desk-settings.js';
-import { FILES_PREFIX } from '../desk/file-route.js';
+import { FILES_PREFIX, viewerUrlOf } from '../desk/file-route.js';
 import { PRINT_TIMEOUT_REASON, type PrintMode, type PrintResult } from './printer.js';
 
 const OP = 'documents.print';
@@ -81,13 +83,22 @@ export async function printDocument(ctx: HostContext, caller: Caller, req: Print
     const bytes = await readStoredPdf(ctx, req.sha256);
     const out = ctx.printer
       ? await sendToPrinter(ctx, req, bytes)
-      : { documentId: req.sha256, url: `${FILES_PREFIX}${req.sha256}`, printed: 'browser' as const, mode: null, printerName: null };
+      : { documentId: req.sha256, url: viewerUrlOf(ctx, caller, req.sha256), printed: 'browser' as const, mode: null, printerName: null };
     await audit(ctx, caller, req.sha256);
     return out;
   } catch (e) {
     if (isDomainError(e)) await audit(ctx, caller, req.sha256, e.code);
     throw e;
   }
+}
+
+/**
+ * The URL at which the browser's PDF viewer opens a stored PDF, with a ticket for this caller and
+ * file: only for a PDF that is in the store and intact, like a print.
+ */
+export async function documentViewUrl(ctx: HostContext, caller: Caller, sha256: string): Promise<DocumentViewUrl> {
+  await readStoredPdf(ctx, sha256);
+  return { url: viewerUrlOf(ctx, caller, sha256) };
 }
 
 export async function printersOf(ctx: HostContext): Promise<PrintersView> {

@@ -1,7 +1,8 @@
 // Browser mode: `GET /export/<jobId>.csv?token=…[&session=…]` streams a prepared CSV export to
 // the browser's download manager, which cannot send headers: the browser-mode token (and the
-// operator's session) travel in the query for this GET only, as for the
-// desk's `/files/` route. Chunks are written as the socket drains (constant memory on the host).
+// operator's session) travel in the query for this GET only (the desk's `/files/` route takes a
+// short-lived per-file ticket instead). Chunks are written as the socket drains (constant memory
+// on the host).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isDomainError, messageFor, type ErrorCode, type Locale } from '../../core/index.js';
 import { httpStatusOf } from '../api/errors.js';

@@ -1,12 +1,30 @@
 // One way to show an API error: a toast with the host's message (already in the UI language).
+import type { ToastMessageOptions } from 'primevue/toast';
+import type { ToastServiceMethods } from 'primevue/toastservice';
 import { useToast } from 'primevue/usetoast';
 import { ApiCallError } from '../api/client.js';
+
+function errorToast(e: unknown, summary?: string): ToastMessageOptions {
+  const detail = e instanceof ApiCallError ? e.message : String(e);
+  return { severity: 'error', summary, detail, life: 8000 };
+}
+
+let appToasts: ToastServiceMethods | undefined;
+
+/** main.ts hands over the app's toasts, for errors of work that is not a component's (showApiError). */
+export function setAppToasts(toasts: ToastServiceMethods): void {
+  appToasts = toasts;
+}
+
+/** The same toast as useApiError's, from a module function (e.g. one a click calls) outside a component's setup. */
+export function showApiError(e: unknown, summary?: string): void {
+  appToasts?.add(errorToast(e, summary));
+}
 
 export function useApiError() {
   const toast = useToast();
   function show(e: unknown, summary?: string): void {
-    const detail = e instanceof ApiCallError ? e.message : String(e);
-    toast.add({ severity: 'error', summary, detail, life: 8000 });
+    toast.add(errorToast(e, summary));
   }
   /** Runs an action and shows its error, if any; resolves to whether it succeeded. */
   async function attempt(action: () => Promise<unknown>, summary?: string): Promise<boolean> {

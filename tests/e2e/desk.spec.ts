@@ -97,11 +97,12 @@ test.describe('RADD desk counter', () => {
     const printedUrl = await counter.printBundle();
     console.log(`desk.e2e_scan_to_bundle: ${Date.now() - scannedAt - asideMs} ms`);
     console.log(`desk.e2e_print_to_bundle: ${Date.now() - printAt} ms`);
-    const href = (await counter.bundleReady.locator('a').getAttribute('href'))!;
-    // documents.print answered "browser": the new tab shows the stored bundle, by its SHA-256.
-    const bundleSha = /\/files\/([0-9a-f]{64})\?/.exec(href)![1]!;
-    expect(new URL(printedUrl).pathname).toBe(`/files/${bundleSha}`);
-    const pdf = await request.get(`${host.origin}${href}`);
+    // documents.print answered "browser": the new tab shows the stored bundle, by its SHA-256, with
+    // a ticket for that file in the query and neither the browser token nor the session.
+    const printed = new URL(printedUrl);
+    expect(printed.pathname).toMatch(/^\/files\/[0-9a-f]{64}$/);
+    expect([...printed.searchParams.keys()]).toEqual(['ticket']);
+    const pdf = await request.get(printedUrl);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await accessible(page, 'desk operation (printed)');
@@ -121,9 +122,14 @@ test.describe('RADD desk counter', () => {
     const receipt = page.waitForEvent('popup');
     await page.keyboard.press('Alt+r');
     const tab = await receipt;
-    expect(tab.url()).toMatch(/\/files\/[0-9a-f]{64}\?token=/);
+    expect(tab.url()).toMatch(/\/files\/[0-9a-f]{64}\?ticket=[A-Za-z0-9_-]{32}$/);
     await tab.close();
     await expect(page.getByTestId('desk-receipt')).toHaveText('Ristampa ricevuta (Alt+R)');
+    // "Open the bundle" asks the host for a new ticket for the same file.
+    const reopened = new URL(await counter.openBundle());
+    expect(reopened.pathname).toBe(printed.pathname);
+    expect(reopened.searchParams.get('ticket')).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    expect(reopened.searchParams.get('ticket')).not.toBe(printed.searchParams.get('ticket'));
   });
 
   test('a delegate collects by IUN with the signed delegation', async ({ page, host, accessible }) => {
@@ -382,11 +388,10 @@ test.describe('RADD desk counter with the demo data', () => {
     await counter.startButton.press('Enter');
     await expect(counter.state).toHaveAttribute('data-state', 'STARTED');
     for (const title of demoCase.titles) await expect(page.getByTestId('desk-document').filter({ hasText: title }).first()).toBeVisible();
-    await counter.printBundle();
+    const printedUrl = await counter.printBundle();
     // The bundle holds the demo's act itself: its text names the IUN and says it is a demo document.
-    const href = (await counter.bundleReady.locator('a').getAttribute('href'))!;
     const pdf = join(host.dataDir, 'demo-bundle.pdf');
-    writeFileSync(pdf, await (await request.get(`${host.origin}${href}`)).body());
+    writeFileSync(pdf, await (await request.get(printedUrl)).body());
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain('DOCUMENTO DIMOSTRATIVO');
     expect(text).toContain(demoCase.iun);

@@ -20,6 +20,9 @@ export class TestClock {
   advanceMinutes(m: number): void {
     this.ms += m * 60_000;
   }
+  advanceSeconds(s: number): void {
+    this.ms += s * 1000;
+  }
 }
 
 export interface Reply<T = unknown> {

@@ -71,17 +71,24 @@ describe('desk ACT pickup by the recipient', () => {
     const { fileId, pageCount } = r.body.data!.bundle;
     expect(pageCount).toBeGreaterThanOrEqual(r.body.data!.documents.length);
     expect(r.body.data!.documents.every((d) => d.canHandOver && /^[0-9a-f]{64}$/.test(d.sha256 ?? ''))).toBe(true);
-    const pdf = await h.get(`/files/${fileId}?token=${h.http.token}`);
+    const view = await h.api<{ url: string }>('documents.viewUrl', { sha256: fileId });
+    expect(view.body.ok, JSON.stringify(view.body.error)).toBe(true);
+    const pdf = await h.get(view.body.data!.url);
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(createHash('sha256').update(pdf.raw).digest('hex')).toBe(fileId);
     expect((await h.get(`/files/${fileId}`)).status).toBe(401);
+    expect((await h.get(`/files/${fileId}?token=${h.http.token}`)).status).toBe(401);
   });
 
   it('never serves an identity scan through the files route (PDFs for printing only)', async () => {
     const scanId = identification.scans.recipientId;
-    const r = await h.get(`/files/${scanId}?token=${h.http.token}`);
-    expect(r.status).toBe(404);
+    const view = await h.api('documents.viewUrl', { sha256: scanId });
+    expect([view.status, view.body.error?.code]).toEqual([404, 'PRINT_DOCUMENT_NOT_FOUND']);
+    // Even with a ticket for it (the API gives none), the route serves PDFs only.
+    const ticket = h.host.ctx.fileTickets!.issue(scanId, { roles: ['clerk'] });
+    const r = await h.get(`/files/${scanId}?ticket=${ticket}`);
+    expect([r.status, r.body.error?.code]).toEqual([404, 'NOT_FOUND']);
   });
 
   it('completes once every document is ticked: view at the start time, attestation, receipt, outbox', async () => {

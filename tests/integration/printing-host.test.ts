@@ -1,7 +1,9 @@
 // `documents.print` through the real host over HTTP (issue #6 item 5): browser mode answers with
-// the stored document's id and its `/files/` URL (which then serves the PDF); a host with a printer
-// (the desktop app's, faked here) prints with the desk's settings; unknown documents, non-PDFs,
-// printer failures and callers without the role get their stable codes.
+// the stored document's id and its `/files/` URL with a ticket (which then serves the PDF); a host
+// with a printer (the desktop app's, faked here) prints with the desk's settings; unknown
+// documents, non-PDFs, printer failures and callers without the role get their stable codes.
+// `documents.viewUrl` and the `/files/` route: a ticket opens its one file, for two minutes, and
+// the browser token and session no longer open anything from the query.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request as httpRequest } from 'node:http';
 import type { PrintableDocument, Printer, PrintOptions, PrintResult } from '../../electron/printing/printer.js';
@@ -25,15 +27,19 @@ class FakePrinter implements Printer {
 
 interface PrintedBody { documentId: string; url: string; printed: string; mode: string | null; printerName: string | null }
 
-function getFile(h: AuthHost, path: string): Promise<{ status: number; type: string | undefined; body: Buffer }> {
+interface FileReply { status: number; type: string | undefined; length: string | undefined; headers: Record<string, string | string[] | undefined>; body: Buffer }
+
+function getFile(h: AuthHost, path: string, method: 'GET' | 'HEAD' = 'GET'): Promise<FileReply> {
   return new Promise((resolve, reject) => {
-    httpRequest({ host: '127.0.0.1', port: h.http.port, path, method: 'GET' }, (res) => {
+    httpRequest({ host: '127.0.0.1', port: h.http.port, path, method }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body: Buffer.concat(chunks) }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], length: res.headers['content-length'], headers: res.headers, body: Buffer.concat(chunks) }));
     }).on('error', reject).end();
   });
 }
+
+const TICKET_URL = /^\/files\/[0-9a-f]{64}\?ticket=[A-Za-z0-9_-]{32}$/;
 
 describe('documents.print in browser mode (no printer on the host)', () => {
   let h: AuthHost;
@@ -48,15 +54,16 @@ describe('documents.print in browser mode (no printer on the host)', () => {
   });
   afterAll(async () => h?.close());
 
-  it('answers with the stored document\'s id and its /files/ URL, for the browser to open', async () => {
+  it('answers with the stored document\'s id and its /files/ URL with a ticket, for the browser to open as is', async () => {
     const res = await h.call<PrintedBody>('documents.print', { sha256: pdf }, clerk);
     expect(res.status).toBe(200);
-    expect(res.body.data).toEqual({ documentId: pdf, url: `/files/${pdf}`, printed: 'browser', mode: null, printerName: null });
+    expect(res.body.data).toEqual({ documentId: pdf, url: expect.stringMatching(TICKET_URL), printed: 'browser', mode: null, printerName: null });
+    expect(res.body.data!.url.startsWith(`/files/${pdf}?`)).toBe(true);
   });
 
   it('the URL it returns serves that very PDF to the same caller', async () => {
     const { url } = (await h.call<PrintedBody>('documents.print', { sha256: pdf }, clerk)).body.data!;
-    const file = await getFile(h, `${url}?token=${h.http.token}&session=${clerk}`);
+    const file = await getFile(h, url);
     expect([file.status, file.type]).toEqual([200, 'application/pdf']);
     expect(file.body.equals(PDF)).toBe(true);
   });
@@ -95,6 +102,103 @@ describe('documents.print in browser mode (no printer on the host)', () => {
     const items = page.body.data!.items;
     expect(items.some((i) => i.outcome === 'ok' && i.targets[0] === pdf)).toBe(true);
     expect(items.some((i) => i.outcome === 'refused' && i.code === 'PRINT_DOCUMENT_NOT_FOUND' && i.targets[0] === UNKNOWN)).toBe(true);
+  });
+});
+
+describe('documents.viewUrl and the /files/ route (browser mode)', () => {
+  let h: AuthHost;
+  let clerk: string;
+  let pdf: string;
+  let other: string;
+  beforeAll(async () => {
+    h = await startAuthHost();
+    clerk = await h.loginAs('clerk');
+    pdf = (await h.host.ctx.store.files.put(PDF)).sha256;
+    other = (await h.host.ctx.store.files.put(Buffer.concat([PDF, Buffer.from('% another\n')]))).sha256;
+  });
+  afterAll(async () => h?.close());
+
+  async function viewUrl(sha256: string, session = clerk): Promise<string> {
+    const res = await h.call<{ url: string }>('documents.viewUrl', { sha256 }, session);
+    expect(res.body.error).toBeUndefined();
+    return res.body.data!.url;
+  }
+
+  function expectUnauthorized(file: FileReply): void {
+    expect([file.status, file.type]).toEqual([401, 'application/json; charset=utf-8']);
+    expect(JSON.parse(file.body.toString('utf8'))).toEqual({ ok: false, error: { code: 'UNAUTHORIZED', message: expect.any(String) } });
+  }
+
+  it('gives a /files/ URL whose ticket opens the PDF with GET and HEAD, more than once (the viewer\'s range and HEAD requests)', async () => {
+    const url = await viewUrl(pdf);
+    expect(url).toMatch(TICKET_URL);
+    expect(url.startsWith(`/files/${pdf}?ticket=`)).toBe(true);
+    const get = await getFile(h, url);
+    expect([get.status, get.type]).toEqual([200, 'application/pdf']);
+    expect(get.body.equals(PDF)).toBe(true);
+    expect(get.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' });
+    const head = await getFile(h, url, 'HEAD');
+    expect([head.status, head.type, head.length, head.body.length]).toEqual([200, 'application/pdf', String(PDF.length), 0]);
+    expect((await getFile(h, url)).status).toBe(200);
+  });
+
+  it('gives a new ticket on every call, and an administrator gets one too', async () => {
+    const a = await viewUrl(pdf);
+    const b = await viewUrl(pdf, await h.loginAs('admin'));
+    expect(a).not.toBe(b);
+    expect((await getFile(h, b)).status).toBe(200);
+  });
+
+  it('a ticket does not open another file', async () => {
+    const ticket = new URL(await viewUrl(pdf), 'http://x').searchParams.get('ticket');
+    expectUnauthorized(await getFile(h, `/files/${other}?ticket=${ticket}`));
+    expect((await getFile(h, await viewUrl(other))).status).toBe(200);
+  });
+
+  it('a ticket opens its file for 120 seconds, then no more', async () => {
+    const url = await viewUrl(pdf);
+    h.clock.advanceSeconds(119);
+    expect((await getFile(h, url)).status).toBe(200);
+    h.clock.advanceSeconds(1);
+    expectUnauthorized(await getFile(h, url));
+    expect((await getFile(h, url, 'HEAD')).status).toBe(401);
+  });
+
+  it('refuses a made-up ticket, or none, with 401 UNAUTHORIZED', async () => {
+    expectUnauthorized(await getFile(h, `/files/${pdf}?ticket=${'A'.repeat(32)}`));
+    expectUnauthorized(await getFile(h, `/files/${pdf}?ticket=`));
+    expectUnauthorized(await getFile(h, `/files/${pdf}`));
+  });
+
+  it('no longer opens a file for the browser token and the session in the query', async () => {
+    expectUnauthorized(await getFile(h, `/files/${pdf}?token=${h.http.token}&session=${clerk}`));
+    expectUnauthorized(await getFile(h, `/files/${pdf}?token=${h.http.token}`));
+  });
+
+  it('a ticket ends with the session it was given to', async () => {
+    const session = await h.loginAs('clerk');
+    const url = await viewUrl(pdf, session);
+    expect((await h.call('auth.logout', {}, session)).status).toBe(200);
+    expectUnauthorized(await getFile(h, url));
+  });
+
+  it('gives no ticket to the roles that cannot open stored PDFs, nor to callers without a session', async () => {
+    for (const role of ['sender', 'postal'] as const) {
+      const res = await h.call('documents.viewUrl', { sha256: pdf }, await h.loginAs(role));
+      expect([res.status, res.body.error?.code], role).toEqual([403, 'FORBIDDEN']);
+    }
+    const anonymous = await h.call('documents.viewUrl', { sha256: pdf });
+    expect([anonymous.status, anonymous.body.error?.code]).toEqual([401, 'UNAUTHORIZED']);
+  });
+
+  it('gives no ticket for a document that is not in the store, nor for one that is not a PDF', async () => {
+    const png = (await h.host.ctx.store.files.put(PNG)).sha256;
+    for (const sha256 of [UNKNOWN, png]) {
+      const res = await h.call('documents.viewUrl', { sha256 }, clerk);
+      expect([res.status, res.body.error?.code], sha256).toEqual([404, 'PRINT_DOCUMENT_NOT_FOUND']);
+    }
+    const malformed = await h.call('documents.viewUrl', { sha256: '../../etc/passwd' }, clerk);
+    expect([malformed.status, malformed.body.error?.code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 });
 

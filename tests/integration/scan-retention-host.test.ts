@@ -26,8 +26,14 @@ async function freshStore(retentionDays: number | null = 30): Promise<Store> {
   return store;
 }
 
-function getFile(host: AuthHost, sha256: string, session: string): Promise<{ status: number; body: string }> {
-  const path = `/files/${sha256}?token=${host.http.token}&session=${session}`;
+/** The viewer's URL of a stored PDF, with its ticket, as `documents.viewUrl` gives it to the session. */
+async function viewUrl(host: AuthHost, sha256: string, session: string): Promise<string> {
+  const res = await host.call<{ url: string }>('documents.viewUrl', { sha256 }, session);
+  if (!res.body.ok) throw new Error(`documents.viewUrl: ${res.body.error?.code}`);
+  return res.body.data!.url;
+}
+
+function getFile(host: AuthHost, path: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     httpGet({ host: '127.0.0.1', port: host.http.port, path }, (res) => {
       const chunks: Buffer[] = [];
@@ -49,14 +55,18 @@ describe('purge through the host', () => {
     const form = await scanRef(hostStore, 'DELEGATION_FORM', startedAt);
     form.pdfSha256 = await storeFile(hostStore, pdf(), startedAt);
     const id = await addOperation(hostStore, { state: 'COMPLETED', startedAt, closedAt: new Date(startedAt.getTime() + 60_000), scans: [form] });
-    expect((await getFile(h, form.pdfSha256, clerk)).status).toBe(200);
+    const url = await viewUrl(h, form.pdfSha256, clerk);
+    expect((await getFile(h, url)).status).toBe(200);
 
     const res = await h.call<{ operations: number; files: number; retentionDays: number; ranAt: string }>('admin.purgeScans', {}, admin);
     expect(res.body.data).toMatchObject({ operations: 1, files: 2, retentionDays: 30, ranAt: clock.toISOString() });
 
-    const gone = await getFile(h, form.pdfSha256, clerk);
+    // The ticket given before the purge is still live, the file is not.
+    const gone = await getFile(h, url);
     expect(gone.status).toBe(404);
     expect(JSON.parse(gone.body)).toMatchObject({ ok: false, error: { code: 'DOCUMENT_MISSING' } });
+    const noTicket = await h.call('documents.viewUrl', { sha256: form.pdfSha256 }, clerk);
+    expect([noTicket.status, noTicket.body.error?.code]).toEqual([404, 'PRINT_DOCUMENT_NOT_FOUND']);
     const view = await h.call<{ scans: unknown[] }>('desk.getTransaction', { operationId: id }, clerk);
     expect(view.body.data!.scans).toEqual([{ role: 'DELEGATION_FORM', sha256: null, contentType: 'image/png', bytes: form.bytes, purgedAt: clock.toISOString(), retentionDays: 30 }]);
     const me = await h.call<{ operator: { id: string } }>('auth.whoami', {}, admin);

@@ -1,13 +1,13 @@
 // Printing a stored document (issue #6 item 5): one operation for both modes. The desktop app
 // prints through the host's printer (silently or with the system dialog); browser mode gets the
 // document's URL back and opens it in the browser's PDF viewer. Either way the answer names the
-// stored document by its SHA-256.
+// stored document by its SHA-256. `documents.viewUrl`: the viewer's URL alone (browser mode).
 import { z } from 'zod';
 import { op, t } from './op.js';
 
 /**
- * Who may print: the roles that may open stored PDFs at `/files/<sha256>` (electron/desk/file-route.ts),
- * so that the URL returned in browser mode always opens for the caller.
+ * Who may print or open a stored PDF: the roles that may open it at `/files/<sha256>`
+ * (electron/desk/file-route.ts), so that the URL returned in browser mode always opens for the caller.
  */
 const readers = ['clerk', 'admin'] as const;
 const admin = ['admin'] as const;
@@ -15,7 +15,10 @@ const admin = ['admin'] as const;
 export interface PrintedDocumentView {
   /** The stored document's id: its SHA-256 (hex). */
   documentId: string;
-  /** Where browser mode opens it (`/files/<sha256>`, the run token and session added by the client). */
+  /**
+   * Where browser mode opens it: `/files/<sha256>?ticket=…`, the ticket opening that file for this
+   * caller for two minutes (electron/desk/file-tickets.ts); `/files/<sha256>` when the host printed it.
+   */
   url: string;
   /** 'host': the desktop app sent it to a printer; 'browser': open `url` in the browser's PDF viewer. */
   printed: 'host' | 'browser';
@@ -23,6 +26,12 @@ export interface PrintedDocumentView {
   mode: 'silent' | 'dialog' | null;
   /** The printer it went to; null for the system's default printer or the one picked in the dialog. */
   printerName: string | null;
+}
+
+/** Where the browser's PDF viewer opens a stored PDF. */
+export interface DocumentViewUrl {
+  /** `/files/<sha256>?ticket=…`: the ticket opens that one file for this caller for two minutes. */
+  url: string;
 }
 
 export interface PrinterView {
@@ -64,6 +73,12 @@ export const printingContract = {
     // Audited by the handler: a print can wait minutes for the dialog, no store transaction may stay open that long.
     auditedBy: 'handler',
     auditTargets: (input) => [input.sha256],
+  }),
+  'documents.viewUrl': op({
+    input: z.strictObject({ sha256: sha256Schema }),
+    output: t<DocumentViewUrl>(),
+    roles: readers,
+    doc: 'The address at which the browser\'s PDF viewer opens a stored PDF, with a ticket valid for that file for two minutes (browser mode)',
   }),
   'documents.printers': op({
     input: z.strictObject({}),

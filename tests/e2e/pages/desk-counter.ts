@@ -99,6 +99,16 @@ export class DeskCounterPage {
     return url;
   }
 
+  /** "Open the bundle" (browser mode), from the keyboard: the PDF tab it opens; its URL is returned, the tab closed again. */
+  async openBundle(): Promise<string> {
+    const opened = this.page.context().waitForEvent('page', { timeout: 15_000 });
+    await this.bundleReady.getByTestId('desk-open-bundle').press('Enter');
+    const tab = await opened;
+    const url = tab.url();
+    await tab.close().catch(() => undefined);
+    return url;
+  }
+
   /**
    * Ticks every document with Space, following the focus the screen gives: after each tick the
    * host confirms it ("Sì") and the focus moves to the next document, then to "complete".
