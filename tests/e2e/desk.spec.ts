@@ -12,7 +12,7 @@ import { actInquiry } from '../../electron/desk/inquiry.js';
 import { createSyncEngine } from '../../electron/sync/engine.js';
 import { createManualClock } from '../../electron/sync/manual-scheduler.js';
 import { createStoreSyncStore } from '../../electron/sync/store-sync-store.js';
-import { expect, holdFirstRequest, snapshot, test } from './fixtures.js';
+import { expect, holdFirstRequest, SESSION_KEY, snapshot, test } from './fixtures.js';
 import { deskCases, PEOPLE, seedDeskCases, type DeskCase, type DeskCaseName } from './data/desk-cases.js';
 import { DeskCounterPage, PNG_1X1 } from './pages/desk-counter.js';
 import { DeskHistoryPage } from './pages/desk-history.js';
@@ -130,6 +130,14 @@ test.describe('RADD desk counter', () => {
     expect(reopened.pathname).toBe(printed.pathname);
     expect(reopened.searchParams.get('ticket')).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(reopened.searchParams.get('ticket')).not.toBe(printed.searchParams.get('ticket'));
+    // The print is recorded by the host, not by this tab: another window says "Ristampa" too.
+    const other = await page.context().newPage();
+    await other.addInitScript(([key, id]) => window.sessionStorage.setItem(key!, id!), [SESSION_KEY, host.sessionId]);
+    expect(new URL(page.url()).hash).toMatch(/^#\/desk\/operation\/[0-9a-f-]{36}$/);
+    await other.goto(`${host.url}${new URL(page.url()).hash}`);
+    await expect(other.getByTestId('desk-receipt')).toHaveText('Ristampa ricevuta (Alt+R)');
+    await accessible(other, 'desk operation (completed, another window)');
+    await other.close();
   });
 
   test('a delegate collects by IUN with the signed delegation', async ({ page, host, accessible }) => {
