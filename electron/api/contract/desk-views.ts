@@ -180,7 +180,7 @@ export interface DeskTransactionView {
 }
 
 export interface DeskFileView {
-  /** Hex SHA-256 of the PDF; browser mode opens `/files/<fileId>?token=…`. */
+  /** Hex SHA-256 of the PDF; browser mode opens it at the URL `documents.viewUrl` gives (`/files/<fileId>?ticket=…`). */
   fileId: string;
   pageCount: number | null;
 }
