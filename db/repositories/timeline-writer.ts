@@ -51,6 +51,8 @@ export interface StreamImportOptions extends ImportOptions {
   expectedCount?: number;
   /** Forces deferring the indexes (true) or keeping them (false) whatever expectedCount says. */
   deferIndexes?: boolean;
+  /** Called when the deferred indexes start being built (a pause of seconds at 1M: progress can say so). */
+  onBuildingIndexes?: () => void;
 }
 
 export interface ImportResult {
@@ -293,6 +295,7 @@ export class TimelineWriter {
         // Also after a failed batch: the batches before it are stored and must be found.
         if (buildIndexes) {
           await writing?.catch(() => undefined);
+          opts.onBuildingIndexes?.();
           await buildIndexes();
         }
       }

@@ -44,6 +44,7 @@ async function main(argv: string[]): Promise<void> {
     const result = await store.timeline.importStream(bulkBatches({ count, seed, batchSize: 20_000 }), {
       expectedCount: count,
       onBatch: (n) => drawProgress((done += n), count, started),
+      onBuildingIndexes: () => process.stderr.write('\nbuilding the indexes…'),
     });
     process.stderr.write('\n');
     const where = config.client === 'sqlite3' ? config.filename : 'PostgreSQL';

@@ -37,8 +37,10 @@ describe('deferred indexes of a bulk import (SQLite)', () => {
     expect(before.filter((i) => i.name.startsWith('notifications_')).length).toBeGreaterThan(5);
     let dropped = -1;
     let first = true;
+    let building = 0;
     const r = await deferred.timeline.importStream(batches(), {
       deferIndexes: true,
+      onBuildingIndexes: () => (building += 1),
       onBatch: () => {
         if (!first) return;
         first = false;
@@ -49,6 +51,7 @@ describe('deferred indexes of a bulk import (SQLite)', () => {
     await kept.timeline.importStream(batches(), { deferIndexes: false });
     expect(r.inserted).toBe(60);
     expect(dropped).toBeGreaterThanOrEqual(8);
+    expect(building).toBe(1);
     expect(await indexes(deferred)).toEqual(before);
     expect(await indexes(kept)).toEqual(before);
     expect(await deferredSetting(deferred)).toBeUndefined();
