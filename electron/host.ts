@@ -15,7 +15,7 @@ import type { SecretStore } from './secrets.js';
 import { startHostSync } from './sync/host-runtime.js';
 import { scheduleDailyBackup } from './backup.js';
 import { scheduleScanRetention } from './desk/scan-retention.js';
-import { FileTickets } from './desk/file-tickets.js';
+import { UrlTickets } from './auth/url-tickets.js';
 import { createFileSecretStore } from './secrets-file.js';
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -69,7 +69,7 @@ export async function createHost(config: HostConfig, options: HostOptions): Prom
   }
   const auth = new AuthRuntime(clock, options.auth);
   const secrets = options.secrets ?? createFileSecretStore(join(config.dataDir, 'secrets.json'));
-  const ctx: HostContext = { store, clock, logger, config, transport: options.transport, auth, secrets, fileTickets: new FileTickets(clock) };
+  const ctx: HostContext = { store, clock, logger, config, transport: options.transport, auth, secrets, urlTickets: new UrlTickets(clock) };
   if (options.printer) ctx.printer = options.printer;
   try {
     if (options.bootstrapOperators) {

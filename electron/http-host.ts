@@ -172,8 +172,8 @@ export async function startHttpHost(ctx: HostContext, options: HttpHostOptions):
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendError(res, locale, 'NOT_FOUND');
       // Desk PDFs for the browser's viewer: a short-lived ticket for that one file in the query, never the token.
       if (url.pathname.startsWith(FILES_PREFIX)) return serveStoredPdf(ctx, req, url, res, { locale });
-      // Sender CSV exports, streamed to the browser's downloads: token (and session) in the query.
-      if (url.pathname.startsWith(EXPORT_PREFIX)) return serveExport(ctx, req, url, res, { locale, tokenMatches: (g) => tokenMatches(expected, g) });
+      // Sender CSV exports, streamed to the browser's downloads: a short-lived ticket for that one job, never the token.
+      if (url.pathname.startsWith(EXPORT_PREFIX)) return serveExport(ctx, req, url, res, { locale });
       return serveStatic(ctx.config.rendererDir, url.pathname, res, SECURITY_HEADERS);
     }
     const given = req.headers['x-radd-token'];

@@ -1,21 +1,23 @@
 // Browser mode: `GET /files/<sha256>?ticket=…` serves a PDF the desk produced (print bundle, single
 // document, receipt) to the browser's own PDF viewer, which cannot send headers. The ticket
-// (file-tickets.ts, from `documents.viewUrl` or `documents.print`) opens that one file for two
-// minutes: the data directory's token and the operator's session never go into a URL, where the
-// browser's history and the viewer's address bar would keep them. The file is re-hashed on read
-// (content-addressed store), and only PDFs are served: identity scans never leave the host this way.
+// (electron/auth/url-tickets.ts, resource `file:<sha256>`, from `documents.viewUrl` or
+// `documents.print`) opens that one file for two minutes: the data directory's token and the
+// operator's session never go into a URL, where the browser's history and the viewer's address bar
+// would keep them. The file is re-hashed on read (content-addressed store), and only PDFs are
+// served: identity scans never leave the host this way.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isDomainError, messageFor, type ErrorCode, type Locale } from '../../core/index.js';
 import { httpStatusOf } from '../api/errors.js';
 import type { HostContext } from '../api/host-context.js';
 import type { Caller } from '../api/dispatch.js';
-import type { FileTickets } from './file-tickets.js';
+import type { Role } from '../api/contract/index.js';
+import { checkTicket, fileResource, ticketsOf } from '../auth/url-tickets.js';
 
 export const FILES_PREFIX = '/files/';
 const KEY = /^[0-9a-f]{64}$/;
 const PDF_MAGIC = Buffer.from('%PDF-');
 /** Who may open desk documents: the counter and its administrator. */
-const ALLOWED_ROLES = new Set(['clerk', 'admin']);
+const ALLOWED_ROLES: ReadonlySet<Role> = new Set<Role>(['clerk', 'admin']);
 
 /** Headers of a PDF response: no HTML CSP (it is not a page of ours), embeddable by our own pages only. */
 const PDF_HEADERS = {
@@ -38,26 +40,18 @@ export interface FileRouteOptions {
   locale: Locale;
 }
 
-function ticketsOf(ctx: HostContext): FileTickets {
-  if (!ctx.fileTickets) throw new Error('host context has no file tickets (createHost attaches them)');
-  return ctx.fileTickets;
-}
-
 /**
  * The URL at which the browser's viewer opens a stored PDF for this caller: `/files/<sha256>?ticket=…`.
  * The caller's roles were checked by the operation that asks for it (clerk or admin).
  */
 export function viewerUrlOf(ctx: HostContext, caller: Pick<Caller, 'roles' | 'sessionId'>, sha256: string): string {
-  return `${FILES_PREFIX}${sha256}?ticket=${ticketsOf(ctx).issue(sha256, caller)}`;
+  return `${FILES_PREFIX}${sha256}?ticket=${ticketsOf(ctx).issue(fileResource(sha256), caller)}`;
 }
 
-/** Whether the holder of a ticket may still open desk documents: the right role, and its session (if any) not ended. */
+/** Whether the holder of a ticket for this file may still open desk documents: the right role, and its session (if any) not ended. */
 function refusalOf(ctx: HostContext, key: string, ticket: string | undefined): 'UNAUTHORIZED' | 'FORBIDDEN' | undefined {
-  const holder = ctx.fileTickets?.holderOf(ticket, key);
-  if (!holder) return 'UNAUTHORIZED';
-  // A sign-out (or a change of the operator's roles, which ends their sessions) ends the tickets too.
-  if (holder.sessionId !== undefined && !ctx.auth?.sessions.resolve(holder.sessionId)) return 'UNAUTHORIZED';
-  return holder.roles.some((r) => ALLOWED_ROLES.has(r)) ? undefined : 'FORBIDDEN';
+  const check = checkTicket(ctx, ticket, fileResource(key), ALLOWED_ROLES);
+  return 'refusal' in check ? check.refusal : undefined;
 }
 
 /** Answers one `/files/…` request (GET or HEAD). */

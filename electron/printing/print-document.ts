@@ -1,6 +1,6 @@
 // `documents.print` (issue #6 item 5): a stored PDF, read back and verified, goes to the host's
 // printer when there is one (the desktop app), or back to the caller as a URL for the browser's
-// PDF viewer (browser mode), with a short-lived ticket for that file (desk/file-tickets.ts);
+// PDF viewer (browser mode), with a short-lived ticket for that file (auth/url-tickets.ts);
 // `documents.viewUrl` gives that URL alone. The print handler writes its own audit entry: a print
 // can wait minutes for the system dialog, and no store transaction may stay open that long
 // (SQLite has one connection).

@@ -1,7 +1,7 @@
 // CSV export jobs: prepared by sender.exportStart (filter, total), then read in chunks, either by
-// the browser over `GET /export/<jobId>.csv` (export-route.ts) or by the desktop window through
-// sender.exportChunk. Rows come from the store in keyset batches, so the host holds one batch at a
-// time whatever the size; `written` is the progress the screen shows.
+// the browser over `GET /export/<jobId>.csv?ticket=…` (export-route.ts) or by the desktop window
+// through sender.exportChunk. Rows come from the store in keyset batches, so the host holds one
+// batch at a time whatever the size; `written` is the progress the screen shows.
 import { randomBytes } from 'node:crypto';
 import { DomainError, type Locale } from '../../core/index.js';
 import type { SenderCursor, SenderFilter } from '../../db/repositories/sender-queries.js';
@@ -72,7 +72,12 @@ export class ExportJob {
   }
 
   view(): SenderExportView {
-    return { jobId: this.id, state: this.state, total: this.total, written: this.written, fileName: this.fileName, downloadPath: `${EXPORT_PREFIX}${this.id}.csv` };
+    return { jobId: this.id, state: this.state, total: this.total, written: this.written, fileName: this.fileName };
+  }
+
+  /** Where browser mode downloads it, without the ticket: `/export/<jobId>.csv`. */
+  get downloadPath(): string {
+    return `${EXPORT_PREFIX}${this.id}.csv`;
   }
 }
 

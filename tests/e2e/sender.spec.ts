@@ -76,6 +76,11 @@ test.describe('sender office', () => {
     await page.getByTestId('export-start').click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/^notifiche-\d{8}-\d{4}\.csv$/);
+    // The host's ticketed URL, as given: a ticket for that job, neither the token nor the session.
+    const downloadUrl = new URL(download.url());
+    expect(downloadUrl.pathname).toMatch(/^\/export\/[A-Za-z0-9_-]{16,64}\.csv$/);
+    expect([...downloadUrl.searchParams.keys()]).toEqual(['ticket']);
+    expect(downloadUrl.searchParams.get('ticket')).toMatch(/^[A-Za-z0-9_-]{32}$/);
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../db/store.js';
+import { fileResource } from '../../electron/auth/url-tickets.js';
 import { join } from 'node:path';
 import { PEOPLE } from '../e2e/data/desk-cases.js';
 import { caseOf, newOperationId, recipientIdentification, startDeskHost, type DeskHost } from './desk-support.js';
@@ -86,7 +87,7 @@ describe('desk ACT pickup by the recipient', () => {
     const view = await h.api('documents.viewUrl', { sha256: scanId });
     expect([view.status, view.body.error?.code]).toEqual([404, 'PRINT_DOCUMENT_NOT_FOUND']);
     // Even with a ticket for it (the API gives none), the route serves PDFs only.
-    const ticket = h.host.ctx.fileTickets!.issue(scanId, { roles: ['clerk'] });
+    const ticket = h.host.ctx.urlTickets!.issue(fileResource(scanId), { roles: ['clerk'] });
     const r = await h.get(`/files/${scanId}?ticket=${ticket}`);
     expect([r.status, r.body.error?.code]).toEqual([404, 'NOT_FOUND']);
   });

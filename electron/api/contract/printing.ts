@@ -17,7 +17,7 @@ export interface PrintedDocumentView {
   documentId: string;
   /**
    * Where browser mode opens it: `/files/<sha256>?ticket=…`, the ticket opening that file for this
-   * caller for two minutes (electron/desk/file-tickets.ts); `/files/<sha256>` when the host printed it.
+   * caller for two minutes (electron/auth/url-tickets.ts); `/files/<sha256>` when the host printed it.
    */
   url: string;
   /** 'host': the desktop app sent it to a printer; 'browser': open `url` in the browser's PDF viewer. */

@@ -204,8 +204,18 @@ export interface SenderExportView {
   total: number;
   written: number;
   fileName: string;
-  /** Browser mode: GET this path (plus the run token and session) to stream the file. */
-  downloadPath: string;
+}
+
+/** `sender.exportStart`'s answer: the job, and where browser mode downloads it. */
+export interface SenderExportStartView extends SenderExportView {
+  /**
+   * Browser mode: `/export/<jobId>.csv?ticket=…`, to GET as is (the browser's download manager
+   * cannot send headers). The ticket opens this job's file for the caller who started it, in their
+   * session, for two minutes (electron/auth/url-tickets.ts), a second download of a finished job
+   * included; after that, a new `sender.exportStart`. The desktop window reads the file with
+   * `sender.exportChunk` instead.
+   */
+  downloadUrl: string;
 }
 
 export interface SenderExportChunk {

@@ -10,6 +10,7 @@ import type {
   SenderCreatedView,
   SenderDetailView,
   SenderExportChunk,
+  SenderExportStartView,
   SenderExportView,
   SenderFileView,
   SenderFiltersView,
@@ -89,9 +90,9 @@ export const senderContract = {
   }),
   'sender.exportStart': op({
     input: exportStartSchema,
-    output: t<SenderExportView>(),
+    output: t<SenderExportStartView>(),
     roles: readers,
-    doc: 'Prepare a CSV export of the notifications matching the filters',
+    doc: 'Prepare a CSV export of the notifications matching the filters, with the address at which browser mode downloads it and a ticket valid for that export for two minutes',
   }),
   'sender.exportStatus': op({
     input: z.strictObject({ jobId }),

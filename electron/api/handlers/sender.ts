@@ -8,6 +8,7 @@ import { cancelNotification } from '../../sender/cancel.js';
 import { buildDashboard, periodDays } from '../../sender/dashboard.js';
 import { buildDetail } from '../../sender/detail.js';
 import { exportFileName, exportJobsOf } from '../../sender/export.js';
+import { exportUrlOf } from '../../sender/export-route.js';
 import { documentFile, legalFactFile } from '../../sender/files.js';
 import { toStoreFilter } from '../../sender/filters.js';
 import { toListItems } from '../../sender/list.js';
@@ -99,7 +100,7 @@ export const senderHandlers = {
       filter: storeF, separator, locale: caller.locale, total, nowMs: now, ownerSession: caller.sessionId,
       fileName: exportFileName(formatRomeReadable(now), caller.locale),
     });
-    return job.view();
+    return { ...job.view(), downloadUrl: exportUrlOf(ctx, caller, job) };
   },
 
   'sender.exportStatus': async ({ jobId }, ctx, caller) => ownedJob(ctx, caller, jobId).view(),

@@ -1,10 +1,10 @@
 // Files of the sender screens: a PDF the host returned (base64) saved through the browser's
 // downloads, a document read from disk with its SHA-256 (WebCrypto) for sender.uploadDocument,
-// and the CSV export: browser mode streams it from `GET /export/<jobId>.csv` (run token and session
-// in the query, the one request that cannot carry headers), the desktop window reads it in chunks.
+// and the CSV export: browser mode streams it from the URL sender.exportStart answers with
+// (`/export/<jobId>.csv?ticket=…`: a short-lived ticket for that job, never the token or the session,
+// since the download cannot carry headers), the desktop window reads it in chunks.
 import { call } from '../../api/client.js';
-import { SESSION_KEY, takeToken } from '../../api/transport-http.js';
-import type { SenderExportView, SenderFileView } from '../../../electron/api/contract/index.js';
+import type { SenderExportStartView, SenderFileView } from '../../../electron/api/contract/index.js';
 
 function clickDownload(href: string, fileName: string): void {
   const a = document.createElement('a');
@@ -40,17 +40,10 @@ export async function readForUpload(file: File): Promise<{ dataBase64: string; s
   return { dataBase64: toBase64(bytes), sha256Base64: toBase64(digest) };
 }
 
-function exportUrl(path: string): string {
-  const params = new URLSearchParams({ token: takeToken() ?? '' });
-  const session = window.sessionStorage.getItem(SESSION_KEY);
-  if (session) params.set('session', session);
-  return `${path}?${params.toString()}`;
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Downloads a prepared export, reporting progress (rows written / total) until it is done. */
-export async function downloadExport(job: SenderExportView, onProgress: (written: number, total: number) => void): Promise<void> {
+export async function downloadExport(job: SenderExportStartView, onProgress: (written: number, total: number) => void): Promise<void> {
   if (window.raddDesk) {
     const parts: string[] = [];
     for (;;) {
@@ -62,7 +55,8 @@ export async function downloadExport(job: SenderExportView, onProgress: (written
     saveBlob(new Blob(parts, { type: 'text/csv;charset=utf-8' }), job.fileName);
     return;
   }
-  clickDownload(exportUrl(job.downloadPath), job.fileName);
+  // The host's URL as given: its ticket opens this job for two minutes (the download starts at once).
+  clickDownload(job.downloadUrl, job.fileName);
   // The browser fetches the file by itself; the host's job says how far it got.
   for (let idle = 0; idle < 120; ) {
     await sleep(250);
