@@ -24,6 +24,9 @@ test.describe('reflow at 200% zoom (683x384)', () => {
     await page.goto(`${host.url}#/lookup`);
     const toggle = page.getByTestId('menu-toggle');
     const menu = page.locator('#app-menu');
+    // The lookup screen puts the focus in its field once mounted (a lazy chunk, later on a cold
+    // start): wait for it, or that focus lands after ours and Enter goes to the field.
+    await expect(page.locator('main input').first()).toBeFocused();
     await expect(menu).toBeHidden();
     await expect(toggle).toHaveAttribute('aria-expanded', 'false');
     await toggle.focus();
