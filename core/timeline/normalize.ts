@@ -47,6 +47,13 @@ function readRecipient(
   return ri;
 }
 
+/** `responseStatus` written "ok" / "ko" is SEND's OK / KO (every rule compares the upper-case value). */
+function withUpperCaseStatus(details: Record<string, unknown>): Record<string, unknown> {
+  const status = details.responseStatus;
+  if (typeof status !== 'string' || (status !== 'ok' && status !== 'ko' && status !== 'Ok' && status !== 'Ko')) return details;
+  return { ...details, responseStatus: status.toUpperCase() };
+}
+
 /**
  * Normalises one input element: known category, valid `at`, recipientIndex in range (required when
  * the category's elementId pattern has RECINDEX), elementId built from the pattern when absent.
@@ -56,14 +63,16 @@ export function normalizeElement(input: unknown, ctx: TimelineContext, errors: D
   if (!isRecord(input)) return reject(errors, 'INVALID_ELEMENT', { reason: 'not an object' }, undefined);
   const { category, at, elementId } = input;
   if (typeof category !== 'string') return reject(errors, 'INVALID_ELEMENT', { reason: 'category missing' }, elementId);
-  const info = categoryInfo(category);
+  // A category written in lower case (SEND and DOMAIN.md 5 spell them in upper case) is the same one.
+  const info = categoryInfo(category) ?? categoryInfo(category.trim().toUpperCase());
   if (info === undefined) return reject(errors, 'UNKNOWN_CATEGORY', { category }, elementId);
   if (typeof at !== 'string') return reject(errors, 'INVALID_INSTANT', { value: String(at) }, elementId);
   const atMs = tryParseInstant(at);
   if (Number.isNaN(atMs)) return reject(errors, 'INVALID_INSTANT', { value: at }, elementId);
   rememberInstantText(atMs, at); // most printed instants are elements' own times
-  const details = input.details ?? {};
-  if (!isRecord(details)) return reject(errors, 'INVALID_ELEMENT', { reason: 'details is not an object' }, elementId);
+  const written = input.details ?? {};
+  if (!isRecord(written)) return reject(errors, 'INVALID_ELEMENT', { reason: 'details is not an object' }, elementId);
+  const details = withUpperCaseStatus(written);
   if (elementId !== undefined && elementId !== null && (typeof elementId !== 'string' || elementId === '')) {
     return reject(errors, 'INVALID_ELEMENT', { reason: 'elementId is not a text' }, undefined);
   }

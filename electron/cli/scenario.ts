@@ -13,7 +13,8 @@ function main(argv: string[]): number {
   }
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    // A byte-order mark (some Windows editors write one) is not part of the JSON text.
+    json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
     process.stderr.write(`scenario: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;

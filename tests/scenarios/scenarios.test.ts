@@ -36,8 +36,13 @@ function differences(expected: unknown, actual: unknown, path: string, out: stri
   return out;
 }
 
+/** A scenario file's JSON (a leading byte-order mark, as some Windows editors write, is dropped like the CLI does). */
+function readScenario<T>(file: string): T {
+  return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as T;
+}
+
 function checkFile(file: string): void {
-  const json = JSON.parse(readFileSync(file, 'utf8')) as { expected: unknown };
+  const json = readScenario<{ expected: unknown }>(file);
   const { output } = runScenario(json);
   expect(differences(json.expected, output, 'expected', [])).toEqual([]);
 }
@@ -93,6 +98,40 @@ describe('scenario CLI', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('reads a file that starts with a UTF-8 byte-order mark', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scenario-'));
+    try {
+      const source = join(local, '01-pec-first-attempt.json');
+      const bom = join(dir, 'bom.json');
+      writeFileSync(bom, '\uFEFF' + readFileSync(source, 'utf8'));
+      const r = run(bom);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(differences(readScenario<{ expected: unknown }>(source).expected, JSON.parse(r.stdout), 'expected', [])).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('categories and response statuses written in lower case', () => {
+  it('derive what the upper-case spelling derives', () => {
+    let statuses = 0;
+    for (const file of jsonFiles(local).slice(0, 9)) {
+      const json = readScenario<{ events: Record<string, unknown>[]; expected: unknown }>(file);
+      const lower = structuredClone(json);
+      for (const e of lower.events) {
+        e.category = String(e.category).toLowerCase();
+        const d = e.details as Record<string, unknown> | undefined;
+        if (typeof d?.responseStatus === 'string') (d.responseStatus = d.responseStatus.toLowerCase(), statuses++);
+      }
+      const run = runScenario(lower);
+      expect(run.warnings.filter((w) => w.code === 'UNKNOWN_CATEGORY')).toEqual([]);
+      expect(differences(json.expected, run.output, file, [])).toEqual([]);
+    }
+    expect(statuses).toBeGreaterThan(3);
+  });
 });
 
 describe('optional event fields written as null', () => {
