@@ -50,6 +50,35 @@ async function handOverAndComplete(counter: DeskCounterPage): Promise<void> {
   await expect(counter.state).toHaveAttribute('data-state', 'COMPLETED');
 }
 
+/**
+ * The clerk ticks the last document and presses Alt+C at once, before the host has answered that
+ * tick (held here): the completion waits for it instead of being dropped.
+ */
+async function tickLastAndCompleteAtOnce(counter: DeskCounterPage): Promise<void> {
+  const page = counter.page;
+  await counter.printBundle();
+  await expect(counter.ticks.first()).toBeFocused();
+  const count = await counter.ticks.count();
+  let sent = 0;
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route('**/api/desk.markHandedOver', async (route) => {
+    if (++sent === count) await held;
+    await route.continue();
+  });
+  for (let i = 0; i < count; i++) {
+    await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.dataset.testid === 'desk-tick' && !(document.activeElement as HTMLInputElement).checked);
+    await page.keyboard.press('Space');
+    if (i < count - 1) await page.waitForFunction((n) => document.querySelectorAll('[data-testid="desk-tick"]:checked').length >= n && !(document.activeElement as HTMLInputElement | null)?.checked, i + 1);
+  }
+  // The last tick is on its way (held): Alt+C now.
+  await expect.poll(() => sent).toBe(count);
+  await page.keyboard.press('Alt+c');
+  release();
+  await expect(counter.state).toHaveAttribute('data-state', 'COMPLETED');
+  await page.unroute('**/api/desk.markHandedOver');
+}
+
 test.describe('RADD desk counter', () => {
   test('a recipient collects by QR, from the keyboard and the scanner folder only', async ({ page, host, accessible, request }) => {
     const c = caseOf('qrPickup');
@@ -184,7 +213,7 @@ test.describe('RADD desk counter', () => {
     await snapshot(page, 'desk-results-aor');
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('desk-document')).toHaveCount(4);
-    await handOverAndComplete(counter);
+    await tickLastAndCompleteAtOnce(counter);
 
     const history = new DeskHistoryPage(page);
     await history.openSummary(host.url);
