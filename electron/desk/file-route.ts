@@ -6,8 +6,9 @@
 // would keep them. The file is re-hashed on read (content-addressed store), and only PDFs are
 // served: identity scans never leave the host this way.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isDomainError, messageFor, type ErrorCode, type Locale } from '../../core/index.js';
+import { isDomainError, type ErrorCode, type Locale } from '../../core/index.js';
 import { httpStatusOf } from '../api/errors.js';
+import { sendRouteFailure } from '../api/route-failure.js';
 import type { HostContext } from '../api/host-context.js';
 import type { Caller } from '../api/dispatch.js';
 import type { Role } from '../api/contract/index.js';
@@ -30,10 +31,9 @@ const PDF_HEADERS = {
 
 // A file that is gone (e.g. a scan removed by the data-retention purge) is a 404 with the stable
 // code DOCUMENT_MISSING: a GET of a missing resource, not a refused request (the API's 422).
-function fail(res: ServerResponse, code: ErrorCode, locale: Locale, params: Record<string, string> = {}): void {
-  const body = JSON.stringify({ ok: false, error: { code, message: messageFor(code, locale, params) } });
-  res.writeHead(code === 'DOCUMENT_MISSING' ? 404 : httpStatusOf(code), { ...PDF_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
-  res.end(body);
+// A reload of a PDF tab whose ticket ended gets a readable page, not JSON (api/route-failure.ts).
+function fail(req: IncomingMessage, res: ServerResponse, code: ErrorCode, locale: Locale, params: Record<string, string> = {}): void {
+  sendRouteFailure(res, req.headers, code === 'DOCUMENT_MISSING' ? 404 : httpStatusOf(code), code, locale, params, PDF_HEADERS);
 }
 
 export interface FileRouteOptions {
@@ -59,15 +59,15 @@ export async function serveStoredPdf(ctx: HostContext, req: IncomingMessage, url
   const key = url.pathname.slice(FILES_PREFIX.length).replace(/\.pdf$/, '');
   // A malformed name cannot hold a ticket either: the same refusal as a wrong ticket.
   const refusal = KEY.test(key) ? refusalOf(ctx, key, url.searchParams.get('ticket') ?? undefined) : 'UNAUTHORIZED';
-  if (refusal) return fail(res, refusal, opts.locale);
+  if (refusal) return fail(req, res, refusal, opts.locale);
   let bytes: Buffer;
   try {
     bytes = await ctx.store.files.read(key);
   } catch (e) {
-    if (isDomainError(e)) return fail(res, e.code, opts.locale, Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, String(v)])));
+    if (isDomainError(e)) return fail(req, res, e.code, opts.locale, Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, String(v)])));
     throw e;
   }
-  if (!bytes.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) return fail(res, 'NOT_FOUND', opts.locale);
+  if (!bytes.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) return fail(req, res, 'NOT_FOUND', opts.locale);
   res.writeHead(200, {
     ...PDF_HEADERS,
     'Content-Type': 'application/pdf',

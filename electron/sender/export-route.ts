@@ -5,8 +5,9 @@
 // the URL, where the browser's history and downloads list would keep them (as for the desk's
 // `/files/` route). Chunks are written as the socket drains (constant memory on the host).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isDomainError, messageFor, type ErrorCode, type Locale } from '../../core/index.js';
+import { isDomainError, type ErrorCode, type Locale } from '../../core/index.js';
 import { httpStatusOf } from '../api/errors.js';
+import { sendRouteFailure } from '../api/route-failure.js';
 import type { HostContext } from '../api/host-context.js';
 import type { Caller } from '../api/dispatch.js';
 import type { Role } from '../api/contract/index.js';
@@ -19,10 +20,9 @@ const ALLOWED_ROLES: ReadonlySet<Role> = new Set<Role>(['sender', 'admin']);
 const ROWS_PER_WRITE = 2000;
 const HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cross-Origin-Resource-Policy': 'same-origin', 'Cache-Control': 'no-store' };
 
-function fail(res: ServerResponse, code: ErrorCode, locale: Locale, params: Record<string, string> = {}): void {
-  const body = JSON.stringify({ ok: false, error: { code, message: messageFor(code, locale, params) } });
-  res.writeHead(httpStatusOf(code), { ...HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
-  res.end(body);
+// A download link opened after its ticket ended gets a readable page, not JSON (api/route-failure.ts).
+function fail(req: IncomingMessage, res: ServerResponse, code: ErrorCode, locale: Locale, params: Record<string, string> = {}): void {
+  sendRouteFailure(res, req.headers, httpStatusOf(code), code, locale, params, HEADERS);
 }
 
 export interface ExportRouteOptions {
@@ -64,22 +64,22 @@ async function stream(ctx: HostContext, job: ExportJob, res: ServerResponse): Pr
 
 /** Answers one `/export/…` request (GET only). */
 export async function serveExport(ctx: HostContext, req: IncomingMessage, url: URL, res: ServerResponse, opts: ExportRouteOptions): Promise<void> {
-  if (req.method !== 'GET') return fail(res, 'NOT_FOUND', opts.locale);
+  if (req.method !== 'GET') return fail(req, res, 'NOT_FOUND', opts.locale);
   // Only a ticket for this very job opens it (token and session in the query open nothing); a
   // malformed name cannot hold a ticket either: the same refusal as a wrong ticket.
   const id = /^([A-Za-z0-9_-]{16,64})\.csv$/.exec(url.pathname.slice(EXPORT_PREFIX.length))?.[1];
-  if (!id) return fail(res, 'UNAUTHORIZED', opts.locale);
+  if (!id) return fail(req, res, 'UNAUTHORIZED', opts.locale);
   const check = checkTicket(ctx, url.searchParams.get('ticket') ?? undefined, exportResource(id), ALLOWED_ROLES);
-  if ('refusal' in check) return fail(res, check.refusal, opts.locale);
+  if ('refusal' in check) return fail(req, res, check.refusal, opts.locale);
   let job: ExportJob;
   try {
     job = exportJobsOf(ctx).get(id, ctx.clock.now().getTime());
     // Another session's job does not exist for the ticket's session (as for sender.exportStatus).
-    if (job.ownerSession !== undefined && job.ownerSession !== check.holder.sessionId) return fail(res, 'SENDER_EXPORT_NOT_FOUND', opts.locale, { jobId: id });
+    if (job.ownerSession !== undefined && job.ownerSession !== check.holder.sessionId) return fail(req, res, 'SENDER_EXPORT_NOT_FOUND', opts.locale, { jobId: id });
     if (job.state === 'done') job.rewind();
-    if (job.state === 'running') return fail(res, 'CONFLICT', opts.locale);
+    if (job.state === 'running') return fail(req, res, 'CONFLICT', opts.locale);
   } catch (e) {
-    if (isDomainError(e)) return fail(res, e.code, opts.locale, Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, String(v)])));
+    if (isDomainError(e)) return fail(req, res, e.code, opts.locale, Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, String(v)])));
     throw e;
   }
   res.writeHead(200, {

@@ -29,9 +29,9 @@ interface PrintedBody { documentId: string; url: string; printed: string; mode: 
 
 interface FileReply { status: number; type: string | undefined; length: string | undefined; headers: Record<string, string | string[] | undefined>; body: Buffer }
 
-function getFile(h: AuthHost, path: string, method: 'GET' | 'HEAD' = 'GET'): Promise<FileReply> {
+function getFile(h: AuthHost, path: string, method: 'GET' | 'HEAD' = 'GET', headers: Record<string, string> = {}): Promise<FileReply> {
   return new Promise((resolve, reject) => {
-    httpRequest({ host: '127.0.0.1', port: h.http.port, path, method }, (res) => {
+    httpRequest({ host: '127.0.0.1', port: h.http.port, path, method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], length: res.headers['content-length'], headers: res.headers, body: Buffer.concat(chunks) }));
@@ -162,6 +162,14 @@ describe('documents.viewUrl and the /files/ route (browser mode)', () => {
     h.clock.advanceSeconds(1);
     expectUnauthorized(await getFile(h, url));
     expect((await getFile(h, url, 'HEAD')).status).toBe(401);
+    // The clerk reloads the PDF tab: a page that says the link expired, not JSON nor "sign in again".
+    const page = await getFile(h, url, 'GET', { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' });
+    expect([page.status, page.type]).toEqual([401, 'text/html; charset=utf-8']);
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    const html = page.body.toString('utf8');
+    expect(html).toContain('Il collegamento è scaduto o non è più valido');
+    expect(html).not.toContain('effettuare di nuovo l');
+    expect(html).not.toContain('<script');
   });
 
   it('refuses a made-up ticket, or none, with 401 UNAUTHORIZED', async () => {

@@ -6,6 +6,10 @@ export const commonCatalog = {
   UNKNOWN_OPERATION: { it: 'Operazione sconosciuta: {op}', en: 'Unknown operation: {op}' },
   UNAUTHORIZED: { it: 'Accesso non autorizzato: effettuare di nuovo l\'accesso', en: 'Not authorised: please sign in again' },
   FORBIDDEN: { it: 'Operazione non consentita per il proprio ruolo', en: 'This operation is not allowed for your role' },
+  LINK_EXPIRED: {
+    it: 'Il collegamento è scaduto o non è più valido: riaprire il documento dall\'applicazione (un collegamento vale due minuti e termina con l\'uscita)',
+    en: 'This link has expired or is no longer valid: open the document again from the application (a link lasts two minutes and ends at sign-out)',
+  },
   NOT_FOUND: { it: 'Elemento non trovato', en: 'Not found' },
   CONFLICT: { it: 'Operazione in conflitto con lo stato attuale', en: 'The operation conflicts with the current state' },
   PAYLOAD_TOO_LARGE: { it: 'Richiesta troppo grande', en: 'Request too large' },
