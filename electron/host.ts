@@ -74,7 +74,9 @@ export async function createHost(config: HostConfig, options: HostOptions): Prom
   try {
     if (options.bootstrapOperators) {
       const print = options.print ?? ((l: string) => process.stdout.write(`${l}\n`));
-      if ((await bootstrapOperators(ctx, auth, env)) === 'demo') print(`Demo operators: ${[...DEMO_OPERATORS, DEMO_SUPERVISOR].map((o) => `${o.username} / ${o.password}`).join(', ')}`);
+      // Only the operators RADD_DEMO_OPERATORS made: `demo` (every role) only with RADD_DEMO_SUPERVISOR=1.
+      const demo = env.RADD_DEMO_SUPERVISOR === '1' ? [...DEMO_OPERATORS, DEMO_SUPERVISOR] : DEMO_OPERATORS;
+      if ((await bootstrapOperators(ctx, auth, env)) === 'demo') print(`Demo operators: ${demo.map((o) => `${o.username} / ${o.password}`).join(', ')}`);
     }
     else await auth.refresh(store);
   } catch (e) {

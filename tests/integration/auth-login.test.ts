@@ -98,6 +98,22 @@ describe('first start', () => {
     }
   });
 
+  it('prints only the demo operators it made: the all-roles `demo` only with RADD_DEMO_SUPERVISOR=1', async () => {
+    for (const supervisor of [false, true]) {
+      const host = await startAuthHost({ env: { RADD_DEMO_OPERATORS: '1', ...(supervisor ? { RADD_DEMO_SUPERVISOR: '1' } : {}) } });
+      try {
+        const line = host.printed.find((l) => l.startsWith('Demo operators:')) ?? '';
+        const printed = [...line.matchAll(/(\S+) \/ (\S+?)(?:,|$)/g)].map((m) => [m[1]!, m[2]!] as const);
+        expect(printed.length).toBeGreaterThan(2);
+        expect(printed.some(([u]) => u === 'demo')).toBe(supervisor);
+        // Every printed sign-in works.
+        for (const [username, password] of printed) expect(await host.login(username, password)).toBeTruthy();
+      } finally {
+        await host.close();
+      }
+    }
+  });
+
   it('takes the administrator password from RADD_ADMIN_PASSWORD and prints nothing', async () => {
     const host = await startAuthHost({ env: { RADD_ADMIN_PASSWORD: 'from-the-env-123' } });
     try {
