@@ -40,8 +40,8 @@ export const paperCatalog = {
     en: 'The item is not held at the post office: record the notice of attempted delivery first',
   },
   GIACENZA_NOT_EXPIRED: {
-    it: 'La giacenza non è ancora compiuta: servono almeno {days} giorni',
-    en: 'The holding period has not ended yet: at least {days} days are needed',
+    it: 'La giacenza non è ancora compiuta (servono almeno {days} giorni)',
+    en: 'The holding period has not ended yet (at least {days} days are needed)',
   },
   ATTACHMENTS_NOT_ALLOWED: {
     it: 'Per questo esito non sono previste scansioni',
