@@ -50,8 +50,9 @@ function readRecipient(
 /** `responseStatus` written "ok" / "ko" is SEND's OK / KO (every rule compares the upper-case value). */
 function withUpperCaseStatus(details: Record<string, unknown>): Record<string, unknown> {
   const status = details.responseStatus;
-  if (typeof status !== 'string' || (status !== 'ok' && status !== 'ko' && status !== 'Ok' && status !== 'Ko')) return details;
-  return { ...details, responseStatus: status.toUpperCase() };
+  if (typeof status !== 'string' || status === 'OK' || status === 'KO') return details;
+  const upper = status.toUpperCase();
+  return upper === 'OK' || upper === 'KO' ? { ...details, responseStatus: upper } : details;
 }
 
 /**

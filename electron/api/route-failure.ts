@@ -17,7 +17,7 @@ export function wantsPage(headers: IncomingHttpHeaders): boolean {
 }
 
 /** The page of a refused navigation: the message, its stable code, nothing to run. */
-export function refusalPage(code: ErrorCode, locale: Locale, params: Record<string, string> = {}): string {
+export function refusalPage(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
   const shown: ErrorCode = code === 'UNAUTHORIZED' ? 'LINK_EXPIRED' : code;
   const title = locale === 'en' ? 'RADD Desk – document not available' : 'RADD Desk – documento non disponibile';
   return `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
@@ -29,7 +29,7 @@ export function refusalPage(code: ErrorCode, locale: Locale, params: Record<stri
  * Answers a refused `/files/` or `/export/` GET with `status`: the page for a navigation, else the
  * API's JSON envelope `{ ok: false, error: { code, message } }`. `headers` are the route's own.
  */
-export function sendRouteFailure(res: ServerResponse, requestHeaders: IncomingHttpHeaders, status: number, code: ErrorCode, locale: Locale, params: Record<string, string>, headers: Record<string, string>): void {
+export function sendRouteFailure(res: ServerResponse, requestHeaders: IncomingHttpHeaders, status: number, code: ErrorCode, locale: Locale, params: Record<string, string | number>, headers: Record<string, string>): void {
   if (wantsPage(requestHeaders)) {
     const page = refusalPage(code, locale, params);
     res.writeHead(status, { ...headers, 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'", 'Content-Length': Buffer.byteLength(page) });

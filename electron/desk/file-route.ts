@@ -32,7 +32,7 @@ const PDF_HEADERS = {
 // A file that is gone (e.g. a scan removed by the data-retention purge) is a 404 with the stable
 // code DOCUMENT_MISSING: a GET of a missing resource, not a refused request (the API's 422).
 // A reload of a PDF tab whose ticket ended gets a readable page, not JSON (api/route-failure.ts).
-function fail(req: IncomingMessage, res: ServerResponse, code: ErrorCode, locale: Locale, params: Record<string, string> = {}): void {
+function fail(req: IncomingMessage, res: ServerResponse, code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): void {
   sendRouteFailure(res, req.headers, code === 'DOCUMENT_MISSING' ? 404 : httpStatusOf(code), code, locale, params, PDF_HEADERS);
 }
 
@@ -48,23 +48,19 @@ export function viewerUrlOf(ctx: HostContext, caller: Pick<Caller, 'roles' | 'se
   return `${FILES_PREFIX}${sha256}?ticket=${ticketsOf(ctx).issue(fileResource(sha256), caller)}`;
 }
 
-/** Whether the holder of a ticket for this file may still open desk documents: the right role, and its session (if any) not ended. */
-function refusalOf(ctx: HostContext, key: string, ticket: string | undefined): 'UNAUTHORIZED' | 'FORBIDDEN' | undefined {
-  const check = checkTicket(ctx, ticket, fileResource(key), ALLOWED_ROLES);
-  return 'refusal' in check ? check.refusal : undefined;
-}
-
 /** Answers one `/files/…` request (GET or HEAD). */
 export async function serveStoredPdf(ctx: HostContext, req: IncomingMessage, url: URL, res: ServerResponse, opts: FileRouteOptions): Promise<void> {
   const key = url.pathname.slice(FILES_PREFIX.length).replace(/\.pdf$/, '');
-  // A malformed name cannot hold a ticket either: the same refusal as a wrong ticket.
-  const refusal = KEY.test(key) ? refusalOf(ctx, key, url.searchParams.get('ticket') ?? undefined) : 'UNAUTHORIZED';
-  if (refusal) return fail(req, res, refusal, opts.locale);
+  // Only a live ticket for this very file opens it, for a clerk or an administrator whose session
+  // has not ended (url-tickets.ts); a malformed name cannot hold a ticket either.
+  if (!KEY.test(key)) return fail(req, res, 'UNAUTHORIZED', opts.locale);
+  const check = checkTicket(ctx, url.searchParams.get('ticket') ?? undefined, fileResource(key), ALLOWED_ROLES);
+  if ('refusal' in check) return fail(req, res, check.refusal, opts.locale);
   let bytes: Buffer;
   try {
     bytes = await ctx.store.files.read(key);
   } catch (e) {
-    if (isDomainError(e)) return fail(req, res, e.code, opts.locale, Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, String(v)])));
+    if (isDomainError(e)) return fail(req, res, e.code, opts.locale, e.params);
     throw e;
   }
   if (!bytes.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) return fail(req, res, 'NOT_FOUND', opts.locale);

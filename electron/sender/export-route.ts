@@ -21,7 +21,7 @@ const ROWS_PER_WRITE = 2000;
 const HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cross-Origin-Resource-Policy': 'same-origin', 'Cache-Control': 'no-store' };
 
 // A download link opened after its ticket ended gets a readable page, not JSON (api/route-failure.ts).
-function fail(req: IncomingMessage, res: ServerResponse, code: ErrorCode, locale: Locale, params: Record<string, string> = {}): void {
+function fail(req: IncomingMessage, res: ServerResponse, code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): void {
   sendRouteFailure(res, req.headers, httpStatusOf(code), code, locale, params, HEADERS);
 }
 
@@ -79,7 +79,7 @@ export async function serveExport(ctx: HostContext, req: IncomingMessage, url: U
     if (job.state === 'done') job.rewind();
     if (job.state === 'running') return fail(req, res, 'CONFLICT', opts.locale);
   } catch (e) {
-    if (isDomainError(e)) return fail(req, res, e.code, opts.locale, Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, String(v)])));
+    if (isDomainError(e)) return fail(req, res, e.code, opts.locale, e.params);
     throw e;
   }
   res.writeHead(200, {

@@ -57,8 +57,6 @@ export const useDeskStore = defineStore('desk', () => {
   const { busy, error, run } = useBusyAction(toError);
   /** Milliseconds from the scan to the bundle being ready (shown to nobody; read by the e2e timing). */
   const scannedAt = ref<number | null>(null);
-  /** Operations whose receipt the host has recorded as printed: the button then says "print again". */
-  const receiptsPrinted = computed(() => (operation.value?.receiptPrintedAt ? [operation.value.operationId] : []));
 
   const mode = computed<'ACT' | 'AOR'>(() => (input.value?.kind === 'TAX_ID' ? 'AOR' : 'ACT'));
 
@@ -185,5 +183,5 @@ export const useDeskStore = defineStore('desk', () => {
     error.value = null;
   }
 
-  return { input, draft, problems, inquiry, operation, error, busy, mode, scannedAt, identify, inquire, start, load, print, download, tick, complete, abort, receipt, receiptsPrinted, markReceiptPrinted, reset, toError };
+  return { input, draft, problems, inquiry, operation, error, busy, mode, scannedAt, identify, inquire, start, load, print, download, tick, complete, abort, receipt, markReceiptPrinted, reset, toError };
 });
