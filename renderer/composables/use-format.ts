@@ -1,5 +1,14 @@
-// Dates as a clerk reads them: Europe/Rome wall-clock time, in the UI language.
+// Dates and amounts as a clerk reads them: Europe/Rome wall-clock time, in the UI language.
 import { useI18n } from 'vue-i18n';
+
+/**
+ * A euro amount of cents: `1.331,60 €` / `€1,331.60`. Grouping always, also for four digits:
+ * Italian CLDR groups from five digits only ("1331,60 €"), while payment notices and a clerk's
+ * reading of an amount due write the thousands separator.
+ */
+export function euroText(cents: number, locale: string): string {
+  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'it-IT', { style: 'currency', currency: 'EUR', useGrouping: 'always' }).format(cents / 100);
+}
 
 export function useFormat() {
   const { locale } = useI18n();
@@ -18,5 +27,8 @@ export function useFormat() {
     if (!t) return '';
     return locale.value === 'en' ? t.en : t.it;
   }
-  return { dateTime, date, text };
+  function euro(cents: number | null | undefined): string {
+    return cents === null || cents === undefined ? '—' : euroText(cents, locale.value);
+  }
+  return { dateTime, date, text, euro };
 }

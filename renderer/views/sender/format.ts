@@ -15,9 +15,3 @@ export function dayLabel(day: string, locale: string): string {
   const [y, m, d] = day.split('-');
   return locale === 'en' ? `${d}/${m}/${y}` : `${d}/${m}/${y}`;
 }
-
-/** Euro amount of cents, Italian style. */
-export function euro(cents: number | null, locale: string): string {
-  if (cents === null) return '—';
-  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'it-IT', { style: 'currency', currency: 'EUR' }).format(cents / 100);
-}
