@@ -1,8 +1,9 @@
 // The documents an ACT operation hands out, in SEND's order (DOMAIN.md 10.1 "Documents handed out"),
 // each with its availability (DOMAIN.md 13).
 import type { LocalizedText } from '../labels/status-labels.js';
+import { legalFactTitleOf } from '../labels/timeline-labels.js';
 import type { DerivedNotification, IsoInstant, LegalFact, LegalFactType, Notification } from '../model/types.js';
-import { addDays24h, formatInstant, tryParseInstant } from '../time/index.js';
+import { addDays24h, formatInstant, formatRomeDate, tryParseInstant } from '../time/index.js';
 import { addRomeYears } from './days.js';
 
 /** Acts and their attachments: 120 days after the recipient's refinement (DOMAIN.md 13). */
@@ -27,21 +28,39 @@ export interface PrintableDocument {
   availableUntil: IsoInstant | null;
 }
 
-const LEGAL_FACT_TITLES: Record<LegalFactType, LocalizedText> = {
-  SENDER_ACK: { it: 'Attestazione di presa in carico', en: 'Acceptance attestation' },
-  DIGITAL_DELIVERY: { it: 'Attestazione di avvenuta consegna digitale', en: 'Digital delivery attestation' },
-  RECIPIENT_ACCESS: { it: 'Attestazione di avvenuto accesso', en: 'Access attestation' },
-  ANALOG_FAILURE_DELIVERY: { it: 'Deposito di avvenuta ricezione', en: 'Deposit of receipt notice' },
-  PEC_RECEIPT: { it: 'Ricevuta PEC', en: 'PEC receipt' },
-  ANALOG_DELIVERY: { it: 'Ricevuta della raccomandata', en: 'Registered letter receipt' },
-  NOTIFICATION_CANCELLED: { it: 'Attestazione di annullamento', en: 'Cancellation attestation' },
-};
-const AMR_TITLE: LocalizedText = { it: 'Avviso di mancato recapito digitale (AMR)', en: 'Digital non-delivery notice (AMR)' };
-
+/** The attestation's title (DOMAIN.md 6); DIGITAL_DELIVERY of the failure workflow is the AMR. */
 function legalFactTitle(fact: LegalFact): LocalizedText {
-  // DIGITAL_DELIVERY produced by DIGITAL_FAILURE_WORKFLOW is the AMR (DOMAIN.md 6).
-  if (fact.type === 'DIGITAL_DELIVERY' && fact.elementId.startsWith('DIGITAL_FAILURE_WORKFLOW')) return AMR_TITLE;
-  return LEGAL_FACT_TITLES[fact.type];
+  return legalFactTitleOf(fact, fact.elementId.startsWith('DIGITAL_FAILURE_WORKFLOW') ? 'DIGITAL_FAILURE_WORKFLOW' : undefined);
+}
+
+/**
+ * Titles a clerk can tell apart: attestations that would read the same (two registered-letter
+ * receipts of two attempts, a receipt's several attachments) get their Europe/Rome day, and an
+ * ordinal when the day is shared too ("Ricevuta della raccomandata del 03/12/2026 (2 di 2)").
+ */
+function distinctTitles(facts: readonly LegalFact[]): LocalizedText[] {
+  const titles = facts.map(legalFactTitle);
+  const count = (list: readonly LocalizedText[]) => {
+    const n = new Map<string, number>();
+    for (const t of list) n.set(t.it, (n.get(t.it) ?? 0) + 1);
+    return n;
+  };
+  const plain = count(titles);
+  const dated = titles.map((t, k) => {
+    if (plain.get(t.it)! < 2) return t;
+    const [y, m, d] = formatRomeDate(tryParseInstant(facts[k]!.at)).split('-');
+    const day = `${d}/${m}/${y}`;
+    return { it: `${t.it} del ${day}`, en: `${t.en}, ${day}` };
+  });
+  const total = count(dated);
+  const seen = new Map<string, number>();
+  return dated.map((t) => {
+    const of = total.get(t.it)!;
+    if (of < 2) return t;
+    const k = (seen.get(t.it) ?? 0) + 1;
+    seen.set(t.it, k);
+    return { it: `${t.it} (${k} di ${of})`, en: `${t.en} (${k} of ${of})` };
+  });
 }
 
 interface Limits {
@@ -96,8 +115,9 @@ export function buildPrintableDocuments(
   docs.push({ kind: 'AAR', title: aarTitle, ...availability(limits.aarUntil, nowMs) });
   const facts = [...derived.notificationLegalFacts, ...(recipient?.legalFacts ?? [])].filter((f) => f.type !== 'PEC_RECEIPT');
   const factAvailability = availability(limits.legalFactsUntil, nowMs);
-  for (const fact of facts) {
-    docs.push({ kind: 'LEGAL_FACT', title: legalFactTitle(fact), legalFactId: fact.id, legalFactType: fact.type, ...factAvailability });
-  }
+  const titles = distinctTitles(facts);
+  facts.forEach((fact, k) => {
+    docs.push({ kind: 'LEGAL_FACT', title: titles[k]!, legalFactId: fact.id, legalFactType: fact.type, ...factAvailability });
+  });
   return docs;
 }
