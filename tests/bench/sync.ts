@@ -1,7 +1,8 @@
 // Sync benchmark: `npx tsx tests/bench/index.ts sync [--notifications N] [--updates N] [--http N] [--page N]`.
 // Pull-and-apply rate of a feed through an adapter and the store (SQLite, timeline write path with
-// the core engine): the file adapter reading signed bundles (default 100,000 notifications, goal
-// >= 20,000/s), the same feed into a store that only counts (the adapter's own share), the rows it
+// the core engine): the file adapter reading signed bundles (default 100,000 notifications with
+// whole timelines, goal >= 20,000/s; then the same with nine in ten caught in flight, `_in_flight`),
+// the same feed into a store that only counts (the adapter's own share), the rows it
 // stored copied by SQLite alone (the ceiling), the steady state of a desk (a feed of later elements
 // for notifications already stored: default 20,000 notifications, figure printed), and the send-b2b
 // adapter over real HTTP from the test peer (default 5,000 notifications).
@@ -40,11 +41,11 @@ function figure(name: string, value: number, unit: string): void {
  * timeline cut to its first `share` of elements; bundle names start with `prefix` (read in name
  * order). Returns the notifications and elements written.
  */
-function writeFeed(inbox: string, count: number, opts: { seed?: number; prefix?: string; share?: number } = {}): { notifications: number; elements: number } {
+function writeFeed(inbox: string, count: number, opts: { seed?: number; prefix?: string; share?: number; inFlight?: number } = {}): { notifications: number; elements: number } {
   let notifications = 0;
   let elements = 0;
   let file = 0;
-  for (const batch of bulkBatches({ count, batchSize: 10_000, seed: opts.seed ?? 7 })) {
+  for (const batch of bulkBatches({ count, batchSize: 10_000, seed: opts.seed ?? 7, inFlight: opts.inFlight ?? 0 })) {
     const lines = batch.map((b) => {
       const all = b.elements ?? [];
       const timeline = all.slice(0, Math.ceil(all.length * (opts.share ?? 1)));
@@ -98,34 +99,43 @@ async function pullAll(adapter: SyncAdapter, store: SyncStore, page: number): Pr
   return { rate: (applied / ms) * 1000, cpuRate: applied / ((cpu.user + cpu.system) / 1e6), applied, elements, ms };
 }
 
-async function fileBench(dir: string, count: number, page: number): Promise<void> {
-  const inbox = join(dir, 'in');
-  const outbox = join(dir, 'out');
+/**
+ * The file feed: written as bundles, pulled through the adapter alone (counting store), then into a
+ * real store, then the stored rows copied by SQLite alone. `inFlight`: the share of notifications
+ * caught mid-way (bulk.ts; 0 = every timeline whole). `suffix` names the figures of a second feed.
+ */
+async function fileBench(dir: string, count: number, page: number, opts: { inFlight?: number; suffix?: string } = {}): Promise<void> {
+  const suffix = opts.suffix ?? '';
+  const inbox = join(dir, `in${suffix}`);
+  const outbox = join(dir, `out${suffix}`);
   mkdirSync(inbox, { recursive: true });
   mkdirSync(outbox, { recursive: true });
   const t0 = performance.now();
-  const written = writeFeed(inbox, count).notifications;
-  process.stderr.write(`sync bench: ${written} notifications written as bundles in ${Math.round(performance.now() - t0)} ms\n`);
+  const feed = writeFeed(inbox, count, { inFlight: opts.inFlight ?? 0 });
+  const written = feed.notifications;
+  process.stderr.write(`sync bench: ${written} notifications (${feed.elements} elements) written as bundles in ${Math.round(performance.now() - t0)} ms\n`);
+  figure(`sync.file_feed_elements${suffix}`, feed.elements, 'elements');
   const adapter = () => createFileAdapter({ inboxDir: inbox, outboxDir: outbox, deskKey: KEY, deskId: 'BENCH' });
 
   const memory = await pullAll(adapter(), countingStore(), page);
-  figure('sync.file_adapter_rate', memory.rate, 'notifications/s');
-  figure('sync.file_adapter_rate_cpu', memory.cpuRate, 'notifications/cpu-s');
+  figure(`sync.file_adapter_rate${suffix}`, memory.rate, 'notifications/s');
+  figure(`sync.file_adapter_rate_cpu${suffix}`, memory.cpuRate, 'notifications/cpu-s');
 
-  const store = await openStore({ client: 'sqlite3', filename: join(dir, 'file.sqlite'), dataDir: join(dir, 'file-data') });
+  const file = join(dir, `file${suffix}.sqlite`);
+  const store = await openStore({ client: 'sqlite3', filename: file, dataDir: join(dir, `file-data${suffix}`) });
   try {
     const real = await pullAll(adapter(), createStoreSyncStore(store), page);
     if (real.applied !== written) throw new Error(`applied ${real.applied} of ${written}`);
-    figure('sync.file_apply_rate', real.rate, 'notifications/s');
-    figure('sync.file_apply_rate_cpu', real.cpuRate, 'notifications/cpu-s');
+    figure(`sync.file_apply_rate${suffix}`, real.rate, 'notifications/s');
+    figure(`sync.file_apply_rate_cpu${suffix}`, real.cpuRate, 'notifications/cpu-s');
   } finally {
     await store.close();
   }
   // The same rows copied by SQLite itself, one page a transaction: the ceiling of any apply path of
   // this schema on this machine (db/seed/sqlite-floor.ts).
-  const floor = await openStore({ client: 'sqlite3', filename: join(dir, 'floor.sqlite'), dataDir: join(dir, 'floor-data') });
+  const floor = await openStore({ client: 'sqlite3', filename: join(dir, `floor${suffix}.sqlite`), dataDir: join(dir, `floor-data${suffix}`) });
   try {
-    figure('sync.file_sqlite_floor_rate', (await sqliteCopyFloor(floor.knex, join(dir, 'file.sqlite'), page)).rate, 'notifications/s');
+    figure(`sync.file_sqlite_floor_rate${suffix}`, (await sqliteCopyFloor(floor.knex, file, page)).rate, 'notifications/s');
   } finally {
     await floor.close();
   }
@@ -191,7 +201,12 @@ export async function run(args: string[]): Promise<void> {
   const { count, updates, http, page } = parseArgs(args);
   const dir = mkdtempSync(join(tmpdir(), 'radd-bench-sync-'));
   try {
-    if (count > 0) await fileBench(dir, count, page);
+    if (count > 0) {
+      await fileBench(dir, count, page);
+      // The feed of a live SEND, shaped like issue #5's store: nine in ten notifications caught in
+      // flight (~5 elements each instead of ~15). Printed next to the goal's whole-timeline feed.
+      await fileBench(dir, count, page, { inFlight: 0.9, suffix: '_in_flight' });
+    }
     if (updates > 0) await updateBench(dir, updates, page);
     if (http > 0) await httpBench(dir, http);
   } finally {
