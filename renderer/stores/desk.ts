@@ -54,7 +54,13 @@ export const useDeskStore = defineStore('desk', () => {
   const problems = ref<DeskIdentityProblem[]>([]);
   const inquiry = ref<DeskInquiryView | null>(null);
   const operation = ref<DeskTransactionView | null>(null);
-  const { busy, error, run } = useBusyAction(toError);
+  const { busy, error, run: runAction } = useBusyAction(toError);
+  /** Actions started so far: a quiet re-read (refresh) that answers after one started is older than its answer. */
+  let actions = 0;
+  function run<T>(action: () => Promise<T>): Promise<T | undefined> {
+    actions++;
+    return runAction(action);
+  }
   /** Milliseconds from the scan to the bundle being ready (shown to nobody; read by the e2e timing). */
   const scannedAt = ref<number | null>(null);
 
@@ -115,6 +121,27 @@ export const useDeskStore = defineStore('desk', () => {
     if (operation.value?.operationId !== operationId) operation.value = null;
     const tx = await run(() => call('desk.getTransaction', { operationId }));
     if (tx) operation.value = tx;
+  }
+
+  /**
+   * Reads the shown operation again, quietly (the clerk came back to this window: another one may
+   * have printed its receipt, ticked, completed or aborted it). No busy state, no error on screen,
+   * nothing replaced while an action of this window runs or when one started meanwhile (its own
+   * answer is the newer one), and the same view is not assigned again (nothing re-renders).
+   */
+  async function refresh(): Promise<void> {
+    const id = operation.value?.operationId;
+    if (!id || busy.value) return;
+    const before = actions;
+    let tx: DeskTransactionView;
+    try {
+      tx = await call('desk.getTransaction', { operationId: id });
+    } catch {
+      // Kept as it is; a session that ended is shown by the client's UNAUTHORIZED hook.
+      return;
+    }
+    if (busy.value || actions !== before || operation.value?.operationId !== id) return;
+    if (JSON.stringify(tx) !== JSON.stringify(operation.value)) operation.value = tx;
   }
 
   async function print(): Promise<string | null> {
@@ -183,5 +210,5 @@ export const useDeskStore = defineStore('desk', () => {
     error.value = null;
   }
 
-  return { input, draft, problems, inquiry, operation, error, busy, mode, scannedAt, identify, inquire, start, load, print, download, tick, complete, abort, receipt, markReceiptPrinted, reset, toError };
+  return { input, draft, problems, inquiry, operation, error, busy, mode, scannedAt, identify, inquire, start, load, refresh, print, download, tick, complete, abort, receipt, markReceiptPrinted, reset, toError };
 });

@@ -148,6 +148,13 @@ test.describe('RADD desk counter', () => {
     await snapshot(page, 'desk-completed');
     // "Stampa" until the receipt has been printed once, "Ristampa" after.
     await expect(page.getByTestId('desk-receipt')).toHaveText('Stampa ricevuta (Alt+R)');
+    // A second window already showing the same operation, before the receipt is printed.
+    expect(new URL(page.url()).hash).toMatch(/^#\/desk\/operation\/[0-9a-f-]{36}$/);
+    const other = await page.context().newPage();
+    await other.addInitScript(([key, id]) => window.sessionStorage.setItem(key!, id!), [SESSION_KEY, host.sessionId]);
+    await other.goto(`${host.url}${new URL(page.url()).hash}`);
+    await expect(other.getByTestId('desk-receipt')).toHaveText('Stampa ricevuta (Alt+R)');
+    await page.bringToFront();
     const receipt = page.waitForEvent('popup');
     await page.keyboard.press('Alt+r');
     const tab = await receipt;
@@ -159,12 +166,12 @@ test.describe('RADD desk counter', () => {
     expect(reopened.pathname).toBe(printed.pathname);
     expect(reopened.searchParams.get('ticket')).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(reopened.searchParams.get('ticket')).not.toBe(printed.searchParams.get('ticket'));
-    // The print is recorded by the host, not by this tab: another window says "Ristampa" too.
-    const other = await page.context().newPage();
-    await other.addInitScript(([key, id]) => window.sessionStorage.setItem(key!, id!), [SESSION_KEY, host.sessionId]);
-    expect(new URL(page.url()).hash).toMatch(/^#\/desk\/operation\/[0-9a-f-]{36}$/);
-    await other.goto(`${host.url}${new URL(page.url()).hash}`);
+    // The print is recorded by the host, not by this tab: the other window says "Ristampa" as soon
+    // as the clerk comes back to it, without a reload (the browser tells it: focus, visibility).
+    await other.bringToFront();
+    await other.evaluate(() => { document.dispatchEvent(new Event('visibilitychange')); window.dispatchEvent(new Event('focus')); });
     await expect(other.getByTestId('desk-receipt')).toHaveText('Ristampa ricevuta (Alt+R)');
+    await expect(other.getByTestId('desk-new')).toBeVisible();
     await accessible(other, 'desk operation (completed, another window)');
     await other.close();
   });
