@@ -69,7 +69,9 @@ test.describe('operators and sign-in', () => {
       await page.evaluate(([tk, sk]) => { window.sessionStorage.setItem(tk!, 'not-the-token-of-this-host'); window.sessionStorage.removeItem(sk!); }, [TOKEN_KEY, SESSION_KEY]);
       await page.reload();
       await expect(page.getByTestId('login-ended')).toHaveAttribute('data-reason', 'token');
-      await expect(page.getByTestId('login-ended')).toContainText('npm run serve');
+      // What a clerk does first; the start-up address only in the smaller line for the technician.
+      await expect(page.getByTestId('login-ended')).toContainText("Aprire RADD Desk dal collegamento o dall'icona forniti dal tecnico dello sportello, oppure riavviare l'applicazione");
+      await expect(page.getByTestId('login-ended-hint')).toContainText('npm run serve');
       await page.getByTestId('login-username').fill(E2E_OPERATOR.username);
       await page.locator('#login-password').fill(E2E_OPERATOR.password);
       await page.locator('#login-password').press('Enter');
@@ -77,6 +79,15 @@ test.describe('operators and sign-in', () => {
       await expect(page.getByTestId('login-error')).toHaveCount(0);
       await accessible(page, 'login (token refused)');
       await snapshot(page, 'login-token-refused');
+      // A tab opened by hand, at the bare address (no access key ever given to it): the same message.
+      const byHand = await page.context().newPage();
+      await byHand.goto(`${host.origin}/#/lookup`);
+      await expect(byHand.getByTestId('login-ended')).toHaveAttribute('data-reason', 'token');
+      await expect(byHand.getByTestId('login-ended')).toContainText('tecnico dello sportello');
+      await expect(byHand.getByTestId('login-ended-hint')).toContainText('«token=»');
+      await accessible(byHand, 'login (opened by hand)');
+      await snapshot(byHand, 'login-opened-by-hand');
+      await byHand.close();
       // The address the host printed works again.
       await page.goto(host.url);
       await page.getByTestId('login-username').fill(E2E_OPERATOR.username);
