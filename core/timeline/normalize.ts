@@ -47,12 +47,34 @@ function readRecipient(
   return ri;
 }
 
-/** `responseStatus` written "ok" / "ko" is SEND's OK / KO (every rule compares the upper-case value). */
-function withUpperCaseStatus(details: Record<string, unknown>): Record<string, unknown> {
-  const status = details.responseStatus;
-  if (typeof status !== 'string' || status === 'OK' || status === 'KO') return details;
-  const upper = status.toUpperCase();
-  return upper === 'OK' || upper === 'KO' ? { ...details, responseStatus: upper } : details;
+/** Detail values every rule compares in SEND's spelling (upper case), with the values they take. */
+const UPPER_CASE_VALUES: readonly (readonly [field: string, values: readonly string[]])[] = [
+  ['responseStatus', ['OK', 'KO']],
+  ['endWorkflowStatus', ['SUCCESS', 'FAILURE']],
+];
+
+/**
+ * Details as the rules read them: `responseStatus` written "ok" / "ko" is SEND's OK / KO,
+ * `endWorkflowStatus` "failure" is FAILURE (a rule comparing the written text would read it as a
+ * success), and `isFirstSendRetry` written "true" / "false" is the boolean (the elementId built
+ * from it would otherwise collide with the first send's). The written object is kept when nothing
+ * changes.
+ */
+function readableDetails(details: Record<string, unknown>): Record<string, unknown> {
+  let out = details;
+  const set = (field: string, value: unknown) => {
+    if (out === details) out = { ...details };
+    out[field] = value;
+  };
+  for (const [field, values] of UPPER_CASE_VALUES) {
+    const v = details[field];
+    if (typeof v !== 'string' || values.includes(v)) continue;
+    const upper = v.trim().toUpperCase();
+    if (values.includes(upper)) set(field, upper);
+  }
+  const retry = details.isFirstSendRetry;
+  if (typeof retry === 'string' && /^\s*(true|false)\s*$/i.test(retry)) set('isFirstSendRetry', retry.trim().toLowerCase() === 'true');
+  return out;
 }
 
 /**
@@ -73,7 +95,7 @@ export function normalizeElement(input: unknown, ctx: TimelineContext, errors: D
   rememberInstantText(atMs, at); // most printed instants are elements' own times
   const written = input.details ?? {};
   if (!isRecord(written)) return reject(errors, 'INVALID_ELEMENT', { reason: 'details is not an object' }, elementId);
-  const details = withUpperCaseStatus(written);
+  const details = readableDetails(written);
   if (elementId !== undefined && elementId !== null && (typeof elementId !== 'string' || elementId === '')) {
     return reject(errors, 'INVALID_ELEMENT', { reason: 'elementId is not a text' }, undefined);
   }

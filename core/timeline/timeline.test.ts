@@ -35,7 +35,10 @@ describe('elementId patterns (DOMAIN 5)', () => {
     ['PREPARE_DIGITAL_DOMICILE', { digitalAddressSource: 'GENERAL', correlationId: 'c9' }, 0, `PREPARE_DIGITAL_DOMICILE.IUN_${IUN}.RECINDEX_0.SOURCE_GENERAL.ATTEMPT_0.CORRELATIONID_c9`],
     ['SEND_DIGITAL_DOMICILE', { digitalAddressSource: 'SPECIAL', sentAttemptMade: 1 }, 0, `SEND_DIGITAL.IUN_${IUN}.RECINDEX_0.SOURCE_SPECIAL.REPEAT_false.ATTEMPT_1`],
     ['SEND_DIGITAL_DOMICILE', { digitalAddressSource: 'SPECIAL', isFirstSendRetry: true }, 0, `SEND_DIGITAL.IUN_${IUN}.RECINDEX_0.SOURCE_SPECIAL.REPEAT_true.ATTEMPT_0`],
-    ['SEND_DIGITAL_DOMICILE', { digitalAddressSource: 'SPECIAL', isFirstSendRetry: 'true' }, 0, `SEND_DIGITAL.IUN_${IUN}.RECINDEX_0.SOURCE_SPECIAL.REPEAT_false.ATTEMPT_0`],
+    // Written as a text, "true" is the boolean (REPEAT_false would collide with the first send's id).
+    ['SEND_DIGITAL_DOMICILE', { digitalAddressSource: 'SPECIAL', isFirstSendRetry: 'true' }, 0, `SEND_DIGITAL.IUN_${IUN}.RECINDEX_0.SOURCE_SPECIAL.REPEAT_true.ATTEMPT_0`],
+    ['SEND_DIGITAL_DOMICILE', { digitalAddressSource: 'SPECIAL', isFirstSendRetry: ' FALSE ' }, 0, `SEND_DIGITAL.IUN_${IUN}.RECINDEX_0.SOURCE_SPECIAL.REPEAT_false.ATTEMPT_0`],
+    ['SEND_DIGITAL_DOMICILE', { digitalAddressSource: 'SPECIAL', isFirstSendRetry: 'yes' }, 0, `SEND_DIGITAL.IUN_${IUN}.RECINDEX_0.SOURCE_SPECIAL.REPEAT_false.ATTEMPT_0`],
     ['SEND_DIGITAL_PROGRESS', { digitalAddressSource: 'GENERAL', progressIndex: 2 }, 1, `DIGITAL_PROG.IUN_${IUN}.RECINDEX_1.SOURCE_GENERAL.REPEAT_false.ATTEMPT_0.IDX_2`],
     ['SEND_DIGITAL_FEEDBACK', { digitalAddressSource: 'SPECIAL', sentAttemptMade: 0, isFirstSendRetry: true }, 0, `SEND_DIGITAL_FEEDBACK.IUN_${IUN}.RECINDEX_0.SOURCE_SPECIAL.ATTEMPT_0`],
     ['SIMPLE_REGISTERED_LETTER_PROGRESS', { progressIndex: 1 }, 0, `SIMPLE_REGISTERED_LETTER_PROGRESS.IUN_${IUN}.RECINDEX_0.ATTEMPT_0.IDX_1`],
