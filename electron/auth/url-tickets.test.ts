@@ -26,6 +26,16 @@ describe('URL tickets', () => {
     expect(t.holderOf(two, A)).toEqual({ roles: ['admin'] });
   });
 
+  it('keeps how its file is served (disposition and name), as the issuer said, and nothing for a ticket issued without', () => {
+    const t = new UrlTickets(clock());
+    const served = { disposition: 'attachment' as const, fileName: 'PJQA-LQMR-MATX-202610-J-1 Verbale.pdf' };
+    const named = t.issue(A, clerk, served);
+    served.fileName = 'changed-after-issue.exe';
+    expect(t.find(named, A)).toEqual({ holder: { roles: ['clerk'], sessionId: 'session-1' }, served: { disposition: 'attachment', fileName: 'PJQA-LQMR-MATX-202610-J-1 Verbale.pdf' } });
+    expect(t.find(named, B)).toBeUndefined();
+    expect(t.find(t.issue(A, clerk), A)).toEqual({ holder: { roles: ['clerk'], sessionId: 'session-1' } });
+  });
+
   it('opens only the file it was issued for', () => {
     const t = new UrlTickets(clock());
     const ticket = t.issue(A, clerk);

@@ -6,12 +6,15 @@
 // viewer's address bar and the downloads list. A ticket names one resource (one file, or one export
 // job: a file's ticket never opens an export, nor the other way round), for the roles (and session)
 // of the caller it was issued to, for two minutes: what lingers is a dead ticket, never the data
-// directory's token or the operator's session id.
+// directory's token or the operator's session id. A file's ticket also says how the file is served
+// (shown inline, or saved as an attachment) and under which name: the host chose both when it
+// issued the ticket, from what it knows of the file; nothing in the URL can change them.
 // In memory only: a host restart forgets them, as it forgets the sessions.
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../api/contract/index.js';
 import type { Caller } from '../api/dispatch.js';
 import type { Clock, HostContext } from '../api/host-context.js';
+import type { Disposition } from '../content-disposition.js';
 
 /** How long a ticket opens its resource: the viewer's GET and its range/HEAD requests, or the download, come within seconds. */
 export const TICKET_TTL_MS = 120_000;
@@ -38,9 +41,16 @@ export interface TicketHolder {
   sessionId?: string;
 }
 
+/** How a ticketed file is served: in the browser's viewer or as a download, and the name it is saved under. */
+export interface ServedFile {
+  disposition: Disposition;
+  fileName: string;
+}
+
 interface Ticket extends TicketHolder {
   resource: TicketResource;
   expiresMs: number;
+  served?: ServedFile;
 }
 
 export class UrlTickets {
@@ -52,8 +62,11 @@ export class UrlTickets {
     private readonly policy: TicketPolicy = { ttlMs: TICKET_TTL_MS, max: MAX_TICKETS },
   ) {}
 
-  /** A new random ticket (192 bits, base64url) opening `resource` for this caller, usable until it expires. */
-  issue(resource: TicketResource, caller: Pick<Caller, 'roles' | 'sessionId'>): string {
+  /**
+   * A new random ticket (192 bits, base64url) opening `resource` for this caller, usable until it
+   * expires; `served`: how the file is to be served, bound to the ticket.
+   */
+  issue(resource: TicketResource, caller: Pick<Caller, 'roles' | 'sessionId'>, served?: ServedFile): string {
     const now = this.clock.now().getTime();
     this.prune(now);
     for (const oldest of this.tickets.keys()) {
@@ -63,12 +76,18 @@ export class UrlTickets {
     const id = randomBytes(24).toString('base64url');
     const ticket: Ticket = { resource, roles: [...caller.roles], expiresMs: now + this.policy.ttlMs };
     if (caller.sessionId !== undefined) ticket.sessionId = caller.sessionId;
+    if (served) ticket.served = { ...served };
     this.tickets.set(id, ticket);
     return id;
   }
 
   /** Whom a live ticket for this very resource was issued to; undefined for an unknown, expired or other resource's ticket. */
   holderOf(ticket: string | undefined, resource: TicketResource): TicketHolder | undefined {
+    return this.find(ticket, resource)?.holder;
+  }
+
+  /** A live ticket for this very resource: whom it was issued to and, when its issuer said so, how the file is served. */
+  find(ticket: string | undefined, resource: TicketResource): { holder: TicketHolder; served?: ServedFile } | undefined {
     if (!ticket) return undefined;
     const t = this.tickets.get(ticket);
     if (!t || t.resource !== resource) return undefined;
@@ -76,7 +95,8 @@ export class UrlTickets {
       this.tickets.delete(ticket);
       return undefined;
     }
-    return t.sessionId === undefined ? { roles: t.roles } : { roles: t.roles, sessionId: t.sessionId };
+    const holder: TicketHolder = t.sessionId === undefined ? { roles: t.roles } : { roles: t.roles, sessionId: t.sessionId };
+    return t.served ? { holder, served: { ...t.served } } : { holder };
   }
 
   /** Live tickets held (tests: the bound). */
@@ -96,7 +116,7 @@ export function ticketsOf(ctx: HostContext): UrlTickets {
 }
 
 /** A ticketed route's verdict: whom the ticket was issued to, or the refusal to answer with. */
-export type TicketCheck = { holder: TicketHolder } | { refusal: 'UNAUTHORIZED' | 'FORBIDDEN' };
+export type TicketCheck = { holder: TicketHolder; served?: ServedFile } | { refusal: 'UNAUTHORIZED' | 'FORBIDDEN' };
 
 /**
  * What a ticketed route checks before serving `resource`: a live ticket for that very resource
@@ -106,10 +126,11 @@ export type TicketCheck = { holder: TicketHolder } | { refusal: 'UNAUTHORIZED' |
  * (FORBIDDEN otherwise).
  */
 export function checkTicket(ctx: HostContext, ticket: string | undefined, resource: TicketResource, allowed: ReadonlySet<Role>): TicketCheck {
-  const holder = ctx.urlTickets?.holderOf(ticket, resource);
-  if (!holder) return { refusal: 'UNAUTHORIZED' };
+  const found = ctx.urlTickets?.find(ticket, resource);
+  if (!found) return { refusal: 'UNAUTHORIZED' };
+  const { holder } = found;
   if (holder.sessionId !== undefined ? !ctx.auth?.sessions.resolve(holder.sessionId) : ctx.auth?.enforced === true) return { refusal: 'UNAUTHORIZED' };
-  return holder.roles.some((r) => allowed.has(r)) ? { holder } : { refusal: 'FORBIDDEN' };
+  return holder.roles.some((r) => allowed.has(r)) ? found : { refusal: 'FORBIDDEN' };
 }
 
 declare module '../api/host-context.js' {

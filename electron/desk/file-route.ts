@@ -4,7 +4,9 @@
 // `documents.print`) opens that one file for two minutes: the data directory's token and the
 // operator's session never go into a URL, where the browser's history and the viewer's address bar
 // would keep them. The file is re-hashed on read (content-addressed store), and only PDFs are
-// served: identity scans never leave the host this way.
+// served: identity scans never leave the host this way. Whether the browser shows the file or
+// saves it, and under which name, was fixed by the host when it issued the ticket (file-names.ts):
+// `Content-Disposition` never takes anything from the URL.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isDomainError, type ErrorCode, type Locale } from '../../core/index.js';
 import { httpStatusOf } from '../api/errors.js';
@@ -12,7 +14,8 @@ import { sendRouteFailure } from '../api/route-failure.js';
 import type { HostContext } from '../api/host-context.js';
 import type { Caller } from '../api/dispatch.js';
 import type { Role } from '../api/contract/index.js';
-import { checkTicket, fileResource, ticketsOf } from '../auth/url-tickets.js';
+import { checkTicket, fileResource, ticketsOf, type ServedFile } from '../auth/url-tickets.js';
+import { contentDisposition } from '../content-disposition.js';
 
 export const FILES_PREFIX = '/files/';
 const KEY = /^[0-9a-f]{64}$/;
@@ -41,11 +44,12 @@ export interface FileRouteOptions {
 }
 
 /**
- * The URL at which the browser's viewer opens a stored PDF for this caller: `/files/<sha256>?ticket=…`.
- * The caller's roles were checked by the operation that asks for it (clerk or admin).
+ * The URL at which the browser opens a stored PDF for this caller: `/files/<sha256>?ticket=…`, the
+ * ticket also fixing how it is served (in the viewer or as a download) and its file name. The
+ * caller's roles were checked by the operation that asks for it (clerk or admin).
  */
-export function viewerUrlOf(ctx: HostContext, caller: Pick<Caller, 'roles' | 'sessionId'>, sha256: string): string {
-  return `${FILES_PREFIX}${sha256}?ticket=${ticketsOf(ctx).issue(fileResource(sha256), caller)}`;
+export function viewerUrlOf(ctx: HostContext, caller: Pick<Caller, 'roles' | 'sessionId'>, sha256: string, served: ServedFile): string {
+  return `${FILES_PREFIX}${sha256}?ticket=${ticketsOf(ctx).issue(fileResource(sha256), caller, served)}`;
 }
 
 /** Answers one `/files/…` request (GET or HEAD). */
@@ -68,7 +72,7 @@ export async function serveStoredPdf(ctx: HostContext, req: IncomingMessage, url
     ...PDF_HEADERS,
     'Content-Type': 'application/pdf',
     'Content-Length': bytes.length,
-    'Content-Disposition': `inline; filename="${key.slice(0, 16)}.pdf"`,
+    'Content-Disposition': contentDisposition(check.served?.disposition ?? 'inline', check.served?.fileName ?? `${key.slice(0, 16)}.pdf`),
   });
   res.end(req.method === 'HEAD' ? undefined : bytes);
 }

@@ -1,15 +1,17 @@
 // `documents.print` (issue #6 item 5): a stored PDF, read back and verified, goes to the host's
 // printer when there is one (the desktop app), or back to the caller as a URL for the browser's
 // PDF viewer (browser mode), with a short-lived ticket for that file (auth/url-tickets.ts);
-// `documents.viewUrl` gives that URL alone. The print handler writes its own audit entry: a print
-// can wait minutes for the system dialog, and no store transaction may stay open that long
-// (SQLite has one connection).
+// `documents.viewUrl` gives that URL alone (to view, or to download), `documents.getFile` the bytes
+// (the desktop app's "Scarica"); each names the file after what it is (desk/file-names.ts). The
+// print handler writes its own audit entry: a print can wait minutes for the system dialog, and no
+// store transaction may stay open that long (SQLite has one connection).
 import { DomainError, isDomainError, type ErrorCode } from '../../core/index.js';
-import type { DocumentViewUrl, PrintedDocumentView, PrintersView } from '../api/contract/printing.js';
+import type { DocumentViewUrl, PrintedDocumentView, PrintersView, StoredFileView } from '../api/contract/printing.js';
 import type { Caller } from '../api/dispatch.js';
 import type { HostContext } from '../api/host-context.js';
 import { toAuditEntry } from '../auth/audit-trail.js';
 import { getPrintSettings } from '../auth/desk-settings.js';
+import { storedPdfName } from '../desk/file-names.js';
 import { FILES_PREFIX, viewerUrlOf } from '../desk/file-route.js';
 import { PRINT_TIMEOUT_REASON, type PrintMode, type PrintResult } from './printer.js';
 
@@ -20,6 +22,14 @@ export interface PrintRequest {
   sha256: string;
   mode?: PrintMode | undefined;
   title?: string | undefined;
+  /** The desk operation the file belongs to: where the host finds what it is called. */
+  operationId?: string | undefined;
+}
+
+/** A stored PDF asked for by its SHA-256, as one of the documents of a desk operation when `operationId` is given. */
+export interface StoredPdfRequest {
+  sha256: string;
+  operationId?: string | undefined;
 }
 
 /**
@@ -83,7 +93,7 @@ export async function printDocument(ctx: HostContext, caller: Caller, req: Print
     const bytes = await readStoredPdf(ctx, req.sha256);
     const out = ctx.printer
       ? await sendToPrinter(ctx, req, bytes)
-      : { documentId: req.sha256, url: viewerUrlOf(ctx, caller, req.sha256), printed: 'browser' as const, mode: null, printerName: null };
+      : { documentId: req.sha256, url: await viewerUrl(ctx, caller, req, 'inline'), printed: 'browser' as const, mode: null, printerName: null };
     await audit(ctx, caller, req.sha256);
     return out;
   } catch (e) {
@@ -92,13 +102,25 @@ export async function printDocument(ctx: HostContext, caller: Caller, req: Print
   }
 }
 
+async function viewerUrl(ctx: HostContext, caller: Caller, req: StoredPdfRequest, disposition: 'inline' | 'attachment'): Promise<string> {
+  const fileName = await storedPdfName(ctx.store, req.sha256, req.operationId, caller.locale);
+  return viewerUrlOf(ctx, caller, req.sha256, { disposition, fileName });
+}
+
 /**
- * The URL at which the browser's PDF viewer opens a stored PDF, with a ticket for this caller and
- * file: only for a PDF that is in the store and intact, like a print.
+ * The URL at which the browser opens a stored PDF (in its viewer, or as a download), with a ticket
+ * for this caller and file: only for a PDF that is in the store and intact, like a print.
  */
-export async function documentViewUrl(ctx: HostContext, caller: Caller, sha256: string): Promise<DocumentViewUrl> {
-  await readStoredPdf(ctx, sha256);
-  return { url: viewerUrlOf(ctx, caller, sha256) };
+export async function documentViewUrl(ctx: HostContext, caller: Caller, req: StoredPdfRequest & { download?: boolean | undefined }): Promise<DocumentViewUrl> {
+  await readStoredPdf(ctx, req.sha256);
+  return { url: await viewerUrl(ctx, caller, req, req.download ? 'attachment' : 'inline') };
+}
+
+/** A stored PDF's bytes and the name to save it under (the desktop app's "Scarica": the save dialog's default name). */
+export async function storedPdfFile(ctx: HostContext, caller: Caller, req: StoredPdfRequest): Promise<StoredFileView> {
+  const bytes = await readStoredPdf(ctx, req.sha256);
+  const fileName = await storedPdfName(ctx.store, req.sha256, req.operationId, caller.locale);
+  return { fileName, contentType: 'application/pdf', base64: bytes.toString('base64') };
 }
 
 export async function printersOf(ctx: HostContext): Promise<PrintersView> {

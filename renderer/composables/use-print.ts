@@ -20,11 +20,15 @@ export function usePrint() {
     return out.mode === 'dialog' ? t('printing.sentChosen') : t('printing.sentDefault');
   }
 
-  /** Prints the stored document; resolves to the host's answer, or null when it was not printed (the toast says why). */
-  async function print(sha256: string, title?: string): Promise<PrintedDocumentView | null> {
+  /**
+   * Prints the stored document (`title`: the print job's name; `operationId`: the desk operation it
+   * belongs to, which names the file in the browser's viewer); resolves to the host's answer, or
+   * null when it was not printed (the toast says why).
+   */
+  async function print(sha256: string, of: { title?: string; operationId?: string } = {}): Promise<PrintedDocumentView | null> {
     printing.value = true;
     try {
-      const out = await call('documents.print', title ? { sha256, title } : { sha256 });
+      const out = await call('documents.print', { sha256, ...(of.title ? { title: of.title } : {}), ...(of.operationId ? { operationId: of.operationId } : {}) });
       if (out.printed === 'browser') window.open(out.url, '_blank', 'noopener');
       else toast.add({ severity: 'success', summary: sentMessage(out), life: 5000 });
       return out;

@@ -202,6 +202,12 @@ test.describe('RADD desk counter', () => {
     await expect(page.getByTestId('desk-who-delegate')).toContainText(PEOPLE.delegate.taxId);
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('desk-operation-delegate')).toContainText(PEOPLE.delegate.denomination);
+    // "Scarica" saves the act under its IUN and title, not under its SHA-256.
+    const act = await counter.download('ACT');
+    expect(act.fileName).toBe(`${c.notification.iun} - ${act.title}.pdf`);
+    await accessible(page, 'desk operation (a document downloaded)');
+    await snapshot(page, 'desk-document-downloaded');
+    await page.locator('#desk-print').focus();
     await handOverAndComplete(counter);
   });
 

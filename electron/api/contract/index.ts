@@ -45,5 +45,5 @@ export type * from './desk-views.js';
 export type { DeskMandateList, DeskMandateView } from './desk-mandates.js';
 export type * from './postal-views.js';
 export type * from './sender-views.js';
-export type { DocumentViewUrl, PrintedDocumentView, PrinterView, PrintersView, PrintSettingsView } from './printing.js';
+export type { DocumentViewUrl, PrintedDocumentView, PrinterView, PrintersView, PrintSettingsView, StoredFileView } from './printing.js';
 export type { ParkedItemRow, SyncSettingsView, SyncStatusView } from './sync.js';

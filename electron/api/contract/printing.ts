@@ -1,8 +1,11 @@
 // Printing a stored document (issue #6 item 5): one operation for both modes. The desktop app
 // prints through the host's printer (silently or with the system dialog); browser mode gets the
 // document's URL back and opens it in the browser's PDF viewer. Either way the answer names the
-// stored document by its SHA-256. `documents.viewUrl`: the viewer's URL alone (browser mode).
+// stored document by its SHA-256. `documents.viewUrl`: the viewer's URL alone, or the download's
+// (browser mode); `documents.getFile`: the bytes, to save (the desktop app). Given the desk operation
+// the file belongs to, the host names it after what it is (IUN and title), never by its SHA-256.
 import { z } from 'zod';
+import { operationIdSchema } from './desk.js';
 import { op, t } from './op.js';
 
 /**
@@ -28,10 +31,21 @@ export interface PrintedDocumentView {
   printerName: string | null;
 }
 
-/** Where the browser's PDF viewer opens a stored PDF. */
+/** Where the browser opens a stored PDF: in its viewer, or as a download. */
 export interface DocumentViewUrl {
-  /** `/files/<sha256>?ticket=…`: the ticket opens that one file for this caller for two minutes. */
+  /**
+   * `/files/<sha256>?ticket=…`: the ticket opens that one file for this caller for two minutes, shown
+   * inline or sent as an attachment, under the name the host gave it when issuing the ticket.
+   */
   url: string;
+}
+
+/** A stored PDF to save: its bytes and the name the host gives it. */
+export interface StoredFileView {
+  /** "<IUN> - <title>.pdf" for a document of the operation asked about; safe on every file system. */
+  fileName: string;
+  contentType: 'application/pdf';
+  base64: string;
 }
 
 export interface PrinterView {
@@ -56,6 +70,8 @@ export interface PrintersView {
 }
 
 const sha256Schema = z.string().trim().toLowerCase().regex(/^[0-9a-f]{64}$/, 'SHA-256 (hex)');
+/** The desk operation the file belongs to: where the host finds what it is called (not the name itself). */
+const ofOperation = operationIdSchema.optional();
 
 export const printingContract = {
   'documents.print': op({
@@ -65,6 +81,7 @@ export const printingContract = {
       mode: z.enum(['silent', 'dialog']).optional(),
       /** The print job's name in the system queue. */
       title: z.string().trim().min(1).max(120).optional(),
+      operationId: ofOperation,
     }),
     output: t<PrintedDocumentView>(),
     roles: readers,
@@ -75,10 +92,21 @@ export const printingContract = {
     auditTargets: (input) => [input.sha256],
   }),
   'documents.viewUrl': op({
-    input: z.strictObject({ sha256: sha256Schema }),
+    input: z.strictObject({
+      sha256: sha256Schema,
+      operationId: ofOperation,
+      /** True: the browser saves the file (attachment) instead of showing it in its viewer. */
+      download: z.boolean().optional(),
+    }),
     output: t<DocumentViewUrl>(),
     roles: readers,
-    doc: 'The address at which the browser\'s PDF viewer opens a stored PDF, with a ticket valid for that file for two minutes (browser mode)',
+    doc: 'The address at which the browser opens a stored PDF in its viewer, or downloads it, under its document\'s name, with a ticket valid for that file for two minutes (browser mode)',
+  }),
+  'documents.getFile': op({
+    input: z.strictObject({ sha256: sha256Schema, operationId: ofOperation }),
+    output: t<StoredFileView>(),
+    roles: readers,
+    doc: 'A stored PDF\'s bytes and its document\'s file name, to save it (the desktop app\'s "Scarica": the save dialog\'s default name)',
   }),
   'documents.printers': op({
     input: z.strictObject({}),

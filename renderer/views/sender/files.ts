@@ -5,26 +5,10 @@
 // since the download cannot carry headers), the desktop window reads it in chunks.
 import { call } from '../../api/client.js';
 import type { SenderExportStartView, SenderFileView } from '../../../electron/api/contract/index.js';
-
-function clickDownload(href: string, fileName: string): void {
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-}
-
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  clickDownload(url, fileName);
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { clickDownload, saveBase64, saveBlob } from '../../composables/save-file.js';
 
 export function saveFile(file: SenderFileView): void {
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  saveBlob(new Blob([bytes], { type: file.contentType }), file.fileName);
+  saveBase64(file.base64, file.contentType, file.fileName);
 }
 
 function toBase64(bytes: Uint8Array): string {

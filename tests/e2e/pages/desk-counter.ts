@@ -110,6 +110,20 @@ export class DeskCounterPage {
   }
 
   /**
+   * "Scarica" on the first document of `kind`: its title on screen and the name the browser saves
+   * the file under (the host's, with the file) are returned; the row then says "Scaricato".
+   */
+  async download(kind: string): Promise<{ title: string; fileName: string }> {
+    const row = this.page.locator(`[data-testid="desk-document"][data-kind="${kind}"]`).first();
+    const title = (await row.locator('td').nth(1).innerText()).trim();
+    const started = this.page.waitForEvent('download', { timeout: 15_000 });
+    await row.getByRole('button', { name: `Scarica ${title}` }).click();
+    const download = await started;
+    await expect(row).toContainText('Scaricato');
+    return { title, fileName: download.suggestedFilename() };
+  }
+
+  /**
    * Ticks every document with Space, following the focus the screen gives: after each tick the
    * host confirms it ("Sì") and the focus moves to the next document, then to "complete".
    */
