@@ -5,6 +5,17 @@ export * from './labels/status-labels.js';
 // Sender screens: timeline category and PEC code labels, outcome channel (DOMAIN.md 5, 7, 12).
 export * from './labels/timeline-labels.js';
 export * from './labels/outcome-channel.js';
+// The largest files accepted (scans at the counter, PDFs to notify), for the host and the screens.
+export {
+  MAX_SCAN_BYTES,
+  SENDER_MAX_DOCUMENT_BYTES,
+  /** HTTP body cap of an operation carrying one base64 file of at most that many bytes. */
+  uploadBodyBytes,
+  /** Bytes of a file from the length of its base64 text. */
+  base64DecodedBytes,
+  /** "15" for whole megabytes, "16.2" otherwise. */
+  megabytesText,
+} from './files/upload-limits.js';
 // AAR quick access (DOMAIN.md 9): tokens are built for the AARs the desk prints, never decoded.
 export type { ScannedAar } from './aar/index.js';
 export {

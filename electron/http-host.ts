@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
-import type { Locale } from '../core/index.js';
+import { megabytesText, type Locale } from '../core/index.js';
 import type { Envelope } from './api/contract/envelope.js';
 import { dispatch, isOpName, type Caller } from './api/dispatch.js';
 import { contract } from './api/contract/index.js';
@@ -70,7 +70,7 @@ function send(res: ServerResponse, status: number, envelope: Envelope): void {
   res.end(body);
 }
 
-function sendError(res: ServerResponse, locale: Locale, code: 'UNAUTHORIZED' | 'FORBIDDEN' | 'PAYLOAD_TOO_LARGE' | 'MALFORMED_REQUEST' | 'UNKNOWN_OPERATION' | 'NOT_FOUND', params: Record<string, string> = {}, details?: Record<string, string>): void {
+function sendError(res: ServerResponse, locale: Locale, code: 'UNAUTHORIZED' | 'FORBIDDEN' | 'PAYLOAD_TOO_LARGE' | 'UPLOAD_TOO_LARGE' | 'MALFORMED_REQUEST' | 'UNKNOWN_OPERATION' | 'NOT_FOUND', params: Record<string, string> = {}, details?: Record<string, string>): void {
   send(res, httpStatusOf(code), { ok: false, error: apiError(code, locale, params, details) });
 }
 
@@ -187,10 +187,13 @@ export async function startHttpHost(ctx: HostContext, options: HttpHostOptions):
       return sendError(res, locale, 'UNKNOWN_OPERATION', { op: url.pathname.slice(0, 80) });
     }
     // An operation may declare a larger cap (desk.uploadScan carries a scan of up to 15 MB).
-    const limit = (isOpName(opName) ? contract[opName].maxBodyBytes : undefined) ?? MAX_BODY_BYTES;
+    const def = isOpName(opName) ? contract[opName] : undefined;
+    const limit = def?.maxBodyBytes ?? MAX_BODY_BYTES;
     const body = await readBody(req, limit);
     if (body === 'too-large') {
       res.setHeader('Connection', 'close');
+      // An upload over the cap carries a file over its limit: say so, and which limit.
+      if (def?.maxFileBytes) return sendError(res, locale, 'UPLOAD_TOO_LARGE', { maxMb: megabytesText(def.maxFileBytes) });
       return sendError(res, locale, 'PAYLOAD_TOO_LARGE');
     }
     let input: unknown;

@@ -15,3 +15,13 @@ describe('error catalogue', () => {
     expect(messageFor('INTERNAL', 'it')).toContain('{correlationId}');
   });
 });
+
+describe('sync messages a clerk reads', () => {
+  it('never name the internal API operation (it stays in the params, for the log)', () => {
+    const params = { peer: 'SEND', operation: 'consumeEventStreamV25', path: 'a.b' };
+    for (const code of ['SYNC_PEER_GARBAGE', 'SYNC_SCHEMA_VIOLATION', 'SYNC_REQUEST_INVALID'] as const) {
+      for (const lang of ['it', 'en'] as const) expect(messageFor(code, lang, params)).not.toContain('consumeEventStreamV25');
+    }
+    expect(messageFor('SYNC_PEER_GARBAGE', 'it', params)).toBe('Risposta illeggibile dal servizio SEND: nessun dato è stato modificato');
+  });
+});

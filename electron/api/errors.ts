@@ -153,7 +153,7 @@ export function httpStatusOf(code: string): number {
   if (code === 'FORBIDDEN') return 403;
   if (code === 'UNKNOWN_OPERATION' || code.endsWith('NOT_FOUND')) return 404;
   if (code === 'REQUEST_TIMEOUT') return 408;
-  if (code === 'PAYLOAD_TOO_LARGE') return 413;
+  if (code === 'PAYLOAD_TOO_LARGE' || code === 'UPLOAD_TOO_LARGE') return 413;
   if (code === 'INTERNAL') return 500;
   if (CONFLICT_MARKERS.some((m) => code.includes(m))) return 409;
   return 422; // a domain rule refused the request

@@ -5,6 +5,7 @@ import type { ApiError } from '../../electron/api/contract/envelope.js';
 import type { Transport } from './transport.js';
 import { ipcTransport } from './transport-ipc.js';
 import { httpTransport, SESSION_KEY, takeToken } from './transport-http.js';
+import { fileTooLarge } from './uploads.js';
 
 export class ApiCallError extends Error {
   readonly code: string;
@@ -61,6 +62,9 @@ function pickTransport(): Transport {
 
 /** Calls one API operation; resolves with its data or rejects with an ApiCallError. */
 export async function call<K extends OpName>(op: K, input: InputOf<K>): Promise<OutputOf<K>> {
+  // A file over its limit is not sent: the clerk learns which one, and the limit.
+  const tooLarge = fileTooLarge(op, input, currentLocale);
+  if (tooLarge) throw new ApiCallError(tooLarge);
   transport ??= pickTransport();
   const envelope = await transport(op, input, currentLocale);
   if (!envelope.ok) {

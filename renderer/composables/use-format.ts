@@ -10,6 +10,21 @@ export function euroText(cents: number, locale: string): string {
   return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'it-IT', { style: 'currency', currency: 'EUR', useGrouping: 'always' }).format(cents / 100);
 }
 
+const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A calendar day written `YYYY-MM-DD` (a payment's due date): `22/01/2027` in both languages, as
+ * every other date of the app. It is a day, not an instant: no time zone shifts it. Anything else
+ * is shown as it came.
+ */
+export function dayText(day: string, locale: string): string {
+  const m = CALENDAR_DAY.exec(day);
+  if (!m) return day;
+  const at = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (at.getUTCDate() !== Number(m[3])) return day;
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'it-IT', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }).format(at);
+}
+
 export function useFormat() {
   const { locale } = useI18n();
   function dateTime(iso: string | null | undefined): string {
@@ -23,6 +38,10 @@ export function useFormat() {
     if (!iso) return '—';
     return new Intl.DateTimeFormat(locale.value === 'en' ? 'en-GB' : 'it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
   }
+  /** A calendar day `YYYY-MM-DD` (a due date), as `dd/mm/yyyy`. */
+  function day(d: string | null | undefined): string {
+    return d ? dayText(d, locale.value) : '—';
+  }
   function text(t: { it: string; en: string } | null | undefined): string {
     if (!t) return '';
     return locale.value === 'en' ? t.en : t.it;
@@ -30,5 +49,5 @@ export function useFormat() {
   function euro(cents: number | null | undefined): string {
     return cents === null || cents === undefined ? '—' : euroText(cents, locale.value);
   }
-  return { dateTime, date, text, euro };
+  return { dateTime, date, day, text, euro };
 }

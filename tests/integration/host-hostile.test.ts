@@ -97,6 +97,16 @@ describe('hostile requests', () => {
     expect([streamed.status, envelopeCode(streamed)]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
   });
 
+  it('answers a file over an upload\'s limit with the limit, not a bare "request too large" (413 UPLOAD_TOO_LARGE)', async () => {
+    for (const [op, maxMb] of [['desk.uploadScan', '15'], ['sender.uploadDocument', '30']] as const) {
+      const cap = contract[op].maxBodyBytes!;
+      const big = Buffer.alloc(cap + 10, 0x61);
+      const reply = await raw(`/api/${op}`, { headers: api(undefined, { 'x-radd-locale': 'it' }), body: big });
+      expect([reply.status, envelopeCode(reply)], op).toEqual([413, 'UPLOAD_TOO_LARGE']);
+      expect((JSON.parse(reply.text) as { error: { message: string } }).error.message).toBe(`File troppo grande: il massimo è ${maxMb} MB`);
+    }
+  });
+
   it('refuses malformed JSON and other content types (400 MALFORMED_REQUEST); deep nesting does no harm', async () => {
     for (const body of ['{', '{"a":1,}', "{'a':1}", '\u0000', 'undefined', Buffer.from([0xff, 0xfe, 0x7b])]) {
       const r = await raw('/api/system.info', { headers: api(), body });

@@ -13,6 +13,17 @@ export const commonCatalog = {
   NOT_FOUND: { it: 'Elemento non trovato', en: 'Not found' },
   CONFLICT: { it: 'Operazione in conflitto con lo stato attuale', en: 'The operation conflicts with the current state' },
   PAYLOAD_TOO_LARGE: { it: 'Richiesta troppo grande', en: 'Request too large' },
+  // A file over the limit of its operation, found by the screen before sending (FILE_TOO_LARGE
+  // names the file), or by the host's body cap when it is sent anyway (UPLOAD_TOO_LARGE: the host
+  // cannot read the name from a body it refuses).
+  FILE_TOO_LARGE: {
+    it: 'File troppo grande: «{fileName}» ({sizeMb} MB). Il massimo è {maxMb} MB',
+    en: 'File too large: "{fileName}" ({sizeMb} MB). The maximum is {maxMb} MB',
+  },
+  UPLOAD_TOO_LARGE: {
+    it: 'File troppo grande: il massimo è {maxMb} MB',
+    en: 'File too large: the maximum is {maxMb} MB',
+  },
   MALFORMED_REQUEST: { it: 'Richiesta non leggibile', en: 'Malformed request' },
   REQUEST_TIMEOUT: { it: 'La richiesta è arrivata incompleta: nulla è stato registrato, riprovare', en: 'The request arrived incomplete: nothing was recorded, please try again' },
   INTERNAL: { it: 'Errore interno (codice {correlationId}): riprovare; se si ripete, segnalarlo all\'assistenza', en: 'Internal error (reference {correlationId}): try again; if it persists, report it to support' },

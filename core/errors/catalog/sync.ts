@@ -27,18 +27,19 @@ export const syncCatalog = {
     it: 'Il servizio {peer} chiede di rallentare: nuovo tentativo tra {retryAfterMs} ms',
     en: 'Service {peer} asks to slow down: retrying in {retryAfterMs} ms',
   },
-  // The peer answered, but not with what its API promises: nothing is applied.
+  // The peer answered, but not with what its API promises: nothing is applied. The API operation
+  // (params.operation) is for the log (engine's 'sync: failure'), never in the clerk's text.
   SYNC_PEER_GARBAGE: {
-    it: 'Risposta illeggibile dal servizio {peer} ({operation}): nessun dato è stato modificato',
-    en: 'Unreadable answer from service {peer} ({operation}): no data was changed',
+    it: 'Risposta illeggibile dal servizio {peer}: nessun dato è stato modificato',
+    en: 'Unreadable answer from service {peer}: no data was changed',
   },
   SYNC_SCHEMA_VIOLATION: {
-    it: 'Risposta del servizio {peer} non conforme alle specifiche ({operation}, campo {path}): nessun dato è stato modificato',
-    en: 'Answer from service {peer} does not match its specification ({operation}, field {path}): no data was changed',
+    it: 'Risposta del servizio {peer} non conforme alle specifiche (campo {path}): nessun dato è stato modificato',
+    en: 'Answer from service {peer} does not match its specification (field {path}): no data was changed',
   },
   SYNC_REQUEST_INVALID: {
-    it: 'Dati da inviare non conformi alle specifiche ({operation}, campo {path}): l\'invio è stato sospeso',
-    en: 'Data to send does not match the specification ({operation}, field {path}): sending was suspended',
+    it: 'Dati da inviare non conformi alle specifiche (campo {path}): l\'invio è stato sospeso',
+    en: 'Data to send does not match the specification (field {path}): sending was suspended',
   },
   SYNC_PEER_REJECTED: {
     it: 'Il servizio {peer} ha rifiutato la richiesta (HTTP {status}): {detail}',

@@ -2,7 +2,7 @@
 // identify the recipient or the delegate, find the notifications (ACT by QR/IUN, AOR by tax code),
 // start the operation, print, tick what was handed over, complete or abort; the desk's history.
 import { z } from 'zod';
-import { DEFAULT_DELEGATE_TYPE, IDENTITY_DOCUMENT_TYPES, TRANSACTION_STATES, normalizeTaxIdInput, parseDelegateTaxId, parseRecipientTaxId } from '../../../core/index.js';
+import { DEFAULT_DELEGATE_TYPE, IDENTITY_DOCUMENT_TYPES, MAX_SCAN_BYTES, uploadBodyBytes, TRANSACTION_STATES, normalizeTaxIdInput, parseDelegateTaxId, parseRecipientTaxId } from '../../../core/index.js';
 import { op, t } from './op.js';
 import { alongOtherErrors, recipientTypeSchema, type Unchecked } from './schemas.js';
 import type {
@@ -22,8 +22,7 @@ const clerk = ['clerk'] as const;
 const clerkOrAdmin = ['clerk', 'admin'] as const;
 
 /** Scans are JPEG/PNG/PDF of at most 15 MB; base64 adds a third, JSON a little more. */
-export const MAX_SCAN_BYTES = 15 * 1024 * 1024;
-const UPLOAD_BODY_BYTES = Math.ceil((MAX_SCAN_BYTES * 4) / 3) + 64 * 1024;
+export { MAX_SCAN_BYTES };
 
 /** The desk chooses the operationId: a UUID v4, persisted before the first call (DOMAIN.md 10.1). */
 export const operationIdSchema = z.string().trim().toLowerCase().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'UUID v4');
@@ -150,7 +149,8 @@ export const deskContract = {
     roles: clerk,
     doc: 'Store a scan (JPEG, PNG or PDF, at most 15 MB) by its SHA-256',
     mutates: true,
-    maxBodyBytes: UPLOAD_BODY_BYTES,
+    maxBodyBytes: uploadBodyBytes(MAX_SCAN_BYTES),
+    maxFileBytes: MAX_SCAN_BYTES,
     auditTargets: (_input, out) => (out ? [out.scanId] : []),
   }),
   'desk.listScannerInbox': op({

@@ -26,6 +26,8 @@ export interface OpDef<I extends z.ZodType = z.ZodType, O = unknown> {
   auditTargets?(input: z.output<I>, output: O | undefined): readonly string[];
   /** HTTP body cap of this operation when larger than the host's default (desk.uploadScan: scans up to 15 MB). */
   readonly maxBodyBytes?: number;
+  /** The largest file an upload operation carries: a body over the cap is answered UPLOAD_TOO_LARGE, stating it. */
+  readonly maxFileBytes?: number;
 }
 
 /** Declares the output type of an operation without a run-time value. */
@@ -43,6 +45,7 @@ export function op<I extends z.ZodType, O>(def: {
   auditedBy?: 'handler';
   auditTargets?: (input: z.output<I>, output: O | undefined) => readonly string[];
   maxBodyBytes?: number;
+  maxFileBytes?: number;
 }): OpDef<I, O> {
   return { ...def, mutates: def.mutates ?? false };
 }

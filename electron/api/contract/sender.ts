@@ -1,6 +1,7 @@
 // The sender office's operations: dashboard, list, detail with timeline and legal facts, CSV
 // export, cancellation, new notification (DOMAIN.md 3-8, 13; the B2B new-notification request).
 import { z } from 'zod';
+import { SENDER_MAX_DOCUMENT_BYTES, uploadBodyBytes } from '../../../core/index.js';
 import { op, t, type Role } from './op.js';
 import { iunSchema } from './schemas.js';
 import { dashboardSchema, exportStartSchema, newNotificationSchema, senderListSchema, uploadDocumentSchema } from './sender-schemas.js';
@@ -23,8 +24,7 @@ const readers: readonly Role[] = ['sender', 'admin'];
 const writers: readonly Role[] = ['sender'];
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 /** Documents up to 30 MB, in base64 inside the JSON body. */
-export const SENDER_MAX_DOCUMENT_BYTES = 30 * 1024 * 1024;
-const UPLOAD_BODY_BYTES = Math.ceil((SENDER_MAX_DOCUMENT_BYTES * 4) / 3) + 64 * 1024;
+export { SENDER_MAX_DOCUMENT_BYTES };
 
 export const senderContract = {
   'sender.dashboard': op({
@@ -77,7 +77,8 @@ export const senderContract = {
     roles: writers,
     doc: 'Store a PDF to notify, by its SHA-256 (checked against the one the screen computed)',
     mutates: true,
-    maxBodyBytes: UPLOAD_BODY_BYTES,
+    maxBodyBytes: uploadBodyBytes(SENDER_MAX_DOCUMENT_BYTES),
+    maxFileBytes: SENDER_MAX_DOCUMENT_BYTES,
     auditTargets: (_input, out) => (out ? [out.sha256Hex] : []),
   }),
   'sender.create': op({

@@ -1,0 +1,26 @@
+// The largest files the desk accepts, in one place for the host (body cap, handler checks) and the
+// screens (the same check before sending: a clerk learns which file is too large and by how much,
+// instead of the host's bare "request too large"). Files travel as base64 inside a JSON body.
+
+const MIB = 1024 * 1024;
+
+/** A scan of an identity document or a delegation at the counter (desk.uploadScan). */
+export const MAX_SCAN_BYTES = 15 * MIB;
+/** A PDF to notify (sender.uploadDocument). */
+export const SENDER_MAX_DOCUMENT_BYTES = 30 * MIB;
+
+/** The HTTP body cap of an operation carrying one file of at most `maxFileBytes` as base64, with room for the rest of the JSON. */
+export function uploadBodyBytes(maxFileBytes: number): number {
+  return Math.ceil((maxFileBytes * 4) / 3) + 64 * 1024;
+}
+
+/** Bytes of a file from the length of its base64 text (padding counted out). */
+export function base64DecodedBytes(base64: string): number {
+  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+  return Math.max(0, Math.floor((base64.length * 3) / 4) - padding);
+}
+
+/** Megabytes as a message shows them: whole limits as they are ("15"), sizes with one decimal ("16.2"). */
+export function megabytesText(bytes: number): string {
+  return bytes % MIB === 0 ? String(bytes / MIB) : (bytes / MIB).toFixed(1);
+}

@@ -1,0 +1,25 @@
+// The size check of every file upload, before the file is sent: the same limits as the host's
+// (core), so a file over the limit is refused with a message naming it and both sizes
+// ("File troppo grande: «scan.pdf» (16.2 MB). Il massimo è 15 MB") instead of the host's body cap
+// answering for it. One place for every screen that uploads (counter scans, PDFs to notify).
+import { base64DecodedBytes, MAX_SCAN_BYTES, megabytesText, messageFor, SENDER_MAX_DOCUMENT_BYTES, type Locale } from '../../core/index.js';
+import type { ApiError } from '../../electron/api/contract/envelope.js';
+
+/** The operations that carry one file as base64: the largest file, and the input field naming it. */
+export const FILE_UPLOADS: Readonly<Record<string, { maxBytes: number; nameField: string }>> = {
+  'desk.uploadScan': { maxBytes: MAX_SCAN_BYTES, nameField: 'fileName' },
+  'sender.uploadDocument': { maxBytes: SENDER_MAX_DOCUMENT_BYTES, nameField: 'title' },
+};
+
+/** The FILE_TOO_LARGE error of an upload whose file is over its operation's limit, or null. */
+export function fileTooLarge(op: string, input: unknown, locale: Locale): ApiError | null {
+  const upload = FILE_UPLOADS[op];
+  if (!upload || typeof input !== 'object' || input === null) return null;
+  const fields = input as Record<string, unknown>;
+  const data = fields.dataBase64;
+  if (typeof data !== 'string') return null;
+  const size = base64DecodedBytes(data);
+  if (size <= upload.maxBytes) return null;
+  const params = { fileName: String(fields[upload.nameField] ?? ''), sizeMb: megabytesText(size), maxMb: megabytesText(upload.maxBytes) };
+  return { code: 'FILE_TOO_LARGE', message: messageFor('FILE_TOO_LARGE', locale, params) };
+}

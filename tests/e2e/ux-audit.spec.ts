@@ -1,0 +1,125 @@
+// Findings of the usability audit, end to end (the sync ones in ux-sync.spec.ts): the skip link of
+// a hash-routed app, visible focus and 3:1 borders of form fields,
+// focus kept on a download button, a file over the limit named before it is sent, due dates
+// written as every other date (WCAG 2.1 AA 1.4.11, 2.4.1, 2.4.3, 2.4.7, 3.3.1).
+import { readFileSync } from 'node:fs';
+import { formatInstant } from '../../core/index.js';
+import { expect, snapshot, test } from './fixtures.js';
+import type { Page } from '@playwright/test';
+import { importCases, standardCases } from '../integration/sender-cases.js';
+import { SenderDetailPage, SenderListPage, SenderNewPage } from './pages/sender-pages.js';
+
+const cases = standardCases(formatInstant(Date.now()));
+const withPayment = cases.find((c) => c.notification.recipients.some((r) => r.payments?.length));
+
+/** WCAG relative luminance contrast of two `rgb(r, g, b)` colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/\d+/g) ?? []).slice(0, 3).map((v) => {
+      const s = Number(v) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+test.use({
+  seed: async ({}, use) => { await use(async (store) => { await importCases(store, cases); }); },
+  hostEnv: { RADD_DEMO_OPERATORS: '1', RADD_SYNC: '0' },
+});
+
+const focusedInMain = (page: Page) => page.evaluate(() => Boolean(document.activeElement && document.querySelector('main')?.contains(document.activeElement)));
+
+test.describe('skip link and form fields', () => {
+  test('"Vai al contenuto" moves the focus into the screen and leaves the route and the typed text alone', async ({ page, host, accessible }) => {
+    await page.goto(`${host.url}#/lookup`);
+    const field = page.locator('main input').first();
+    await expect(field).toBeFocused();
+    await field.fill('ABCD-EFGH');
+    // The skip link is the page's first Tab stop (shown when focused).
+    const skip = page.getByRole('link', { name: 'Vai al contenuto' });
+    expect(await page.evaluate(() => document.querySelector('body a[href], body button, body input')?.className)).toBe('skip-link');
+    await skip.focus();
+    await expect(skip).toBeInViewport();
+    await accessible(page, 'lookup (skip link shown)');
+    await snapshot(page, 'ux-skip-link');
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#\/lookup$/);
+    await expect(page.locator('main h1')).toBeVisible();
+    await expect(field).toHaveValue('ABCD-EFGH');
+    expect(await focusedInMain(page)).toBe(true);
+    // The next Tab goes on inside the screen, not back to the top bar.
+    await page.keyboard.press('Tab');
+    expect(await focusedInMain(page)).toBe(true);
+  });
+
+  test('text fields have a 3:1 border and a 2 px focus outline in the focus colour', async ({ page, host, accessible }) => {
+    await page.goto(`${host.url}#/sender/notifications`);
+    const field = page.getByTestId('f-cf');
+    await field.waitFor();
+    const look = () => field.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { border: s.borderTopColor, outlineStyle: s.outlineStyle, outlineWidth: s.outlineWidth, outlineColor: s.outlineColor };
+    });
+    const rest = await look();
+    expect(contrast(rest.border, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(3);
+    expect(contrast(rest.border, 'rgb(245, 247, 251)')).toBeGreaterThanOrEqual(3);
+    await field.focus();
+    await expect.poll(async () => (await look()).outlineWidth).toBe('2px');
+    const focused = await look();
+    expect(focused.outlineStyle).toBe('solid');
+    expect(contrast(focused.outlineColor, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(3);
+    await accessible(page, 'sender list (field focused)');
+    await snapshot(page, 'ux-field-focus');
+  });
+});
+
+test.describe('sender office files', () => {
+  test('downloads keep the focus on their button; a due date reads dd/mm/yyyy', async ({ page, host, accessible }) => {
+    expect(withPayment, 'a standard case with a payment notice').toBeTruthy();
+    const detail = new SenderDetailPage(page);
+    await detail.open(host.url, withPayment!.notification.iun);
+    const due = withPayment!.notification.recipients.flatMap((r) => r.payments ?? [])[0]!.dueDate!;
+    const [y, m, d] = due.split('-');
+    await expect(page.getByTestId('recipient-card').first()).toContainText(`scadenza ${d}/${m}/${y}`);
+    await expect(page.locator('main')).not.toContainText(`scadenza ${due}`);
+
+    const fact = page.getByTestId('fact-download').first();
+    await fact.focus();
+    const downloading = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    const file = await downloading;
+    expect(readFileSync((await file.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    await expect(fact).not.toHaveAttribute('aria-busy', 'true');
+    await expect(fact).toBeFocused();
+    await accessible(page, 'sender detail (after download)');
+    await snapshot(page, 'ux-detail-after-download');
+
+    const list = new SenderListPage(page);
+    await list.open(host.url);
+    const exportButton = page.getByTestId('export-start');
+    await exportButton.focus();
+    const exporting = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    await exporting;
+    await expect(page.getByTestId('export-status')).toContainText('Esportazione completata');
+    await expect(exportButton).toBeFocused();
+    await accessible(page, 'sender list (after export)');
+  });
+
+  test('a PDF over 30 MB is refused before sending, naming the file and the limit', async ({ page, host, accessible }) => {
+    const form = new SenderNewPage(page);
+    await form.open(host.url);
+    const sent: string[] = [];
+    page.on('request', (r) => { if (r.url().includes('/api/sender.uploadDocument')) sent.push(r.url()); });
+    const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(31 * 1024 * 1024, 0x20)]);
+    await page.getByTestId('n-files').setInputFiles({ name: 'atto-grande.pdf', mimeType: 'application/pdf', buffer: big });
+    await expect(page.locator('main')).toContainText('File troppo grande: «atto-grande» (31.0 MB). Il massimo è 30 MB');
+    await expect(page.locator('main')).not.toContainText('Richiesta troppo grande');
+    expect(sent).toEqual([]);
+    await accessible(page, 'new notification (file too large)');
+    await snapshot(page, 'ux-upload-too-large');
+  });
+});
