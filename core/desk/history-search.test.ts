@@ -32,6 +32,23 @@ describe('desk history search (DOMAIN.md 10.1 History)', () => {
     expect(r.ok ? 'ok' : r.code).toBe(code);
   });
 
+  it('finds an operation by the start of its id as the history list shows it, ellipsis or not', () => {
+    const q = (operationId: string) => {
+      const r = validateHistorySearch({ by: 'OPERATION_ID', operationId }, NOW);
+      return r.ok ? r.query : r.code;
+    };
+    const whole = '9e4d2ce8-1b2c-4d5e-8f90-0123456789ab';
+    expect(q(` ${whole.toUpperCase()} `)).toEqual({ by: 'OPERATION_ID', operationId: whole, prefix: false });
+    expect(q('9e4d2ce8')).toEqual({ by: 'OPERATION_ID', operationId: '9e4d2ce8', prefix: true });
+    expect(q('9E4D2CE8…')).toEqual({ by: 'OPERATION_ID', operationId: '9e4d2ce8', prefix: true });
+    expect(q('9e4d2ce8...')).toEqual({ by: 'OPERATION_ID', operationId: '9e4d2ce8', prefix: true });
+    expect(q('9e4d2ce8-1b2c')).toEqual({ by: 'OPERATION_ID', operationId: '9e4d2ce8-1b2c', prefix: true });
+    // Shorter than the 8 digits shown, or not the start of an id: searched as typed (finds nothing).
+    expect(q('9e4d2c')).toEqual({ by: 'OPERATION_ID', operationId: '9e4d2c', prefix: false });
+    expect(q('9e4d%ce8')).toEqual({ by: 'OPERATION_ID', operationId: '9e4d%ce8', prefix: false });
+    expect(q(' … ')).toBe('HISTORY_QUERY_EMPTY');
+  });
+
   it('takes "today" as the Rome calendar day of now', () => {
     // 23:30Z on the 28th is already 00:30 of the 29th in Rome (+01:00 until 01:00Z).
     expect(validateHistorySearch(byTaxId(null, '2026-03-29'), '2026-03-28T23:30:00Z').ok).toBe(true);

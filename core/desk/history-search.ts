@@ -14,7 +14,11 @@ export type HistorySearchInput =
 
 export type HistorySearchQuery =
   | { by: 'IUN'; iun: string }
-  | { by: 'OPERATION_ID'; operationId: string }
+  /**
+   * A whole operation id, or (prefix) its first characters as the history list shows them
+   * ("9e4d2ce8…"): at least OPERATION_ID_MIN_PREFIX hex digits, lower case, ellipsis removed.
+   */
+  | { by: 'OPERATION_ID'; operationId: string; prefix: boolean }
   | {
       by: 'TAX_ID';
       taxId: string;
@@ -32,6 +36,23 @@ export type HistorySearchErrorCode =
   | 'HISTORY_DATE_RANGE_INVERTED';
 
 export type HistorySearchResult = { ok: true; query: HistorySearchQuery } | DeskFailure<HistorySearchErrorCode>;
+
+/** The shortest start of an operation id a search accepts: the 8 hex digits the history list shows. */
+export const OPERATION_ID_MIN_PREFIX = 8;
+const WHOLE_OPERATION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const OPERATION_ID_START = /^[0-9a-f]{8}(?:-[0-9a-f]{0,4}){0,3}(?:-[0-9a-f]{0,12})?$/;
+
+/**
+ * An operation id typed or copied at the desk: trimmed, lower case, without the ellipsis of the
+ * shortened form the history list shows ("9e4d2ce8…", "9e4d2ce8..."). A whole id is searched as
+ * it is; the start of one (at least 8 hex digits, in the id's own shape) finds every operation
+ * whose id begins so; anything else is searched as typed (and finds nothing).
+ */
+function operationIdQuery(typed: string): { operationId: string; prefix: boolean } {
+  const id = typed.trim().toLowerCase().replace(/(?:…|\.{3})$/, '').trim();
+  if (WHOLE_OPERATION_ID.test(id)) return { operationId: id, prefix: false };
+  return { operationId: id, prefix: OPERATION_ID_START.test(id) };
+}
 
 function checkDay(day: string | null | undefined, today: string, field: string): DeskFailure<HistorySearchErrorCode> | null {
   if (day === null || day === undefined || day === '') return null;
@@ -82,8 +103,8 @@ export function validateHistorySearch(input: HistorySearchInput, now: IsoInstant
       return iun === '' ? deskFailure('HISTORY_QUERY_EMPTY', {}) : { ok: true, query: { by: 'IUN', iun } };
     }
     case 'OPERATION_ID': {
-      const operationId = input.operationId.trim();
-      return operationId === '' ? deskFailure('HISTORY_QUERY_EMPTY', {}) : { ok: true, query: { by: 'OPERATION_ID', operationId } };
+      const q = operationIdQuery(input.operationId);
+      return q.operationId === '' ? deskFailure('HISTORY_QUERY_EMPTY', {}) : { ok: true, query: { by: 'OPERATION_ID', ...q } };
     }
     case 'TAX_ID':
       return byTaxId(input, now);

@@ -10,6 +10,8 @@ export type { RaddTransaction, RaddTransactionState, RaddOperationType, RaddStar
 export interface RaddSearch {
   iun?: string;
   operationId?: string;
+  /** The start of an operation id (hex digits and dashes only, lower case): every operation whose id begins so. */
+  operationIdPrefix?: string;
   /** Recipient or delegate tax id, with an optional [from, to] range on the operation date. */
   taxId?: string;
   from?: IsoInstant;
@@ -84,6 +86,11 @@ export class RaddTransactionsRepo {
   async search(q: RaddSearch): Promise<RaddTransaction[]> {
     const query = this.db<RaddTransactionRow>('radd_transactions as t').select('t.*');
     if (q.operationId) query.where('t.operation_id', q.operationId);
+    if (q.operationIdPrefix !== undefined) {
+      // Only hex digits and dashes reach here (core's history search): no LIKE wildcard to escape.
+      if (!/^[0-9a-f-]+$/.test(q.operationIdPrefix)) return [];
+      query.where('t.operation_id', 'like', `${q.operationIdPrefix}%`);
+    }
     if (q.iun) query.whereIn('t.operation_id', this.db('radd_transaction_iuns').select('operation_id').where('iun', q.iun));
     if (q.taxId) {
       const taxId = q.taxId;

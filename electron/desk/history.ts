@@ -63,7 +63,7 @@ export async function searchHistory(store: HistoryStore, f: DeskHistoryFilter, d
     const q = v.query;
     found = await store.raddTransactions.search({
       ...(q.by === 'IUN' ? { iun: q.iun } : {}),
-      ...(q.by === 'OPERATION_ID' ? { operationId: q.operationId } : {}),
+      ...(q.by === 'OPERATION_ID' ? (q.prefix ? { operationIdPrefix: q.operationId } : { operationId: q.operationId }) : {}),
       ...(q.by === 'TAX_ID' ? { taxId: q.taxId } : {}),
       ...range,
       limit: PAGE + 1,

@@ -44,6 +44,24 @@ describe('desk history dates', () => {
     expect((await search({ operationId: latest!.operationId, from: day, to: day })).map((i) => i.operationId)).toEqual([latest!.operationId]);
   });
 
+  it('the start of an operation id as the list shows it ("9e4d2ce8…") finds that operation', async () => {
+    const [latest] = await search({ iun: iun() });
+    const id = latest!.operationId;
+    // Every operation whose id starts so (the seed's ids share their first digits), this one among them.
+    for (const typed of [id.slice(0, 8), `${id.slice(0, 8)}…`, `${id.slice(0, 8).toUpperCase()}...`, id.slice(0, 13)]) {
+      const found = (await search({ operationId: typed })).map((i) => i.operationId);
+      expect(found, typed).toContain(id);
+      const start = typed.replace(/…|\.\.\./, '').toLowerCase();
+      expect(found.every((f) => f.startsWith(start)), typed).toBe(true);
+    }
+    expect((await search({ operationId: id })).map((i) => i.operationId)).toEqual([id]);
+    // Fewer than 8 digits is not a shortened id: nothing is found.
+    expect(await search({ operationId: id.slice(0, 6) })).toEqual([]);
+    // SQL wildcards are not search syntax.
+    expect(await search({ operationId: `${id.slice(0, 4)}%` })).toEqual([]);
+    expect(await search({ operationId: '________' })).toEqual([]);
+  });
+
   it('dates alone list the operations of those days', async () => {
     const all = await search({ iun: iun() });
     const found = await search({ from: from(), to: to() });
