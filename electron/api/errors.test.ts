@@ -119,7 +119,7 @@ describe('the forms a clerk fills: an empty form is answered in Italian, field b
     const codes = byPath(fieldsOf(newNotificationSchema, { paProtocolNumber: '', subject: '', senderDenomination: '', senderTaxId: '', taxonomyCode: '', recipients: [], documents: [] }));
     expect(codes).toMatchObject({
       paProtocolNumber: 'INPUT_REQUIRED', subject: 'INPUT_REQUIRED', senderDenomination: 'INPUT_REQUIRED', senderTaxId: 'INPUT_REQUIRED',
-      taxonomyCode: 'INPUT_REQUIRED', physicalCommunicationType: 'INPUT_REQUIRED', recipients: 'INPUT_LIST_EMPTY', documents: 'INPUT_LIST_EMPTY',
+      taxonomyCode: 'INPUT_REQUIRED', physicalCommunicationType: 'INPUT_REQUIRED', recipients: 'INPUT_LIST_EMPTY', documents: 'SENDER_DOCUMENTS_REQUIRED',
     });
   });
 

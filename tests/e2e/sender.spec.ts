@@ -182,7 +182,7 @@ test.describe('sender office', () => {
     // Costs charged by delivery mode need the sender's fee: said under the field, with the others.
     await page.getByLabel('Secondo il percorso di notifica').check();
     await form.submit();
-    await expect(page.getByTestId('n-pafee-err')).toHaveText('Campo obbligatorio');
+    await expect(page.getByTestId('n-pafee-err')).toHaveText('Costo ente (centesimi): campo obbligatorio');
     await expect(page.getByTestId('r0-taxId-error')).toContainText(/carattere di controllo errato/i);
     await expect(page.getByTestId('new-error')).toHaveAttribute('data-code', 'VALIDATION_FAILED');
     await accessible(page, 'sender new (invalid)');
@@ -202,3 +202,125 @@ test.describe('sender office', () => {
     await snapshot(page, 'sender-new-created');
   });
 });
+
+test.describe('Nuova notifica', () => {
+  const FORM = { protocol: 'PG/2026/0778001', subject: 'Avviso di accertamento TARI 2026', taxonomy: '010202N', taxId: 'RSSMRA85T10A562S', name: 'Mario Rossi', address: 'Via Roma 1', zip: '20121', city: 'Milano' };
+
+  test('an amount typed with a dot is read as euro and cents, an ambiguous one is refused on its field', async ({ page, host, accessible }) => {
+    const form = new SenderNewPage(page);
+    await form.open(host.url);
+    await form.fill({ ...FORM, notice: '302000100000019431' });
+    // "12.50" was read as 1.250,00 € (amountCents 125000) without a word.
+    for (const [typed, shown] of [['12.50', '12,50'], ['1234.56', '1.234,56'], ['0.5', '0,50'], ['1.234', '1.234,00'], ['1.234,5', '1.234,50'], ['€ 12,50', '12,50']] as const) {
+      await form.typeAmount(0, typed);
+      await expect(form.amount(0), typed).toHaveValue(shown);
+    }
+    await form.typeAmount(0, '12,505');
+    await expect(form.amount(0)).toHaveValue('12,505');
+    await expect(page.getByTestId('r0-amount-0-error')).toHaveText('Importo in euro (destinatario 1, avviso 1): importo non valido: al massimo due cifre dopo la virgola, es. 12,50');
+    await expect(form.amount(0)).toHaveAttribute('aria-invalid', 'true');
+    await form.upload('tari.pdf', Buffer.from('%PDF-1.4\n% tari\n%%EOF\n'));
+    // Not sent with the amount left out: refused here, the focus on the amount.
+    let sent: Record<string, unknown> | undefined;
+    page.on('request', (r) => { if (r.url().endsWith('/api/sender.create')) sent = r.postDataJSON() as Record<string, unknown>; });
+    await form.submit();
+    await expect(form.amount(0)).toBeFocused();
+    await expect(form.errorLinks).toHaveText(['Importo in euro (destinatario 1, avviso 1): importo non valido: al massimo due cifre dopo la virgola, es. 12,50']);
+    expect(sent).toBeUndefined();
+    await accessible(page, 'sender new (amount refused)');
+    await snapshot(page, 'sender-new-amount');
+    await form.typeAmount(0, '12.50');
+    await expect(page.getByTestId('r0-amount-0-error')).toHaveText('Con la virgola per i decimali, es. 12,50');
+    await form.submit();
+    await expect(page.getByTestId('detail-created')).toBeVisible();
+    const payment = ((sent!.recipients as Record<string, unknown>[])[0]!.payments as Record<string, unknown>[])[0]!;
+    expect(payment.amountCents).toBe(1250);
+    await expect(page.getByTestId('recipient-card').first()).toContainText('12,50');
+  });
+
+  test('an empty form: the focus on the first field in error, every error named and linked from the summary', async ({ page, host, accessible }) => {
+    const form = new SenderNewPage(page);
+    await form.open(host.url);
+    await page.getByTestId('r0-taxId').fill('RSSMRA85T10A562X');
+    await form.submit();
+    await expect(page.getByTestId('new-error')).toHaveAttribute('data-code', 'VALIDATION_FAILED');
+    // The first field in error, not the button at the bottom of the page.
+    await expect(page.getByTestId('n-protocol')).toBeFocused();
+    await expect(page.getByTestId('n-protocol')).toBeInViewport();
+    await expect(page.getByTestId('n-protocol-err')).toHaveText('Protocollo: campo obbligatorio');
+    // Which codice fiscale: the recipient's, named as such.
+    await expect(page.getByTestId('r0-taxId-error')).toHaveText('Codice fiscale (destinatario 1): carattere di controllo errato, ricontrollare il codice');
+    await expect(page.getByTestId('n-documents-err')).toHaveText('Documenti notificati: allegare almeno un documento PDF');
+    const links = await form.errorLinks.allTextContents();
+    expect(links[0]).toBe('Protocollo: campo obbligatorio');
+    expect(links).toContain('Codice fiscale (destinatario 1): carattere di controllo errato, ricontrollare il codice');
+    expect(links.at(-1)).toBe('Documenti notificati: allegare almeno un documento PDF');
+    await expect(page.getByTestId('new-error')).toContainText(`correggere i ${links.length} campi indicati`);
+    await accessible(page, 'sender new (empty submit)');
+    await snapshot(page, 'sender-new-empty-submit');
+    // A link of the summary takes the focus to its field.
+    await form.errorLinks.filter({ hasText: 'Codice fiscale (destinatario 1)' }).click();
+    await expect(page.getByTestId('r0-taxId')).toBeFocused();
+    await expect(page).toHaveURL(/#\/sender\/new$/);
+  });
+
+  test('the form is kept while the clerk looks at another screen, until "Svuota modulo"', async ({ page, host, accessible }) => {
+    const form = new SenderNewPage(page);
+    await form.open(host.url);
+    await page.getByTestId('n-protocol').fill('PG/2026/0778002');
+    await page.getByTestId('r0-taxId').fill('RSSMRA85T10A562S');
+    await form.upload('atto.pdf', Buffer.from('%PDF-1.4\n% atto\n%%EOF\n'));
+    await page.getByRole('link', { name: 'Cruscotto notifiche' }).click();
+    await expect(page).toHaveURL(/#\/sender\/dashboard/);
+    await page.getByRole('link', { name: 'Nuova notifica' }).click();
+    await expect(page.getByTestId('n-protocol')).toHaveValue('PG/2026/0778002');
+    await expect(page.getByTestId('r0-taxId')).toHaveValue('RSSMRA85T10A562S');
+    await expect(page.getByTestId('n-documents').locator('li')).toHaveCount(1);
+    await expect(page.getByTestId('n-restored')).toBeVisible();
+    await expect(page.getByTestId('n-sender-tax')).toHaveValue('01199250158');
+    await accessible(page, 'sender new (kept)');
+    await page.getByTestId('n-reset').click();
+    await expect(page.getByTestId('n-protocol')).toHaveValue('');
+    await expect(page.getByTestId('r0-taxId')).toHaveValue('');
+    await expect(page.getByTestId('n-documents').locator('li')).toHaveCount(0);
+    await expect(page.getByTestId('n-sender-tax')).toHaveValue('01199250158');
+    await expect(page.getByTestId('n-notice')).toHaveText('Modulo svuotato');
+  });
+
+  test('a new notice row takes the focus, the same PDF is not added twice, each choice is one Tab stop', async ({ page, host, accessible }) => {
+    const form = new SenderNewPage(page);
+    await form.open(host.url);
+    await page.getByTestId('r0-add-payment').click();
+    await expect(page.getByTestId('r0-notice-0')).toBeFocused();
+    const pdf = Buffer.from('%PDF-1.4\n% doppio\n%%EOF\n');
+    await form.upload('verbale.pdf', pdf);
+    await page.getByTestId('n-files').setInputFiles({ name: 'verbale-copia.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await expect(page.getByTestId('n-notice')).toHaveText('«verbale-copia.pdf» non è stato aggiunto: è lo stesso documento di «verbale», già nell\'elenco');
+    await expect(page.getByTestId('n-documents').locator('li')).toHaveCount(1);
+    // Radio groups: the arrow keys choose within the group, Tab leaves it.
+    await page.getByTestId('n-890').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByTestId('n-ar')).toBeChecked();
+    await expect(page.getByTestId('n-ar')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByTestId('n-flat')).toBeFocused();
+    await accessible(page, 'sender new (notice row)');
+  });
+});
+
+for (const width of [683, 320]) {
+  test.describe(`Nuova notifica at ${width} CSS px`, () => {
+    test.use({ viewport: { width, height: 640 } });
+
+    test('a payment notice row wraps: the page does not scroll sideways (WCAG 1.4.10)', async ({ page, host, accessible }) => {
+      const form = new SenderNewPage(page);
+      await form.open(host.url);
+      await page.getByTestId('r0-add-payment').click();
+      await form.typeAmount(0, '1234.56');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `the page is ${overflow}px wider than the window`).toBeLessThanOrEqual(0);
+      await accessible(page, `sender new with a notice at ${width}px`);
+      await snapshot(page, `sender-new-payment-${width}`);
+    });
+  });
+}

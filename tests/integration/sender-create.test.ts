@@ -58,6 +58,7 @@ describe('new notification', () => {
     ['a malformed PEC', {}, { digitalDomicile: { address: 'mario.rossi@' } }, 'recipients.0.digitalDomicile.address', 'SENDER_PEC_INVALID'],
     ['a taxonomy code of another shape', { taxonomyCode: '01020N' }, {}, 'taxonomyCode', 'SENDER_TAXONOMY_CODE_INVALID'],
     ['a sender tax code failing the check digit', { senderTaxId: '01199250157' }, {}, 'senderTaxId', 'VAT_INVALID_CHECK_DIGIT'],
+    ['no document to notify', { documents: [] }, {}, 'documents', 'SENDER_DOCUMENTS_REQUIRED'],
   ])('refuses %s', async (_name, over, rec, path, code) => {
     const r = await h.api('sender.create', form(over, rec));
     expect(r.error?.details?.fields).toContainEqual(expect.objectContaining({ path, code }));

@@ -62,6 +62,10 @@ export const senderCatalog = {
     it: 'Il CAP è obbligatorio per un indirizzo in Italia',
     en: 'The postcode is required for an address in Italy',
   },
+  SENDER_DOCUMENTS_REQUIRED: {
+    it: 'Allegare almeno un documento PDF',
+    en: 'Attach at least one PDF document',
+  },
   SENDER_PEC_INVALID: {
     it: 'Indirizzo PEC non valido',
     en: 'Invalid PEC address',

@@ -162,7 +162,7 @@ export const newNotificationSchema = z.strictObject({
   physicalCommunicationType: z.enum(['AR_REGISTERED_LETTER', 'REGISTERED_LETTER_890']),
   group: z.string().trim().max(1024).regex(/^[ -~]*$/).optional().transform((s) => (s === '' ? undefined : s)),
   recipients: z.array(recipientInputSchema).min(1).max(50),
-  documents: z.array(documentInputSchema).min(1).max(30),
+  documents: z.array(documentInputSchema).max(30),
 }).superRefine((n, ctx) => {
   const seen = new Map<string, number>();
   n.recipients.forEach((r, i) => {
@@ -175,8 +175,10 @@ export const newNotificationSchema = z.strictObject({
     notices.add(p.noticeCode);
   }));
 }).superRefine((value, ctx) => {
-  // The spec: paFee and vat are required with DELIVERY_MODE (told with the other fields' errors).
   const n = value as Unchecked;
+  // At least one act to notify, said as such ("add at least one item" did not say of what).
+  if (Array.isArray(n.documents) && n.documents.length === 0) issue(ctx, 'SENDER_DOCUMENTS_REQUIRED', ['documents']);
+  // The spec: paFee and vat are required with DELIVERY_MODE (told with the other fields' errors).
   if (n.notificationFeePolicy !== 'DELIVERY_MODE') return;
   if (n.paFee === undefined || n.paFee === null) issue(ctx, 'INPUT_REQUIRED', ['paFee']);
   if (n.vat === undefined || n.vat === null) issue(ctx, 'INPUT_REQUIRED', ['vat']);

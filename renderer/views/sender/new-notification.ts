@@ -1,8 +1,13 @@
 // The new-notification form's state, shaped like sender.create's input (B2B NewNotificationRequest),
-// with empty optional fields left out when sent. No rule here: the host validates with the core.
+// with empty optional fields left out when sent. The host validates with the core; only the amount,
+// typed as text, is read here (amount.ts), since the host receives it in cents.
+// Then the errors as the clerk reads them: each under its field, saying which field (the same
+// "Codice fiscale" is asked of the sender, of every recipient and of every creditor), and listed
+// in the summary in the order of the form, each linked to its field.
 import type { InputOf } from '../../../electron/api/contract/index.js';
+import { parseAmount, type AmountProblem } from './amount.js';
 
-export interface PaymentDraft { noticeCode: string; creditorTaxId: string; amountEuro: number | null; applyCost: boolean }
+export interface PaymentDraft { noticeCode: string; creditorTaxId: string; amountText: string; applyCost: boolean }
 export interface RecipientDraft {
   recipientType: 'PF' | 'PG';
   taxId: string;
@@ -34,6 +39,10 @@ export interface NotificationDraft {
   documents: DocumentDraft[];
 }
 
+export function emptyPayment(creditorTaxId: string): PaymentDraft {
+  return { noticeCode: '', creditorTaxId, amountText: '', applyCost: true };
+}
+
 export function emptyRecipient(): RecipientDraft {
   return { recipientType: 'PF', taxId: '', denomination: '', pec: '', address: '', addressDetails: '', zip: '', municipality: '', province: '', foreignState: '', payments: [] };
 }
@@ -45,6 +54,23 @@ export function emptyDraft(sender: { taxId: string | null; denomination: string 
     recipients: [emptyRecipient()], documents: [],
   };
 }
+
+function amountOf(text: string): { amountCents?: number } {
+  const a = parseAmount(text);
+  return a.ok && a.cents !== null ? { amountCents: a.cents } : {};
+}
+
+/** What the form itself refuses before asking the host: amounts it cannot read, by field path. */
+export function localProblems(d: NotificationDraft): Record<string, AmountProblem> {
+  const out: Record<string, AmountProblem> = {};
+  d.recipients.forEach((r, i) => r.payments.forEach((p, j) => {
+    const a = parseAmount(p.amountText);
+    if (!a.ok) out[amountPath(i, j)] = a.problem;
+  }));
+  return out;
+}
+
+export const amountPath = (recipient: number, payment: number) => `recipients.${recipient}.payments.${payment}.amountCents`;
 
 const opt = <K extends string>(k: K, v: string) => (v.trim() ? { [k]: v.trim() } : {}) as Partial<Record<K, string>>;
 
@@ -59,9 +85,115 @@ export function toCreateInput(d: NotificationDraft): InputOf<'sender.create'> {
       ...(r.pec.trim() ? { digitalDomicile: { type: 'PEC' as const, address: r.pec.trim() } } : {}),
       physicalAddress: { address: r.address, municipality: r.municipality, ...opt('zip', r.zip), ...opt('addressDetails', r.addressDetails), ...opt('province', r.foreignState.trim() ? r.province : r.province.toUpperCase()), ...opt('foreignState', r.foreignState) },
       ...(r.payments.length ? {
-        payments: r.payments.map((p) => ({ noticeCode: p.noticeCode, creditorTaxId: p.creditorTaxId, applyCost: p.applyCost, ...(p.amountEuro !== null ? { amountCents: Math.round(p.amountEuro * 100) } : {}) })),
+        payments: r.payments.map((p) => ({ noticeCode: p.noticeCode, creditorTaxId: p.creditorTaxId, applyCost: p.applyCost, ...amountOf(p.amountText) })),
       } : {}),
     })),
     documents: d.documents.map((x) => ({ title: x.title, sha256Base64: x.sha256Base64 })),
   };
+}
+
+// ------------------------------------------------------------------ errors, field by field
+
+/** A field of the form: the id of its input (focus and link target) and the words that name it. */
+export interface FieldRef {
+  /** Element id in the form, for the focus and the summary's link. */
+  target: string;
+  /** i18n key of the field's own label, and where it is (recipient n, notice m), to name it. */
+  label: string;
+  recipient?: number;
+  payment?: number;
+  /** Position in the form, top to bottom. */
+  order: number[];
+}
+
+const TOP: Record<string, [string, string]> = {
+  senderDenomination: ['n-sender', 'sender.new.senderDenomination'],
+  senderTaxId: ['n-sender-tax', 'sender.new.senderTaxId'],
+  group: ['n-group', 'sender.filters.group'],
+  paProtocolNumber: ['n-protocol', 'sender.list.protocol'],
+  idempotenceToken: ['n-token', 'sender.new.idempotenceToken'],
+  taxonomyCode: ['n-taxonomy', 'sender.new.taxonomyCode'],
+  subject: ['n-subject', 'sender.list.subject'],
+  abstract: ['n-abstract', 'sender.detail.abstract'],
+  physicalCommunicationType: ['n-890', 'sender.new.product'],
+  notificationFeePolicy: ['n-flat', 'sender.new.feePolicy'],
+  paFee: ['n-pafee', 'sender.new.paFee'],
+  vat: ['n-vat', 'sender.new.vat'],
+};
+const RECIPIENT: Record<string, [string, string]> = {
+  recipientType: ['type', 'sender.new.recipientType'],
+  taxId: ['taxId', 'sender.new.taxId'],
+  denomination: ['name', 'sender.new.denomination'],
+  digitalDomicile: ['pec', 'sender.new.pec'],
+  'digitalDomicile.address': ['pec', 'sender.new.pec'],
+  physicalAddress: ['address', 'sender.new.address'],
+  'physicalAddress.address': ['address', 'sender.new.address'],
+  'physicalAddress.addressDetails': ['address', 'sender.new.address'],
+  'physicalAddress.zip': ['zip', 'sender.new.zip'],
+  'physicalAddress.municipality': ['municipality', 'sender.new.municipality'],
+  'physicalAddress.province': ['province', 'sender.new.province'],
+  'physicalAddress.foreignState': ['foreign', 'sender.new.foreignState'],
+};
+const PAYMENT: Record<string, [string, string]> = {
+  noticeCode: ['notice', 'sender.new.noticeCode'],
+  creditorTaxId: ['creditor', 'sender.new.creditorTaxId'],
+  amountCents: ['amount', 'senderNew.amountEuro'],
+};
+const TOP_KEYS = Object.keys(TOP);
+const RECIPIENT_KEYS = Object.keys(RECIPIENT);
+const PAYMENT_KEYS = Object.keys(PAYMENT);
+
+/** The field an error path (as the host reports it) belongs to. */
+export function fieldOf(path: string): FieldRef {
+  const top = TOP[path];
+  if (top) return { target: top[0], label: top[1], order: [0, TOP_KEYS.indexOf(path)] };
+  const rec = /^recipients\.(\d+)(?:\.(.+))?$/.exec(path);
+  if (rec) {
+    const i = Number(rec[1]);
+    const rest = rec[2] ?? '';
+    const pay = /^payments\.(\d+)(?:\.(.+))?$/.exec(rest);
+    if (pay) {
+      const j = Number(pay[1]);
+      const [target, label] = PAYMENT[pay[2] ?? ''] ?? PAYMENT.noticeCode!;
+      return { target: `r${i}-${target}-${j}`, label, recipient: i, payment: j, order: [1, i, 1, j, PAYMENT_KEYS.indexOf(pay[2] ?? '')] };
+    }
+    const field = RECIPIENT[rest];
+    if (field) return { target: `r${i}-${field[0]}`, label: field[1], recipient: i, order: [1, i, 0, RECIPIENT_KEYS.indexOf(rest)] };
+    if (rest === 'payments') return { target: `r${i}-add-payment`, label: 'sender.new.payments', recipient: i, order: [1, i, 2] };
+    return { target: `r${i}-type`, label: 'sender.new.recipient', recipient: i, order: [1, i, 0, -1] };
+  }
+  if (path === 'recipients') return { target: 'n-add-recipient', label: 'sender.new.recipients', order: [2] };
+  const doc = /^documents\.(\d+)/.exec(path);
+  if (doc) return { target: `n-doc-${doc[1]}`, label: 'sender.detail.docTitle', order: [3, Number(doc[1])] };
+  if (path === 'documents') return { target: 'n-files', label: 'sender.detail.documents', order: [3, -1] };
+  return { target: 'n-protocol', label: 'sender.new.notification', order: [-1] };
+}
+
+const byOrder = (a: number[], b: number[]): number => {
+  for (let k = 0; k < Math.max(a.length, b.length); k++) {
+    const d = (a[k] ?? -2) - (b[k] ?? -2);
+    if (d !== 0) return d;
+  }
+  return 0;
+};
+
+export interface FieldError { path: string; target: string; text: string }
+
+/**
+ * The errors as shown: "<field, recipient n, notice m>: <what is wrong>", in the order of the form.
+ * `name` turns a FieldRef into words (i18n); a message that begins with the field's own kind
+ * ("Codice fiscale: carattere di controllo errato") is not made to say it twice.
+ */
+export function describeErrors(fields: Record<string, string>, name: (f: FieldRef) => string): FieldError[] {
+  return Object.entries(fields)
+    .map(([path, message]) => ({ path, message, field: fieldOf(path) }))
+    .sort((a, b) => byOrder(a.field.order, b.field.order))
+    .map(({ path, message, field }) => {
+      const label = name(field);
+      const prefix = /^([^:]{1,40}):\s+(.+)$/s.exec(message);
+      const what = prefix && label.toLowerCase().startsWith(prefix[1]!.toLowerCase()) ? prefix[2]! : message;
+      // "Campo obbligatorio" -> "campo obbligatorio" after the field's name; "IUN ...", "PEC ..." stay.
+      const tail = /^\p{Lu}\p{Ll}/u.test(what) ? what[0]!.toLowerCase() + what.slice(1) : what;
+      return { path, target: field.target, text: `${label}: ${tail}` };
+    });
 }

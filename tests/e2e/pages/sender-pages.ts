@@ -58,7 +58,7 @@ export class SenderNewPage {
     await this.page.getByTestId('n-protocol').waitFor();
   }
 
-  async fill(f: { protocol: string; subject: string; taxonomy: string; taxId: string; name: string; address: string; zip: string; city: string; notice?: string }): Promise<void> {
+  async fill(f: { protocol: string; subject: string; taxonomy: string; taxId: string; name: string; address: string; zip: string; city: string; notice?: string; amount?: string }): Promise<void> {
     const p = this.page;
     await p.getByTestId('n-protocol').fill(f.protocol);
     await p.getByTestId('n-taxonomy').fill(f.taxonomy);
@@ -71,7 +71,24 @@ export class SenderNewPage {
     if (f.notice) {
       await p.getByTestId('r0-add-payment').click();
       await p.getByTestId('r0-notice-0').fill(f.notice);
+      if (f.amount !== undefined) await this.typeAmount(0, f.amount);
     }
+  }
+
+  amount(payment: number): Locator {
+    return this.page.getByTestId(`r0-amount-${payment}`);
+  }
+
+  /** Types an amount key by key, as the clerk does, and leaves the field (Tab). */
+  async typeAmount(payment: number, text: string): Promise<void> {
+    await this.amount(payment).fill('');
+    await this.amount(payment).pressSequentially(text);
+    await this.amount(payment).press('Tab');
+  }
+
+  /** The error summary's entries (each a link to its field). */
+  get errorLinks(): Locator {
+    return this.page.getByTestId('new-error-list').getByRole('link');
   }
 
   async upload(name: string, bytes: Buffer): Promise<void> {
