@@ -36,6 +36,16 @@ describe('element descriptions from details', () => {
     expect(d?.it.toLowerCase()).toContain('giacenza');
   });
 
+  it('a PEC failure cause a provider writes in Italian reads in English on an English screen', () => {
+    const d = timelineElementDescription({ category: 'SEND_DIGITAL_FEEDBACK', details: { responseStatus: 'KO', deliveryDetailCode: 'C004', deliveryFailureCause: 'casella piena' } });
+    expect(d?.it).toBe('C004 mancata consegna (casella piena)');
+    expect(d?.en).toMatch(/\(mailbox full\)$/);
+    for (const cause of ['casella inesistente', 'dominio inesistente']) {
+      const en = timelineElementDescription({ category: 'SEND_DIGITAL_FEEDBACK', details: { deliveryDetailCode: 'C004', deliveryFailureCause: cause } })?.en;
+      expect(en).not.toContain(cause);
+    }
+  });
+
   it('a PEC outcome names the code meaning and the free-text cause', () => {
     const d = timelineElementDescription({ category: 'SEND_DIGITAL_FEEDBACK', details: { responseStatus: 'KO', deliveryDetailCode: 'C004', deliveryFailureCause: 'mailbox full' } });
     expect(d?.it).toBe('C004 mancata consegna (mailbox full)');

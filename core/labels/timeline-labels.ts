@@ -108,13 +108,30 @@ function paperDescription(d: Record<string, unknown>): LocalizedText | null {
   return l(it, en);
 }
 
+/**
+ * The PEC failure causes a provider writes most often (free text, in Italian), in both languages:
+ * an English screen does not show "casella piena". Any other text is shown as written.
+ */
+export const PEC_FAILURE_CAUSES: Readonly<Record<string, LocalizedText>> = {
+  'casella piena': l('casella piena', 'mailbox full'),
+  'casella inesistente': l('casella inesistente', 'mailbox does not exist'),
+  'dominio inesistente': l('dominio inesistente', 'domain does not exist'),
+  'casella disattivata': l('casella disattivata', 'mailbox deactivated'),
+  'virus rilevato': l('virus rilevato', 'virus detected'),
+};
+
+/** A PEC failure cause in both languages: a known one translated, any other as written. */
+export function pecFailureCauseLabel(cause: string): LocalizedText {
+  return PEC_FAILURE_CAUSES[cause.trim().toLowerCase()] ?? l(cause, cause);
+}
+
 function digitalDescription(d: Record<string, unknown>): LocalizedText | null {
   const code = str(d, 'deliveryDetailCode');
   const cause = str(d, 'deliveryFailureCause');
   if (!code && !cause) return null;
   const c = code ? pecCodeLabel(code) : l('', '');
-  const tail = cause ? ` (${cause})` : '';
-  return l(`${c.it}${tail}`.trim(), `${c.en}${tail}`.trim());
+  const why = cause ? pecFailureCauseLabel(cause) : null;
+  return l(`${c.it}${why ? ` (${why.it})` : ''}`.trim(), `${c.en}${why ? ` (${why.en})` : ''}`.trim());
 }
 
 function digitalAddress(d: Record<string, unknown>): string | undefined {

@@ -123,3 +123,41 @@ test.describe('sender office files', () => {
     await snapshot(page, 'ux-upload-too-large');
   });
 });
+
+test.describe('screen titles and the focus after a menu choice', () => {
+  test('the window title names the screen, and a menu choice puts the focus on its heading', async ({ page, host, accessible }) => {
+    await page.goto(`${host.url}#/sender/dashboard`);
+    await page.locator('main h1').first().waitFor();
+    await expect(page).toHaveTitle(/^.+ – RADD Desk$/);
+    const link = page.locator('#app-menu').getByRole('link', { name: 'Registro giacenze' });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#\/postal\/giacenza/);
+    await expect(page).toHaveTitle('Registro giacenze – RADD Desk');
+    await expect(page.locator('main h1').first()).toBeFocused();
+    await accessible(page, 'giacenza register (after the menu)');
+    // The title follows the language.
+    await page.getByTestId('locale-switch').getByText('EN', { exact: true }).click();
+    await expect(page).not.toHaveTitle('Registro giacenze – RADD Desk');
+    await expect(page).toHaveTitle(/ – RADD Desk$/);
+  });
+});
+
+test.describe('sign-in', () => {
+  test.use({ signedIn: false });
+
+  test('empty fields are named as required on the fields, not as a wrong password', async ({ page, host, accessible }) => {
+    await page.goto(host.url);
+    await page.getByTestId('login-submit').click();
+    const user = page.getByTestId('login-username');
+    await expect(user).toHaveAttribute('aria-invalid', 'true');
+    await expect(user).toHaveAttribute('aria-describedby', 'login-username-error');
+    await expect(page.getByTestId('login-username-error')).toHaveText('Inserire il nome utente');
+    await expect(page.getByTestId('login-password-error')).toHaveText('Inserire la password');
+    await expect(user).toBeFocused();
+    await expect(page.getByTestId('login-error')).toHaveCount(0);
+    await expect(page.locator('main')).not.toContainText('non corretti');
+    await accessible(page, 'sign-in (empty fields)');
+    await snapshot(page, 'ux-login-required');
+  });
+});
