@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, watch } from 'vue';
 import type {
   DeskIdentityProblem,
   DeskInputView,
@@ -10,6 +10,7 @@ import type {
 } from '../../electron/api/contract/index.js';
 import { ApiCallError, call } from '../api/client.js';
 import { useBusyAction } from '../composables/use-busy-action.js';
+import { useSessionStore } from './session.js';
 
 export type IdentityDocumentDraft = { type: string; number: string; issuer: string; issueDate: string; expiryDate: string };
 export type ScanSlot = 'recipientId' | 'delegateId' | 'delegationForm' | 'companyRegister' | 'selfDeclaration';
@@ -47,10 +48,22 @@ function toError(e: unknown): DeskError {
   return { code: 'UNEXPECTED', message: String(e), fields: {} };
 }
 
-/** The counter flow: what was scanned, who is at the counter, what was found, the operation. */
+const isEmptyDraft = (d: IdentificationDraft) => JSON.stringify(d) === JSON.stringify(emptyDraft());
+const sameTaxId = (a: string, b: string) => a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
+
+/**
+ * The counter flow: what was scanned, who is at the counter, what was found, the operation.
+ * The identification typed for the citizen at the counter lives here, in memory only (never in
+ * web storage): it survives a corrected code, a new scan and a detour to "Deleghe", and goes when
+ * their operation completes or is aborted, on "Svuota" or "Nuova operazione", and on sign-out.
+ */
 export const useDeskStore = defineStore('desk', () => {
   const input = ref<DeskInputView | null>(null);
   const draft = ref<IdentificationDraft>(emptyDraft());
+  /** The form holds what was typed for an earlier code (kept on a new scan): the screen says so. */
+  const draftKept = ref(false);
+  /** A code scanned on a screen other than the start: the start screen reads it when it opens. */
+  const queuedScan = ref<string | null>(null);
   const problems = ref<DeskIdentityProblem[]>([]);
   const inquiry = ref<DeskInquiryView | null>(null);
   const operation = ref<DeskTransactionView | null>(null);
@@ -82,14 +95,58 @@ export const useDeskStore = defineStore('desk', () => {
 
   const target = () => (mode.value === 'ACT' ? (input.value?.qrCode ? { qrCode: input.value.qrCode } : { iun: input.value?.iun ?? '' }) : {});
 
+  /**
+   * Reads a scanned or typed code. What was typed for the citizen stays (a wrong code corrected, the
+   * same code scanned again after a detour), unless the code is the tax code of someone else.
+   */
   async function identify(text: string): Promise<boolean> {
     scannedAt.value = performance.now();
     const found = await run(() => call('desk.identifyInput', { text }));
     if (!found) return false;
+    const earlier = draft.value;
+    const otherCitizen = found.kind === 'TAX_ID' && earlier.recipientTaxId.trim() !== '' && !sameTaxId(earlier.recipientTaxId, found.taxId ?? '');
+    const keep = !otherCitizen && !isEmptyDraft(earlier);
     reset();
     input.value = found;
-    if (found.kind === 'TAX_ID') draft.value = { ...draft.value, recipientTaxId: found.taxId ?? '', recipientType: found.recipientType ?? 'PF' };
+    if (keep) draft.value = earlier;
+    draftKept.value = keep;
+    fillFromInput();
     return true;
+  }
+
+  /** A tax code read at the start is the recipient's (AOR). */
+  function fillFromInput(): void {
+    const found = input.value;
+    if (found?.kind === 'TAX_ID') draft.value = { ...draft.value, recipientTaxId: found.taxId ?? '', recipientType: found.recipientType ?? 'PF' };
+  }
+
+  /** "Svuota": the identification form starts again for the code read. */
+  function clearDraft(): void {
+    draft.value = emptyDraft();
+    draftKept.value = false;
+    problems.value = [];
+    error.value = null;
+    fillFromInput();
+  }
+
+  /** The citizen's operation is over: nothing typed for them is kept (the operation stays shown). */
+  function forgetCitizen(): void {
+    input.value = null;
+    draft.value = emptyDraft();
+    draftKept.value = false;
+    problems.value = [];
+    inquiry.value = null;
+  }
+
+  /** Keeps `code` for the start screen, replacing one kept before (the last scan wins). */
+  function queueScan(code: string): void {
+    queuedScan.value = code;
+  }
+
+  function takeQueuedScan(): string | null {
+    const code = queuedScan.value;
+    queuedScan.value = null;
+    return code;
   }
 
   /** Identity check, then the inquiry; problems are shown by field. */
@@ -175,6 +232,7 @@ export const useDeskStore = defineStore('desk', () => {
     const id = operation.value?.operationId;
     const tx = id ? await run(() => call('desk.completeTransaction', { operationId: id })) : undefined;
     if (tx) operation.value = tx;
+    if (tx) forgetCitizen();
     return tx !== undefined;
   }
 
@@ -182,6 +240,7 @@ export const useDeskStore = defineStore('desk', () => {
     const id = operation.value?.operationId;
     const tx = id ? await run(() => call('desk.abortTransaction', { operationId: id, reason })) : undefined;
     if (tx) operation.value = tx;
+    if (tx) forgetCitizen();
     return tx !== undefined;
   }
 
@@ -202,13 +261,24 @@ export const useDeskStore = defineStore('desk', () => {
 
   function reset(): void {
     window.sessionStorage.removeItem(PENDING_KEY);
-    input.value = null;
-    draft.value = emptyDraft();
-    problems.value = [];
-    inquiry.value = null;
+    forgetCitizen();
     operation.value = null;
     error.value = null;
   }
 
-  return { input, draft, problems, inquiry, operation, error, busy, mode, scannedAt, identify, inquire, start, load, refresh, print, download, tick, complete, abort, receipt, markReceiptPrinted, reset, toError };
+  // Signed out (or the session ended): the next operator finds nothing of this citizen.
+  watch(
+    () => useSessionStore().signedIn,
+    (signedIn) => {
+      if (signedIn) return;
+      reset();
+      queuedScan.value = null;
+    },
+  );
+
+  return {
+    input, draft, draftKept, queuedScan, problems, inquiry, operation, error, busy, mode, scannedAt,
+    identify, inquire, start, load, refresh, print, download, tick, complete, abort, receipt, markReceiptPrinted,
+    reset, clearDraft, queueScan, takeQueuedScan, toError,
+  };
 });

@@ -293,6 +293,8 @@ test.describe('RADD desk counter', () => {
     for (const slot of ['recipientId', 'delegateId', 'delegationForm']) await counter.attachScan(slot);
     await counter.confirmIdentification();
     await expectCode('DELEGATION_MISSING');
+    // The next citizen: what was typed for this one is kept until "Svuota" (audit H4).
+    await page.getByTestId('desk-clear').click();
     await page.keyboard.press('Escape');
 
     await counter.scan(caseOf('restart').notification.iun);

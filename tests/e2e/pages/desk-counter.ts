@@ -49,6 +49,20 @@ export class DeskCounterPage {
     await this.page.keyboard.press('Enter');
   }
 
+  /**
+   * What a scanner does wherever the focus is: types the code 5 ms a key and presses Enter at once
+   * (the field it types into is the one focused, not necessarily the scan field).
+   */
+  async scanAnywhere(text: string): Promise<void> {
+    // One call: the Enter follows the last key as closely as a scanner's does.
+    await this.page.keyboard.type(`${text}\n`, { delay: 5 });
+  }
+
+  /** What a person does: types one key every 90 ms (far slower than a scanner), no Enter. */
+  async typeLikeAPerson(text: string): Promise<void> {
+    await this.page.keyboard.type(text, { delay: 90 });
+  }
+
   async fillDocument(prefix: 'rdoc' | 'ddoc', d: DocumentData): Promise<void> {
     if (d.type) await this.page.getByTestId(`${prefix}-type`).selectOption(d.type);
     await this.page.getByTestId(`${prefix}-number`).fill(d.number);
