@@ -4,7 +4,7 @@
 // accepted (DOMAIN.md 2.2, 3, 5, 6, 13; B2B NewNotificationRequest).
 import { readFileSync } from 'node:fs';
 import { formatInstant } from '../../core/index.js';
-import { expect, snapshot, test } from './fixtures.js';
+import { expect, holdFirstRequest, snapshot, test } from './fixtures.js';
 import type { Page } from '@playwright/test';
 import { caseCutAfter, importCases, recentCase, standardCases } from '../integration/sender-cases.js';
 import { SenderDetailPage, SenderListPage, SenderNewPage } from './pages/sender-pages.js';
@@ -132,6 +132,12 @@ test.describe('sender office', () => {
     expect(await page.getByTestId('why-refinement-0').innerText()).not.toMatch(CODES);
     await accessible(page, 'sender detail');
     await snapshot(page, 'sender-detail');
+    // Two receipts of one kind (the PEC's acceptance and delivery) read the same title: their
+    // buttons are told apart by the element's time, for a screen reader's list of buttons too.
+    const facts = await page.getByTestId('fact-download').evaluateAll((els) => els.map((e) => [e.textContent?.trim() ?? '', e.getAttribute('aria-label') ?? '']));
+    expect(new Set(facts.map(([title]) => title)).size, 'two attestations with one title').toBeLessThan(facts.length);
+    expect(new Set(facts.map(([, name]) => name)).size).toBe(facts.length);
+    for (const [title, name] of facts) expect(name).toContain(title);
 
     const downloading = page.waitForEvent('download');
     await page.locator('[data-testid="fact-download"][data-fact-type="SENDER_ACK"]').click();
@@ -171,6 +177,12 @@ test.describe('sender office', () => {
     await expect(page.getByTestId('cancel-open')).toHaveCount(0);
     // The button that had the focus is gone: the focus is back on the heading, not lost.
     await expect(page.getByTestId('detail-iun')).toBeFocused();
+    // Not refined before the cancellation, so never: no "not refined yet", no acts at a desk.
+    const card = page.getByTestId('recipient-card').first();
+    await expect(card.getByTestId('recipient-refinement')).toHaveText('Non si perfeziona: notifica annullata dal mittente');
+    await expect(card.getByTestId('recipient-acts')).toHaveText('Non consegnati allo sportello: notifica annullata');
+    await expect(page.getByTestId('why-refinement-0-toggle')).toHaveCount(0);
+    await accessible(page, 'sender detail (cancelled)');
   });
 
   test('a new notification with a wrong codice fiscale is refused with the message, then saved with a valid one', async ({ page, host, accessible }) => {
@@ -285,6 +297,19 @@ test.describe('Nuova notifica', () => {
     await expect(page.getByTestId('n-documents').locator('li')).toHaveCount(0);
     await expect(page.getByTestId('n-sender-tax')).toHaveValue('01199250158');
     await expect(page.getByTestId('n-notice')).toHaveText('Modulo svuotato');
+  });
+
+  test('what is typed before a slow host answers stays, and the sender is filled in after', async ({ page, host, accessible }) => {
+    const held = await holdFirstRequest(page, 'sender.filters');
+    await page.goto(`${host.url}#/sender/new`);
+    await page.getByTestId('n-protocol').fill('PG/2026/0778777');
+    await page.getByTestId('r0-add-payment').click();
+    await expect(page.getByTestId('r0-notice-0')).toBeFocused();
+    held.release();
+    await expect(page.getByTestId('n-sender-tax')).toHaveValue('01199250158');
+    await expect(page.getByTestId('n-protocol')).toHaveValue('PG/2026/0778777');
+    await expect(page.getByTestId('r0-notice-0')).toBeVisible();
+    await accessible(page, 'sender new (after a slow host)');
   });
 
   test('a new notice row takes the focus, the same PDF is not added twice, each choice is one Tab stop', async ({ page, host, accessible }) => {

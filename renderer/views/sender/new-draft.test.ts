@@ -37,6 +37,18 @@ describe('the new-notification draft', () => {
     expect(hasInput(again, SENDER)).toBe(true);
   });
 
+  it('keeps what was typed before the sender\'s defaults arrived, then fills only the empty fields', () => {
+    const drafts = useNewNotificationDraft();
+    const NONE = { taxId: null, denomination: null };
+    // The screen opens the draft before the host answers (nothing known about the sender yet)...
+    const d = drafts.open(NONE);
+    d.paProtocolNumber = 'PG/2026/9';
+    d.senderDenomination = 'Comune di Milano - Tributi';
+    // ...and again with the defaults: nothing typed is replaced, the empty sender tax code is filled.
+    const after = drafts.open(SENDER);
+    expect([after.paProtocolNumber, after.senderDenomination, after.senderTaxId]).toEqual(['PG/2026/9', 'Comune di Milano - Tributi', SENDER.taxId]);
+  });
+
   it('keeps a sender the clerk changed, and is emptied (sender prefilled again) on "Svuota modulo"', () => {
     const drafts = useNewNotificationDraft();
     drafts.open(SENDER).senderDenomination = 'Comune di Milano - Polizia locale';

@@ -28,14 +28,17 @@ export const useNewNotificationDraft = defineStore('sender-new-draft', () => {
     prefilled.value = sender.taxId !== null || sender.denomination !== null;
   }
 
-  /** The draft to show: this operator's, with the sender's defaults filled in a new one. */
+  /**
+   * The draft to show: this operator's, with the sender's defaults filled in a new one once they
+   * are known (called again when they arrive: the fields still empty get them, nothing is cleared).
+   */
   function open(sender: SenderDefaults): NotificationDraft {
     const me = session.operator?.id ?? '';
     if (owner.value !== me) {
       owner.value = me;
       clear(sender);
     }
-    if (!prefilled.value) {
+    if (!prefilled.value && (sender.taxId !== null || sender.denomination !== null)) {
       if (!draft.value.senderTaxId) draft.value.senderTaxId = sender.taxId ?? '';
       if (!draft.value.senderDenomination) draft.value.senderDenomination = sender.denomination ?? '';
       prefilled.value = true;
