@@ -2,6 +2,7 @@
 // counter goes on with and types nothing into the form; a scan made while the focus is on a button
 // is a new scan, never a press of that button; what the clerk typed for a citizen survives a wrong
 // code and a detour to "Deleghe". People typing, 90 ms a key, are not taken for a scanner.
+import type { Page } from '@playwright/test';
 import { makeTaxId } from '../../core/index.js';
 import { expect, snapshot, test } from './fixtures.js';
 import { deskCases, PEOPLE, seedDeskCases, type DeskCase, type DeskCaseName } from './data/desk-cases.js';
@@ -26,6 +27,18 @@ const romeDay = (ms: number) => new Date(ms).toLocaleDateString('sv-SE', { timeZ
 let cases: DeskCase[];
 test.beforeAll(async () => { cases = await deskCases(NOW); });
 const iunOf = (name: DeskCaseName) => cases.find((c) => c.name === name)!.notification.iun;
+
+/** The recipient of the QR pickup identified: the results, with the focus on "Avvia operazione". */
+async function atResults(page: Page, hostUrl: string): Promise<DeskCounterPage> {
+  const counter = new DeskCounterPage(page);
+  await counter.open(hostUrl);
+  await counter.scan(iunOf('qrPickup'));
+  await counter.recipient(PEOPLE.recipient.taxId, DOC);
+  await counter.attachScan('recipientId');
+  await counter.confirmIdentification();
+  await expect(counter.startButton).toBeFocused();
+  return counter;
+}
 
 test.describe('the scanner at the counter', () => {
   test('a second scan right after the first is the one the counter goes on with, and types nothing into the form', async ({ page, host, accessible }) => {
@@ -53,13 +66,7 @@ test.describe('the scanner at the counter', () => {
   });
 
   test('a scan on the results is a new scan, not "Avvia operazione" for the citizen before', async ({ page, host, accessible }) => {
-    const counter = new DeskCounterPage(page);
-    await counter.open(host.url);
-    await counter.scan(iunOf('qrPickup'));
-    await counter.recipient(PEOPLE.recipient.taxId, DOC);
-    await counter.attachScan('recipientId');
-    await counter.confirmIdentification();
-    await expect(counter.startButton).toBeFocused();
+    const counter = await atResults(page, host.url);
 
     await counter.scanAnywhere(iunOf('delegatePickup'));
     await expect(page).toHaveURL(/#\/desk\/identify$/);
@@ -71,13 +78,7 @@ test.describe('the scanner at the counter', () => {
   });
 
   test('a scan on a closed operation opens the next citizen instead of pressing "Nuova operazione"', async ({ page, host, accessible }) => {
-    const counter = new DeskCounterPage(page);
-    await counter.open(host.url);
-    await counter.scan(iunOf('qrPickup'));
-    await counter.recipient(PEOPLE.recipient.taxId, DOC);
-    await counter.attachScan('recipientId');
-    await counter.confirmIdentification();
-    await expect(counter.startButton).toBeFocused();
+    const counter = await atResults(page, host.url);
     await page.keyboard.press('Enter');
     await expect(counter.state).toHaveAttribute('data-state', 'STARTED');
     await counter.abort('Il cittadino non ha tempo');
