@@ -9,9 +9,3 @@ export function duration(ms: number | null, locale: string): string {
   const dayUnit = locale === 'en' ? 'd' : 'g';
   return d > 0 ? `${d} ${dayUnit} ${h} h` : `${h} h`;
 }
-
-/** `2026-11-26` as the UI shows a day (Europe/Rome calendar day, already). */
-export function dayLabel(day: string, locale: string): string {
-  const [y, m, d] = day.split('-');
-  return locale === 'en' ? `${d}/${m}/${y}` : `${d}/${m}/${y}`;
-}
