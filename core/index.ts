@@ -13,8 +13,10 @@ export {
   uploadBodyBytes,
   /** Bytes of a file from the length of its base64 text. */
   base64DecodedBytes,
-  /** "15" for whole megabytes, "16.2" otherwise. */
+  /** "15" for whole megabytes, otherwise one decimal in the locale: "16,2" (it) / "16.2" (en). */
   megabytesText,
+  /** Megabytes to one decimal as a number (a DomainError param; messageFor writes it in the locale). */
+  megabytes,
 } from './files/upload-limits.js';
 // AAR quick access (DOMAIN.md 9): tokens are built for the AARs the desk prints, never decoded.
 export type { ScannedAar } from './aar/index.js';

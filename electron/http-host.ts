@@ -193,7 +193,7 @@ export async function startHttpHost(ctx: HostContext, options: HttpHostOptions):
     if (body === 'too-large') {
       res.setHeader('Connection', 'close');
       // An upload over the cap carries a file over its limit: say so, and which limit.
-      if (def?.maxFileBytes) return sendError(res, locale, 'UPLOAD_TOO_LARGE', { maxMb: megabytesText(def.maxFileBytes) });
+      if (def?.maxFileBytes) return sendError(res, locale, 'UPLOAD_TOO_LARGE', { maxMb: megabytesText(def.maxFileBytes, locale) });
       return sendError(res, locale, 'PAYLOAD_TOO_LARGE');
     }
     let input: unknown;

@@ -51,9 +51,10 @@ export function isErrorCode(code: string): code is ErrorCode {
 
 /**
  * The clerk-facing message of a code in a locale, placeholders filled; an ISO instant or day among
- * the params is written dd/mm/yyyy (HH:MM, Europe/Rome), never as the machine's ISO text.
+ * the params is written dd/mm/yyyy (HH:MM, Europe/Rome), never as the machine's ISO text; a number
+ * with decimals takes the locale's decimal separator ("16,2").
  */
 export function messageFor(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
   const entry: CatalogEntry = catalog[code];
-  return entry[locale].replace(/\{(\w+)\}/g, (m, key: string) => (key in params ? readableParam(params[key]!) : m));
+  return entry[locale].replace(/\{(\w+)\}/g, (m, key: string) => (key in params ? readableParam(params[key]!, locale) : m));
 }

@@ -1,10 +1,13 @@
 // Dates and times inside a clerk-facing message read the way the clerk reads them (DOMAIN.md 12:
 // Europe/Rome wall clock): a param that is an ISO instant becomes `dd/mm/yyyy HH:MM` (seconds only
 // when not zero), a calendar day `YYYY-MM-DD` becomes `dd/mm/yyyy`. Only the text changes: the
-// DomainError keeps its params as they were, for code that reads them.
+// DomainError keeps its params as they were, for code that reads them. A number with decimals is
+// written with the reader's decimal separator ("16,2 MB" in Italian, "16.2 MB" in English); whole
+// numbers are left as they are (no grouping: a year or a count reads the same in both languages).
 import { daysInMonth } from '../time/calendar.js';
 import { tryParseInstant } from '../time/instant.js';
 import { romeWallClock } from '../time/rome.js';
+import type { Locale } from './codes.js';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -30,8 +33,8 @@ function readableInstant(s: string): string | null {
   return `${pad(w.day)}/${pad(w.month)}/${pad(w.year, 4)} ${time}`;
 }
 
-/** A param's value as it goes into a message: dates and instants made readable, the rest as is. */
-export function readableParam(value: string | number): string {
-  if (typeof value !== 'string') return String(value);
+/** A param's value as it goes into a message: dates and instants made readable, decimals in the reader's language, the rest as is. */
+export function readableParam(value: string | number, locale: Locale): string {
+  if (typeof value !== 'string') return Number.isInteger(value) || locale === 'en' ? String(value) : String(value).replace('.', ',');
   return readableDay(value) ?? readableInstant(value) ?? value;
 }

@@ -1,6 +1,7 @@
 // The largest files the desk accepts, in one place for the host (body cap, handler checks) and the
 // screens (the same check before sending: a clerk learns which file is too large and by how much,
 // instead of the host's bare "request too large"). Files travel as base64 inside a JSON body.
+import type { Locale } from '../errors/codes.js';
 
 const MIB = 1024 * 1024;
 
@@ -20,7 +21,17 @@ export function base64DecodedBytes(base64: string): number {
   return Math.max(0, Math.floor((base64.length * 3) / 4) - padding);
 }
 
-/** Megabytes as a message shows them: whole limits as they are ("15"), sizes with one decimal ("16.2"). */
-export function megabytesText(bytes: number): string {
-  return bytes % MIB === 0 ? String(bytes / MIB) : (bytes / MIB).toFixed(1);
+/**
+ * Megabytes as a message shows them in the reader's language: whole limits as they are ("15"),
+ * sizes with one decimal, written with the language's decimal separator ("16,2" / "16.2").
+ */
+export function megabytesText(bytes: number, locale: Locale): string {
+  if (bytes % MIB === 0) return String(bytes / MIB);
+  const text = (bytes / MIB).toFixed(1);
+  return locale === 'it' ? text.replace('.', ',') : text;
+}
+
+/** Megabytes to one decimal, as a number: a DomainError's param, written in the reader's language when its message is made. */
+export function megabytes(bytes: number): number {
+  return Math.round((bytes / MIB) * 10) / 10;
 }

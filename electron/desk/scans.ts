@@ -4,7 +4,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { DomainError, formatInstant } from '../../core/index.js';
+import { DomainError, formatInstant, megabytes } from '../../core/index.js';
 import type { FileStore } from '../../db/files.js';
 import { MAX_SCAN_BYTES } from '../api/contract/desk.js';
 import type { DeskScannerInbox, DeskScanView } from '../api/contract/desk-views.js';
@@ -18,12 +18,11 @@ const EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.pdf']);
 const INBOX_LIMIT = 20;
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
 
 /** The scan's type from its first bytes; throws SCAN_EMPTY / SCAN_TOO_LARGE / SCAN_TYPE_NOT_ALLOWED. */
 export function sniffScan(bytes: Uint8Array): ScanContentType {
   if (bytes.byteLength === 0) throw new DomainError('SCAN_EMPTY');
-  if (bytes.byteLength > MAX_SCAN_BYTES) throw new DomainError('SCAN_TOO_LARGE', { sizeMb: mb(bytes.byteLength), maxMb: mb(MAX_SCAN_BYTES) });
+  if (bytes.byteLength > MAX_SCAN_BYTES) throw new DomainError('SCAN_TOO_LARGE', { sizeMb: megabytes(bytes.byteLength), maxMb: megabytes(MAX_SCAN_BYTES) });
   if (startsWith(bytes, JPEG)) return 'image/jpeg';
   if (startsWith(bytes, PNG)) return 'image/png';
   if (startsWith(bytes, PDF)) return 'application/pdf';
@@ -34,7 +33,7 @@ export function sniffScan(bytes: Uint8Array): ScanContentType {
 export async function storeScan(files: FileStore, fileName: string, dataBase64: string): Promise<DeskScanView> {
   // Reject before decoding anything a 15 MB file cannot be.
   if (dataBase64.length > Math.ceil((MAX_SCAN_BYTES * 4) / 3) + 4) {
-    throw new DomainError('SCAN_TOO_LARGE', { sizeMb: mb((dataBase64.length * 3) / 4), maxMb: mb(MAX_SCAN_BYTES) });
+    throw new DomainError('SCAN_TOO_LARGE', { sizeMb: megabytes((dataBase64.length * 3) / 4), maxMb: megabytes(MAX_SCAN_BYTES) });
   }
   return storeScanBytes(files, fileName, Buffer.from(dataBase64, 'base64'));
 }

@@ -1,6 +1,6 @@
 // The size check of every file upload, before the file is sent: the same limits as the host's
 // (core), so a file over the limit is refused with a message naming it and both sizes
-// ("File troppo grande: «scan.pdf» (16.2 MB). Il massimo è 15 MB") instead of the host's body cap
+// ("File troppo grande: «scan.pdf» (16,2 MB). Il massimo è 15 MB") instead of the host's body cap
 // answering for it. One place for every screen that uploads (counter scans, PDFs to notify).
 import { base64DecodedBytes, MAX_SCAN_BYTES, megabytesText, messageFor, SENDER_MAX_DOCUMENT_BYTES, type Locale } from '../../core/index.js';
 import type { ApiError } from '../../electron/api/contract/envelope.js';
@@ -20,6 +20,6 @@ export function fileTooLarge(op: string, input: unknown, locale: Locale): ApiErr
   if (typeof data !== 'string') return null;
   const size = base64DecodedBytes(data);
   if (size <= upload.maxBytes) return null;
-  const params = { fileName: String(fields[upload.nameField] ?? ''), sizeMb: megabytesText(size), maxMb: megabytesText(upload.maxBytes) };
+  const params = { fileName: String(fields[upload.nameField] ?? ''), sizeMb: megabytesText(size, locale), maxMb: megabytesText(upload.maxBytes, locale) };
   return { code: 'FILE_TOO_LARGE', message: messageFor('FILE_TOO_LARGE', locale, params) };
 }
