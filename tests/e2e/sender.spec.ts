@@ -291,12 +291,30 @@ test.describe('Nuova notifica', () => {
     await expect(page.getByTestId('n-restored')).toBeVisible();
     await expect(page.getByTestId('n-sender-tax')).toHaveValue('01199250158');
     await accessible(page, 'sender new (kept)');
+    // Clearing asks first, the focus on "keep"; Esc keeps everything and gives the focus back.
     await page.getByTestId('n-reset').click();
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog).toContainText('Svuotare il modulo?');
+    await expect(page.getByTestId('n-reset-reject')).toBeFocused();
+    await accessible(page, 'sender new (clear form dialog)');
+    await snapshot(page, 'sender-new-reset-dialog');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByTestId('n-reset')).toBeFocused();
+    await expect(page.getByTestId('n-protocol')).toHaveValue('PG/2026/0778002');
+    await expect(page.getByTestId('n-documents').locator('li')).toHaveCount(1);
+    await page.getByTestId('n-reset').click();
+    await page.getByTestId('n-reset-accept').click();
     await expect(page.getByTestId('n-protocol')).toHaveValue('');
     await expect(page.getByTestId('r0-taxId')).toHaveValue('');
     await expect(page.getByTestId('n-documents').locator('li')).toHaveCount(0);
     await expect(page.getByTestId('n-sender-tax')).toHaveValue('01199250158');
     await expect(page.getByTestId('n-notice')).toHaveText('Modulo svuotato');
+    // The clerk starts again from the first field that can be typed in (the sender is fixed here).
+    await expect(page.getByTestId('n-protocol')).toBeFocused();
+    // An empty form has nothing to lose: cleared without asking.
+    await page.getByTestId('n-reset').click();
+    await expect(page.getByRole('alertdialog')).toHaveCount(0);
   });
 
   test('what is typed before a slow host answers stays, and the sender is filled in after', async ({ page, host, accessible }) => {
