@@ -1,6 +1,6 @@
 // argv/env -> host configuration (STYLE.md 1). Browser mode and Electron read the same options.
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, posix, resolve, win32 } from 'node:path';
 
 export interface HostConfig {
   dataDir: string;
@@ -20,11 +20,20 @@ export interface HostConfig {
 
 export const DEFAULT_PORT = 4780;
 
+/**
+ * A base directory from the environment, or undefined when unset, empty or relative (the XDG Base
+ * Directory spec says to ignore those: an empty XDG_DATA_HOME put the store in the working directory).
+ */
+function envDir(value: string | undefined, platform: NodeJS.Platform): string | undefined {
+  const absolute = platform === 'win32' ? win32.isAbsolute : posix.isAbsolute;
+  return value !== undefined && value.length > 0 && absolute(value) ? value : undefined;
+}
+
 /** The per-user data directory of the platform (Electron passes app.getPath('userData') instead). */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'radd-desk');
-  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'radd-desk');
-  return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'radd-desk');
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
+  if (platform === 'win32') return join(envDir(env.APPDATA, platform) ?? join(home, 'AppData', 'Roaming'), 'radd-desk');
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'radd-desk');
+  return join(envDir(env.XDG_DATA_HOME, platform) ?? join(home, '.local', 'share'), 'radd-desk');
 }
 
 function flag(argv: string[], name: string): string | undefined {
@@ -36,7 +45,10 @@ function flag(argv: string[], name: string): string | undefined {
 
 export class ConfigError extends Error {}
 
-export function loadConfig(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env, defaults: { dataDir?: string; rendererDir?: string } = {}): HostConfig {
+export function loadConfig(argv: string[] = process.argv.slice(2), given: NodeJS.ProcessEnv = process.env, defaults: { dataDir?: string; rendererDir?: string } = {}): HostConfig {
+  // A variable set to nothing (`RADD_PORT= npm run serve`) is read as not set: an empty
+  // RADD_DATA_DIR or RADD_DB resolved to the working directory, an empty RADD_PORT to "any port".
+  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== ''));
   const dataDir = resolve(flag(argv, 'data-dir') ?? env.RADD_DATA_DIR ?? defaults.dataDir ?? defaultDataDir(env));
   const client = env.RADD_DB_CLIENT ?? 'sqlite3';
   let db: HostConfig['db'];
