@@ -1,13 +1,15 @@
 // Findings of the usability audit, end to end (the sync ones in ux-sync.spec.ts): the skip link of
 // a hash-routed app, visible focus and 3:1 borders of form fields,
 // focus kept on a download button, a file over the limit named before it is sent, due dates
-// written as every other date (WCAG 2.1 AA 1.4.11, 2.4.1, 2.4.3, 2.4.7, 3.3.1).
+// written as every other date, date filters that say a date is not valid instead of dropping it
+// (WCAG 2.1 AA 1.4.11, 2.4.1, 2.4.3, 2.4.7, 3.3.1).
 import { readFileSync } from 'node:fs';
 import { formatInstant } from '../../core/index.js';
 import { expect, snapshot, test } from './fixtures.js';
 import type { Page } from '@playwright/test';
 import { importCases, standardCases } from '../integration/sender-cases.js';
 import { SenderDetailPage, SenderListPage, SenderNewPage } from './pages/sender-pages.js';
+import { DeskHistoryPage } from './pages/desk-history.js';
 
 const cases = standardCases(formatInstant(Date.now()));
 const withPayment = cases.find((c) => c.notification.recipients.some((r) => r.payments?.length));
@@ -121,6 +123,84 @@ test.describe('sender office files', () => {
     expect(sent).toEqual([]);
     await accessible(page, 'new notification (file too large)');
     await snapshot(page, 'ux-upload-too-large');
+  });
+});
+
+/** Types a day into a native date field key by key (dd mm yyyy, Italian order), as a clerk does. */
+async function typeDate(page: Page, testId: string, digits: string): Promise<void> {
+  // Focused afresh, a date field starts at its first part (the day).
+  await page.getByTestId(testId).blur();
+  await page.getByTestId(testId).focus();
+  await page.keyboard.type(digits);
+}
+
+/** The API calls of `op` made from now on. */
+function callsOf(page: Page, op: string): string[] {
+  const sent: string[] = [];
+  page.on('request', (r) => { if (r.url().endsWith(`/api/${op}`)) sent.push(r.postData() ?? ''); });
+  return sent;
+}
+
+test.describe('date filters', () => {
+  test('a year of five digits or one still being typed is named on its field, and nothing is applied', async ({ page, host, accessible }) => {
+    const list = new SenderListPage(page);
+    await list.open(host.url);
+    const listed = callsOf(page, 'sender.list');
+    // Chromium takes years of up to six digits: 12/03/20266 is a date to the browser.
+    await typeDate(page, 'f-from', '120320266');
+    await page.getByTestId('f-from').press('Enter');
+    await expect(page.getByTestId('f-from-error')).toHaveText('Data non valida: usare il formato gg/mm/aaaa');
+    await expect(page.getByTestId('f-from')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('f-from')).toBeFocused();
+    await expect(page).not.toHaveURL(/from=/);
+    await accessible(page, 'sender list (date not valid)');
+    await snapshot(page, 'ux-date-filter-invalid');
+    // Emptied by Esc, then the first digit of a year: the browser's 0002 is not searched either.
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('f-from-error')).toHaveText('');
+    await typeDate(page, 'f-from', '120320');
+    await page.getByTestId('f-from').press('Enter');
+    await expect(page.getByTestId('f-from-error')).toHaveText('Data non valida: usare il formato gg/mm/aaaa');
+    await expect(page).not.toHaveURL(/from=/);
+    // The year typed again in full (the field keeps its focus on the year), the date is applied and its error goes.
+    await page.keyboard.type('2026');
+    await page.getByTestId('f-from').press('Enter');
+    await expect(page).toHaveURL(/from=2026-03-12/);
+    await expect(page.getByTestId('f-from-error')).toHaveText('');
+    expect(listed.every((body) => !body.includes('0002') && !body.includes('20266'))).toBe(true);
+
+    // Pratiche: the search is not sent at all.
+    const history = new DeskHistoryPage(page);
+    await history.open(host.url);
+    await expect(history.rows.first().or(page.getByText('Nessuna operazione trovata'))).toBeVisible();
+    const searched = callsOf(page, 'desk.searchHistory');
+    await typeDate(page, 'hist-to', '010420266');
+    await page.getByTestId('hist-to').press('Enter');
+    await expect(page.getByTestId('hist-to-error')).toHaveText('Data non valida: usare il formato gg/mm/aaaa');
+    await expect(page.getByTestId('hist-to')).toBeFocused();
+    await accessible(page, 'desk history (date not valid)');
+    await snapshot(page, 'ux-date-filter-history');
+    expect(searched).toEqual([]);
+
+    // The dashboard's own period, and the day summary (which showed today's instead).
+    await page.goto(`${host.url}#/sender/dashboard`);
+    await page.getByTestId('sender-period').getByText('Personalizzato').click();
+    await typeDate(page, 'dash-from', '010120266');
+    await typeDate(page, 'dash-to', '31122026');
+    await page.getByTestId('dash-to').press('Enter');
+    await expect(page.getByTestId('dash-from-error')).toHaveText('Data iniziale del periodo non valida: usare il formato gg/mm/aaaa');
+    await expect(page.getByTestId('dash-from')).toBeFocused();
+    await accessible(page, 'sender dashboard (date not valid)');
+    await snapshot(page, 'ux-date-filter-dashboard');
+    await page.goto(`${host.url}#/desk/summary`);
+    await expect(page.getByTestId('desk-summary')).toBeVisible();
+    const summed = callsOf(page, 'desk.dailySummary');
+    await typeDate(page, 'summary-day', '010320266');
+    await page.getByTestId('summary-day').press('Enter');
+    await expect(page.getByTestId('summary-day-error')).toHaveText('Data non valida: usare il formato gg/mm/aaaa');
+    expect(summed).toEqual([]);
+    await accessible(page, 'desk summary (date not valid)');
+    await snapshot(page, 'ux-date-filter-summary');
   });
 });
 
