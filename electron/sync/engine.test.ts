@@ -185,6 +185,33 @@ describe('sync engine: pull', () => {
     expect([...store.notifications.keys()].sort()).toEqual([a.iun, b.iun].sort());
   });
 
+  it('counts the rounds that stored something in status().changes (screens re-read when it grows)', async () => {
+    const a = notif('a');
+    const b = notif('b');
+    let page: PullPage = { notifications: [{ notification: a }], elements: [], cursor: 'c1', hasMore: false };
+    const { store, engine } = setup(fakeAdapter({ pull: async () => page }));
+    expect((await engine.status()).changes).toBe(0);
+    await engine.runNow();
+    expect((await engine.status()).changes).toBe(1);
+    // The same page again stores nothing: no change.
+    await engine.runNow();
+    expect((await engine.status()).changes).toBe(1);
+    // A page that stores an element of a known notification is a change.
+    page = { notifications: [], elements: [{ iun: a.iun, element: { elementId: 'E1', category: 'REQUEST_ACCEPTED', at: '2026-03-01T10:05:00+01:00' } }], cursor: 'c2', hasMore: false };
+    await engine.runNow();
+    expect((await engine.status()).changes).toBe(2);
+    // A page stored before a later page failed still counts.
+    page = { notifications: [{ notification: b }], elements: [], cursor: 'c3', hasMore: false };
+    store.failNextApply(new Error('disk full'));
+    expect((await engine.runNow()).error).not.toBeNull();
+    expect((await engine.status()).changes).toBe(2);
+    // Next round: the acknowledged push is a change (its answer may update local data), and so is
+    // the page that failed, stored this time.
+    await store.enqueue(item('op-1'));
+    await engine.runNow();
+    expect((await engine.status()).changes).toBe(4);
+  });
+
   it('keeps the cursor and applies nothing of a page the store failed to write', async () => {
     const a = notif('a');
     const { store, engine } = setup(fakeAdapter({ pull: async () => ({ notifications: [{ notification: a }], elements: [], cursor: 'c1', hasMore: false }) }));

@@ -83,7 +83,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     });
     pushBlockedUntilMs = report.blockedUntilMs ?? 0;
     if (report.lastFailure) recordError(report.lastFailure);
-    if (report.done > 0) state.lastPushMs = opts.now();
+    if (report.done > 0) {
+      state.lastPushMs = opts.now();
+      state.changes += 1;
+    }
     return report;
   }
 
@@ -94,6 +97,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       const report = await pullPages({
         adapter: opts.adapter, store: opts.store, now: opts.now, pageSize: opts.pageSize ?? 1000,
         maxPages: opts.maxPagesPerPull ?? 200, logger: opts.logger, signal: abort.signal, onProgress: progress,
+        onApplied: (a) => {
+          if (a.notificationsInserted + a.elementsInserted > 0) state.changes += 1;
+        },
       });
       pullFailures = 0;
       state.lastPullMs = opts.now();

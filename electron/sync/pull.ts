@@ -7,7 +7,7 @@ import { SyncError } from './errors.js';
 import { checkIncomingPage, logIncomingWarnings } from './incoming.js';
 import { iunsOfPage, toLocalPage } from './links.js';
 import type { PullProgress } from './status.js';
-import type { NowMs, PullPage, SyncAdapter, SyncStore } from './types.js';
+import type { ApplyResult, NowMs, PullPage, SyncAdapter, SyncStore } from './types.js';
 
 export interface PullContext {
   adapter: SyncAdapter;
@@ -18,6 +18,8 @@ export interface PullContext {
   logger?: Logger;
   signal?: AbortSignal;
   onProgress?: (p: PullProgress) => void;
+  /** Called after each page is stored (its transaction committed), with what it stored. */
+  onApplied?: (applied: ApplyResult) => void;
 }
 
 export interface PullReport {
@@ -109,6 +111,7 @@ export async function pullPages(ctx: PullContext): Promise<PullReport> {
     };
     const applied = await ctx.store.applyPage(stream, page, new Date(ctx.now()).toISOString(), { writing });
     cursor = page.cursor;
+    ctx.onApplied?.(applied);
     report.pages += 1;
     report.notificationsInserted += applied.notificationsInserted;
     report.elementsInserted += applied.elementsInserted;

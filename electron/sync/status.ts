@@ -28,6 +28,12 @@ export interface SyncStatus {
   lastSuccessAt: string | null;
   lastPullAt: string | null;
   lastPushAt: string | null;
+  /**
+   * Grows each time a pulled page stored notifications or timeline elements, or pushed items were
+   * acknowledged (their answers may change local data): screens showing stored data re-read it when
+   * it grows. Counted since the host started (0 after a restart).
+   */
+  changes: number;
   lastError: SyncErrorView | null;
   pending: number;
   failing: number;
@@ -51,6 +57,8 @@ export interface EngineState {
   lastSuccessMs: number | null;
   lastPullMs: number | null;
   lastPushMs: number | null;
+  /** Counts the rounds that stored something (see SyncStatus.changes). */
+  changes: number;
   lastError: SyncErrorView | null;
   nextRunMs: number | null;
   pull: PullProgress | null;
@@ -58,7 +66,7 @@ export interface EngineState {
 }
 
 export function initialEngineState(): EngineState {
-  return { started: false, phase: 'idle', lastSuccessMs: null, lastPullMs: null, lastPushMs: null, lastError: null, nextRunMs: null, pull: null, health: null };
+  return { started: false, phase: 'idle', lastSuccessMs: null, lastPullMs: null, lastPushMs: null, changes: 0, lastError: null, nextRunMs: null, pull: null, health: null };
 }
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -73,6 +81,7 @@ export function buildStatus(adapter: string, stream: string, state: EngineState,
     lastSuccessAt: iso(state.lastSuccessMs),
     lastPullAt: iso(state.lastPullMs),
     lastPushAt: iso(state.lastPushMs),
+    changes: state.changes,
     lastError: state.lastError,
     pending: stats.pending,
     failing: stats.failing,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SyncStatusView } from '../../electron/api/contract/index.js';
 import { indicatorState, syncStateKey } from './sync-state.js';
 
-const inStep: SyncStatusView = { adapter: 'demo', problem: null, started: true, phase: 'idle', lastSuccessAt: '2026-11-26T10:00:00Z', lastError: null, pending: 0, failing: 0, parked: 0, localOnly: 0, nextAttemptAt: null, pull: null };
+const inStep: SyncStatusView = { adapter: 'demo', problem: null, started: true, phase: 'idle', lastSuccessAt: '2026-11-26T10:00:00Z', changes: 0, lastError: null, pending: 0, failing: 0, parked: 0, localOnly: 0, nextAttemptAt: null, pull: null };
 
 describe('the top bar sync indicator', () => {
   it('says the application cannot be reached, not "in step", when the host does not answer (even with an earlier in-step status)', () => {

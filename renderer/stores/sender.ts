@@ -129,11 +129,22 @@ export const useSenderStore = defineStore('sender', () => {
     if (answer !== STALE) detail.value = answer ?? null;
   }
 
+  /**
+   * Reads the shown notification again without clearing it first (no spinner, no error shown: a
+   * re-read nobody asked for, after sync stored something or the window came back). Does nothing
+   * while another notification is shown or being opened; a failure throws to the caller.
+   */
+  async function refreshDetail(iun: string): Promise<void> {
+    if (detail.value?.iun !== iun) return;
+    const answer = await details.run(() => call('sender.detail', { iun }));
+    if (answer !== STALE && detail.value?.iun === iun) detail.value = answer;
+  }
+
   async function cancel(iun: string): Promise<boolean> {
     const done = await run(() => call('sender.cancel', { iun }));
     if (done) await loadDetail(iun);
     return done !== undefined;
   }
 
-  return { filters, dashboard, list, detail, loading, error, loadFilters, loadDashboard, loadList, loadDetail, cancel };
+  return { filters, dashboard, list, detail, loading, error, loadFilters, loadDashboard, loadList, loadDetail, refreshDetail, cancel };
 });

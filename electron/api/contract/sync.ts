@@ -10,6 +10,8 @@ export interface SyncStatusView {
   started: boolean;
   phase: 'idle' | 'pushing' | 'pulling';
   lastSuccessAt: string | null;
+  /** Grows when sync stored new data (pulled notifications or elements, acknowledged pushes): screens re-read. */
+  changes: number;
   lastError: { code: string; message: string; at: string } | null;
   pending: number;
   failing: number;

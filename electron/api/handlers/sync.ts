@@ -19,6 +19,7 @@ function toView(ctx: HostContext, s: SyncStatus | undefined, locale: Locale): Sy
     started: s?.started ?? false,
     phase: s?.phase ?? 'idle',
     lastSuccessAt: s?.lastSuccessAt ?? null,
+    changes: s?.changes ?? 0,
     lastError: s?.lastError ? { code: s.lastError.code, message: text(s.lastError.code, s.lastError.params, locale), at: s.lastError.at } : null,
     pending: s?.pending ?? 0,
     failing: s?.failing ?? 0,
