@@ -122,6 +122,13 @@ test.describe('RADD desk counter', () => {
     await expect(page.getByTestId('desk-operation-summary')).toContainText('scade il 30/06/2031');
     // The operator by name (the signed-in demo operator), not by id.
     await expect(page.getByTestId('desk-operation-operator')).toHaveText(/ · Operatore demo$/);
+    // Names, dates and states first: the ids and SHA-256 digests wait, closed, under "Dettagli tecnici".
+    const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+    await expect(page.getByTestId('desk-operation-summary')).not.toContainText(UUID);
+    await expect(page.getByTestId('desk-operation-summary')).not.toContainText('SHA-256');
+    await expect(page.getByTestId('desk-documents')).not.toContainText('SHA-256');
+    await expect(page.getByTestId('desk-operation-technical')).not.toHaveAttribute('open');
+    await expect(page.getByTestId('desk-operation-id')).toBeHidden();
     const printAt = Date.now();
     const printedUrl = await counter.printBundle();
     console.log(`desk.e2e_scan_to_bundle: ${Date.now() - scannedAt - asideMs} ms`);
@@ -174,6 +181,19 @@ test.describe('RADD desk counter', () => {
     await expect(other.getByTestId('desk-new')).toBeVisible();
     await accessible(other, 'desk operation (completed, another window)');
     await other.close();
+    // Support's codes open from the keyboard (Enter on the summary) and close again (Space).
+    const operationId = new URL(page.url()).hash.split('/').pop()!;
+    await page.getByTestId('desk-operation-technical-toggle').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('desk-operation-technical')).toHaveAttribute('open');
+    await expect(page.getByTestId('desk-operation-id')).toBeVisible();
+    await expect(page.getByTestId('desk-operation-id')).toHaveText(operationId);
+    await expect(page.getByTestId('desk-document-checksum')).toHaveCount(await counter.ticks.count());
+    await expect(page.getByTestId('desk-document-checksum').first()).toContainText(/[0-9a-f]{64}/);
+    await accessible(page, 'desk operation (technical details open)');
+    await snapshot(page, 'desk-operation-technical');
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('desk-operation-technical')).not.toHaveAttribute('open');
   });
 
   test('a delegate collects by IUN with the signed delegation', async ({ page, host, accessible }) => {
