@@ -113,14 +113,37 @@ export const useSenderStore = defineStore('sender', () => {
     if (!filters.value) filters.value = (await run(() => call('sender.filters', {}))) ?? null;
   }
 
+  // What the dashboard and the list were last asked for: a quiet re-read asks for it again.
+  let dashboardAsked: InputOf<'sender.dashboard'> | undefined;
+  let listAsked: ListQuery | undefined;
+  const listInput = (q: ListQuery): InputOf<'sender.list'> => ({ filter: apiFilterOf(q), offset: (q.page - 1) * PAGE_SIZE, limit: PAGE_SIZE, sort: q.sort, direction: q.dir });
+
   async function loadDashboard(input: InputOf<'sender.dashboard'>): Promise<void> {
+    dashboardAsked = input;
     const answer = await run(() => dashboards.run(() => call('sender.dashboard', input)));
     if (answer !== STALE) dashboard.value = answer ?? dashboard.value;
   }
 
   async function loadList(q: ListQuery): Promise<void> {
-    const page = await run(() => lists.run(() => call('sender.list', { filter: apiFilterOf(q), offset: (q.page - 1) * PAGE_SIZE, limit: PAGE_SIZE, sort: q.sort, direction: q.dir })));
+    listAsked = q;
+    const page = await run(() => lists.run(() => call('sender.list', listInput(q))));
     if (page !== STALE) list.value = page ?? null;
+  }
+
+  /**
+   * The dashboard and the list read again as last asked, quietly (no spinner, no error shown): after
+   * sync stored something, or the window came back. A request the clerk makes meanwhile wins; a
+   * failure throws to the caller.
+   */
+  async function refreshDashboard(): Promise<void> {
+    if (!dashboardAsked || !dashboard.value) return;
+    const answer = await dashboards.run(() => call('sender.dashboard', dashboardAsked!));
+    if (answer !== STALE) dashboard.value = answer;
+  }
+  async function refreshList(): Promise<void> {
+    if (!listAsked || !list.value) return;
+    const page = await lists.run(() => call('sender.list', listInput(listAsked!)));
+    if (page !== STALE) list.value = page;
   }
 
   async function loadDetail(iun: string): Promise<void> {
@@ -146,5 +169,5 @@ export const useSenderStore = defineStore('sender', () => {
     return done !== undefined;
   }
 
-  return { filters, dashboard, list, detail, loading, error, loadFilters, loadDashboard, loadList, loadDetail, refreshDetail, cancel };
+  return { filters, dashboard, list, detail, loading, error, loadFilters, loadDashboard, loadList, loadDetail, refreshDashboard, refreshList, refreshDetail, cancel };
 });

@@ -1,4 +1,4 @@
-// Office screens follow SEND while they are open: a notification shown in the detail, a sync
+// Office screens follow SEND while they are open: a notification shown in the list or the detail, a sync
 // (here run from elsewhere: another window, or the engine's own timer) brings new elements from a
 // SEND B2B peer over real HTTP, and the status on screen moves on without the clerk navigating.
 import { DEMO_HOME_SENDER_TAX_ID, makeDemoCase } from '../../core/index.js';
@@ -16,7 +16,12 @@ test.describe('live office screens', () => {
     await peer.close();
   });
 
-  test('the detail of a notification shows the status a sync brought, without leaving the screen', async ({ page, host, accessible }) => {
+  test('the list and the detail show the status a sync brought, without leaving the screen', async ({ page, host, accessible }) => {
+    /** A sync run from elsewhere (another window; the engine's timer does the same). */
+    const syncElsewhere = async () => {
+      const ran = await page.request.post(`${host.origin}/api/sync.runNow`, { headers: { 'x-radd-token': host.token, 'x-radd-session': host.sessionId }, data: {} });
+      expect(ran.ok()).toBe(true);
+    };
     const c = makeDemoCase('e2e-live-refresh', 'PEC_FIRST_TRY', { sentAt: '2026-11-02T10:00:00+01:00', senderTaxId: DEMO_HOME_SENDER_TAX_ID });
     // SEND has sent the PEC, no receipt yet: "Invio in corso" (DELIVERING).
     const sent = c.timeline.findIndex((e) => e.category === 'SEND_DIGITAL_DOMICILE') + 1;
@@ -35,26 +40,32 @@ test.describe('live office screens', () => {
     await page.getByTestId('sync-run').click();
     await expect(page.getByTestId('sync-state')).toHaveText('Allineato con SEND', { timeout: 20_000 });
 
+    // The list, filtered on this IUN: SEND sends the PEC receipt, a sync runs elsewhere (not from
+    // this screen), and the row's status moves on.
+    await page.goto(`${host.url}#/sender/notifications?iun=${c.notification.iun}`);
+    const row = page.getByTestId('sender-table').locator('tbody tr', { hasText: c.notification.iun });
+    await expect(row).toContainText('Invio in corso');
+    await accessible(page, 'sender list (before the sync)');
+    const refinement = c.timeline.findIndex((e) => e.category === 'REFINEMENT');
+    expect(refinement).toBeGreaterThan(sent);
+    for (const e of c.timeline.slice(sent, refinement)) peer.appendElement(c.notification.iun, e);
+    await syncElsewhere();
+    await expect(row).toContainText('Consegnata', { timeout: 15_000 });
+    expect(new URL(page.url()).hash).toBe(`#/sender/notifications?iun=${c.notification.iun}`);
+
+    // The detail: the term runs out at SEND (REFINEMENT), the status on screen follows, with the new
+    // timeline element, on the same page; a screen reader hears the new status.
     await page.goto(`${host.url}#/sender/notifications/${c.notification.iun}`);
     await expect(page.getByTestId('detail-iun')).toHaveText(c.notification.iun);
-    await expect(page.getByTestId('detail-status')).toHaveText('Invio in corso');
+    await expect(page.getByTestId('detail-status')).toHaveText('Consegnata');
     const timelineItems = page.getByTestId('sender-timeline').locator(':scope > li');
     const before = await timelineItems.count();
     await accessible(page, 'sender detail (before the sync)');
-
-    // SEND moves on; a sync runs elsewhere (not from this screen).
-    for (const e of c.timeline.slice(sent)) peer.appendElement(c.notification.iun, e);
-    const ran = await page.request.post(`${host.origin}/api/sync.runNow`, {
-      headers: { 'x-radd-token': host.token, 'x-radd-session': host.sessionId },
-      data: {},
-    });
-    expect(ran.ok()).toBe(true);
-
-    // The screen follows: new status, new timeline elements, the same page (no navigation, focus kept).
-    await expect(page.getByTestId('detail-status')).not.toHaveText('Invio in corso', { timeout: 15_000 });
-    await expect(page.getByTestId('detail-status')).toHaveText(/Consegnata|Perfezionata per decorrenza termini/);
+    for (const e of c.timeline.slice(refinement)) peer.appendElement(c.notification.iun, e);
+    await syncElsewhere();
+    await expect(page.getByTestId('detail-status')).toHaveText('Perfezionata per decorrenza termini', { timeout: 15_000 });
     await expect.poll(() => timelineItems.count()).toBeGreaterThan(before);
-    await expect(page.getByTestId('detail-status-news')).toContainText('Stato aggiornato:');
+    await expect(page.getByTestId('detail-status-news')).toHaveText('Stato aggiornato: Perfezionata per decorrenza termini');
     expect(new URL(page.url()).hash).toBe(`#/sender/notifications/${c.notification.iun}`);
     await accessible(page, 'sender detail (after the sync)');
 
