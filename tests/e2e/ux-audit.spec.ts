@@ -204,6 +204,19 @@ test.describe('date filters', () => {
   });
 });
 
+test.describe('Pratiche', () => {
+  test('the operation-id field says ids are found from their first 8 characters, in both languages', async ({ page, host, accessible }) => {
+    await new DeskHistoryPage(page).open(host.url);
+    const field = page.getByTestId('hist-op');
+    await expect(page.getByTestId('hist-op-hint')).toHaveText('Il codice intero, o almeno i primi 8 caratteri (es. 9e4d2ce8)');
+    await expect(field).toHaveAccessibleDescription('Il codice intero, o almeno i primi 8 caratteri (es. 9e4d2ce8)');
+    await accessible(page, 'desk history (operation id hint)');
+    await snapshot(page, 'ux-history-operation-id-hint');
+    await page.getByTestId('locale-switch').getByText('EN', { exact: true }).click();
+    await expect(page.getByTestId('hist-op-hint')).toHaveText('The whole id, or at least its first 8 characters (e.g. 9e4d2ce8)');
+  });
+});
+
 test.describe('screen titles and the focus after a menu choice', () => {
   test('the window title names the screen, and a menu choice puts the focus on its heading', async ({ page, host, accessible }) => {
     await page.goto(`${host.url}#/sender/dashboard`);
