@@ -207,3 +207,41 @@ function idOf(n: { iun: string; sentAt: string; recipientCount: number }, e: Tim
   const { state } = rebuildEngineState(n, [e]);
   return state.status.history.flatMap((h) => h.related)[0] ?? `rejected-${i}`;
 }
+
+describe('engine properties: a giacenza outcome after RECAG012 (DOMAIN.md 7.4 *)', () => {
+  // 890 giacenza closed by RECAG012 on 19/04, then the item collected on 22/04 (RECAG005A/B/C), the
+  // late RECAG005C written as a SEND_ANALOG_FEEDBACK with its own elementId: it is progress, so the
+  // attempt's final stays RECAG012 whichever order the elements arrive in.
+  const n = { iun: 'GXRA-EKWZ-MQTD-202604-U-1', sentAt: '2026-04-06T09:00:00+02:00', recipientCount: 1 };
+  const a = { productType: 'RS', sentAttemptMade: 0 };
+  const inputs: TimelineElementInput[] = [
+    ev('REQUEST_ACCEPTED', '2026-04-06T09:02:00+02:00', undefined),
+    ev('SEND_ANALOG_DOMICILE', '2026-04-07T09:00:00+02:00', 0, { ...a, productType: '890' }),
+    ev('SEND_ANALOG_PROGRESS', '2026-04-09T10:00:00+02:00', 0, { ...a, deliveryDetailCode: 'RECAG010' }),
+    ev('SEND_ANALOG_PROGRESS', '2026-04-09T15:00:00+02:00', 0, { ...a, deliveryDetailCode: 'RECAG011A' }),
+    { ...ev('SEND_ANALOG_FEEDBACK', '2026-04-19T10:00:00+02:00', 0, { ...a, responseStatus: 'OK', deliveryDetailCode: 'RECAG012' }), elementId: 'FEEDBACK.RECAG012' },
+    { ...ev('SEND_ANALOG_PROGRESS', '2026-04-22T11:00:00+02:00', 0, { ...a, deliveryDetailCode: 'RECAG005A' }), elementId: 'PROGRESS.RECAG005A' },
+    { ...ev('SEND_ANALOG_FEEDBACK', '2026-04-22T11:00:00+02:00', 0, { ...a, responseStatus: 'OK', deliveryDetailCode: 'RECAG005C' }), elementId: 'FEEDBACK.RECAG005C' },
+    ev('ANALOG_SUCCESS_WORKFLOW', '2026-04-19T10:00:00+02:00', 0),
+    ev('REFINEMENT', '2026-04-29T10:00:00+02:00', 0),
+  ];
+
+  it('the derivation keeps RECAG012 as the final, and folding in any order gives the same', () => {
+    const full = deriveNotification(n, inputs).result;
+    expect(full.perRecipient[0]!.refinementDate).toBe('2026-04-29T10:00:00+02:00');
+    expect(full.statusHistory.find((h) => h.status === 'DELIVERED')?.activeFrom).toBe('2026-04-19T10:00:00+02:00');
+    fc.assert(
+      fc.property(permutation(inputs), (order) => {
+        expect(deriveNotification(n, order).result).toEqual(full);
+        expect(foldIncrementally(n, order).derived).toEqual(full);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('without RECAG012 before it, RECAG005C is the final (the term runs from the collection)', () => {
+    const withoutTerm = inputs.filter((e) => e.elementId !== 'FEEDBACK.RECAG012');
+    const r = deriveNotification(n, withoutTerm).result;
+    expect(r.perRecipient[0]!.refinementDate).toBe('2026-05-02T11:00:00+02:00');
+  });
+});

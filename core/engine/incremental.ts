@@ -7,7 +7,7 @@ import type { DomainWarning, TimelineCategory } from '../model/types.js';
 import type { RecipientFold } from '../refinement/recipient-fold.js';
 import type { HistoryState, StatusFold } from '../status/fold.js';
 import { workflowEndKind } from '../refinement/rules.js';
-import { businessTimeSource, finalFeedbackKey, preOutcomeKey, receiptTimeOf } from '../timeline/business-time.js';
+import { businessTimeSource, finalFeedbackKey, isGiacenzaOrderDependent, preOutcomeKey, receiptTimeOf } from '../timeline/business-time.js';
 import { compareWithKey, dedupeKeyOf } from '../timeline/dedupe.js';
 import type { NormalizedElement } from '../timeline/element.js';
 import { normalizeElement } from '../timeline/normalize.js';
@@ -53,7 +53,8 @@ function invalidatesApplied(state: EngineState, e: NormalizedElement, rf: Recipi
   if (rf === undefined) return false;
   switch (e.category) {
     case 'SEND_ANALOG_FEEDBACK':
-      return rf.boundToFeedback;
+      // RECAG012 and a giacenza outcome decide together which is the attempt's final (DOMAIN.md 7.4 *).
+      return rf.boundToFeedback || (rf.lastAnalogFeedbackMs !== null && isGiacenzaOrderDependent(e));
     case 'SEND_ANALOG_PROGRESS': {
       // A pre-outcome event after its final feedback: that feedback's time (and what hangs on it) moves.
       const k = preOutcomeKey(e);

@@ -40,7 +40,10 @@ export interface EngineState {
 // 2: B of a digital success is the first OK receipt (was the last); PEC receipts and final postal
 // feedbacks take their business times (DOMAIN.md 5); the fold keeps the pre-outcome times. Stored
 // states of version 1 are rebuilt from their timeline on their next append.
-export const ENGINE_STATE_VERSION = 2;
+// 3: a RECAG005C-007C feedback after its attempt's RECAG012 / PNAG012 is progress (DOMAIN.md 7.4 *):
+// it no longer moves ANALOG_SUCCESS_WORKFLOW's time nor the refinement base. Older states rebuilt
+// the same way.
+export const ENGINE_STATE_VERSION = 3;
 
 /** The empty state of a notification: IN_VALIDATION from sentAt. Throws on a bad sentAt or recipient count. */
 export function createEngineState(n: EngineNotification): EngineState {

@@ -118,6 +118,8 @@ export function observeWorkflow(rf: RecipientFold, e: NormalizedElement, sentAtM
     case 'SEND_ANALOG_FEEDBACK': {
       const k = finalFeedbackKey(e);
       if (k !== undefined) rf.finalsApplied.push(k);
+      // After RECAG012 a giacenza outcome is progress: the attempt's final stays RECAG012 (DOMAIN.md 7.4 *).
+      if (e.progressAfterTerm) return;
       if (rf.lastAnalogFeedbackMs === null || e.atMs > rf.lastAnalogFeedbackMs) rf.lastAnalogFeedbackMs = e.atMs;
       if (e.details.responseStatus === 'OK') rf.lastOkAnalogFeedback = ref(e);
       return;

@@ -10,6 +10,9 @@
 // * COMPLETELY_UNREACHABLE_CREATION_REQUEST, COMPLETELY_UNREACHABLE = `at` of that recipient's
 //   ANALOG_FAILURE_WORKFLOW (the first one in sort order, should there be several);
 // * REFINEMENT = the term date S (done by the engine, which computes S: see core/engine).
+// A RECAG005C-007C feedback after its attempt's RECAG012 / PNAG012 is progress (DOMAIN.md 7.4 *):
+// it is marked (progressAfterTerm) and is not "the last SEND_ANALOG_FEEDBACK" above, nor the
+// attempt's final for the refinement term (recipient-fold.ts).
 // When the reference element is absent the written time stands. The warning
 // BUSINESS_TIME_MISMATCH is emitted by the engine when it processes the element.
 import type { TimelineCategory } from '../model/types.js';
@@ -63,6 +66,40 @@ export function finalFeedbackKey(e: CodedElement): string | undefined {
   return pre === undefined ? undefined : `${attemptOf(e.details)}|${code.slice(0, -1)}${pre}`;
 }
 
+/** Giacenza outcomes that are a final OK only when no RECAG012 came before (DOMAIN.md 7.4 *). */
+const FINAL_ONLY_BEFORE_TERM: ReadonlySet<string> = new Set(['RECAG005C', 'RECAG006C', 'RECAG007C']);
+/** The 890 giacenza's term finals: RECAG012, and PNAG012 dated like it (DOMAIN.md 7.3). */
+const GIACENZA_TERM_FINALS: ReadonlySet<string> = new Set(['RECAG012', 'PNAG012']);
+
+/**
+ * A feedback whose place as its attempt's final depends on the order of RECAG012 and the giacenza
+ * outcome (RECAG005C-007C, RECAG012, PNAG012): the incremental engine rederives when one arrives
+ * after another feedback of the recipient.
+ */
+export function isGiacenzaOrderDependent(e: CodedElement): boolean {
+  if (e.category !== 'SEND_ANALOG_FEEDBACK') return false;
+  const code = e.details.deliveryDetailCode;
+  return typeof code === 'string' && (FINAL_ONLY_BEFORE_TERM.has(code) || GIACENZA_TERM_FINALS.has(code));
+}
+
+/** Marks the RECAG005C-007C feedbacks later than their attempt's RECAG012 / PNAG012 (business times) as progress. */
+function markProgressAfterTerm(elements: NormalizedElement[]): void {
+  let terms: Map<string, number> | undefined;
+  for (const e of elements) {
+    if (e.category !== 'SEND_ANALOG_FEEDBACK' || !GIACENZA_TERM_FINALS.has(e.details.deliveryDetailCode as string)) continue;
+    const key = `${e.rec}|${attemptOf(e.details)}`;
+    terms ??= new Map();
+    const cur = terms.get(key);
+    if (cur === undefined || e.atMs < cur) terms.set(key, e.atMs);
+  }
+  if (terms === undefined) return;
+  for (const e of elements) {
+    if (e.category !== 'SEND_ANALOG_FEEDBACK' || !FINAL_ONLY_BEFORE_TERM.has(e.details.deliveryDetailCode as string)) continue;
+    const term = terms.get(`${e.rec}|${attemptOf(e.details)}`);
+    if (term !== undefined && term < e.atMs) e.progressAfterTerm = true;
+  }
+}
+
 /** Final feedbacks take their pre-outcome event's time (see the header). */
 function applyPreOutcomeTimes(elements: NormalizedElement[]): void {
   const pre = new Map<string, number>();
@@ -91,6 +128,7 @@ export function applyBusinessTimes(elements: NormalizedElement[], recipientCount
     if (source === 'LAST_ANALOG_FEEDBACK' || source === 'ANALOG_FAILURE') needed = true;
   }
   applyPreOutcomeTimes(elements);
+  markProgressAfterTerm(elements);
   if (!needed) return;
   const lastFeedback: number[] = [];
   const failure: (NormalizedElement | undefined)[] = [];
@@ -101,6 +139,7 @@ export function applyBusinessTimes(elements: NormalizedElement[], recipientCount
   for (const e of elements) {
     if (e.rec < 0) continue;
     if (e.category === 'SEND_ANALOG_FEEDBACK') {
+      if (e.progressAfterTerm) continue;
       const cur = lastFeedback[e.rec]!;
       if (Number.isNaN(cur) || e.atMs > cur) lastFeedback[e.rec] = e.atMs;
     } else if (e.category === 'ANALOG_FAILURE_WORKFLOW') {

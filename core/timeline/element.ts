@@ -20,6 +20,11 @@ export interface NormalizedElement {
    * input. Used only to tell ids apart cheaply; equal hashes are confirmed with ===.
    */
   idHash?: number | undefined;
+  /**
+   * A RECAG005C-007C feedback that came after its attempt's RECAG012 / PNAG012: progress, not the
+   * attempt's final (DOMAIN.md 7.4 *). Set by applyBusinessTimes.
+   */
+  progressAfterTerm?: true;
 }
 
 /** Sort order of DOMAIN.md 4.1 step 2: at, category rank, recipientIndex, elementId. */
