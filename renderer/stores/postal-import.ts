@@ -67,7 +67,11 @@ export const usePostalGiacenzaStore = defineStore('postal-giacenza', () => {
   const error = ref<PostalProblem | null>(null);
   const loading = ref(false);
 
+  /** Grows with each load: a quiet re-read answered after a load started is dropped. */
+  let loads = 0;
+
   async function load(): Promise<void> {
+    loads += 1;
     loading.value = true;
     error.value = null;
     try {
@@ -79,5 +83,16 @@ export const usePostalGiacenzaStore = defineStore('postal-giacenza', () => {
     }
   }
 
-  return { register, error, loading, load };
+  /**
+   * The register read again quietly (no spinner, no error shown, what is shown stays on failure):
+   * after sync stored something or the window came back. Skipped while a load runs or nothing is shown.
+   */
+  async function refresh(): Promise<void> {
+    if (loading.value || !register.value) return;
+    const asked = loads;
+    const answer = await call('postal.giacenzaRegister', {});
+    if (asked === loads) register.value = answer;
+  }
+
+  return { register, error, loading, load, refresh };
 });
