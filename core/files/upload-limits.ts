@@ -23,15 +23,16 @@ export function base64DecodedBytes(base64: string): number {
 
 /**
  * Megabytes as a message shows them in the reader's language: whole limits as they are ("15"),
- * sizes with one decimal, written with the language's decimal separator ("16,2" / "16.2").
+ * sizes with one decimal, written with the language's decimal separator ("16,2" / "16.2"), rounded
+ * up: a file just over a 15 MB limit reads "15,1 MB", never "15 MB" ("too large" must show).
  */
 export function megabytesText(bytes: number, locale: Locale): string {
   if (bytes % MIB === 0) return String(bytes / MIB);
-  const text = (bytes / MIB).toFixed(1);
+  const text = megabytes(bytes).toFixed(1);
   return locale === 'it' ? text.replace('.', ',') : text;
 }
 
-/** Megabytes to one decimal, as a number: a DomainError's param, written in the reader's language when its message is made. */
+/** Megabytes to one decimal, rounded up, as a number: a DomainError's param, written in the reader's language when its message is made. */
 export function megabytes(bytes: number): number {
-  return Math.round((bytes / MIB) * 10) / 10;
+  return Math.ceil((bytes / MIB) * 10) / 10;
 }

@@ -7,12 +7,12 @@ const base64Of = (bytes: number) => 'A'.repeat(Math.ceil(bytes / 3) * 4);
 
 describe('the size check before an upload is sent', () => {
   it('refuses a 16 MB scan at the counter naming the file, its size and the 15 MB limit', () => {
-    const e = fileTooLarge('desk.uploadScan', { fileName: 'documento.pdf', dataBase64: base64Of(16.2 * MIB) }, 'it');
+    const e = fileTooLarge('desk.uploadScan', { fileName: 'documento.pdf', dataBase64: base64Of(16.15 * MIB) }, 'it');
     expect(e).toEqual({ code: 'FILE_TOO_LARGE', message: 'File troppo grande: «documento.pdf» (16,2 MB). Il massimo è 15 MB' });
   });
 
   it('writes the size with a decimal point in English', () => {
-    const e = fileTooLarge('desk.uploadScan', { fileName: 'documento.pdf', dataBase64: base64Of(16.2 * MIB) }, 'en');
+    const e = fileTooLarge('desk.uploadScan', { fileName: 'documento.pdf', dataBase64: base64Of(16.15 * MIB) }, 'en');
     expect(e?.message).toBe('File too large: "documento.pdf" (16.2 MB). The maximum is 15 MB');
   });
 
