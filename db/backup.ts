@@ -82,8 +82,10 @@ export async function restoreBackup(backupPath: string, filename: string, stamp 
     keptAside = `${filename}.replaced-${stamp}`;
     await rename(filename, keptAside);
   }
+  // The WAL goes with the file set aside under SQLite's own name for it (`<file>-wal`): opening
+  // that file replays the transactions the WAL still holds (`…-wal.replaced-…` would have lost them).
   for (const suffix of ['-wal', '-shm']) {
-    if (existsSync(filename + suffix)) await rename(filename + suffix, `${keptAside ?? filename}${suffix}.replaced-${stamp}`);
+    if (existsSync(filename + suffix)) await rename(filename + suffix, keptAside ? `${keptAside}${suffix}` : `${filename}.replaced-${stamp}${suffix}`);
   }
   await rename(tmp, filename);
   await fsync(dirname(filename));

@@ -41,3 +41,16 @@ describe('loadConfig reads a variable set to nothing as not set', () => {
     expect(config.adapter).toBeUndefined();
   });
 });
+
+describe('loadConfig refuses what it cannot honour', () => {
+  it('a language other than it/en is an error, not Italian in silence', () => {
+    expect(() => loadConfig(['--locale', 'fr'], {})).toThrow(/"it" or "en", not "fr"/);
+    expect(() => loadConfig([], { RADD_LOCALE: 'de' })).toThrow(/not "de"/);
+    expect(loadConfig(['--locale', 'en'], {}).locale).toBe('en');
+    expect(loadConfig([], {}).locale).toBe('it');
+  });
+
+  it('an unknown store kind names every accepted value', () => {
+    expect(() => loadConfig([], { RADD_DB_CLIENT: 'mysql' })).toThrow('RADD_DB_CLIENT must be "sqlite3" (or "sqlite") or "pg", not "mysql"');
+  });
+});

@@ -59,12 +59,14 @@ export function loadConfig(argv: string[] = process.argv.slice(2), given: NodeJS
   } else if (client === 'sqlite3' || client === 'sqlite') {
     db = { client: 'sqlite3', filename: resolve(flag(argv, 'db') ?? env.RADD_DB ?? join(dataDir, 'radd-desk.sqlite')) };
   } else {
-    throw new ConfigError(`RADD_DB_CLIENT must be "sqlite3" or "pg", not "${client}"`);
+    throw new ConfigError(`RADD_DB_CLIENT must be "sqlite3" (or "sqlite") or "pg", not "${client}"`);
   }
   const portText = flag(argv, 'port') ?? env.RADD_PORT;
   const port = portText === undefined ? DEFAULT_PORT : Number(portText);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`invalid port "${portText}"`);
-  const locale = (flag(argv, 'locale') ?? env.RADD_LOCALE ?? 'it') === 'en' ? 'en' : 'it';
+  const localeText = flag(argv, 'locale') ?? env.RADD_LOCALE ?? 'it';
+  if (localeText !== 'it' && localeText !== 'en') throw new ConfigError(`the language must be "it" or "en", not "${localeText}" (--locale / RADD_LOCALE)`);
+  const locale: HostConfig['locale'] = localeText;
   return {
     dataDir,
     db,

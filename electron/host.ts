@@ -17,6 +17,7 @@ import { scheduleDailyBackup } from './backup.js';
 import { scheduleScanRetention } from './desk/scan-retention.js';
 import { UrlTickets } from './auth/url-tickets.js';
 import { createFileSecretStore } from './secrets-file.js';
+import { markRunning } from './store-running.js';
 
 export const systemClock: Clock = { now: () => new Date() };
 
@@ -51,7 +52,9 @@ export interface HostOptions {
 export async function createHost(config: HostConfig, options: HostOptions): Promise<Host> {
   const logger = options.logger ?? createLogger();
   const clock = options.clock ?? systemClock;
-  mkdirSync(config.dataDir, { recursive: true });
+  // Owner only when created here: the store holds tax codes and identity scans (a directory given
+  // by --data-dir that exists keeps its permissions).
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const store = await openStore(
     config.db.client === 'pg'
       ? { client: 'pg', connection: config.db.connection, dataDir: config.dataDir }
@@ -89,6 +92,8 @@ export async function createHost(config: HostConfig, options: HostOptions): Prom
   const stopBackups = options.sync ? scheduleDailyBackup(ctx) : () => undefined;
   // And the data-retention purge of closed operations' scans (issue #11), at start and daily.
   const stopPurge = options.sync ? scheduleScanRetention(ctx) : async () => undefined;
+  // The running app marks its SQLite store, so that `npm run restore` refuses to replace it meanwhile.
+  const unmark = options.sync && config.db.client === 'sqlite3' ? markRunning(config.db.filename) : () => undefined;
   return {
     ctx,
     close: async () => {
@@ -96,6 +101,7 @@ export async function createHost(config: HostConfig, options: HostOptions): Prom
       await stopPurge();
       await ctx.sync?.stop();
       await store.close();
+      unmark();
     },
   };
 }

@@ -60,7 +60,7 @@ export async function bootstrapOperators(ctx: HostContext, auth: AuthRuntime, en
       created++;
     }
     await auth.refresh(ctx.store);
-    if (created > 0) ctx.logger.warn('demo operators with known passwords created (RADD_DEMO_OPERATORS=1)', { created });
+    if (created > 0) ctx.logger.warn('demo operators with known passwords created (demo store, or RADD_DEMO_OPERATORS=1)', { created });
     return 'demo';
   }
   if (await auth.refresh(ctx.store)) return 'existing';

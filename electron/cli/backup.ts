@@ -8,6 +8,7 @@ import { backupNow } from '../backup.js';
 import { createLogger } from '../logger.js';
 import { restoreBackup } from '../../db/store.js';
 import { failureReport } from '../startup-failure.js';
+import { runningPids } from '../store-running.js';
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -28,6 +29,15 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'restore' && file) {
+    // The app still running on this store would go on writing into the file set aside.
+    const running = runningPids(config.db.filename);
+    if (running.length > 0) {
+      process.stderr.write(
+        `RADD Desk is running on ${config.db.filename} (process ${running.join(', ')}): close it, then restore.\n` +
+          `RADD Desk è in esecuzione su questo archivio (processo ${running.join(', ')}): chiuderla, poi ripristinare.\n`,
+      );
+      return 3;
+    }
     const keptAside = await restoreBackup(file, config.db.filename);
     process.stdout.write(`restored ${file} -> ${config.db.filename}${keptAside ? ` (previous file kept as ${keptAside})` : ''}\n`);
     return 0;
