@@ -1,6 +1,7 @@
 // Page object of the RADD counter: what is on each step and what a clerk does there, from the
 // keyboard (a scanner types and presses Enter; the clerk uses Tab, Enter, Esc and Alt+letter).
 import { expect, type Locator, type Page } from '@playwright/test';
+import { scanKeys } from './scanner.js';
 
 export interface DocumentData {
   type?: string;
@@ -54,8 +55,8 @@ export class DeskCounterPage {
    * (the field it types into is the one focused, not necessarily the scan field).
    */
   async scanAnywhere(text: string): Promise<void> {
-    // One call: the Enter follows the last key as closely as a scanner's does.
-    await this.page.keyboard.type(`${text}\n`, { delay: 5 });
+    // Keys 5 ms apart as the scanner stamps them, the Enter right after (pages/scanner.ts).
+    await scanKeys(this.page, text);
   }
 
   /** What a person does: types one key every 90 ms (far slower than a scanner), no Enter. */
