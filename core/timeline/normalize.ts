@@ -52,6 +52,8 @@ const UPPER_CASE_VALUES: readonly (readonly [field: string, values: readonly str
   ['responseStatus', ['OK', 'KO']],
   ['endWorkflowStatus', ['SUCCESS', 'FAILURE']],
 ];
+/** `isFirstSendRetry` written as a text. */
+const RETRY_TEXT = /^\s*(true|false)\s*$/i;
 
 /**
  * Details as the rules read them: `responseStatus` written "ok" / "ko" is SEND's OK / KO,
@@ -61,20 +63,18 @@ const UPPER_CASE_VALUES: readonly (readonly [field: string, values: readonly str
  * changes.
  */
 function readableDetails(details: Record<string, unknown>): Record<string, unknown> {
-  let out = details;
-  const set = (field: string, value: unknown) => {
-    if (out === details) out = { ...details };
-    out[field] = value;
-  };
+  // No closure here: this runs for every element, and a function made per call costs (tsx names
+  // each one: ~6 % of a bulk import's JS thread).
+  let out: Record<string, unknown> | undefined;
   for (const [field, values] of UPPER_CASE_VALUES) {
     const v = details[field];
     if (typeof v !== 'string' || values.includes(v)) continue;
     const upper = v.trim().toUpperCase();
-    if (values.includes(upper)) set(field, upper);
+    if (values.includes(upper)) (out ??= { ...details })[field] = upper;
   }
   const retry = details.isFirstSendRetry;
-  if (typeof retry === 'string' && /^\s*(true|false)\s*$/i.test(retry)) set('isFirstSendRetry', retry.trim().toLowerCase() === 'true');
-  return out;
+  if (typeof retry === 'string' && RETRY_TEXT.test(retry)) (out ??= { ...details }).isFirstSendRetry = retry.trim().toLowerCase() === 'true';
+  return out ?? details;
 }
 
 /**
