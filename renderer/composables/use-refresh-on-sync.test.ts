@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeFollower } from './use-refresh-on-sync.js';
+import { changeFollower, singleFlight } from './use-refresh-on-sync.js';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
@@ -59,6 +59,27 @@ describe('changeFollower (re-read when sync stored something)', () => {
     follow(2);
     await flush();
     follow(3);
+    await flush();
+    expect(runs).toBe(2);
+  });
+});
+
+describe('singleFlight (one runner for a sync change and a return to the window)', () => {
+  it('calls from two sources while one run is on its way make one run more, not two', async () => {
+    const pending: (() => void)[] = [];
+    let runs = 0;
+    const run = singleFlight(() => new Promise<void>((resolve) => { runs += 1; pending.push(resolve); }));
+    const follow = changeFollower(() => undefined, run);
+    follow(1);
+    follow(2); // a sync change: runs
+    void run(); // the window came back meanwhile
+    follow(3); // and another change
+    await flush();
+    expect(runs).toBe(1);
+    pending.shift()!();
+    await flush();
+    expect(runs).toBe(2);
+    pending.shift()!();
     await flush();
     expect(runs).toBe(2);
   });

@@ -3,22 +3,21 @@
 // statuses move on while the screen is open, and an office clerk watching a notification must not
 // have to leave and come back to see it perfected. The host's sync status carries a counter that
 // grows with each round that stored data (`changes`, polled every few seconds by the top bar's
-// indicator); a re-read nobody asked for is quiet (no spinner, no focus move) and never runs twice
-// at once: a change heard while one runs is read by one more run after it.
+// indicator). The screen also reads again when the clerk comes back to its window
+// (use-refresh-on-return.ts). A re-read nobody asked for is quiet (no spinner, no focus move) and
+// never runs twice at once: one asked for while one runs is one more run after it.
 import { onBeforeUnmount, onMounted, watch } from 'vue';
 import { useSyncStore } from '../stores/sync.js';
+import { watchReturn } from './use-refresh-on-return.js';
 
 /**
- * Runs `refresh` once per change of `changes` after the first value seen (a counter that starts
- * over after a host restart is a change too); at most one run at a time, and a change while one
- * runs leads to one more run after it. A failed run is dropped (the next change tries again).
- * Returns the function to call with each value read.
+ * `refresh` behind a guard: at most one run at a time, and a call while one runs leads to one more
+ * run after it (never more). A failed run is dropped quietly: the screen keeps what it shows.
  */
-export function changeFollower(refresh: () => unknown): (changes: number | undefined) => void {
-  let seen: number | undefined;
+export function singleFlight(refresh: () => unknown): () => Promise<void> {
   let running = false;
   let again = false;
-  async function run(): Promise<void> {
+  return async () => {
     if (running) {
       again = true;
       return;
@@ -36,7 +35,16 @@ export function changeFollower(refresh: () => unknown): (changes: number | undef
     } finally {
       running = false;
     }
-  }
+  };
+}
+
+/**
+ * Runs `refresh` (through `run`, singleFlight by default) once per change of `changes` after the
+ * first value seen (a counter that starts over after a host restart is a change too). Returns the
+ * function to call with each value read.
+ */
+export function changeFollower(refresh: () => unknown, run: () => unknown = singleFlight(refresh)): (changes: number | undefined) => void {
+  let seen: number | undefined;
   return (changes) => {
     if (changes === undefined) return;
     const first = seen === undefined;
@@ -46,17 +54,24 @@ export function changeFollower(refresh: () => unknown): (changes: number | undef
   };
 }
 
-/** changeFollower on the sync store's status while the calling component is mounted. */
-export function useRefreshOnSync(refresh: () => unknown): void {
+/**
+ * While the calling component is mounted: `refresh` when sync stored something (the sync store's
+ * status, polled) and when the window comes back, through one singleFlight for both.
+ */
+export function useLiveRefresh(refresh: () => unknown): void {
   const sync = useSyncStore();
-  const follow = changeFollower(refresh);
+  const run = singleFlight(refresh);
+  const follow = changeFollower(refresh, run);
   let stopPolling: (() => void) | undefined;
+  let stopReturn: (() => void) | undefined;
   const stopWatching = watch(() => sync.status?.changes, follow, { immediate: true });
   onMounted(() => {
     stopPolling = sync.watch();
+    stopReturn = watchReturn(run, { window, document });
   });
   onBeforeUnmount(() => {
     stopWatching();
     stopPolling?.();
+    stopReturn?.();
   });
 }

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { CsvImportView, CsvReportLine, GiacenzaRegisterView } from '../../electron/api/contract/index.js';
 import { call } from '../api/client.js';
+import { newestWins, STALE } from '../composables/newest-wins.js';
 import { sendInChunks } from '../views/postal/upload.js';
 import { toProblem, type PostalProblem } from './postal.js';
 
@@ -67,15 +68,15 @@ export const usePostalGiacenzaStore = defineStore('postal-giacenza', () => {
   const error = ref<PostalProblem | null>(null);
   const loading = ref(false);
 
-  /** Grows with each load: a quiet re-read answered after a load started is dropped. */
-  let loads = 0;
+  // The newest request wins: a quiet re-read answered after the postman's load started is dropped.
+  const answers = newestWins();
 
   async function load(): Promise<void> {
-    loads += 1;
     loading.value = true;
     error.value = null;
     try {
-      register.value = await call('postal.giacenzaRegister', {});
+      const answer = await answers.run(() => call('postal.giacenzaRegister', {}));
+      if (answer !== STALE) register.value = answer;
     } catch (e) {
       error.value = toProblem(e);
     } finally {
@@ -89,9 +90,8 @@ export const usePostalGiacenzaStore = defineStore('postal-giacenza', () => {
    */
   async function refresh(): Promise<void> {
     if (loading.value || !register.value) return;
-    const asked = loads;
-    const answer = await call('postal.giacenzaRegister', {});
-    if (asked === loads) register.value = answer;
+    const answer = await answers.run(() => call('postal.giacenzaRegister', {}));
+    if (answer !== STALE) register.value = answer;
   }
 
   return { register, error, loading, load, refresh };
