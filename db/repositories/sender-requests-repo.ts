@@ -76,21 +76,25 @@ export class SenderRequestsRepo {
     return true;
   }
 
-  /** Records what SEND says of the request `notificationRequestId`; false when it is not one of ours. */
-  async recordRequestStatus(notificationRequestId: string, answer: SendAnswer): Promise<boolean> {
+  /**
+   * Records what SEND says of the request `notificationRequestId`: 'unknown' when it is not one of
+   * ours, else whether its IUN or status changed ('changed') or SEND said nothing new ('unchanged').
+   */
+  async recordRequestStatus(notificationRequestId: string, answer: SendAnswer): Promise<'unknown' | 'unchanged' | 'changed'> {
     const row = await this.db<Row>('sender_requests').where('notification_request_id', notificationRequestId).first();
-    if (!row) return false;
-    await this.patch(row, answer);
-    return true;
+    if (!row) return 'unknown';
+    return (await this.patch(row, answer)) ? 'changed' : 'unchanged';
   }
 
   /** The request id and SEND's IUN are kept once recorded (SEND never changes them); the status follows SEND. */
-  private async patch(row: Row, answer: SendAnswer & { notificationRequestId?: string }): Promise<void> {
+  private async patch(row: Row, answer: SendAnswer & { notificationRequestId?: string }): Promise<boolean> {
     const patch: Partial<Row> = {};
     if (row.notification_request_id === null && answer.notificationRequestId !== undefined) patch.notification_request_id = answer.notificationRequestId;
     if (row.send_iun === null && answer.sendIun !== undefined) patch.send_iun = answer.sendIun;
     if (answer.status !== undefined && answer.status !== row.send_request_status) patch.send_request_status = answer.status;
-    if (Object.keys(patch).length > 0) await this.db('sender_requests').where('iun', row.iun).update(patch);
+    if (Object.keys(patch).length === 0) return false;
+    await this.db('sender_requests').where('iun', row.iun).update(patch);
+    return true;
   }
 
   /**

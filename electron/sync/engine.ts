@@ -100,6 +100,9 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
         onApplied: (a) => {
           if (a.notificationsInserted + a.elementsInserted > 0) state.changes += 1;
         },
+        onRequestsChanged: () => {
+          state.changes += 1;
+        },
       });
       pullFailures = 0;
       state.lastPullMs = opts.now();

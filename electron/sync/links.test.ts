@@ -104,6 +104,19 @@ describe('sync engine with request links (memory store)', () => {
     expect(s.store.timelines.get(LOCAL)?.size).toBe(1);
   });
 
+  it('counts SEND\'s answer about a request as a change even when no page stored anything (screens re-read it)', async () => {
+    const s = setup({ linkInFeed: false });
+    s.store.requests.get(LOCAL)!.notificationRequestId = 'REQ-1';
+    // An empty feed: the only news is the request's IUN and status, asked at the start of the pull.
+    await s.engine.runNow();
+    expect(s.asked[0]).toEqual(['REQ-1']);
+    expect(s.store.requests.get(LOCAL)).toMatchObject({ sendIun: SEND, status: 'ACCEPTED' });
+    expect((await s.engine.status()).changes).toBe(1);
+    // The same answer again changes nothing (the IUN is known: the request is no longer asked).
+    await s.engine.runNow();
+    expect((await s.engine.status()).changes).toBe(1);
+  });
+
   it('sends a cancellation of the local notification under SEND\'s IUN', async () => {
     const s = setup({ linkInFeed: true });
     Object.assign(s.store.requests.get(LOCAL)!, { notificationRequestId: 'REQ-1', sendIun: SEND });

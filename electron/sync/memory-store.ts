@@ -28,9 +28,12 @@ export interface MemorySyncStore extends SyncStore {
 
 function memoryLinks(requests: Map<string, MemoryRequest>): RequestLinkStore {
   const all = () => [...requests.values()];
+  /** True when `l` changed the request. */
   const patch = (r: MemoryRequest, l: { iun?: string; status?: string }) => {
-    if (r.sendIun === undefined && l.iun !== undefined) r.sendIun = l.iun;
-    if (l.status !== undefined) r.status = l.status;
+    let changed = false;
+    if (r.sendIun === undefined && l.iun !== undefined) (r.sendIun = l.iun), (changed = true);
+    if (l.status !== undefined && r.status !== l.status) (r.status = l.status), (changed = true);
+    return changed;
   };
   return {
     async recordPushed(item, link) {
@@ -40,10 +43,12 @@ function memoryLinks(requests: Map<string, MemoryRequest>): RequestLinkStore {
       patch(r, link);
     },
     async record(links) {
+      let changed = 0;
       for (const l of links) {
         const r = all().find((x) => x.notificationRequestId === l.notificationRequestId);
-        if (r) patch(r, l);
+        if (r && patch(r, l)) changed += 1;
       }
+      return changed;
     },
     async awaitingIun(limit) {
       return all().filter((r) => r.notificationRequestId !== undefined && r.sendIun === undefined && r.status !== 'REFUSED').slice(0, limit).map((r) => r.notificationRequestId!);

@@ -7,7 +7,7 @@ import { SyncError } from './errors.js';
 import { checkIncomingPage, logIncomingWarnings } from './incoming.js';
 import { iunsOfPage, toLocalPage } from './links.js';
 import type { PullProgress } from './status.js';
-import type { ApplyResult, NowMs, PullPage, SyncAdapter, SyncStore } from './types.js';
+import type { ApplyResult, NowMs, PullPage, RequestLink, SyncAdapter, SyncStore } from './types.js';
 
 export interface PullContext {
   adapter: SyncAdapter;
@@ -20,6 +20,11 @@ export interface PullContext {
   onProgress?: (p: PullProgress) => void;
   /** Called after each page is stored (its transaction committed), with what it stored. */
   onApplied?: (applied: ApplyResult) => void;
+  /**
+   * Called when SEND's answer about requests sent earlier changed some (their IUN or status: a
+   * refusal appended to the local notification), outside any page.
+   */
+  onRequestsChanged?: (count: number) => void;
 }
 
 export interface PullReport {
@@ -43,14 +48,20 @@ async function resolveRequests(ctx: PullContext): Promise<void> {
   const ids = await links.awaitingIun(RESOLVE_BATCH);
   if (ids.length === 0) return;
   const found = await ctx.adapter.resolveRequests(ids, ctx.signal);
-  if (found.length > 0) await links.record(found);
+  await recordLinks(ctx, found);
+}
+
+async function recordLinks(ctx: PullContext, found: readonly RequestLink[]): Promise<void> {
+  if (found.length === 0 || !ctx.store.links) return;
+  const changed = await ctx.store.links.record(found);
+  if (changed > 0) ctx.onRequestsChanged?.(changed);
 }
 
 /** Records the page's request links, then moves data about SEND's IUNs to the local notifications. */
 async function localise(ctx: PullContext, page: PullPage): Promise<PullPage> {
   const links = ctx.store.links;
   if (!links) return page;
-  if (page.links && page.links.length > 0) await links.record(page.links);
+  await recordLinks(ctx, page.links ?? []);
   return toLocalPage(page, await links.localIunsOf(iunsOfPage(page)));
 }
 

@@ -108,19 +108,21 @@ async function refusalOf(tx: StoreScope, link: RequestLink): Promise<{ iun: stri
  * The refusals of several links in one append (appendMany takes the notifications' locks in IUN
  * order, as every writer of several notifications does, so two desks on one PostgreSQL store
  * cannot deadlock on them). One notification has one request: a second link to it adds nothing.
+ * Returns how many notifications got their refusal now.
  */
-async function recordRefusals(tx: StoreScope, links: readonly RequestLink[], logger?: Logger): Promise<void> {
+async function recordRefusals(tx: StoreScope, links: readonly RequestLink[], logger?: Logger): Promise<number> {
   const byIun = new Map<string, { iun: string; inputs: TimelineElementInput[] }>();
   for (const l of links) {
     const refusal = await refusalOf(tx, l);
     if (refusal && !byIun.has(refusal.iun)) byIun.set(refusal.iun, refusal);
   }
   const appends = [...byIun.values()];
-  if (appends.length === 0) return;
+  if (appends.length === 0) return 0;
   const results = await tx.timeline.appendMany(appends);
   results.forEach((r, k) => {
     if (r.rejected.length > 0) logger?.warn('sync: refusal refused by the engine', { iun: appends[k]!.iun, codes: r.rejected.map((x) => x.error.code) });
   });
+  return results.filter((r) => r.inserted.length > 0).length;
 }
 
 const answerOf = (l: RequestLink) => ({ ...(l.iun ? { sendIun: l.iun } : {}), ...(l.status ? { status: l.status } : {}) });
@@ -136,11 +138,18 @@ function linkStoreOf(store: Store, logger?: Logger): RequestLinkStore {
       });
     },
     async record(links) {
-      if (links.length === 0) return;
-      await store.transaction(async (tx) => {
-        const changed: RequestLink[] = [];
-        for (const l of links) if (await tx.senderRequests.recordRequestStatus(l.notificationRequestId, answerOf(l))) changed.push(l);
-        await recordRefusals(tx, changed, logger);
+      if (links.length === 0) return 0;
+      return store.transaction(async (tx) => {
+        // A refusal is appended for every request of ours (idempotent: its elementId is fixed), also
+        // when the status was recorded before, so that a refusal lost before now still lands.
+        const ours: RequestLink[] = [];
+        let changed = 0;
+        for (const l of links) {
+          const outcome = await tx.senderRequests.recordRequestStatus(l.notificationRequestId, answerOf(l));
+          if (outcome !== 'unknown') ours.push(l);
+          if (outcome === 'changed') changed += 1;
+        }
+        return changed + (await recordRefusals(tx, ours, logger));
       });
     },
     awaitingIun: (limit) => store.senderRequests.awaitingSendIun(limit),

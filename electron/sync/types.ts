@@ -198,8 +198,12 @@ export interface OutboxStats {
 export interface RequestLinkStore {
   /** Records SEND's answer to the request an item carried (kind `send.newNotification`). */
   recordPushed(item: Pick<OutboxItem, 'kind' | 'idempotencyKey'>, link: RequestLink): Promise<void>;
-  /** Records SEND's IUN / status of requests known by their notificationRequestId (others are ignored). */
-  record(links: readonly RequestLink[]): Promise<void>;
+  /**
+   * Records SEND's IUN / status of requests known by their notificationRequestId (others are
+   * ignored). Returns how many changes it stored (requests with a new IUN or status, refusals
+   * appended to their notifications): 0 when SEND said nothing new.
+   */
+  record(links: readonly RequestLink[]): Promise<number>;
   /** notificationRequestIds of requests sent whose IUN SEND has not given yet (refused ones left out). */
   awaitingIun(limit: number): Promise<string[]>;
   /** SEND IUN -> local IUN, for those of `peerIuns` that belong to notifications created here. */

@@ -104,7 +104,9 @@ describe('new notification', () => {
     // Once SEND accepted the request (its answers recorded by the sync), the detail shows SEND's IUN.
     const requests = h.host.ctx.store.senderRequests;
     expect(await requests.recordSubmission(item.dedupeKey!, { notificationRequestId: 'UkVRLTE=' })).toBe(true);
-    expect(await requests.recordRequestStatus('UkVRLTE=', { sendIun: 'ZQWE-RTYU-IOPA-202611-K-1', status: 'ACCEPTED' })).toBe(true);
+    expect(await requests.recordRequestStatus('UkVRLTE=', { sendIun: 'ZQWE-RTYU-IOPA-202611-K-1', status: 'ACCEPTED' })).toBe('changed');
+    expect(await requests.recordRequestStatus('UkVRLTE=', { sendIun: 'ZQWE-RTYU-IOPA-202611-K-1', status: 'ACCEPTED' })).toBe('unchanged');
+    expect(await requests.recordRequestStatus('UkVRLTI=', { status: 'ACCEPTED' })).toBe('unknown');
     const linked = await h.api<SenderDetailView>('sender.detail', { iun: r.data.iun });
     expect(linked.data.sendIun).toBe('ZQWE-RTYU-IOPA-202611-K-1');
   });

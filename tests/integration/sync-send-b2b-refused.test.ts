@@ -65,7 +65,8 @@ describe('send-b2b: a request SEND refused', () => {
       const before = await r.store.timeline.listByIun(refused);
       const sent = r.peer.requestOf(refused)!;
       const again = { notificationRequestId: sent.notificationRequestId, status: 'REFUSED', request: { senderTaxId: SENDER, paProtocolNumber: 'PG/2026/009', idempotenceToken: refused } };
-      await r.syncStore.links!.record([{ ...again, refusal: { at: new Date(T0 + 3_600_000).toISOString(), reasons: [{ errorCode: 'OTHER', detail: 'other' }] } }]);
+      // 0 requests changed: the sync status does not report a change (screens do not re-read).
+      expect(await r.syncStore.links!.record([{ ...again, refusal: { at: new Date(T0 + 3_600_000).toISOString(), reasons: [{ errorCode: 'OTHER', detail: 'other' }] } }])).toBe(0);
       await r.syncStore.links!.recordPushed({ kind: 'send.newNotification', idempotencyKey: refused }, { ...again, refusal: { at: new Date(T0 + 7_200_000).toISOString(), reasons: [] } });
       await drainRig(r);
       expect(await r.store.timeline.listByIun(refused)).toEqual(before);
@@ -114,7 +115,7 @@ describe('send-b2b: a request SEND refused', () => {
         request: { senderTaxId: SENDER, paProtocolNumber: protocols[iuns.indexOf(iun)]!, idempotenceToken: iun },
         refusal: { at: new Date(T0 + (k + 1) * 3_600_000).toISOString(), reasons: [{ errorCode: 'OTHER', detail: 'other' }] },
       }));
-      await r.syncStore.links!.record([...links, links[0]!]);
+      expect(await r.syncStore.links!.record([...links, links[0]!])).toBe(0);
       expect(await Promise.all(iuns.map((iun) => r.store.timeline.listByIun(iun)))).toEqual(before);
     } finally {
       await disposeRig(r);
