@@ -379,4 +379,32 @@ describe('sync engine: schedule and status', () => {
     expect(Date.parse(s.nextAttemptAt!)).toBe(store.items()[0]!.nextAttemptMs);
     await engine.stop();
   });
+
+  it('keeps the last success across a restart: a desk opened offline says how old its data is', async () => {
+    const { store, engine, clock } = setup(fakeAdapter());
+    expect((await engine.status()).lastSuccessAt).toBeNull();
+    await engine.runNow();
+    expect((await engine.status()).lastSuccessAt).toBe(new Date(T0).toISOString());
+    // The host restarts the next morning with the network down: the first status already says when
+    // SEND was last in step, and a failing round does not erase it.
+    clock.advance(15 * 3_600_000);
+    const offline = fakeAdapter({ pull: async () => { throw new SyncError('SYNC_PEER_UNREACHABLE', { peer: 'X' }); } });
+    const restarted = createSyncEngine({ adapter: offline, store, now: clock.now, random: () => 0, scheduler: clock });
+    expect((await restarted.status()).lastSuccessAt).toBe(new Date(T0).toISOString());
+    expect((await restarted.runNow()).error?.code).toBe('SYNC_PEER_UNREACHABLE');
+    const s = await restarted.status();
+    expect(s.lastSuccessAt).toBe(new Date(T0).toISOString());
+    expect(s.lastError?.code).toBe('SYNC_PEER_UNREACHABLE');
+    // Another adapter (another stream) has its own: never, until it succeeds.
+    const other = createSyncEngine({ adapter: fakeAdapter({ name: 'other', stream: 'other' }), store, now: clock.now, random: () => 0, scheduler: clock });
+    expect((await other.status()).lastSuccessAt).toBeNull();
+  });
+
+  it('still succeeds when the last success cannot be stored (only the figure after a restart is older)', async () => {
+    const { store, engine } = setup(fakeAdapter());
+    store.setLastSuccess = async () => { throw new Error('disk full'); };
+    const r = await engine.runNow();
+    expect(r.error).toBeNull();
+    expect((await engine.status()).lastSuccessAt).toBe(new Date(T0).toISOString());
+  });
 });

@@ -64,6 +64,30 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   let pullFailures = 0;
   let pushBlockedUntilMs = 0;
 
+  // The last success stored by an earlier run of the host (or with this adapter before a switch),
+  // read once, before the first status or cycle; never later than one this run saw.
+  let storedSuccess: Promise<void> | undefined;
+  const loadLastSuccess = () =>
+    (storedSuccess ??= (async () => {
+      try {
+        const ms = await opts.store.getLastSuccess?.(opts.adapter.stream);
+        if (ms !== undefined && (state.lastSuccessMs === null || ms > state.lastSuccessMs)) state.lastSuccessMs = ms;
+      } catch (e) {
+        opts.logger?.warn('sync: last success not read', { adapter: opts.adapter.name, error: describeFailure(e).code });
+      }
+    })());
+
+  async function recordSuccess(): Promise<void> {
+    state.lastSuccessMs = opts.now();
+    state.lastError = null;
+    try {
+      await opts.store.setLastSuccess?.(opts.adapter.stream, state.lastSuccessMs);
+    } catch (e) {
+      // Only the figure shown after a restart is older: the round itself succeeded.
+      opts.logger?.warn('sync: last success not stored', { adapter: opts.adapter.name, error: describeFailure(e).code });
+    }
+  }
+
   const progress = (p: PullProgress) => {
     state.pull = p;
     for (const l of listeners) l(p);
@@ -121,12 +145,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
   async function cycle(forcePull: boolean): Promise<CycleReport> {
     const report: CycleReport = { push: null, pull: null, error: null };
     try {
+      await loadLastSuccess();
       report.push = await doPush();
       report.pull = await doPull(forcePull);
-      if (!report.push?.lastFailure) {
-        state.lastSuccessMs = opts.now();
-        state.lastError = null;
-      }
+      if (!report.push?.lastFailure) await recordSuccess();
     } catch (e) {
       report.error = describeFailure(e);
       recordError(report.error);
@@ -207,6 +229,7 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
       if (state.started && !running) schedule(0);
     },
     async status() {
+      await loadLastSuccess();
       return buildStatus(opts.adapter.name, opts.adapter.stream, state, await opts.store.stats());
     },
     async listParked(limit) {

@@ -70,6 +70,7 @@ export function createMemorySyncStore(): MemorySyncStore {
   const notifications = new Map<string, Notification>();
   const timelines = new Map<string, Map<string, TimelineElementInput>>();
   const cursors = new Map<string, string>();
+  const lastSuccess = new Map<string, number>();
   let nextId = 1;
   let injected: Error | null = null;
 
@@ -177,6 +178,12 @@ export function createMemorySyncStore(): MemorySyncStore {
     },
     async getCursor(stream) {
       return cursors.get(stream);
+    },
+    async getLastSuccess(stream) {
+      return lastSuccess.get(stream);
+    },
+    async setLastSuccess(stream, atMs) {
+      lastSuccess.set(stream, atMs);
     },
     async knownIuns(iuns) {
       return new Set(iuns.filter((i) => notifications.has(i)));

@@ -25,6 +25,7 @@ export interface SyncStatus {
   /** Whether the engine's timer is running (start() called, not stopped). */
   started: boolean;
   phase: 'idle' | 'pushing' | 'pulling';
+  /** The last round with this adapter's stream that ended without error; kept across restarts. */
   lastSuccessAt: string | null;
   lastPullAt: string | null;
   lastPushAt: string | null;

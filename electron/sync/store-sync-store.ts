@@ -17,6 +17,8 @@ export const PARKED_DUE_MS = 8.64e15;
 const SCAN_LIMIT = 100_000;
 
 const dedupeKeyOf = (kind: string, key: string) => `${kind}:${key}`;
+/** The host's own setting (a leading `_`: not among the settings a person sees) with a stream's last success. */
+const lastSuccessKey = (stream: string) => `_sync.lastSuccess.${stream}`;
 
 function toItem(m: OutboxMessage): OutboxItem {
   // A kind unknown to this version stays as written: the adapter refuses it and the item is parked.
@@ -200,6 +202,15 @@ export function createStoreSyncStore(store: Store, logger?: Logger): SyncStore {
       return stats;
     },
     getCursor: (stream) => store.syncCursors.get(stream),
+    async getLastSuccess(stream) {
+      const at = await store.settings.get<string>(lastSuccessKey(stream));
+      const ms = typeof at === 'string' ? Date.parse(at) : Number.NaN;
+      return Number.isFinite(ms) ? ms : undefined;
+    },
+    async setLastSuccess(stream, atMs) {
+      const at = new Date(atMs).toISOString();
+      await store.settings.set(lastSuccessKey(stream), at, at);
+    },
     knownIuns: (iuns) => store.notifications.existing(iuns),
     applyPage(stream, page, at, hooks) {
       return store.transaction(async (tx) => {

@@ -243,6 +243,12 @@ export interface SyncStore extends OutboxWriter {
   get(id: number): Promise<OutboxItem | undefined>;
   stats(): Promise<OutboxStats>;
   getCursor(stream: string): Promise<string | undefined>;
+  /**
+   * When a sync round with the peer of `stream` last ended without error (epoch ms), kept across
+   * restarts so that a desk opened offline says how old its data is. Optional (memory stores).
+   */
+  getLastSuccess?(stream: string): Promise<number | undefined>;
+  setLastSuccess?(stream: string, atMs: number): Promise<void>;
   /** Notification IUNs among `iuns` already stored. */
   knownIuns(iuns: readonly string[]): Promise<Set<string>>;
   /**

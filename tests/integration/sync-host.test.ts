@@ -7,6 +7,8 @@ import type { SyncSettingsView, SyncStatusView } from '../../electron/api/contra
 let h: AuthHost;
 let admin: string;
 let clerk: string;
+/** When "run now" with the demo adapter succeeded (the last test switches back to it). */
+let demoSuccessAt: string | null = null;
 
 beforeAll(async () => {
   h = await startAuthHost({ host: { sync: true }, args: ['--no-sync'] });
@@ -30,6 +32,7 @@ describe('sync through the host API', () => {
     const res = await h.call<SyncStatusView>('sync.runNow', {}, clerk);
     expect(res.body.ok).toBe(true);
     expect(res.body.data?.lastSuccessAt).not.toBeNull();
+    demoSuccessAt = res.body.data!.lastSuccessAt;
     const after = await h.host.ctx.store.knex('notifications').count<{ n: number }[]>({ n: '*' });
     expect(Number(after[0]!.n)).toBeGreaterThan(Number(before[0]!.n));
     // As SEND's documents are downloaded, the demo's acts arrive with its notifications: every
@@ -62,7 +65,12 @@ describe('sync through the host API', () => {
     expect((await h.call('sync.setSettings', { adapter: 'demo' }, clerk)).body.error?.code).toBe('FORBIDDEN');
     const back = await h.call<SyncSettingsView>('sync.setSettings', { adapter: 'demo' }, admin);
     expect(back.body.data?.adapter).toBe('demo');
-    expect((await h.call<SyncStatusView>('sync.status', {}, clerk)).body.data?.problem).toBeNull();
+    const status = (await h.call<SyncStatusView>('sync.status', {}, clerk)).body.data;
+    expect(status?.problem).toBeNull();
+    // Back on the demo adapter (a new engine), its last success is the one of "run now" above, not
+    // "never": it is stored with the stream.
+    expect(demoSuccessAt).not.toBeNull();
+    expect(status?.lastSuccessAt).toBe(demoSuccessAt);
     const audit = await h.call<{ items: { operation: string }[] }>('audit.list', { operation: 'sync.setSettings' }, admin);
     expect(audit.body.data?.items.length).toBe(2);
   });
