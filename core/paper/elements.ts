@@ -2,9 +2,19 @@
 // feedback with its business time, and the workflow elements that follow a final outcome.
 import { DomainError } from '../errors/index.js';
 import type { IsoInstant, PhysicalAddress, TimelineCategory, TimelineElementInput } from '../model/types.js';
-import { addDays24h, formatInstant, parseInstant } from '../time/index.js';
+import { addDays24h, formatInstant, parseInstant, tryParseInstant } from '../time/index.js';
 import { buildElementId } from '../timeline/element-id.js';
-import { nextProgressIndex, replayAttempt, type AttemptContext, type PaperEventRecord } from './attempt-state.js';
+import {
+  giacenzaBase,
+  giacenzaTermDate,
+  isBeyondGiacenzaTerm,
+  isGiacenzaClosureGroup,
+  nextProgressIndex,
+  replayAttempt,
+  type AttemptContext,
+  type PaperEventRecord,
+} from './attempt-state.js';
+import { paperCodeInfo } from './codes.js';
 import { validatePaperEvent, type PaperEventCheck } from './validate.js';
 
 /** A scan of the postal receipt (AR card, 23L, CAD, plico...), as SEND's details.attachments. */
@@ -134,7 +144,30 @@ export function paperEventsToElements(ctx: AttemptContext, events: readonly Pape
   return out;
 }
 
-/** One raw paper event (CSV import, manual code entry) -> its timeline elements; validates first. */
+/**
+ * DOMAIN.md 7.3: a giacenza closed (collected, refused, expired: the C of RECRN003-005, RECAG005-008)
+ * more than 10 calendar days after the inesito is closed by the paper channel with the term final,
+ * PNRN012 (AR) or RECAG012 (890), dated inesito + 10 days; the postal operator's C then is progress.
+ * A postal operator's export carries only its own codes, so the term is added here, as the outcome
+ * by meaning does (outcome-plan.ts). "Closed" is the date of the C's pre-outcome A, else its own.
+ */
+function withGiacenzaTerm(ctx: AttemptContext, event: PaperEventInput): PaperEventInput[] {
+  const info = paperCodeInfo(event.code);
+  if (!info || info.phase !== 'C' || !isGiacenzaClosureGroup(info.group)) return [event];
+  if (ctx.productType !== 'AR' && ctx.productType !== '890') return [event];
+  const state = replayAttempt(ctx.events);
+  const base = giacenzaBase(state);
+  if (state.final || !base) return [event];
+  const pre = state.pending?.info.group === info.group ? state.pending : undefined;
+  const closedMs = tryParseInstant(pre?.at ?? event.at);
+  if (Number.isNaN(closedMs) || !isBeyondGiacenzaTerm(base.ms, closedMs)) return [event];
+  return [{ code: ctx.productType === 'AR' ? 'PNRN012' : 'RECAG012', at: giacenzaTermDate(base.ms) }, event];
+}
+
+/**
+ * One raw paper event (CSV import, manual code entry) -> its timeline elements; validates first.
+ * A late giacenza closure also gets its term final (PNRN012 / RECAG012, DOMAIN.md 7.3).
+ */
 export function buildPaperEventElements(ctx: AttemptContext, event: PaperEventInput, opts: PaperElementOptions): TimelineElementInput[] {
-  return paperEventsToElements(ctx, [event], opts);
+  return paperEventsToElements(ctx, withGiacenzaTerm(ctx, event), opts);
 }

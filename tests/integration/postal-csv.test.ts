@@ -2,7 +2,8 @@
 // whole before anything is written; a good file is imported step by step with a line-by-line
 // report (accepted / refused with reason).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CsvImportView } from '../../electron/api/contract/postal-views.js';
+import { addDays24h, formatInstant, parseInstant } from '../../core/index.js';
+import type { CsvImportView, FindItemResult } from '../../electron/api/contract/postal-views.js';
 import { UNKNOWN_IUN } from '../e2e/data/postal-cases.js';
 import { NOW_MS, romeLocal, startPostalHost, type PostalHost } from './postal-support.js';
 
@@ -92,6 +93,22 @@ describe('CSV import', () => {
     expect((await h.host.ctx.store.notifications.getByIun(c!.iun))?.derived.status).toBe('DELIVERING');
     const stored = await h.host.ctx.store.analogOutcomes.list(b!.iun, 0);
     expect(stored.map((o) => o.deliveryDetailCode)).toEqual(['RECRN001A', 'RECRN001C']);
+  });
+
+  it('closes an AR giacenza collected late from a postal export with PNRN012 dated inesito + 10 days (DOMAIN.md 7.3)', async () => {
+    const c = h.cases.arGiacenzaOld;
+    const inesito = c.timeline.find((e) => e.details?.deliveryDetailCode === 'RECRN010')!;
+    const at = romeLocal(NOW_MS - 3 * HOUR);
+    const ready = await upload(Buffer.from(`item;outcome;date\r\n${c.itemCode};RECRN003A;${at}\r\n${c.itemCode};RECRN003C;${at}\r\n`));
+    const report = await runToEnd(ready.jobId);
+    expect(report.report.map((l) => [l.status, l.codes])).toEqual([['accepted', ['RECRN003A']], ['accepted', ['PNRN012', 'RECRN003C']]]);
+    const found = await h.ok<FindItemResult>('postal.findItem', { code: c.itemCode });
+    const item = found.items.find((i) => i.code === found.selected)!;
+    const final = item.events.find((e) => e.role === 'OK')!;
+    expect(final.code).toBe('PNRN012');
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date(parseInstant(inesito.at) + 10 * 86_400_000));
+    expect(final.at.slice(0, 10)).toBe(day);
+    expect(item.recipient.termDate).toBe(formatInstant(addDays24h(parseInstant(final.at), 10)));
   });
 
   it('answers POSTAL_IMPORT_NOT_FOUND for an unknown job and refuses a chunk out of order', async () => {
