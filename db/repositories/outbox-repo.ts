@@ -64,6 +64,12 @@ export class OutboxRepo {
     return row ? rowToMessage(row) : undefined;
   }
 
+  /** The message enqueued under `dedupeKey` (sent or not), if any. */
+  async findByDedupeKey(dedupeKey: string): Promise<OutboxMessage | undefined> {
+    const row = await this.db<OutboxRow>('outbox').where('dedupe_key', dedupeKey).first();
+    return row ? rowToMessage(row) : undefined;
+  }
+
   async markSent(id: number, at: IsoInstant): Promise<void> {
     await this.db('outbox').where('id', id).update({ sent_at: at, due_ms: null });
   }

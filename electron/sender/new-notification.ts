@@ -92,19 +92,8 @@ export function normaliseAddresses(input: NewNotificationInput): NewNotification
   };
 }
 
-export async function createNotification(store: Scope, typed: NewNotificationInput, opts: { scope: string | undefined; nowMs: number }): Promise<SenderCreatedView> {
-  const input = normaliseAddresses(typed);
-  // An operator of one sender deposits for that sender only.
-  if (opts.scope !== undefined && input.senderTaxId !== opts.scope) throw new DomainError('FORBIDDEN');
-  for (const d of input.documents) {
-    if (!(await store.files.has(base64ToHex(d.sha256Base64)))) throw new DomainError('SENDER_UPLOAD_NOT_FOUND', { title: d.title });
-  }
-  const sentAt = formatInstant(opts.nowMs);
-  const iun = await freshIun(store, sentAt);
-  const token = input.idempotenceToken ?? iun;
-  if (await store.senderRequests.findByKey(input.senderTaxId, input.paProtocolNumber, token)) {
-    throw new DomainError('SENDER_NOTIFICATION_DUPLICATE', { paProtocolNumber: input.paProtocolNumber });
-  }
+/** The notification as stored locally, from the form (the IUN and deposit instant given). */
+function notificationOf(input: NewNotificationInput, iun: string, sentAt: string): Notification {
   const notification: Notification = {
     iun, sentAt, senderDenomination: input.senderDenomination, senderTaxId: input.senderTaxId, subject: input.subject,
     paProtocolNumber: input.paProtocolNumber, physicalCommunicationType: input.physicalCommunicationType,
@@ -113,11 +102,57 @@ export async function createNotification(store: Scope, typed: NewNotificationInp
   };
   if (input.abstract) notification.abstract = input.abstract;
   if (input.group) notification.group = input.group;
-  await store.timeline.importNotifications([{ notification, elements: [] }], { keepEngineState: true });
+  return notification;
+}
+
+/** JSON with the keys of every object sorted, `undefined` left out: equal data, equal text. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x)
+    ? Object.fromEntries(Object.entries(x as Record<string, unknown>).filter(([, y]) => y !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : x));
+}
+
+/**
+ * Whether `input` repeats, field for field, the request already stored under its key: the
+ * notification (amounts included) and the B2B request queued for SEND (taxonomy, fees, applyCost).
+ */
+async function repeatsStoredRequest(store: Scope, input: NewNotificationInput, iun: string, dedupeKey: string): Promise<boolean> {
+  const [record, queued] = await Promise.all([store.notifications.getByIun(iun), store.outbox.findByDedupeKey(dedupeKey)]);
+  if (!record || !queued) return false;
+  const { iun: _i, sentAt: _s, ...stored } = record.notification;
+  const { iun: _j, sentAt: _t, ...asked } = notificationOf(input, iun, record.notification.sentAt);
+  return canonical(stored) === canonical(asked) && canonical(queued.payload) === canonical(b2bRequestOf(input));
+}
+
+export async function createNotification(store: Scope, typed: NewNotificationInput, opts: { scope: string | undefined; nowMs: number }): Promise<SenderCreatedView> {
+  const input = normaliseAddresses(typed);
+  // An operator of one sender deposits for that sender only.
+  if (opts.scope !== undefined && input.senderTaxId !== opts.scope) throw new DomainError('FORBIDDEN');
+  for (const d of input.documents) {
+    if (!(await store.files.has(base64ToHex(d.sha256Base64)))) throw new DomainError('SENDER_UPLOAD_NOT_FOUND', { title: d.title });
+  }
+  if (input.idempotenceToken !== undefined) {
+    // The same request again (the screen's retry after its answer was lost, a second click): the
+    // notification already created, never a second one; another request under the same key is
+    // refused, naming the notification that holds it (SEND answers 409).
+    const existing = await store.senderRequests.findByKey(input.senderTaxId, input.paProtocolNumber, input.idempotenceToken);
+    if (existing) {
+      if (await repeatsStoredRequest(store, input, existing.iun, existing.outboxDedupeKey)) return createdView(store, existing.iun);
+      throw new DomainError('SENDER_NOTIFICATION_DUPLICATE', { paProtocolNumber: input.paProtocolNumber, iun: existing.iun });
+    }
+  }
+  const sentAt = formatInstant(opts.nowMs);
+  const iun = await freshIun(store, sentAt);
+  const token = input.idempotenceToken ?? iun;
+  await store.timeline.importNotifications([{ notification: notificationOf(input, iun, sentAt), elements: [] }], { keepEngineState: true });
   const dedupeKey = `${NEW_NOTIFICATION_OUTBOX_KIND}:${token}`;
   await store.outbox.enqueue({ kind: NEW_NOTIFICATION_OUTBOX_KIND, payload: b2bRequestOf(input), createdAt: sentAt, dedupeKey });
   await store.senderRequests.insert({ iun, senderTaxId: input.senderTaxId, paProtocolNumber: input.paProtocolNumber, idempotenceToken: token, outboxDedupeKey: dedupeKey, createdAt: sentAt });
-  const record = await store.notifications.getByIun(iun);
-  const derived = record!.derived;
-  return { iun, status: derived.status, statusLabel: currentStatusLabel(derived), awaitingSend: true };
+  return createdView(store, iun);
+}
+
+async function createdView(store: Scope, iun: string): Promise<SenderCreatedView> {
+  const derived = (await store.notifications.getByIun(iun))!.derived;
+  const awaitingSend = (await store.senderRequests.awaitingSend([iun])).has(iun);
+  return { iun, status: derived.status, statusLabel: currentStatusLabel(derived), awaitingSend };
 }

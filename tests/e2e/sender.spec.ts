@@ -276,6 +276,32 @@ test.describe('Nuova notifica', () => {
     await expect(page).toHaveURL(/#\/sender\/new$/);
   });
 
+  test('saved once when the answer is lost to a network drop and the clerk submits again', async ({ page, host, accessible }) => {
+    const form = new SenderNewPage(page);
+    await form.open(host.url);
+    await form.fill({ ...FORM, protocol: 'PG/2026/0778009' });
+    await form.upload('verbale-drop.pdf', Buffer.from('%PDF-1.4\n% verbale drop\n%%EOF\n'));
+    // The host stores the notification, but its answer never reaches the screen.
+    let drops = 1;
+    await page.route('**/api/sender.create', async (route) => {
+      if (drops-- > 0) {
+        await route.fetch();
+        await route.abort('connectionreset');
+      } else await route.continue();
+    });
+    await form.submit();
+    await expect(page.getByTestId('new-error')).toBeVisible();
+    await accessible(page, 'sender new (answer lost)');
+    await form.submit();
+    await expect(page.getByTestId('detail-created')).toBeVisible();
+    const iun = (await page.getByTestId('detail-iun').textContent())!.trim();
+    // One notification with that protocol number, the one shown: not a second one for the citizen.
+    const list = new SenderListPage(page);
+    await list.open(host.url, '?protocol=PG%2F2026%2F0778009');
+    await expect(list.total).toHaveText('1 notifica trovata');
+    await expect(page.getByTestId('row-iun')).toHaveText([iun]);
+  });
+
   test('the form is kept while the clerk looks at another screen, until "Svuota modulo"', async ({ page, host, accessible }) => {
     const form = new SenderNewPage(page);
     await form.open(host.url);

@@ -111,14 +111,34 @@ describe('new notification', () => {
     expect(linked.data.sendIun).toBe('ZQWE-RTYU-IOPA-202611-K-1');
   });
 
-  it('refuses a second request with the same protocol number and idempotence token (SEND answers 409)', async () => {
-    const first = await h.api<SenderCreatedView>('sender.create', form({ paProtocolNumber: 'PG/2026/0099002', idempotenceToken: 'tok-1' }));
+  it('answers a repeat of the same request (its answer lost, a second click) with the notification already created, never a second one', async () => {
+    const request = form({ paProtocolNumber: 'PG/2026/0099002', idempotenceToken: 'tok-1' });
+    const first = await h.api<SenderCreatedView>('sender.create', request);
     expect(first.error).toBeUndefined();
-    const again = await h.api('sender.create', form({ paProtocolNumber: 'PG/2026/0099002', idempotenceToken: 'tok-1' }));
-    expect(again.status).toBe(409);
-    expect(again.error?.code).toBe('SENDER_NOTIFICATION_DUPLICATE');
-    const other = await h.api('sender.create', form({ paProtocolNumber: 'PG/2026/0099002', idempotenceToken: 'tok-2' }));
+    const again = await h.api<SenderCreatedView>('sender.create', request);
+    expect(again.error).toBeUndefined();
+    expect(again.data.iun).toBe(first.data.iun);
+    expect(again.data.awaitingSend).toBe(true);
+    const listed = await h.api<SenderListView>('sender.list', { filter: { protocol: 'PG/2026/0099002' } });
+    expect(listed.data.items.map((i) => i.iun)).toEqual([first.data.iun]);
+    const queued = (await h.host.ctx.store.outbox.due(parseInstant(NOW) + 1)).filter((m) => (m.payload as { paProtocolNumber?: string }).paProtocolNumber === 'PG/2026/0099002');
+    expect(queued).toHaveLength(1);
+  });
+
+  it('refuses another request under the same protocol number and idempotence token, naming the notification that holds them (SEND answers 409)', async () => {
+    const first = await h.api<SenderCreatedView>('sender.create', form({ paProtocolNumber: 'PG/2026/0099012', idempotenceToken: 'tok-1' }));
+    expect(first.error).toBeUndefined();
+    const amount = await h.api('sender.create', form({ paProtocolNumber: 'PG/2026/0099012', idempotenceToken: 'tok-1' }, {
+      payments: [{ noticeCode: '302000100000019421', creditorTaxId: SENDER.taxId, applyCost: true, amountCents: 5720 }],
+    }));
+    expect(amount.status).toBe(409);
+    expect(amount.error?.code).toBe('SENDER_NOTIFICATION_DUPLICATE');
+    expect(amount.error?.message).toContain(first.data.iun);
+    const taxonomy = await h.api('sender.create', form({ paProtocolNumber: 'PG/2026/0099012', idempotenceToken: 'tok-1', taxonomyCode: '010203N' }));
+    expect(taxonomy.error?.code).toBe('SENDER_NOTIFICATION_DUPLICATE');
+    const other = await h.api<SenderCreatedView>('sender.create', form({ paProtocolNumber: 'PG/2026/0099012', idempotenceToken: 'tok-2' }));
     expect(other.error).toBeUndefined();
+    expect(other.data.iun).not.toBe(first.data.iun);
   });
 
   it('writes an Italian province typed in lower case as its upper-case sigla (detail and B2B request), a foreign one as typed', async () => {

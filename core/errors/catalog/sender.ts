@@ -39,8 +39,8 @@ export const senderCatalog = {
     en: 'The SHA-256 digest of file "{title}" does not match the computed one: upload it again',
   },
   SENDER_NOTIFICATION_DUPLICATE: {
-    it: 'Esiste già una notifica con protocollo {paProtocolNumber} e lo stesso token di idempotenza',
-    en: 'A notification with protocol {paProtocolNumber} and the same idempotence token already exists',
+    it: 'Il protocollo {paProtocolNumber} con lo stesso codice della richiesta è già della notifica {iun}, con dati diversi: per una nuova notifica usare un altro protocollo o un altro codice della richiesta',
+    en: 'Protocol {paProtocolNumber} with the same request code already belongs to notification {iun}, with different data: for a new notification use another protocol number or request code',
   },
   SENDER_RECIPIENT_DUPLICATE: {
     it: 'Il destinatario con codice fiscale {taxId} è indicato più di una volta',

@@ -14,6 +14,7 @@ vi.mock('../../api/client.js', () => ({
 
 const { useSessionStore } = await import('../../stores/session.js');
 const { hasInput, useNewNotificationDraft } = await import('./new-draft.js');
+const { toCreateInput } = await import('./new-notification.js');
 
 const SENDER = { taxId: '01199250158', denomination: 'Comune di Milano' };
 const operator = (id: string) => ({ id, username: id, displayName: id, roles: ['sender' as const] });
@@ -55,6 +56,22 @@ describe('the new-notification draft', () => {
     expect(drafts.open(SENDER).senderDenomination).toBe('Comune di Milano - Polizia locale');
     drafts.clear(SENDER);
     expect(drafts.open(SENDER)).toMatchObject({ senderDenomination: SENDER.denomination, paProtocolNumber: '' });
+  });
+
+  it('sends one idempotenceToken for the form however many times it is submitted, a new one once it is emptied', () => {
+    const drafts = useNewNotificationDraft();
+    const d = drafts.open(SENDER);
+    const first = toCreateInput(d, drafts.requestKey).idempotenceToken;
+    expect(first).toMatch(/^[ -~]{16,256}$/);
+    // Submitted again (the answer lost to a network drop, a second click): the same request.
+    expect(toCreateInput(drafts.open(SENDER), drafts.requestKey).idempotenceToken).toBe(first);
+    drafts.clear(SENDER);
+    const next = toCreateInput(drafts.open(SENDER), drafts.requestKey).idempotenceToken;
+    expect(next).toMatch(/^[ -~]{16,256}$/);
+    expect(next).not.toBe(first);
+    // A code the clerk typed (given by the support desk) is the one sent.
+    drafts.draft.idempotenceToken = ' ASSIST-42 ';
+    expect(toCreateInput(drafts.draft, drafts.requestKey).idempotenceToken).toBe('ASSIST-42');
   });
 
   it('is forgotten when the operator signs out, and not shown to the next one', async () => {

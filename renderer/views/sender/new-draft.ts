@@ -8,6 +8,17 @@ import { ref, watch } from 'vue';
 import { useSessionStore } from '../../stores/session.js';
 import { emptyDraft, type NotificationDraft } from './new-notification.js';
 
+/**
+ * A fresh idempotenceToken for one draft (printable ASCII, as the B2B spec asks). Sent when the
+ * clerk typed none: a second submit of the same form (its answer lost to a network drop, a
+ * second click) is then the same request, and the host answers with the notification already
+ * created instead of making another one.
+ */
+export function newRequestKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `radd-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
 export interface SenderDefaults { taxId: string | null; denomination: string | null }
 
 /** Whether the clerk typed or added anything beyond the sender's own prefilled data. */
@@ -18,6 +29,8 @@ export function hasInput(d: NotificationDraft, sender: SenderDefaults): boolean 
 export const useNewNotificationDraft = defineStore('sender-new-draft', () => {
   const session = useSessionStore();
   const draft = ref<NotificationDraft>(emptyDraft({ taxId: null, denomination: null }));
+  /** This draft's own idempotenceToken (newRequestKey), replaced whenever the draft is emptied. */
+  const requestKey = ref(newRequestKey());
   /** The operator the draft belongs to ('' before the sign-in is known, or without operators). */
   const owner = ref<string | null>(null);
   /** The sender's defaults are filled in once per draft (a restored draft keeps what was typed). */
@@ -25,6 +38,7 @@ export const useNewNotificationDraft = defineStore('sender-new-draft', () => {
 
   function clear(sender: SenderDefaults = { taxId: null, denomination: null }): void {
     draft.value = emptyDraft(sender);
+    requestKey.value = newRequestKey();
     prefilled.value = sender.taxId !== null || sender.denomination !== null;
   }
 
@@ -55,5 +69,5 @@ export const useNewNotificationDraft = defineStore('sender-new-draft', () => {
     }
   });
 
-  return { draft, open, clear };
+  return { draft, requestKey, open, clear };
 });

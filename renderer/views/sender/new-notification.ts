@@ -74,11 +74,15 @@ export const amountPath = (recipient: number, payment: number) => `recipients.${
 
 const opt = <K extends string>(k: K, v: string) => (v.trim() ? { [k]: v.trim() } : {}) as Partial<Record<K, string>>;
 
-export function toCreateInput(d: NotificationDraft): InputOf<'sender.create'> {
+/**
+ * The host's input. `requestKey` is the draft's own idempotenceToken, sent when the clerk typed
+ * none (new-draft.ts): the same form submitted twice is one request, one notification.
+ */
+export function toCreateInput(d: NotificationDraft, requestKey?: string): InputOf<'sender.create'> {
   return {
     senderDenomination: d.senderDenomination, senderTaxId: d.senderTaxId, paProtocolNumber: d.paProtocolNumber, subject: d.subject,
     taxonomyCode: d.taxonomyCode.trim().toUpperCase(), physicalCommunicationType: d.physicalCommunicationType, notificationFeePolicy: d.notificationFeePolicy,
-    ...opt('idempotenceToken', d.idempotenceToken), ...opt('abstract', d.abstract), ...opt('group', d.group),
+    ...opt('idempotenceToken', d.idempotenceToken.trim() || (requestKey ?? '')), ...opt('abstract', d.abstract), ...opt('group', d.group),
     ...(d.paFee !== null ? { paFee: d.paFee } : {}), ...(d.vat !== null ? { vat: d.vat } : {}),
     recipients: d.recipients.map((r) => ({
       recipientType: r.recipientType, taxId: r.taxId, denomination: r.denomination,
