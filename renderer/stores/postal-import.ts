@@ -6,9 +6,14 @@ import { newestWins, STALE } from '../composables/newest-wins.js';
 import { sendInChunks } from '../views/postal/upload.js';
 import { toProblem, type PostalProblem } from './postal.js';
 
-/** CSV import: upload (checked whole), then step by step with a progress bar and a line-by-line report. */
+/**
+ * CSV import: upload (checked whole), then step by step with a progress bar and a line-by-line
+ * report. A step that fails (the host not reachable for a moment) interrupts the import where it
+ * was: the lines already imported stay recorded, and `resume` goes on with the same job on the
+ * host, never sending the file again (its lines would be recorded a second time).
+ */
 export const usePostalImportStore = defineStore('postal-import', () => {
-  const phase = ref<'idle' | 'uploading' | 'importing' | 'done'>('idle');
+  const phase = ref<'idle' | 'uploading' | 'importing' | 'interrupted' | 'done'>('idle');
   const uploaded = ref(0);
   const size = ref(0);
   const job = ref<CsvImportView | null>(null);
@@ -34,22 +39,56 @@ export const usePostalImportStore = defineStore('postal-import', () => {
     }, (sent) => { uploaded.value = sent; });
   }
 
-  async function importFile(file: File): Promise<void> {
-    error.value = null;
-    report.value = [];
-    job.value = null;
+  /** Imports the job's remaining lines; a failure leaves the import interrupted, ready to resume. */
+  async function runSteps(): Promise<void> {
     try {
-      job.value = await upload(file);
       phase.value = 'importing';
-      while (job.value.state !== 'done') {
+      while (job.value && job.value.state !== 'done') {
         job.value = await call('postal.importCsvStep', { jobId: job.value.jobId, maxLines: 25 });
         report.value.push(...job.value.report);
       }
       phase.value = 'done';
     } catch (e) {
       error.value = toProblem(e);
-      phase.value = job.value && job.value.done > 0 ? 'done' : 'idle';
+      phase.value = 'interrupted';
     }
+  }
+
+  async function importFile(file: File): Promise<void> {
+    error.value = null;
+    report.value = [];
+    job.value = null;
+    try {
+      job.value = await upload(file);
+    } catch (e) {
+      // Nothing is recorded before the whole file is on the host: it is simply sent again.
+      error.value = toProblem(e);
+      phase.value = 'idle';
+      return;
+    }
+    await runSteps();
+  }
+
+  /**
+   * Goes on with an interrupted import. The host's report comes first: a step whose answer was
+   * lost may have recorded its lines, and they are neither recorded again nor missing from the report.
+   */
+  async function resume(): Promise<void> {
+    if (phase.value !== 'interrupted' || !job.value) return;
+    error.value = null;
+    phase.value = 'importing';
+    try {
+      const status = await call('postal.importCsvStatus', { jobId: job.value.jobId });
+      job.value = { ...status, report: [] };
+      report.value = [...status.report];
+    } catch (e) {
+      error.value = toProblem(e);
+      // The host no longer knows the job (it was restarted, or an hour went by): the file must be sent again.
+      phase.value = error.value.code === 'POSTAL_IMPORT_NOT_FOUND' ? 'idle' : 'interrupted';
+      if (phase.value === 'idle') job.value = null;
+      return;
+    }
+    await runSteps();
   }
 
   function reset(): void {
@@ -59,7 +98,7 @@ export const usePostalImportStore = defineStore('postal-import', () => {
     error.value = null;
   }
 
-  return { phase, uploaded, size, job, report, error, percent, importFile, reset };
+  return { phase, uploaded, size, job, report, error, percent, importFile, resume, reset };
 });
 
 /** The giacenza register (DOMAIN.md 7.3): held items, most urgent first. */

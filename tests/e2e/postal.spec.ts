@@ -304,4 +304,32 @@ test.describe('postal desk', () => {
     await accessible(page, 'postal import (report)');
     await snapshot(page, 'postal-import');
   });
+
+  test('a CSV import whose answer is lost on the way stops as interrupted and resumes without importing a line twice', async ({ page, host, accessible }) => {
+    const imp = new PostalImportPage(page);
+    await imp.open(host.url);
+    const at = romeLocal(NOW - 2 * HOUR);
+    const lines = ['item;outcome;date', ...Array.from({ length: 30 }, () => `${UNKNOWN_IUN}/0/0;DELIVERED_TO_RECIPIENT;${at}`)];
+    // The second step reaches the host and is done there, but its answer never comes back.
+    let steps = 0;
+    await page.route('**/api/postal.importCsvStep', async (route) => {
+      if (++steps !== 2) return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await imp.importFile('esiti.csv', Buffer.from(lines.join('\r\n')));
+    const interrupted = page.getByTestId('postal-import-interrupted');
+    await expect(interrupted).toContainText('Importazione interrotta dopo 25 righe su 30');
+    await expect(imp.summary).toHaveCount(0);
+    await expect(imp.start).toBeDisabled();
+    const resume = page.getByTestId('postal-import-resume');
+    await expect(resume).toBeFocused();
+    await accessible(page, 'postal import (interrupted)');
+    await page.keyboard.press('Enter');
+    await expect(imp.summary).toContainText('0 accettate, 30 rifiutate su 30');
+    const reported = await imp.report.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Number((r as HTMLElement).dataset.line)));
+    expect(reported).toEqual(Array.from({ length: 30 }, (_, i) => i + 2));
+    expect(steps).toBe(2);
+    await page.unrouteAll();
+  });
 });
