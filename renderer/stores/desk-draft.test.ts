@@ -79,6 +79,28 @@ describe('desk store: the identification draft', () => {
     expect(desk.draft.recipientTaxId).toBe('');
   });
 
+  it('is not carried to the next code once an operation was started with it (left open, to be resumed)', async () => {
+    const desk = useDeskStore();
+    await typed(desk);
+    answers.set('desk.startTransaction', () => ({ operationId: 'op-1', state: 'STARTED', documents: [] }));
+    await desk.start();
+    await desk.identify('DYZD-XDJN-DKRX-202611-Q-1');
+    expect(desk.input?.iun).toBe('DYZD-XDJN-DKRX-202611-Q-1');
+    expect(desk.draft.recipientTaxId).toBe('');
+    expect(desk.draft.recipientDocument.number).toBe('');
+    expect(desk.draftKept).toBe(false);
+  });
+
+  it('is still kept for a corrected code when the start was refused (nothing was started)', async () => {
+    const desk = useDeskStore();
+    await typed(desk);
+    answers.set('desk.startTransaction', () => { throw new Error('refused'); });
+    await desk.start();
+    await desk.identify('DYZD-XDJN-DKRX-202611-Q-1');
+    expect(desk.draft.recipientDocument.number).toBe('CA12345AB');
+    expect(desk.draftKept).toBe(true);
+  });
+
   it('is forgotten on sign-out and never written to web storage', async () => {
     const session = useSessionStore();
     session.roles = ['clerk'];

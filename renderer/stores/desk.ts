@@ -62,6 +62,11 @@ export const useDeskStore = defineStore('desk', () => {
   const draft = ref<IdentificationDraft>(emptyDraft());
   /** The form holds what was typed for an earlier code (kept on a new scan): the screen says so. */
   const draftKept = ref(false);
+  /**
+   * An operation was started with the draft: the identification is that operation's now, and a code
+   * read next is the next citizen's (the operation may be left open, to be resumed from the start).
+   */
+  let draftTaken = false;
   /** A code scanned on a screen other than the start: the start screen reads it when it opens. */
   const queuedScan = ref<string | null>(null);
   const problems = ref<DeskIdentityProblem[]>([]);
@@ -97,7 +102,8 @@ export const useDeskStore = defineStore('desk', () => {
 
   /**
    * Reads a scanned or typed code. What was typed for the citizen stays (a wrong code corrected, the
-   * same code scanned again after a detour), unless the code is the tax code of someone else.
+   * same code scanned again after a detour), unless the code is the tax code of someone else or an
+   * operation was already started with it (the next citizen: nothing of the one before is carried).
    */
   async function identify(text: string): Promise<boolean> {
     scannedAt.value = performance.now();
@@ -105,7 +111,7 @@ export const useDeskStore = defineStore('desk', () => {
     if (!found) return false;
     const earlier = draft.value;
     const otherCitizen = found.kind === 'TAX_ID' && earlier.recipientTaxId.trim() !== '' && !sameTaxId(earlier.recipientTaxId, found.taxId ?? '');
-    const keep = !otherCitizen && !isEmptyDraft(earlier);
+    const keep = !otherCitizen && !draftTaken && !isEmptyDraft(earlier);
     reset();
     input.value = found;
     if (keep) draft.value = earlier;
@@ -131,6 +137,7 @@ export const useDeskStore = defineStore('desk', () => {
 
   /** The citizen's operation is over: nothing typed for them is kept (the operation stays shown). */
   function forgetCitizen(): void {
+    draftTaken = false;
     input.value = null;
     draft.value = emptyDraft();
     draftKept.value = false;
@@ -169,6 +176,7 @@ export const useDeskStore = defineStore('desk', () => {
     if (tx || error.value?.code === 'RADD_TRANSACTION_ALREADY_EXISTS') window.sessionStorage.removeItem(PENDING_KEY);
     if (!tx) return undefined;
     operation.value = tx;
+    draftTaken = true;
     // The results belong to this operation now: coming back to them must not start another one.
     inquiry.value = null;
     return tx.operationId;
