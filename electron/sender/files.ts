@@ -2,15 +2,35 @@
 // computer, else rendered by the documents module from its producing element: DOMAIN.md 6) and a
 // notified document, re-hashed and compared with the digest in the notification.
 import { createHash } from 'node:crypto';
-import { DomainError, formatInstant, type Notification } from '../../core/index.js';
+import { DomainError, formatInstant, formatRomeReadable, legalFactTitleOf, type Locale, type Notification } from '../../core/index.js';
 import type { Store } from '../../db/store.js';
+import type { StoredLegalFact } from '../../db/repositories/legal-facts-repo.js';
+import { safeFileName } from '../content-disposition.js';
 import { legalFactInputFrom, renderLegalFact } from '../documents/index.js';
 import type { SenderFileView } from '../api/contract/sender-views.js';
 
 const PDF = 'application/pdf';
 
-function fileName(iun: string, suffix: string): string {
-  return `${iun}-${suffix}`.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 150) + '.pdf';
+/** "<IUN> - <what it is>.pdf", as the desk names its PDFs: accents, spaces and case kept. */
+function fileName(iun: string, title: string): string {
+  return safeFileName(`${iun} - ${title}.pdf`);
+}
+
+/** A Rome time in a file name: 23-11-2026 14.05 (no "/" or ":", which file systems refuse). */
+const fileTime = (iso: string) => formatRomeReadable(Date.parse(iso)).slice(0, 16).replace(/\//g, '-').replace(':', '.');
+
+/**
+ * What a legal fact is called on the clerk's disk: its title in their language, the recipient it
+ * concerns and its time, "<IUN> - Ricevuta PEC - 23-11-2026 14.05 - Mario Rossi.pdf". Two facts
+ * that would read the same (the scans of one postal event) are numbered "(1)", "(2)" in the
+ * notification's order, so a second download never replaces the first.
+ */
+export function legalFactFileName(notification: Notification, facts: readonly StoredLegalFact[], fact: StoredLegalFact, producedBy: string | undefined, locale: Locale): string {
+  const recipient = fact.recipientIndex === undefined ? '' : (notification.recipients[fact.recipientIndex]?.denomination ?? '');
+  const same = facts.filter((f) => f.type === fact.type && f.recipientIndex === fact.recipientIndex && f.at === fact.at);
+  const when = same.length > 1 ? `${fileTime(fact.at)} (${same.indexOf(fact) + 1})` : fileTime(fact.at);
+  // The recipient last: a name cut at the length limit still leaves the title, time and number.
+  return fileName(notification.iun, [legalFactTitleOf(fact, producedBy)[locale], when, recipient].filter(Boolean).join(' - '));
 }
 
 /** The digest of the notification (SEND's base64, or hex) equals the bytes' SHA-256. */
@@ -20,16 +40,17 @@ export function digestMatches(digest: string, bytes: Uint8Array): boolean {
   return hash.toString('base64') === digest;
 }
 
-export async function legalFactFile(store: Store, notification: Notification, legalFactId: string, nowMs: number): Promise<SenderFileView> {
+export async function legalFactFile(store: Store, notification: Notification, legalFactId: string, nowMs: number, locale: Locale): Promise<SenderFileView> {
   const iun = notification.iun;
-  const fact = (await store.legalFacts.listByIun(iun)).find((f) => f.id === legalFactId);
+  const facts = await store.legalFacts.listByIun(iun);
+  const fact = facts.find((f) => f.id === legalFactId);
   if (!fact) throw new DomainError('SENDER_LEGAL_FACT_NOT_FOUND', { iun, legalFactId });
-  const name = fileName(iun, `${fact.type}-${fact.recipientIndex ?? 'N'}-${legalFactId.slice(-6)}`);
+  const timeline = await store.timeline.listByIun(iun);
+  const name = legalFactFileName(notification, facts, fact, timeline.find((e) => e.elementId === fact.elementId)?.category, locale);
   if (fact.fileRef) {
     const bytes = await store.files.read(fact.fileRef);
     return { fileName: name, contentType: PDF, sha256: fact.fileRef, base64: bytes.toString('base64') };
   }
-  const timeline = await store.timeline.listByIun(iun);
   const element = timeline.find((e) => e.elementId === fact.elementId);
   if (!element) throw new DomainError('SENDER_LEGAL_FACT_NOT_FOUND', { iun, legalFactId });
   const pdf = await renderLegalFact(legalFactInputFrom({ notification, legalFact: fact, element, timeline, generatedAt: formatInstant(nowMs) }));

@@ -100,6 +100,7 @@ describe('new notification', () => {
     expect(d.data.recipients[0]!.payments[0]).toMatchObject({ noticeCode: '302000100000019421', amountCents: 5710 });
     const doc = await h.api<SenderFileView>('sender.document', { iun: r.data.iun, docIndex: 0 });
     expect(Buffer.from(doc.data.base64, 'base64').equals(pdf)).toBe(true);
+    expect(doc.data.fileName).toBe(`${r.data.iun} - Verbale.pdf`);
 
     // Once SEND accepted the request (its answers recorded by the sync), the detail shows SEND's IUN.
     const requests = h.host.ctx.store.senderRequests;

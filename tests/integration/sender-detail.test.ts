@@ -99,6 +99,16 @@ describe('sender detail', () => {
     expect(missing.error?.code).toBe('SENDER_LEGAL_FACT_NOT_FOUND');
   });
 
+  it('names each legal fact by what it is, when and for whom: two PEC receipts never share a file name', async () => {
+    const d = await detail(pec.notification.iun);
+    const receipts = d.legalFacts.filter((f) => f.type === 'PEC_RECEIPT');
+    expect(receipts.length).toBeGreaterThan(1);
+    const names = await Promise.all(receipts.map(async (f) => (await h.api<SenderFileView>('sender.legalFact', { iun: pec.notification.iun, legalFactId: f.id })).data.fileName));
+    expect(new Set(names).size).toBe(names.length);
+    const recipient = pec.notification.recipients[0]!.denomination;
+    for (const name of names) expect(name).toMatch(new RegExp(`^${pec.notification.iun} - Ricevuta PEC - \\d{2}-\\d{2}-\\d{4} \\d{2}\\.\\d{2}.* - ${recipient}\\.pdf$`));
+  });
+
   it('explains the status with one step per change, from the initial one', async () => {
     const d = await detail(pec.notification.iun);
     expect(d.statusExplanation[0]!.rule).toBe('DOMAIN 3 initial status');

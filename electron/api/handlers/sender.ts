@@ -76,7 +76,7 @@ export const senderHandlers = {
 
   'sender.legalFact': async ({ iun, legalFactId }, ctx, caller) => {
     const { notification } = await visible(ctx, caller, iun);
-    return legalFactFile(ctx.store, notification, legalFactId, nowMs(ctx));
+    return legalFactFile(ctx.store, notification, legalFactId, nowMs(ctx), caller.locale);
   },
 
   'sender.document': async ({ iun, docIndex }, ctx, caller) => {
