@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, watch } from 'vue';
 import type { DeskMandateList, DeskMandateView } from '../../electron/api/contract/index.js';
 import { ApiCallError, call } from '../api/client.js';
 import { newestWins, STALE } from '../composables/newest-wins.js';
 import type { DeskError } from './desk.js';
+import { useSessionStore } from './session.js';
 
 export type MandateDraft = { delegatorTaxId: string; delegateTaxId: string; delegateDenomination: string; delegateType: 'PF' | 'PG'; validFrom: string; validTo: string };
 
@@ -86,6 +87,19 @@ export const useDeskMandatesStore = defineStore('desk-mandates', () => {
     draft.value = emptyMandateDraft();
     formError.value = null;
   }
+
+  // Signed out (or the session ended): the next operator finds no one's delegations on screen, and no half-typed form.
+  watch(
+    () => useSessionStore().signedIn,
+    (signedIn) => {
+      if (signedIn) return;
+      taxId.value = '';
+      list.value = null;
+      error.value = null;
+      notice.value = null;
+      resetForm();
+    },
+  );
 
   return { taxId, list, draft, error, formError, notice, busy, search, create, revoke, resetForm };
 });
