@@ -7,6 +7,7 @@ import {
   buildPostalOutcomeElements,
   DomainError,
   parseInstant,
+  tryParseInstant,
   validatePaperEvent,
   type NextStepAfterFirstFailure,
   type PaperElementOptions,
@@ -56,6 +57,22 @@ function checkNextStep(slot: ItemSlot, elements: readonly TimelineElementInput[]
   if (feedback && parseInstant(at) < parseInstant(feedback.at)) throw new DomainError('OUTCOME_OUT_OF_ORDER', { at, lastAt: feedback.at });
 }
 
+/**
+ * The same outcome recorded a second time (a receipt scanned again, a CSV imported again after an
+ * interruption): the paper event that opens it is already on the attempt, same code, same date.
+ * Said as such: otherwise a journey event (force majeure, theft, not reportable) or a raw progress
+ * code would be recorded twice, and the other outcomes refused as if they did not fit the item.
+ */
+function refuseRepeat(slot: OutcomePlan['slot'], elements: readonly TimelineElementInput[]): void {
+  const first = elements.find((e) => typeof e.details?.deliveryDetailCode === 'string');
+  if (!first) return;
+  const code = first.details!.deliveryDetailCode as string;
+  // A final feedback carries its A's date: the event to compare is the one recorded under its code.
+  const ms = tryParseInstant(first.at);
+  const same = slot.ctx.events.find((e) => e.code === code && tryParseInstant(e.at) === ms);
+  if (same) throw new DomainError('POSTAL_OUTCOME_ALREADY_RECORDED', { code, at: same.at });
+}
+
 /** Plans one outcome by meaning for the item a code names. Throws DomainError when it does not fit. */
 export async function planOutcome(tx: StoreScope, files: FileLookup, code: string, input: OutcomeInput, call: PostalCall): Promise<OutcomePlan> {
   const ref = itemRefOf(code);
@@ -64,6 +81,7 @@ export async function planOutcome(tx: StoreScope, files: FileLookup, code: strin
   const fits = (s: ItemSlot) => s.ctx !== undefined && allowedOutcomes(s.ctx, call.now).includes(input.kind);
   const slot = sentSlot(resolveSlot(loaded, ref, code, fits), input.kind);
   const elements = buildPostalOutcomeElements(slot.ctx, core.outcome, elementOptions({ loaded, slot }, call, core.next));
+  refuseRepeat(slot, elements);
   checkNextStep(slot, elements, core.next, call);
   return { loaded, slot, label: input.kind, elements };
 }
@@ -82,6 +100,7 @@ export async function planRawEvent(tx: StoreScope, code: string, event: RawPaper
   const slot = sentSlot(resolveSlot(loaded, ref, code, fits), event.paperCode);
   const paperEvent = event.cause === undefined ? { code: event.paperCode, at: event.at } : { code: event.paperCode, at: event.at, cause: event.cause };
   const elements = buildPaperEventElements(slot.ctx, paperEvent, elementOptions({ loaded, slot }, call, next));
+  refuseRepeat(slot, elements);
   checkNextStep(slot, elements, next, call);
   return { loaded, slot, label: event.paperCode, elements };
 }

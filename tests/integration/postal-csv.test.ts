@@ -111,6 +111,20 @@ describe('CSV import', () => {
     expect(item.recipient.termDate).toBe(formatInstant(addDays24h(parseInstant(final.at), 10)));
   });
 
+  it('imports the same file again without recording any of its lines twice', async () => {
+    const [, , , , e, f] = h.cases.csv;
+    const at = romeLocal(NOW_MS - 5 * HOUR);
+    const file = Buffer.from(`item;outcome;date\n${e!.itemCode};FORCE_MAJEURE;${at}\n${f!.itemCode};RECRN010;${at}\n`);
+    const first = await runToEnd((await upload(file)).jobId);
+    expect(first.report.map((l) => l.status)).toEqual(['accepted', 'accepted']);
+    const before = await h.counts();
+    const again = await runToEnd((await upload(file)).jobId);
+    expect(again.report.map((l) => [l.status, l.error?.code])).toEqual([
+      ['refused', 'POSTAL_OUTCOME_ALREADY_RECORDED'], ['refused', 'POSTAL_OUTCOME_ALREADY_RECORDED']]);
+    expect(again.report[0]!.error?.message).toContain('già registrato');
+    expect(await h.counts()).toEqual(before);
+  });
+
   it('answers POSTAL_IMPORT_NOT_FOUND for an unknown job and refuses a chunk out of order', async () => {
     expect(await h.refused('postal.importCsvStatus', { jobId: '00000000-0000-4000-8000-000000000000' })).toBe('POSTAL_IMPORT_NOT_FOUND');
     const first = await h.ok<CsvImportView>('postal.importCsv', { fileName: 'x.csv', offset: 0, chunk: Buffer.from('item;outcome;da').toString('base64'), last: false });

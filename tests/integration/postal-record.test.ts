@@ -72,6 +72,19 @@ describe('recording an outcome', () => {
     expect(await h.counts()).toEqual(before);
   });
 
+  it('refuses a force majeure recorded twice from the same receipt, and writes nothing; another day is a new event', async () => {
+    const c = h.cases.sentAr;
+    const outcome = (ms: number) => ({ code: c.itemCode, outcome: { kind: 'FORCE_MAJEURE', at: romeLocal(ms) } });
+    await h.ok('postal.recordOutcome', outcome(NOW_MS - 5 * HOUR));
+    const before = await h.counts();
+    const again = await h.call('postal.recordOutcome', outcome(NOW_MS - 5 * HOUR));
+    expect(again.status).toBe(409);
+    expect(again.body.error?.code).toBe('POSTAL_OUTCOME_ALREADY_RECORDED');
+    expect(again.body.error?.message).toContain('RECRN015');
+    expect(await h.counts()).toEqual(before);
+    await h.ok('postal.recordOutcome', outcome(NOW_MS - 4 * HOUR));
+  });
+
   it('refuses a date in the future, before the sending, or unreadable, and writes nothing', async () => {
     const c = h.cases.arForNoAddress;
     const before = await h.counts();

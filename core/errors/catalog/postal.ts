@@ -45,6 +45,10 @@ export const postalCatalog = {
     it: 'Campo obbligatorio mancante: {field}',
     en: 'Required field missing: {field}',
   },
+  POSTAL_OUTCOME_ALREADY_RECORDED: {
+    it: 'Esito già registrato: {code} del {at} risulta già per questo invio (non è stato registrato di nuovo)',
+    en: 'Outcome already recorded: {code} of {at} is already on this item (it was not recorded again)',
+  },
   POSTAL_UNKNOWN_OUTCOME: {
     it: 'Esito sconosciuto: {value}',
     en: 'Unknown outcome: {value}',
