@@ -26,6 +26,14 @@ describe('postal CSV columns and lines', () => {
     expect(codeOf(() => mapColumns(['item', 'outcome', 'date', 'data']))).toBe('POSTAL_CSV_WRONG_COLUMNS');
   });
 
+  it('reads a file with a `;` at the end of every line: the column with no name is left out', () => {
+    const header = ['item', 'outcome', 'date', ''];
+    const columns = mapColumns(header);
+    expect(columns).toEqual({ item: 0, outcome: 1, date: 2 });
+    expect(planLine(['X/0/0', 'RECRN001A', '10/03/2026 09:30', ''], header, columns)).toMatchObject({ kind: 'RAW', paperCode: 'RECRN001A' });
+    expect(codeOf(() => planLine(['X/0/0', 'RECRN001A', '10/03/2026 09:30', 'M01'], header, columns))).toBe('POSTAL_CSV_LINE_FIELDS');
+  });
+
   it('plans a meaning with its cause and next step, and a raw paper code with its date', () => {
     const meaning = planLine(['X/0/0', 'undelivered', '10/03/2026 09:30', 'm04', 'ricerca'], HEADER, map);
     expect(meaning).toMatchObject({ kind: 'MEANING', input: { kind: 'UNDELIVERED', cause: 'M04', next: { kind: 'ADDRESS_INVESTIGATION' } } });

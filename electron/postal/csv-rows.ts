@@ -26,6 +26,8 @@ export function mapColumns(header: readonly string[]): ColumnMap {
   const unknown: string[] = [];
   header.forEach((raw, i) => {
     const name = normalise(raw);
+    // A column with no name (a `;` at the end of every line, as some exports write) carries nothing.
+    if (name === '') return;
     const column = (CSV_COLUMNS as readonly string[]).includes(name) ? (name as CsvColumn) : ALIASES[name];
     if (!column || map[column] !== undefined) unknown.push(raw.trim() || `#${i + 1}`);
     else map[column] = i;
@@ -78,6 +80,10 @@ function meaningInput(kind: PostalOutcomeKind, fields: readonly string[], map: C
 /** What one CSV line asks to record; throws DomainError for a line that cannot be read. */
 export function planLine(fields: readonly string[], header: readonly string[], map: ColumnMap): LinePlan {
   if (fields.length !== header.length) throw new DomainError('POSTAL_CSV_LINE_FIELDS', { found: fields.length, expected: header.length });
+  // A value under a column with no name would be lost: the line is refused rather than read without it.
+  if (header.some((h, i) => h.trim() === '' && (fields[i] ?? '').trim() !== '')) {
+    throw new DomainError('POSTAL_CSV_LINE_FIELDS', { found: fields.length, expected: header.filter((h) => h.trim() !== '').length });
+  }
   const item = field(fields, map, 'item');
   const outcomeText = field(fields, map, 'outcome');
   if (item === undefined) throw new DomainError('POSTAL_FIELD_REQUIRED', { field: 'item' });
