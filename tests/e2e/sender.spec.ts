@@ -40,6 +40,23 @@ test.describe('sender office', () => {
     await expect(page.getByTestId('sender-period-range')).toContainText(/36[56] giorni/);
   });
 
+  test('a custom period applied with a date still empty says which, on its field, instead of doing nothing', async ({ page, host, accessible }) => {
+    await page.goto(`${host.url}#/sender/dashboard`);
+    await expect(page.getByTestId('sender-period-range')).toContainText('30 giorni');
+    await page.getByTestId('sender-period').getByText('Personalizzato').click();
+    await page.getByTestId('dash-from').fill('2026-11-01');
+    await page.getByRole('button', { name: 'Applica' }).click();
+    await expect(page.getByTestId('dash-to-error')).toHaveText('Indicare la data finale del periodo');
+    await expect(page.getByTestId('dash-to')).toBeFocused();
+    await expect(page.getByTestId('dash-to')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('dash-from-error')).toHaveText('');
+    await accessible(page, 'sender dashboard (custom period without its end)');
+    await page.getByTestId('dash-to').fill('2026-11-10');
+    await page.getByRole('button', { name: 'Applica' }).click();
+    await expect(page.getByTestId('sender-period-range')).toHaveText('Dal 01/11/2026 al 10/11/2026 (10 giorni)');
+    await expect(page.getByTestId('dash-to-error')).toHaveText('');
+  });
+
   test('filters by status and date, keeps the filter in the URL, exports the CSV and reads it back', async ({ page, host, accessible }) => {
     const list = new SenderListPage(page);
     await list.open(host.url);
