@@ -32,6 +32,7 @@ describe('ACT inquiry eligibility (DOMAIN.md 10, 10.1, 13)', () => {
     ['a cancelled notification is never served', { derived: aDerived('CANCELLED') }, 'NOTIFICATION_CANCELLED', 80],
     ['a tax code that is not a recipient gets "QR non associato"', { recipientTaxId: 'VRDGPP80M01H501L' }, 'TAX_ID_NOT_RECIPIENT', 10],
     ['a non-recipient is not told that the notification is cancelled', { recipientTaxId: 'VRDGPP80M01H501L', derived: aDerived('CANCELLED') }, 'TAX_ID_NOT_RECIPIENT', 10],
+    ['an IUN typed for a tax code that is not a recipient names the notification, not a QR', { recipientTaxId: 'VRDGPP80M01H501L', readFrom: 'IUN' }, 'IUN_NOT_OF_TAX_ID', 10],
     ['the print limit is reached at 10 completed prints', { printCountForRecipient: 10 }, 'PRINT_LIMIT_REACHED', 3],
     ['a delegate without a delegation', { delegate: delegate(null) }, 'DELEGATION_MISSING', 10],
     ['a delegate with a delegation from someone else', { delegate: delegate({ ...MANDATE, delegatorTaxId: 'BNCLRA90A41F205I' }) }, 'DELEGATION_MISSING', 10],

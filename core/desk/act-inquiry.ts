@@ -36,6 +36,12 @@ export interface ActInquiryInput {
   printCountForRecipient: number;
   /** 0 = unlimited. */
   printLimit: number;
+  /**
+   * What the clerk read: an AAR QR (default) or an IUN typed or scanned. A tax code that is not a
+   * recipient is "QR non associato al codice fiscale" for a QR (DOMAIN.md 13); for an IUN there is no
+   * QR to speak of, and the message names the notification instead.
+   */
+  readFrom?: 'QR' | 'IUN';
 }
 
 export interface ActInquiryOk {
@@ -49,6 +55,7 @@ export type ActInquiryErrorCode =
   | 'NOTIFICATION_REFUSED'
   | 'NOTIFICATION_CANCELLED'
   | 'TAX_ID_NOT_RECIPIENT'
+  | 'IUN_NOT_OF_TAX_ID'
   | 'DELEGATION_MISSING'
   | 'PRINT_LIMIT_REACHED'
   | 'DOCUMENTS_NO_LONGER_AVAILABLE';
@@ -90,7 +97,10 @@ export function checkActInquiry(input: ActInquiryInput): ActInquiryResult {
   if (!notification || !derived || derived.status === 'IN_VALIDATION') return deskFailure('NOTIFICATION_NOT_FOUND', {});
   if (derived.status === 'REFUSED') return deskFailure('NOTIFICATION_REFUSED', { iun: notification.iun });
   const recipientIndex = findRecipientIndex(notification, input.recipientTaxId);
-  if (recipientIndex < 0) return deskFailure('TAX_ID_NOT_RECIPIENT', { taxId: normaliseTaxId(input.recipientTaxId) });
+  if (recipientIndex < 0) {
+    const taxId = normaliseTaxId(input.recipientTaxId);
+    return input.readFrom === 'IUN' ? deskFailure('IUN_NOT_OF_TAX_ID', { iun: notification.iun, taxId }) : deskFailure('TAX_ID_NOT_RECIPIENT', { taxId });
+  }
   const delegate = input.delegate ?? null;
   if (delegate && !hasActiveMandate(delegate, input.recipientTaxId, input.now)) {
     const params = { recipientTaxId: normaliseTaxId(input.recipientTaxId), delegateTaxId: normaliseTaxId(delegate.taxId) };

@@ -79,7 +79,7 @@ export async function actInquiry(store: DeskStore, id: Identification, target: {
   const printCount = record ? await store.raddTransactions.countCompletedAct(iun, id.recipientTaxId) : 0;
   const r = checkActInquiry({
     notification: record?.notification, derived: record?.derived, recipientTaxId: id.recipientTaxId, delegate, now,
-    printCountForRecipient: printCount, printLimit,
+    printCountForRecipient: printCount, printLimit, readFrom: qrRecipientIndex === null ? 'IUN' : 'QR',
   });
   if (!r.ok) throw toDomainError(r);
   const found = record as NotificationRecord;

@@ -46,6 +46,12 @@ describe('desk ACT refusals', () => {
   it('refuses the QR of somebody else\'s notification', async () => {
     expect(await actCode('qrPickup', PEOPLE.other.taxId, 'qr')).toBe('TAX_ID_NOT_RECIPIENT');
   });
+  it('refuses the IUN of somebody else\'s notification without speaking of a QR', async () => {
+    const r = await h.api('desk.inquiry', { mode: 'ACT', iun: caseOf(h, 'qrPickup').notification.iun, identification: await recipientIdentification(h, PEOPLE.other.taxId) });
+    expect(r.body.error?.code).toBe('IUN_NOT_OF_TAX_ID');
+    expect(r.body.error?.message).toContain(caseOf(h, 'qrPickup').notification.iun);
+    expect(r.body.error?.message).not.toContain('QR');
+  });
   it('refuses when the print limit is reached (already collected)', async () => {
     expect(await actCode('alreadyCollected', PEOPLE.other.taxId)).toBe('PRINT_LIMIT_REACHED');
   });

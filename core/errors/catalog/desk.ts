@@ -51,6 +51,10 @@ export const deskCatalog = {
     it: 'QR non associato al codice fiscale: la notifica non è indirizzata a {taxId}',
     en: 'QR code not linked to this tax code: the notification is not addressed to {taxId}',
   },
+  IUN_NOT_OF_TAX_ID: {
+    it: 'La notifica {iun} non è indirizzata al codice fiscale {taxId}: controllare lo IUN e il codice fiscale',
+    en: 'Notification {iun} is not addressed to tax code {taxId}: check the IUN and the tax code',
+  },
   PRINT_LIMIT_REACHED: {
     it: 'Stampa già eseguita: raggiunto il limite di {limit} stampe per questa notifica e questo destinatario',
     en: 'Already printed: the limit of {limit} prints for this notification and recipient is reached',
