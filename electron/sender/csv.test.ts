@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, csvCell, csvHeader, csvLine, csvRow } from './csv.js';
+import { BOM, csvCell, csvCode, csvHeader, csvLine, csvRow } from './csv.js';
 import type { SenderRow } from '../../db/repositories/sender-queries.js';
 
 describe('CSV for a spreadsheet', () => {
@@ -38,5 +38,26 @@ describe('CSV for a spreadsheet', () => {
     expect(line).toContain('"Verbale; urgente"');
     expect(line).toContain('RSSMRA85T10A562S | BNCLRA90A41F205I');
     expect(line).toContain('Annullata');
+  });
+  it('keeps a code made of digits as written for Italian Excel (leading zero, no number or date), as is for the comma flavour', () => {
+    expect(csvCode('01199250158', ';')).toBe('"=""01199250158"""');
+    expect(csvCode('1/2026', ';')).toBe('"=""1/2026"""');
+    expect(csvCode('RSSMRA85T10A562S', ';')).toBe('RSSMRA85T10A562S');
+    expect(csvCode('PG/2026/0001', ';')).toBe('PG/2026/0001');
+    expect(csvCode('01199250158', ',')).toBe('01199250158');
+    expect(csvCode('=1+1', ';')).toBe("'=1+1");
+    expect(csvCode(null, ';')).toBe('');
+    const row: SenderRow = {
+      iun: 'QDUX-GHKP-JNAM-202603-T-1', sentAt: '2026-03-10T10:00:00Z', sentMs: Date.parse('2026-03-10T10:00:00Z'), subject: 'Verbale',
+      senderDenomination: 'Comune di Milano', senderTaxId: '01199250158', paProtocolNumber: '12345', group: null, status: 'DELIVERED',
+      statusAt: '2026-03-11T09:00:00+01:00', recipientCount: 1,
+      recipients: [{ recipientIndex: 0, denomination: 'Alfa S.r.l.', taxId: '00488410010', outcome: 'ANALOG_DELIVERED', refinementDate: null, refinedBy: null }],
+    } as unknown as SenderRow;
+    const cells = csvRow(row, 'it', ';').trimEnd().split(';');
+    const head = csvHeader('it', ';').slice(1).trimEnd().split(';');
+    expect(cells[head.indexOf('Codice fiscale mittente')]).toBe('"=""01199250158"""');
+    expect(cells[head.indexOf('Codici fiscali destinatari')]).toBe('"=""00488410010"""');
+    expect(cells[head.indexOf('Protocollo')]).toBe('"=""12345"""');
+    expect(cells[head.indexOf('Numero destinatari')]).toBe('1');
   });
 });

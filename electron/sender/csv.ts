@@ -23,8 +23,22 @@ export function csvCell(value: string | number | null | undefined, sep: Separato
   return s.includes(sep) || /["\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function csvLine(cells: readonly (string | number | null | undefined)[], sep: Separator): string {
-  return `${cells.map((c) => csvCell(c, sep)).join(sep)}\r\n`;
+/**
+ * A code that must stay as written (a tax code, a protocol number). Excel, opening the file, turns
+ * a cell of digits into a number: the sender's codice fiscale 01199250158 became 1199250158, a
+ * company's partita IVA lost its leading zero, a protocol "1/2026" became a date. In the Excel
+ * flavour (`;`) such a cell is written as the constant text formula `="01199250158"`, which Excel
+ * shows as the code itself; anything with a letter in it, and the `,` flavour, are written as is.
+ */
+export function csvCode(value: string | null | undefined, sep: Separator): string {
+  if (value === null || value === undefined) return '';
+  if (sep === ';' && /^[\d\s.,/:-]+$/.test(value) && /\d/.test(value)) return `"=""${value}"""`;
+  return csvCell(value, sep);
+}
+
+/** One line; a cell given as `{ code }` is written by csvCode. */
+export function csvLine(cells: readonly (string | number | null | undefined | { code: string | null })[], sep: Separator): string {
+  return `${cells.map((c) => (c !== null && typeof c === 'object' ? csvCode(c.code, sep) : csvCell(c, sep))).join(sep)}\r\n`;
 }
 
 export function csvHeader(locale: Locale, sep: Separator): string {
@@ -37,17 +51,17 @@ export function csvRow(r: SenderRow, locale: Locale, sep: Separator): string {
   return csvLine([
     r.iun,
     readable(r.sentAt),
-    r.paProtocolNumber,
+    { code: r.paProtocolNumber },
     r.subject,
     r.senderDenomination,
-    r.senderTaxId,
+    { code: r.senderTaxId },
     r.group,
     rowStatusLabel(r)[locale],
     r.status,
     readable(r.statusAt),
     r.recipientCount,
     r.recipients.map((x) => x.denomination).join(' | '),
-    r.recipients.map((x) => x.taxId).join(' | '),
+    { code: r.recipients.map((x) => x.taxId).join(' | ') },
     r.recipients.map((x) => readable(x.refinementDate)).join(' | '),
   ], sep);
 }

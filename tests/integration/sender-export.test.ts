@@ -63,6 +63,10 @@ describe('CSV export', () => {
     expect(rows[0]![0]).toBe('IUN');
     expect(rows.slice(1).map((r) => r[0])).toEqual(list.data.items.map((i) => i.iun));
     expect(rows.every((r) => r.length === rows[0]!.length)).toBe(true);
+    // The senders' codici fiscali as Italian Excel shows them: with their leading zero, as text.
+    const senders = new Set(rows.slice(1).map((r) => r[rows[0]!.indexOf('Codice fiscale mittente')]));
+    expect(senders).toContain('="01199250158"');
+    for (const s of senders) expect(s).toMatch(/^="0\d{10}"$/);
     const status = await h.api<SenderExportView>('sender.exportStatus', { jobId: job.jobId });
     expect(status.data).toMatchObject({ state: 'done', written: job.total });
   });
