@@ -124,6 +124,11 @@ test.describe('postal desk', () => {
     await item.record();
     await expect(item.result).toBeVisible();
     await expect(page.getByTestId('postal-item-held')).toBeVisible();
+    // The focus is back in the scan field for the next receipt: a screen reader hears what was recorded.
+    const announce = page.getByTestId('postal-announce');
+    await expect(item.scanField).toBeFocused();
+    await expect(announce).toHaveAttribute('role', 'status');
+    await expect(announce).toHaveText(`Esito registrato per ${cases.sentAr.itemCode}: In giacenza (avviso lasciato). Stato della notifica: Invio in corso.`);
     // Why a meaning cannot be recorded yet, as one sentence: lowercase after the colon.
     await expect(item.choice.locator('.why').first()).toHaveText(/^Non registrabile ora: \p{Ll}/u);
     await expect(item.kind('DELIVERED_TO_RECIPIENT')).toHaveCount(0);
@@ -131,6 +136,8 @@ test.describe('postal desk', () => {
     await item.date.fill(romeLocal(NOW - 3 * HOUR));
     await item.record();
     await expect(item.resultSteps.locator('tr[data-role="OK"]')).toHaveAttribute('data-code', 'RECRN003C');
+    await expect(announce).toContainText('Esito registrato per');
+    await expect(announce).toContainText('Ritirato in giacenza');
     await expect(page.getByTestId('postal-item-held')).toHaveCount(0);
     await accessible(page, 'postal item (collected)');
     await snapshot(page, 'postal-giacenza-collected');
