@@ -26,6 +26,15 @@ describe('the new-notification form as sent to the host', () => {
     expect(abroad!.physicalAddress.province).toBe('Bayern');
   });
 
+  it('sends a notice code copied from the paper notice, in groups of four, as its 18 digits', () => {
+    const d = emptyDraft({ taxId: '01199250158', denomination: 'Comune' });
+    d.recipients[0]!.payments = [
+      { ...emptyPayment('01199250158'), noticeCode: '3020 0010 0000 0194 21' },
+      { ...emptyPayment('01199250158'), noticeCode: ' 3020\u00A00010 0000 0194 22 ' },
+    ];
+    expect(toCreateInput(d).recipients[0]!.payments!.map((p) => p.noticeCode)).toEqual(['302000100000019421', '302000100000019422']);
+  });
+
   it('sends an amount typed with a decimal point in cents, not a hundred times more', () => {
     const d = emptyDraft({ taxId: '01199250158', denomination: 'Comune' });
     d.recipients[0]!.payments = [

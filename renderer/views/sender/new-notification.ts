@@ -72,6 +72,12 @@ export function localProblems(d: NotificationDraft): Record<string, AmountProble
 
 export const amountPath = (recipient: number, payment: number) => `recipients.${recipient}.payments.${payment}.amountCents`;
 
+/**
+ * The pagoPA notice code as SEND takes it, 18 digits: a paper notice prints it in groups of four
+ * ("3020 0010 0000 0194 21"), and typed or pasted that way it was refused as not 18 digits.
+ */
+export const noticeCodeOf = (typed: string) => typed.replace(/[\s\u00A0\u202F]+/g, '');
+
 const opt = <K extends string>(k: K, v: string) => (v.trim() ? { [k]: v.trim() } : {}) as Partial<Record<K, string>>;
 
 /**
@@ -89,7 +95,7 @@ export function toCreateInput(d: NotificationDraft, requestKey?: string): InputO
       ...(r.pec.trim() ? { digitalDomicile: { type: 'PEC' as const, address: r.pec.trim() } } : {}),
       physicalAddress: { address: r.address, municipality: r.municipality, ...opt('zip', r.zip), ...opt('addressDetails', r.addressDetails), ...opt('province', r.foreignState.trim() ? r.province : r.province.toUpperCase()), ...opt('foreignState', r.foreignState) },
       ...(r.payments.length ? {
-        payments: r.payments.map((p) => ({ noticeCode: p.noticeCode, creditorTaxId: p.creditorTaxId, applyCost: p.applyCost, ...amountOf(p.amountText) })),
+        payments: r.payments.map((p) => ({ noticeCode: noticeCodeOf(p.noticeCode), creditorTaxId: p.creditorTaxId, applyCost: p.applyCost, ...amountOf(p.amountText) })),
       } : {}),
     })),
     documents: d.documents.map((x) => ({ title: x.title, sha256Base64: x.sha256Base64 })),
