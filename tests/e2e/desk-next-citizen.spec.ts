@@ -1,0 +1,126 @@
+// The counter with a queue (second audit): a refusal or a dropped answer never leaves the clerk's
+// keyboard on the page with the focus lost; the next citizen's scan never brings back the one
+// before; an IUN typed for the wrong person is not called a QR.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+import { deskCases, PEOPLE, seedDeskCases, type DeskCase, type DeskCaseName } from './data/desk-cases.js';
+import { DeskCounterPage } from './pages/desk-counter.js';
+
+const NOW = Date.now();
+test.use({
+  seed: async ({}, use) => { await use(async (store) => { await seedDeskCases(store, NOW); }); },
+  hostEnv: { RADD_DEMO_OPERATORS: '1' },
+});
+
+const DOC = { number: 'CA12345AB', issuer: 'Comune di Roma', issueDate: '2021-06-30', expiryDate: '2031-06-30' };
+
+let cases: DeskCase[];
+test.beforeAll(async () => { cases = await deskCases(NOW); });
+const caseOf = (name: DeskCaseName) => cases.find((c) => c.name === name)!;
+
+/** Where the keyboard is: the focused element's id or test id ('BODY' when the focus was lost). */
+const focused = (page: Page) => page.evaluate(() => {
+  const el = document.activeElement;
+  return !el || el === document.body ? 'BODY' : el.id || (el as HTMLElement).dataset.testid || el.tagName;
+});
+
+/** Scans `code`, identifies `taxId` in person with a scan from a file, and presses Enter on "Cerca notifiche". */
+async function identifyOnTheButton(counter: DeskCounterPage, code: string, taxId: string): Promise<void> {
+  await counter.scan(code);
+  await counter.recipient(taxId, DOC);
+  await counter.attachScan('recipientId');
+  await counter.page.getByTestId('desk-identify-submit').focus();
+  await counter.page.keyboard.press('Enter');
+}
+
+test.describe('the counter with a queue', () => {
+  test('a refusal on "Cerca notifiche" keeps the focus on it; an IUN of someone else names the notification, not a QR', async ({ page, host, accessible }) => {
+    const counter = new DeskCounterPage(page);
+    await counter.open(host.url);
+    await identifyOnTheButton(counter, caseOf('cancelled').notification.iun, PEOPLE.other.taxId);
+    await expect(counter.error).toHaveAttribute('data-code', 'NOTIFICATION_CANCELLED');
+    expect(await focused(page)).toBe('desk-identify-submit');
+
+    await page.keyboard.press('Escape');
+    await expect(counter.scanField).toBeFocused();
+    const iun = caseOf('qrPickup').notification.iun;
+    await identifyOnTheButton(counter, iun, PEOPLE.other.taxId);
+    await expect(counter.error).toHaveAttribute('data-code', 'IUN_NOT_OF_TAX_ID');
+    await expect(counter.error).toContainText(iun);
+    await expect(counter.error).not.toContainText('QR');
+    expect(await focused(page)).toBe('desk-identify-submit');
+    await accessible(page, 'desk identify (IUN of someone else)');
+  });
+
+  test('an empty identification puts the focus on the tax code, the first field of the form', async ({ page, host }) => {
+    const counter = new DeskCounterPage(page);
+    await counter.open(host.url);
+    await counter.scan(caseOf('qrPickup').notification.iun);
+    await page.getByTestId('desk-identify-submit').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#desk-recipient-taxid-err')).not.toBeEmpty();
+    await expect(page.locator('#rdoc-number-err')).not.toBeEmpty();
+    expect(await focused(page)).toBe('desk-recipient-taxid');
+  });
+
+  test('"Avvia operazione" whose answer is lost keeps the focus; Enter starts the same operation once', async ({ page, host, accessible }) => {
+    const counter = new DeskCounterPage(page);
+    await counter.open(host.url);
+    await counter.scan(caseOf('elsewhere').notification.iun);
+    await counter.recipient(PEOPLE.elsewhere.taxId, DOC);
+    await counter.attachScan('recipientId');
+    await counter.confirmIdentification();
+    await expect(counter.startButton).toBeFocused();
+    // The host records the start, the answer never reaches the page (the connection drops).
+    const sent: string[] = [];
+    await page.route('**/api/desk.startTransaction', async (route) => {
+      sent.push((route.request().postDataJSON() as { operationId: string }).operationId);
+      if (sent.length > 1) return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.keyboard.press('Enter');
+    await expect(counter.error).toHaveAttribute('data-code', 'HOST_UNREACHABLE');
+    await expect(counter.startButton).toBeFocused();
+    await accessible(page, 'desk results (answer lost)');
+    await page.keyboard.press('Enter');
+    await expect(counter.state).toHaveAttribute('data-state', 'STARTED');
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toBe(sent[0]);
+    await expect(page).toHaveURL(new RegExp(`/desk/operation/${sent[0]}$`));
+    await page.unroute('**/api/desk.startTransaction');
+
+    // "Scarica" from the keyboard: its button, disabled while the file is made, gets the focus back.
+    const row = page.locator('[data-testid="desk-document"][data-kind="ACT"]').first();
+    const download = page.waitForEvent('download');
+    await row.getByRole('button', { name: /^Scarica / }).focus();
+    await page.keyboard.press('Enter');
+    await download;
+    await expect(row).toContainText('Scaricato');
+    await expect(row.getByRole('button', { name: /^Scarica / })).toBeFocused();
+    await counter.abort('Prova di rete');
+  });
+
+  test('the next citizen scanned while an operation is left open starts an empty identification', async ({ page, host, accessible }) => {
+    const counter = new DeskCounterPage(page);
+    await counter.open(host.url);
+    await counter.scan(caseOf('restart').notification.iun);
+    await counter.recipient(PEOPLE.restart.taxId, DOC);
+    await counter.attachScan('recipientId');
+    await counter.confirmIdentification();
+    await expect(counter.startButton).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(counter.state).toHaveAttribute('data-state', 'STARTED');
+
+    // The operation stays open (listed at the start); the next citizen's QR is scanned here.
+    await counter.scanAnywhere(caseOf('qrPickup').qrUrl);
+    await expect(page).toHaveURL(/#\/desk\/identify$/);
+    await expect(page.getByTestId('desk-read-kind')).toHaveText("QR dell'avviso");
+    await expect(page.getByTestId('desk-recipient-taxid')).toHaveValue('');
+    await expect(page.getByTestId('rdoc-number')).toHaveValue('');
+    await expect(page.getByTestId('scan-recipientId-ok')).toHaveCount(0);
+    await expect(page.getByTestId('desk-draft-kept')).toHaveCount(0);
+    await expect(page.getByTestId('desk-recipient-taxid')).toBeFocused();
+    await accessible(page, 'desk identify (next citizen, operation left open)');
+  });
+});
