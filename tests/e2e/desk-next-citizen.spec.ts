@@ -1,6 +1,7 @@
 // The counter with a queue (second audit): a refusal or a dropped answer never leaves the clerk's
 // keyboard on the page with the focus lost; the next citizen's scan never brings back the one
-// before; an IUN typed for the wrong person is not called a QR.
+// before; an IUN typed for the wrong person is not called a QR; what can no longer be printed says
+// since when.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { deskCases, PEOPLE, seedDeskCases, type DeskCase, type DeskCaseName } from './data/desk-cases.js';
@@ -122,5 +123,17 @@ test.describe('the counter with a queue', () => {
     await expect(page.getByTestId('desk-draft-kept')).toHaveCount(0);
     await expect(page.getByTestId('desk-recipient-taxid')).toBeFocused();
     await accessible(page, 'desk identify (next citizen, operation left open)');
+  });
+
+  test('documents no longer available say until when they were', async ({ page, host }) => {
+    const counter = new DeskCounterPage(page);
+    await counter.open(host.url);
+    await counter.scan(caseOf('expired').notification.iun);
+    await counter.recipient(PEOPLE.other.taxId, DOC);
+    await counter.attachScan('recipientId');
+    await counter.confirmIdentification();
+    const withheld = page.getByTestId('desk-withheld-documents');
+    await expect(withheld).toContainText('era disponibile fino al');
+    await expect(withheld).not.toContainText('— disponibile fino al');
   });
 });
