@@ -27,7 +27,7 @@ import {
   type PhysicalAddress,
   type TimelineElement,
 } from '../../core/index.js';
-import type { RaddPickupView, SenderDetailView, SenderLegalFactView, SenderRecipientView } from '../api/contract/sender-views.js';
+import type { RaddPickupView, SenderDetailView, SenderLegalFactView, SenderRecipientView, SenderRefusalView } from '../api/contract/sender-views.js';
 
 export interface DetailSource {
   notification: Notification;
@@ -114,6 +114,23 @@ function raddPickups(ordered: readonly TimelineElement[], n: Notification): Radd
     });
 }
 
+/** SEND's refusal (DOMAIN.md 5 row 4): the REQUEST_REFUSED element and its reasons, for the detail's banner. */
+export function refusalOf(ordered: readonly TimelineElement[]): SenderRefusalView | null {
+  const e = ordered.find((x) => x.category === 'REQUEST_REFUSED');
+  if (!e) return null;
+  const reasons = Array.isArray(e.details.refusalReasons) ? (e.details.refusalReasons as unknown[]) : [];
+  return {
+    at: e.at,
+    reasons: reasons.flatMap((r) => {
+      if (!r || typeof r !== 'object') return [];
+      const { errorCode, detail } = r as { errorCode?: unknown; detail?: unknown };
+      return typeof errorCode === 'string' || typeof detail === 'string'
+        ? [{ errorCode: typeof errorCode === 'string' ? errorCode : '', detail: typeof detail === 'string' && detail ? detail : null }]
+        : [];
+    }),
+  };
+}
+
 function legalFactViews(derived: DerivedNotification, byId: ReadonlyMap<string, TimelineElement>): SenderLegalFactView[] {
   const facts: LegalFact[] = [...derived.notificationLegalFacts, ...derived.perRecipient.flatMap((r) => r.legalFacts)];
   return facts.map((f) => ({
@@ -164,5 +181,6 @@ export function buildDetail(src: DetailSource): SenderDetailView {
     cancellable: findTransition(src.derived.status, 'NOTIFICATION_CANCELLED', n.recipients.length) !== undefined,
     awaitingSend: src.awaitingSend,
     sendIun: src.sendIun,
+    refusal: src.derived.status === 'REFUSED' ? refusalOf(ordered) : null,
   };
 }

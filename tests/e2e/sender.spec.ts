@@ -163,6 +163,23 @@ test.describe('sender office', () => {
     expect(readFileSync((await file.path())!).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  test('a notification SEND refused says why and what to do, and that it will never be delivered or refined', async ({ page, host, accessible }) => {
+    const refused = cases.find((c) => c.path === 'REFUSED')!;
+    const detail = new SenderDetailPage(page);
+    await detail.open(host.url, refused.notification.iun);
+    await expect(detail.status).toHaveText('Rifiutata');
+    const banner = page.getByTestId('detail-refusal');
+    await expect(banner).toContainText('SEND ha rifiutato la notifica il ');
+    await expect(banner).toContainText(/codice [A-Z_]+/);
+    await expect(banner).toContainText('La notifica non sarà consegnata ai destinatari');
+    await expect(page.getByTestId('recipient-refinement')).toHaveText('Non si perfeziona: notifica rifiutata da SEND');
+    await expect(page.getByTestId('recipient-acts')).toHaveText('Mai disponibili: notifica rifiutata da SEND');
+    await expect(page.getByTestId('recipient-aar')).toHaveText('Mai disponibili: notifica rifiutata da SEND');
+    await accessible(page, 'sender detail (refused)');
+    await page.getByTestId('detail-refusal-new').click();
+    await expect(page).toHaveURL(/#\/sender\/new$/);
+  });
+
   test('a paper item held at the post office shows its DELIVERED sub-label', async ({ page, host, accessible }) => {
     const detail = new SenderDetailPage(page);
     await detail.open(host.url, giacenza.notification.iun);

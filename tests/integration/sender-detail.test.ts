@@ -12,7 +12,8 @@ const giacenzaExpired = caseCutAfter('detail-giacenza-expired', 'GIACENZA_EXPIRE
 const giacenzaCollected = caseCutAfter('detail-giacenza-collected', 'GIACENZA_COLLECTED', 'ANALOG_SUCCESS_WORKFLOW');
 const radd = recentCase('detail-radd', 'VIEWED_AT_RADD', 20);
 const pec = recentCase('detail-pec', 'PEC_FIRST_TRY', 30);
-const cases: SenderCase[] = [giacenzaExpired, giacenzaCollected, radd, pec];
+const refused = recentCase('detail-refused', 'REFUSED', 2);
+const cases: SenderCase[] = [giacenzaExpired, giacenzaCollected, radd, pec, refused];
 
 let h: SenderHost;
 beforeAll(async () => {
@@ -107,6 +108,16 @@ describe('sender detail', () => {
     expect(new Set(names).size).toBe(names.length);
     const recipient = pec.notification.recipients[0]!.denomination;
     for (const name of names) expect(name).toMatch(new RegExp(`^${pec.notification.iun} - Ricevuta PEC - \\d{2}-\\d{2}-\\d{4} \\d{2}\\.\\d{2}.* - ${recipient}\\.pdf$`));
+  });
+
+  it('says when and why SEND refused a notification, with SEND\'s code and text; no refusal on an accepted one', async () => {
+    const d = await detail(refused.notification.iun);
+    expect(d.status).toBe('REFUSED');
+    const element = refused.elements.find((e) => e.category === 'REQUEST_REFUSED')!;
+    const reasons = (element.details as { refusalReasons: { errorCode: string; detail: string }[] }).refusalReasons;
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(d.refusal).toEqual({ at: d.timeline.find((t) => t.category === 'REQUEST_REFUSED')!.at, reasons: reasons.map((r) => ({ errorCode: r.errorCode, detail: r.detail })) });
+    expect((await detail(pec.notification.iun)).refusal).toBeNull();
   });
 
   it('explains the status with one step per change, from the initial one', async () => {

@@ -166,6 +166,14 @@ export interface SenderDetailView {
   awaitingSend: boolean;
   /** SEND's own IUN of a notification created here, once SEND accepted it (null otherwise). */
   sendIun: string | null;
+  /** When SEND refused the request and why (REQUEST_REFUSED details.refusalReasons); null otherwise. */
+  refusal: SenderRefusalView | null;
+}
+
+/** SEND's refusal of a notification request: its time and reasons as SEND gave them. */
+export interface SenderRefusalView {
+  at: IsoInstant;
+  reasons: { errorCode: string; detail: string | null }[];
 }
 
 export interface SenderFileView {
