@@ -73,6 +73,33 @@ test.describe('postal desk', () => {
     await page.unrouteAll();
   });
 
+  test('Esc with an outcome half typed asks before throwing it away; with nothing typed it clears at once', async ({ page, host, accessible }) => {
+    const item = new PostalItemPage(page);
+    await item.open(host.url);
+    await item.scan(cases.arInGiacenza.itemCode);
+    await item.choose('COLLECTED_FROM_GIACENZA');
+    await item.date.fill(romeLocal(NOW - HOUR));
+    await item.date.press('Escape');
+    const dialog = page.getByTestId('postal-clear-dialog');
+    await expect(dialog).toBeVisible();
+    await expect(page.getByTestId('postal-clear-reject')).toBeFocused();
+    await accessible(page, 'postal item (clear asked)');
+    // Esc in the dialog keeps everything, as "No, mantieni i dati" does.
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(item.item).toHaveAttribute('data-code', cases.arInGiacenza.itemCode);
+    await expect(item.date).toHaveValue(romeLocal(NOW - HOUR));
+    await item.date.press('Escape');
+    await page.getByTestId('postal-clear-accept').click();
+    await expect(item.item).toHaveCount(0);
+    await expect(item.scanField).toHaveValue('');
+    await item.scan(cases.arInGiacenza.itemCode);
+    await item.choose('COLLECTED_FROM_GIACENZA');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(item.item).toHaveCount(0);
+  });
+
   test('delivers an 890 first attempt with its scan; refused inputs show their message', async ({ page, host, accessible }) => {
     const item = new PostalItemPage(page);
     await item.open(host.url);

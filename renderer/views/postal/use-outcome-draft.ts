@@ -114,5 +114,12 @@ export function useOutcomeDraft(option: () => OutcomeOptionView | undefined, for
     Object.assign(form, newOutcomeForm());
   }
 
-  return { form, shows, toDraft, missing, reset, emptyAddress };
+  /** Whether something was typed or attached (more than the meaning chosen): clearing it would lose it. */
+  function hasInput(): boolean {
+    const typed = (a: AddressDraft) => Object.values(a).some((v) => v.trim() !== '');
+    return [form.at, form.receiverName, form.receiverRelation, form.delegateName, form.office, form.cause].some((v) => v.trim() !== '')
+      || typed(form.discovered) || typed(form.nextAddress) || form.nextKind !== null || form.scans.length > 0;
+  }
+
+  return { form, shows, toDraft, missing, reset, hasInput, emptyAddress };
 }

@@ -1,0 +1,20 @@
+// What Esc on the item screen would throw away: anything typed or attached, not the meaning alone.
+import { describe, expect, it } from 'vitest';
+import { useOutcomeDraft } from './use-outcome-draft.js';
+
+describe('outcome draft: hasInput', () => {
+  it('is false for an empty form or a meaning chosen alone, true once anything is typed or attached', () => {
+    const draft = useOutcomeDraft(() => undefined);
+    expect(draft.hasInput()).toBe(false);
+    draft.form.kind = 'COLLECTED_FROM_GIACENZA';
+    expect(draft.hasInput()).toBe(false);
+    draft.form.at = '2026-11-27T10:30';
+    expect(draft.hasInput()).toBe(true);
+    draft.reset();
+    draft.form.discovered.zip = '20121';
+    expect(draft.hasInput()).toBe(true);
+    draft.reset();
+    draft.form.scans.push({ sha256: 'a'.repeat(64), fileName: 'ar.png', size: 10, documentType: 'AR' });
+    expect(draft.hasInput()).toBe(true);
+  });
+});
