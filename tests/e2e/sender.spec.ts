@@ -336,6 +336,22 @@ test.describe('Nuova notifica', () => {
     await expect(page.getByTestId('row-iun')).toHaveText([iun]);
   });
 
+  test('a PDF over 30 MB is refused by name at once, the PDF chosen with it is added, and each is said', async ({ page, host, accessible }) => {
+    const form = new SenderNewPage(page);
+    await form.open(host.url);
+    const big = Buffer.alloc(31 * 1024 * 1024, 0x20);
+    Buffer.from('%PDF-1.4\n').copy(big);
+    await page.getByTestId('n-files').setInputFiles([
+      { name: 'enorme.pdf', mimeType: 'application/pdf', buffer: big },
+      { name: 'verbale-piccolo.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% piccolo\n%%EOF\n') },
+    ]);
+    await expect(page.getByTestId('new-error')).toHaveText('File troppo grande: «enorme.pdf» (31 MB). Il massimo è 30 MB');
+    await expect(page.getByTestId('n-documents').locator('li')).toHaveCount(1);
+    await expect(page.getByTestId('n-documents').locator('input').first()).toHaveValue('verbale-piccolo');
+    await expect(page.getByTestId('n-notice')).toHaveText('«verbale-piccolo.pdf» aggiunto ai documenti');
+    await accessible(page, 'sender new (file too large)');
+  });
+
   test('the form is kept while the clerk looks at another screen, until "Svuota modulo"', async ({ page, host, accessible }) => {
     const form = new SenderNewPage(page);
     await form.open(host.url);

@@ -4,6 +4,7 @@
 // (`/export/<jobId>.csv?ticket=…`: a short-lived ticket for that job, never the token or the session,
 // since the download cannot carry headers), the desktop window reads it in chunks.
 import { call } from '../../api/client.js';
+import { megabytesText, messageFor, SENDER_MAX_DOCUMENT_BYTES, type Locale } from '../../../core/index.js';
 import type { SenderExportStartView, SenderFileView } from '../../../electron/api/contract/index.js';
 import { clickDownload, saveBase64, saveBlob } from '../../composables/save-file.js';
 
@@ -15,6 +16,18 @@ function toBase64(bytes: Uint8Array): string {
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);
+}
+
+/**
+ * The chosen files over SEND's 30 MB, told before a byte is read: reading, hashing and encoding a
+ * 31 MB file took ~10 s with nothing on screen before the refusal, and it stopped the files chosen
+ * with it. `ok` are the files to upload, `tooLarge` the message naming each of the others.
+ */
+export function bySize<F extends { name: string; size: number }>(files: readonly F[], locale: Locale): { ok: F[]; tooLarge: string[] } {
+  const ok = files.filter((f) => f.size <= SENDER_MAX_DOCUMENT_BYTES);
+  const tooLarge = files.filter((f) => f.size > SENDER_MAX_DOCUMENT_BYTES).map((f) =>
+    messageFor('FILE_TOO_LARGE', locale, { fileName: f.name, sizeMb: megabytesText(f.size, locale), maxMb: megabytesText(SENDER_MAX_DOCUMENT_BYTES, locale) }));
+  return { ok, tooLarge };
 }
 
 /** The bytes of a chosen file, in base64, and their SHA-256 in base64 (the B2B digest form). */
