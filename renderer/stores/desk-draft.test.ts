@@ -101,6 +101,20 @@ describe('desk store: the identification draft', () => {
     expect(desk.draftKept).toBe(true);
   });
 
+  it('takes a partita IVA typed under "Persona fisica" as a company (recipient and delegate)', async () => {
+    const desk = useDeskStore();
+    await desk.identify(IUN);
+    desk.draft.recipientTaxId = '04222000871';
+    desk.draft.delegateTaxId = '0119925 0158';
+    await nextTick();
+    expect(desk.draft.recipientType).toBe('PG');
+    expect(desk.draft.delegateType).toBe('PG');
+    // A 16-character code leaves the chosen type alone (a company may have one too).
+    desk.draft.recipientTaxId = TAX_ID;
+    await nextTick();
+    expect(desk.draft.recipientType).toBe('PG');
+  });
+
   it('is forgotten on sign-out and never written to web storage', async () => {
     const session = useSessionStore();
     session.roles = ['clerk'];

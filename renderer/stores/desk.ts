@@ -274,6 +274,17 @@ export const useDeskStore = defineStore('desk', () => {
     error.value = null;
   }
 
+  // An 11-digit number is never a person's codice fiscale: only a company's (partita IVA, DOMAIN.md
+  // 2.3). Typed under "Persona fisica" it would be refused for its length, so the type follows it
+  // (and the company's scans are asked for). A 16-character code may be a company's too: kept as chosen.
+  const isCompanyNumber = (taxId: string) => /^\d{11}$/.test(taxId.replace(/\s+/g, ''));
+  watch(() => draft.value.recipientTaxId, (taxId) => {
+    if (isCompanyNumber(taxId)) draft.value.recipientType = 'PG';
+  });
+  watch(() => draft.value.delegateTaxId, (taxId) => {
+    if (isCompanyNumber(taxId)) draft.value.delegateType = 'PG';
+  });
+
   // Signed out (or the session ended): the next operator finds nothing of this citizen.
   watch(
     () => useSessionStore().signedIn,

@@ -137,3 +137,18 @@ test.describe('the counter with a queue', () => {
     await expect(withheld).not.toContainText('— disponibile fino al');
   });
 });
+
+test.describe('a company (PG) at the counter', () => {
+  test('a partita IVA typed as the recipient makes it a company, whose legal representative shows the document', async ({ page, host, accessible }) => {
+    const counter = new DeskCounterPage(page);
+    await counter.open(host.url);
+    await counter.scan(caseOf('qrPickup').notification.iun);
+    await expect(page.getByTestId('desk-type-PF')).toBeChecked();
+    await page.getByTestId('desk-recipient-taxid').fill('04222000871');
+    await expect(page.getByTestId('desk-type-PG')).toBeChecked();
+    await expect(page.getByTestId('rdoc-fields').locator('legend')).toHaveText('Documento di identità del legale rappresentante del destinatario');
+    await expect(page.getByText('Documento del legale rappresentante', { exact: true })).toBeVisible();
+    await expect(page.getByText('Visura camerale', { exact: true })).toBeVisible();
+    await accessible(page, 'desk identify (company recipient)');
+  });
+});
