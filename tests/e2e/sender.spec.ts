@@ -189,6 +189,17 @@ test.describe('sender office', () => {
     await snapshot(page, 'sender-detail-giacenza');
   });
 
+  test('a refinement by lapse of time still to come is said to be expected, not reached', async ({ page, host, accessible }) => {
+    // Delivered by PEC three days ago: refined 7 days after the delivery, unless viewed before.
+    const pec = cases[1]!;
+    expect(pec.path).toBe('PEC_FIRST_TRY');
+    const detail = new SenderDetailPage(page);
+    await detail.open(host.url, pec.notification.iun);
+    await expect(detail.status).toHaveText('Consegnata');
+    await expect(page.getByTestId('recipient-refinement').first()).toHaveText(/^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2} \(prevista per decorrenza termini, se non visualizzata prima\)$/);
+    await accessible(page, 'sender detail (refinement expected)');
+  });
+
   test('cancelling asks for confirmation, then the timeline gains the cancellation', async ({ page, host, accessible }) => {
     const detail = new SenderDetailPage(page);
     await detail.open(host.url, cancellable.notification.iun);
