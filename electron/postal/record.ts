@@ -45,7 +45,10 @@ export async function findItem(tx: StoreScope, code: string, call: PostalCall): 
   }
   const sorted = [...items.filter(isActionable), ...items.filter((i) => !isActionable(i))];
   const actionable = sorted.filter(isActionable);
-  return { items: sorted, selected: actionable.length === 1 ? actionable[0]!.code : null };
+  // The only item of the IUN is shown even when closed: the screen says there is nothing to record,
+  // rather than showing nothing at all.
+  const only = actionable.length === 1 ? actionable[0] : sorted.length === 1 ? sorted[0] : undefined;
+  return { items: sorted, selected: only?.code ?? null };
 }
 
 function newLegalFacts(before: DerivedNotification, after: DerivedNotification, rec: number): LegalFactRefView[] {

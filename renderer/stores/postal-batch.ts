@@ -5,6 +5,19 @@ import { call } from '../api/client.js';
 import { toProblem, type OutcomeDraft, type PostalProblem } from './postal.js';
 import { newOutcomeForm } from '../views/postal/use-outcome-draft.js';
 
+/** The scan messages the screen gives in its language; the store fills in the item. */
+export interface BatchScanMessages {
+  duplicate: string;
+  ambiguous: string;
+  /** An item with no outcome to record now (delivery closed, second attempt not sent yet). */
+  nothing: (item: PostalItemView) => string;
+}
+
+/** Whether a batch outcome could be recorded for the item now (late scans belong to the item screen). */
+function takesBatchOutcome(item: PostalItemView): boolean {
+  return item.state !== 'PREPARED' && item.allowed.some((o) => o.kind !== 'SCANS_RECEIVED' && o.blockedNow === null);
+}
+
 /** One scanned line: the item found for it (recipient, state, what it allows now). */
 export interface BatchEntry {
   input: string;
@@ -33,14 +46,14 @@ export const usePostalBatchStore = defineStore('postal-batch', () => {
   });
 
   /** Adds a scanned code once its item is found; a repeated or unknown code is refused with its message. */
-  async function add(code: string, messages: { duplicate: string; ambiguous: string }): Promise<boolean> {
+  async function add(code: string, messages: BatchScanMessages): Promise<boolean> {
     refusedCode.value = null;
     const added = await lookUp(code, messages);
     refusedCode.value = added ? null : code;
     return added;
   }
 
-  async function lookUp(code: string, messages: { duplicate: string; ambiguous: string }): Promise<boolean> {
+  async function lookUp(code: string, messages: BatchScanMessages): Promise<boolean> {
     scanError.value = null;
     recorded.value = null;
     busy.value = true;
@@ -53,6 +66,10 @@ export const usePostalBatchStore = defineStore('postal-batch', () => {
       }
       if (entries.value.some((e) => e.item.code === item.code)) {
         scanError.value = { code: 'POSTAL_BATCH_DUPLICATE', message: messages.duplicate.replace('{item}', item.code) };
+        return false;
+      }
+      if (!takesBatchOutcome(item)) {
+        scanError.value = { code: 'POSTAL_BATCH_NOTHING_TO_RECORD', message: messages.nothing(item) };
         return false;
       }
       entries.value.push({ input: code, item });

@@ -138,6 +138,11 @@ test.describe('postal desk', () => {
     await expect(item.scanField).toBeFocused();
     await accessible(page, 'postal item (recorded)');
     await snapshot(page, 'postal-record-890');
+    // The same receipt scanned again by its IUN: the closed item is shown, with nothing to record.
+    await item.scan(cases.sent890.iun);
+    await expect(item.item).toHaveAttribute('data-code', cases.sent890.itemCode);
+    await expect(item.itemState).toHaveAttribute('data-state', 'CLOSED');
+    await expect(page.getByTestId('postal-no-options')).toBeVisible();
   });
 
   test('an AR left in giacenza, then collected', async ({ page, host, accessible }) => {
@@ -264,6 +269,16 @@ test.describe('postal desk', () => {
     await accessible(page, 'postal batch (two lines checked)');
     await page.getByRole('button', { name: 'Svuota lista' }).click();
     await expect(batch.list.locator('tbody tr')).toHaveCount(0);
+  });
+
+  test('a batch refuses at the scan an item whose delivery is closed, saying so', async ({ page, host, accessible }) => {
+    const batch = new PostalBatchPage(page);
+    await batch.open(host.url);
+    await batch.scan(cases.sent890.iun);
+    await expect(batch.scanError).toHaveAttribute('data-code', 'POSTAL_BATCH_NOTHING_TO_RECORD');
+    await expect(batch.scanError).toHaveText(`${cases.sent890.itemCode} non è stato aggiunto alla lista: nessun esito da registrare ora (Recapito concluso).`);
+    await expect(batch.list).toHaveCount(0);
+    await accessible(page, 'postal batch (closed item refused)');
   });
 
   test('a batch of 20 items: scanned with the keyboard, checked, recorded as one', async ({ page, host, accessible }) => {

@@ -85,6 +85,14 @@ describe('recording an outcome', () => {
     await h.ok('postal.recordOutcome', outcome(NOW_MS - 4 * HOUR));
   });
 
+  it('shows the only item of an IUN scanned alone even once its delivery is closed', async () => {
+    const c = h.cases.sent890;
+    const found = await h.ok<FindItemResult>('postal.findItem', { code: c.iun });
+    expect(found.items).toHaveLength(1);
+    expect(found.selected).toBe(c.itemCode);
+    expect(found.items[0]!.state).toBe('CLOSED');
+  });
+
   it('refuses a date in the future, before the sending, or unreadable, and writes nothing', async () => {
     const c = h.cases.arForNoAddress;
     const before = await h.counts();
