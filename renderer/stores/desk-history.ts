@@ -28,7 +28,12 @@ export const useDeskHistoryStore = defineStore('desk-history', () => {
     const input = Object.fromEntries(Object.entries(f).filter(([, v]) => v.trim() !== '')) as InputOf<'desk.searchHistory'>;
     await run(async () => {
       // The screen's first load and a search typed meanwhile: the last one asked is the one shown.
-      const page = await searches.run(() => call('desk.searchHistory', input));
+      const page = await searches.run(() => call('desk.searchHistory', input)).catch((e: unknown) => {
+        // Refused (a date in the future…): the operations of the search before are not this filter's.
+        items.value = [];
+        truncated.value = false;
+        throw e;
+      });
       if (page === STALE) return;
       items.value = page.items;
       truncated.value = page.truncated;
