@@ -222,6 +222,8 @@ test.describe('sender office', () => {
     await expect(page.getByTestId('cancel-open')).toHaveCount(0);
     // The button that had the focus is gone: the focus is back on the heading, not lost.
     await expect(page.getByTestId('detail-iun')).toBeFocused();
+    // ...and a screen reader hears what happened, not only the IUN.
+    await expect(page.getByTestId('detail-status-news')).toHaveText('Stato aggiornato: Annullata');
     // Not refined before the cancellation, so never: no "not refined yet", no acts at a desk.
     const card = page.getByTestId('recipient-card').first();
     await expect(card.getByTestId('recipient-refinement')).toHaveText('Non si perfeziona: notifica annullata dal mittente');
