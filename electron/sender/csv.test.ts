@@ -60,4 +60,20 @@ describe('CSV for a spreadsheet', () => {
     expect(cells[head.indexOf('Protocollo')]).toBe('"=""12345"""');
     expect(cells[head.indexOf('Numero destinatari')]).toBe('1');
   });
+  it('marks a refinement by lapse of time still to come at the export as expected, not one already reached', () => {
+    const now = Date.parse('2026-03-12T00:00:00+01:00');
+    const row = {
+      iun: 'QDUX-GHKP-JNAM-202603-T-1', sentAt: '2026-03-01T10:00:00+01:00', sentMs: 0, subject: 'Verbale', senderDenomination: 'Comune di Milano',
+      senderTaxId: '01199250158', paProtocolNumber: 'PG/1', group: null, status: 'DELIVERED', statusAt: '2026-03-05T09:00:00+01:00', recipientCount: 3,
+      recipients: [
+        { recipientIndex: 0, denomination: 'A', taxId: 'RSSMRA85T10A562S', outcome: 'DIGITAL_DELIVERED', refinementDate: '2026-03-12T09:00:00+01:00', refinedBy: 'TERM' },
+        { recipientIndex: 1, denomination: 'B', taxId: 'BNCLRA90A41F205I', outcome: 'DIGITAL_DELIVERED', refinementDate: '2026-03-11T09:00:00+01:00', refinedBy: 'TERM' },
+        { recipientIndex: 2, denomination: 'C', taxId: 'VRDGPP80M01H501L', outcome: 'IN_PROGRESS', refinementDate: '2026-03-10T09:00:00+01:00', refinedBy: 'VIEWING' },
+      ],
+    } as unknown as SenderRow;
+    const head = csvHeader('it', ';').slice(1).trimEnd().split(';');
+    const cell = (locale: 'it' | 'en') => csvRow(row, locale, ';', now).trimEnd().split(';')[head.indexOf('Date perfezionamento')];
+    expect(cell('it')).toBe('12/03/2026 09:00:00 (prevista) | 11/03/2026 09:00:00 | 10/03/2026 09:00:00');
+    expect(cell('en')).toBe('12/03/2026 09:00:00 (expected) | 11/03/2026 09:00:00 | 10/03/2026 09:00:00');
+  });
 });

@@ -47,7 +47,20 @@ export function csvHeader(locale: Locale, sep: Separator): string {
 
 const readable = (iso: string | null) => (iso ? formatRomeReadable(Date.parse(iso)) : '');
 
-export function csvRow(r: SenderRow, locale: Locale, sep: Separator): string {
+const EXPECTED: Record<Locale, string> = { it: 'prevista', en: 'expected' };
+
+/**
+ * A recipient's refinement date; one by lapse of time still to come at `nowMs` (the export's
+ * start) is marked "(prevista)": the date is known as soon as the workflow ends (DOMAIN.md 8.3),
+ * and a plain date read as a refinement already reached.
+ */
+function refinementCell(x: SenderRow['recipients'][number], locale: Locale, nowMs: number | undefined): string {
+  if (!x.refinementDate) return '';
+  const expected = nowMs !== undefined && x.refinedBy === 'TERM' && Date.parse(x.refinementDate) > nowMs;
+  return expected ? `${readable(x.refinementDate)} (${EXPECTED[locale]})` : readable(x.refinementDate);
+}
+
+export function csvRow(r: SenderRow, locale: Locale, sep: Separator, nowMs?: number): string {
   return csvLine([
     r.iun,
     readable(r.sentAt),
@@ -62,6 +75,6 @@ export function csvRow(r: SenderRow, locale: Locale, sep: Separator): string {
     r.recipientCount,
     r.recipients.map((x) => x.denomination).join(' | '),
     { code: r.recipients.map((x) => x.taxId).join(' | ') },
-    r.recipients.map((x) => readable(x.refinementDate)).join(' | '),
+    r.recipients.map((x) => refinementCell(x, locale, nowMs)).join(' | '),
   ], sep);
 }

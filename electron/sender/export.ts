@@ -55,7 +55,7 @@ export class ExportJob {
       let more = true;
       while (more && rows < maxRows) {
         const batch = await store.senderQueries.batch(this.filter, this.cursor, Math.min(BATCH, maxRows - rows));
-        for (const r of batch.rows) csv += csvRow(r, this.locale, this.separator);
+        for (const r of batch.rows) csv += csvRow(r, this.locale, this.separator, this.createdMs);
         rows += batch.rows.length;
         this.written += batch.rows.length;
         this.cursor = batch.next;
