@@ -6,7 +6,7 @@ import { DomainError, isDomainError, messageFor } from '../../core/index.js';
 import type { StoreScope } from '../../db/store.js';
 import type { CsvImportView, CsvReportLine } from '../api/contract/postal-views.js';
 import { CsvStreamReader, type CsvRecord } from './csv-reader.js';
-import { mapColumns, planLine, type ColumnMap } from './csv-rows.js';
+import { columnLabel, mapColumns, planLine, type ColumnMap } from './csv-rows.js';
 import type { PostalCall } from './load.js';
 import type { FileLookup } from './outcome-input.js';
 import { planOutcome, planRawEvent } from './plan.js';
@@ -51,17 +51,22 @@ function viewOf(job: ImportJob, report: CsvReportLine[]): CsvImportView {
 /** Records one line in `tx`, or reports why not. A refusal happens before any write (plan first). */
 export async function importLine(tx: StoreScope, files: FileLookup, job: Pick<ImportJob, 'reader' | 'columns'>, record: CsvRecord, call: PostalCall): Promise<CsvReportLine> {
   const header = job.reader.header ?? [];
-  const base = { line: record.line, item: record.fields[0] ?? '', outcome: '' };
+  const columns = job.columns!;
+  // Read from their columns, whatever their place in the file (a refused line still says which item it was).
+  const at = (i: number | undefined) => (i === undefined ? '' : (record.fields[i] ?? '').trim());
+  const base = { line: record.line, item: at(columns.item), outcome: at(columns.outcome) };
   let plan;
   try {
-    const line = planLine(record.fields, header, job.columns!);
+    const line = planLine(record.fields, header, columns);
     Object.assign(base, { item: line.item, outcome: line.outcomeText });
     plan = line.kind === 'MEANING'
       ? await planOutcome(tx, files, line.item, line.input, call)
       : await planRawEvent(tx, line.item, { paperCode: line.paperCode, at: line.at, ...(line.cause ? { cause: line.cause } : {}) }, line.next, call);
   } catch (e) {
     if (!isDomainError(e)) throw e;
-    return { ...base, status: 'refused', codes: [], error: { code: e.code, message: messageFor(e.code, call.locale, e.params) } };
+    // A missing field is named as the file's column (receiver_relation), not as the API's field (receiverRelation).
+    const params = e.code === 'POSTAL_FIELD_REQUIRED' ? { ...e.params, field: columnLabel(String(e.params.field), header, columns) } : e.params;
+    return { ...base, status: 'refused', codes: [], error: { code: e.code, message: messageFor(e.code, call.locale, params) } };
   }
   // A failure while writing is not the line's fault: it aborts the step, which the screen retries.
   await writePlan(tx, plan, call);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../core/index.js';
+import { DomainError } from '../../core/index.js';
 import { mapColumns, planLine } from './csv-rows.js';
 
 function codeOf(fn: () => unknown): string {
@@ -32,6 +33,18 @@ describe('postal CSV columns and lines', () => {
     expect(columns).toEqual({ item: 0, outcome: 1, date: 2 });
     expect(planLine(['X/0/0', 'RECRN001A', '10/03/2026 09:30', ''], header, columns)).toMatchObject({ kind: 'RAW', paperCode: 'RECRN001A' });
     expect(codeOf(() => planLine(['X/0/0', 'RECRN001A', '10/03/2026 09:30', 'M01'], header, columns))).toBe('POSTAL_CSV_LINE_FIELDS');
+  });
+
+  it('names the column of the file: a value that does not fit is invalid, not missing', () => {
+    const header = ['invio', 'esito', 'data', 'causa', 'ricevente'];
+    const columns = mapColumns(header);
+    const error = (fields: string[]) => {
+      try { planLine(fields, header, columns); } catch (e) { return e instanceof DomainError ? [e.code, e.params] : e; }
+      return 'ok';
+    };
+    expect(error(['X/0/0', 'UNDELIVERED', '10/03/2026 09:30', 'M03 trasferito', ''])).toEqual(['POSTAL_CSV_FIELD_INVALID', { column: 'causa', value: 'm03 trasferito'.toUpperCase() }]);
+    expect(error(['', 'DELIVERED_TO_RECIPIENT', '10/03/2026 09:30', '', ''])).toEqual(['POSTAL_FIELD_REQUIRED', { field: 'invio' }]);
+    expect(error(['X/0/0', 'DELIVERED_AT_CONCIERGE', '10/03/2026 09:30', '', 'x'.repeat(130)])[0]).toBe('POSTAL_CSV_FIELD_INVALID');
   });
 
   it('plans a meaning with its cause and next step, and a raw paper code with its date', () => {

@@ -62,7 +62,21 @@ function nextOf(value: string | undefined): OutcomeInput['next'] {
   throw new DomainError('POSTAL_NEXT_STEP_INVALID', { value: value.slice(0, 20) });
 }
 
-function meaningInput(kind: PostalOutcomeKind, fields: readonly string[], map: ColumnMap): OutcomeInput {
+/** The outcome's fields and the CSV column each comes from (what a message about it names). */
+const COLUMN_OF: Readonly<Record<string, CsvColumn>> = {
+  item: 'item', kind: 'outcome', at: 'date', date: 'date', cause: 'cause', receiverName: 'receiver_name', receiverRelation: 'receiver_relation',
+  office: 'office', next: 'next',
+};
+
+/** A column as the clerk's file spells it (an Italian header stays Italian), or its name in the allowed list. */
+export function columnLabel(field: string, header: readonly string[], map: ColumnMap): string {
+  const column = COLUMN_OF[field];
+  if (!column) return field;
+  const i = map[column];
+  return i === undefined ? column : (header[i]?.trim() || column);
+}
+
+function meaningInput(kind: PostalOutcomeKind, fields: readonly string[], header: readonly string[], map: ColumnMap): OutcomeInput {
   const raw = {
     kind,
     at: field(fields, map, 'date'),
@@ -73,7 +87,14 @@ function meaningInput(kind: PostalOutcomeKind, fields: readonly string[], map: C
     next: nextOf(field(fields, map, 'next')),
   };
   const parsed = outcomeInputSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)));
-  if (!parsed.success) throw new DomainError('POSTAL_FIELD_REQUIRED', { field: parsed.error.issues[0]?.path.join('.') ?? '?' });
+  if (!parsed.success) {
+    // A value that is there but does not fit (a cause of 14 characters) is not a missing field.
+    const key = String(parsed.error.issues[0]?.path[0] ?? '?');
+    const given = (raw as Record<string, unknown>)[key];
+    const column = columnLabel(key, header, map);
+    if (typeof given === 'string') throw new DomainError('POSTAL_CSV_FIELD_INVALID', { column, value: given.slice(0, 40) });
+    throw new DomainError('POSTAL_FIELD_REQUIRED', { field: column });
+  }
   return parsed.data;
 }
 
@@ -86,15 +107,15 @@ export function planLine(fields: readonly string[], header: readonly string[], m
   }
   const item = field(fields, map, 'item');
   const outcomeText = field(fields, map, 'outcome');
-  if (item === undefined) throw new DomainError('POSTAL_FIELD_REQUIRED', { field: 'item' });
-  if (outcomeText === undefined) throw new DomainError('POSTAL_FIELD_REQUIRED', { field: 'outcome' });
+  if (item === undefined) throw new DomainError('POSTAL_FIELD_REQUIRED', { field: columnLabel('item', header, map) });
+  if (outcomeText === undefined) throw new DomainError('POSTAL_FIELD_REQUIRED', { field: columnLabel('kind', header, map) });
   const value = outcomeText.toUpperCase();
   if ((POSTAL_OUTCOME_KINDS as readonly string[]).includes(value)) {
-    return { item, outcomeText, kind: 'MEANING', input: meaningInput(value as PostalOutcomeKind, fields, map) };
+    return { item, outcomeText, kind: 'MEANING', input: meaningInput(value as PostalOutcomeKind, fields, header, map) };
   }
   if (!paperCodeInfo(value)) throw new DomainError('POSTAL_UNKNOWN_OUTCOME', { value: outcomeText.slice(0, 30) });
   const date = field(fields, map, 'date');
-  if (date === undefined) throw new DomainError('POSTAL_FIELD_REQUIRED', { field: 'date' });
+  if (date === undefined) throw new DomainError('POSTAL_FIELD_REQUIRED', { field: columnLabel('date', header, map) });
   const cause = field(fields, map, 'cause')?.toUpperCase();
   const next = nextOf(field(fields, map, 'next'));
   const core: CoreOutcome['next'] = next === undefined ? undefined : next.kind === 'ADDRESS_INVESTIGATION' ? null : next.kind === 'NO_SECOND_ADDRESS' ? { kind: next.kind, failureCause: next.failureCause } : undefined;

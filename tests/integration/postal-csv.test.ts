@@ -125,6 +125,17 @@ describe('CSV import', () => {
     expect(await h.counts()).toEqual(before);
   });
 
+  it('reports a refused line with its item and the column of the file at fault, whatever the order of the columns', async () => {
+    const g = h.cases.csv[6]!;
+    const at = romeLocal(NOW_MS - 5 * HOUR);
+    const lines = ['data;esito;invio;ricevente;relazione', `${at};CONSEGNATO;${g.itemCode};;`, `${at};DELIVERED_TO_OTHER_PERSON;${g.itemCode};Anna Rossi;`];
+    const report = await runToEnd((await upload(Buffer.from(lines.join('\n')))).jobId);
+    expect(report.report.map((l) => [l.item, l.outcome, l.error?.code, l.error?.message])).toEqual([
+      [g.itemCode, 'CONSEGNATO', 'POSTAL_UNKNOWN_OUTCOME', 'Esito sconosciuto: CONSEGNATO'],
+      [g.itemCode, 'DELIVERED_TO_OTHER_PERSON', 'POSTAL_FIELD_REQUIRED', 'Campo obbligatorio mancante: relazione'],
+    ]);
+  });
+
   it('answers POSTAL_IMPORT_NOT_FOUND for an unknown job and refuses a chunk out of order', async () => {
     expect(await h.refused('postal.importCsvStatus', { jobId: '00000000-0000-4000-8000-000000000000' })).toBe('POSTAL_IMPORT_NOT_FOUND');
     const first = await h.ok<CsvImportView>('postal.importCsv', { fileName: 'x.csv', offset: 0, chunk: Buffer.from('item;outcome;da').toString('base64'), last: false });

@@ -93,6 +93,10 @@ export const postalCatalog = {
     it: 'File troppo grande: al massimo {maxLines} righe e {maxMb} MB',
     en: 'File too large: at most {maxLines} lines and {maxMb} MB',
   },
+  POSTAL_CSV_FIELD_INVALID: {
+    it: 'Valore non valido nella colonna {column}: {value}',
+    en: 'Invalid value in column {column}: {value}',
+  },
   POSTAL_CSV_LINE_FIELDS: {
     it: 'La riga ha {found} campi invece di {expected}',
     en: 'The line has {found} fields instead of {expected}',
