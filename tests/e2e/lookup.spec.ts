@@ -38,6 +38,9 @@ test.describe('lookup by IUN (vertical slice)', () => {
     await lookup.scan('KWKU-JHXN-HJXM-202304-U-1');
     await expect(lookup.error).toHaveAttribute('data-code', 'NOTIFICATION_NOT_FOUND');
     await expect(lookup.error).toContainText('Nessuna notifica con IUN KWKU-JHXN-HJXM-202304-U-1');
+    // The next IUN being typed does not rename the one that was not found.
+    await page.getByTestId('iun-input').fill('RKNA-PDXE');
+    await expect(lookup.error).toContainText('Nessuna notifica con IUN KWKU-JHXN-HJXM-202304-U-1');
     await lookup.switchLanguage('EN');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await lookup.scan('KWKU-JHXN-HJXM-202304-U-1');
