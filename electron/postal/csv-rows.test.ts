@@ -38,11 +38,11 @@ describe('postal CSV columns and lines', () => {
   it('names the column of the file: a value that does not fit is invalid, not missing', () => {
     const header = ['invio', 'esito', 'data', 'causa', 'ricevente'];
     const columns = mapColumns(header);
-    const error = (fields: string[]) => {
-      try { planLine(fields, header, columns); } catch (e) { return e instanceof DomainError ? [e.code, e.params] : e; }
-      return 'ok';
+    const error = (fields: string[]): unknown[] => {
+      try { planLine(fields, header, columns); } catch (e) { return e instanceof DomainError ? [e.code, e.params] : [e]; }
+      return ['ok'];
     };
-    expect(error(['X/0/0', 'UNDELIVERED', '10/03/2026 09:30', 'M03 trasferito', ''])).toEqual(['POSTAL_CSV_FIELD_INVALID', { column: 'causa', value: 'm03 trasferito'.toUpperCase() }]);
+    expect(error(['X/0/0', 'UNDELIVERED', '10/03/2026 09:30', 'M03 trasferito', ''])).toEqual(['POSTAL_CSV_FIELD_INVALID', { column: 'causa', value: 'M03 TRASFERITO' }]);
     expect(error(['', 'DELIVERED_TO_RECIPIENT', '10/03/2026 09:30', '', ''])).toEqual(['POSTAL_FIELD_REQUIRED', { field: 'invio' }]);
     expect(error(['X/0/0', 'DELIVERED_AT_CONCIERGE', '10/03/2026 09:30', '', 'x'.repeat(130)])[0]).toBe('POSTAL_CSV_FIELD_INVALID');
   });
