@@ -48,6 +48,9 @@ function toError(e: unknown): DeskError {
   return { code: 'UNEXPECTED', message: String(e), fields: {} };
 }
 
+/** Refusals of an action on an operation that another window or desk has closed meanwhile. */
+const CLOSED_ELSEWHERE = new Set(['DESK_TRANSACTION_NOT_OPEN', 'RADD_TRANSACTION_COMPLETED_ELSEWHERE', 'RADD_TRANSACTION_ALREADY_COMPLETED', 'RADD_TRANSACTION_ALREADY_ABORTED']);
+
 const isEmptyDraft = (d: IdentificationDraft) => JSON.stringify(d) === JSON.stringify(emptyDraft());
 const sameTaxId = (a: string, b: string) => a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
 
@@ -209,11 +212,29 @@ export const useDeskStore = defineStore('desk', () => {
     if (JSON.stringify(tx) !== JSON.stringify(operation.value)) operation.value = tx;
   }
 
+  /**
+   * A refusal that says the operation was closed meanwhile (another window or desk completed or
+   * aborted it): the screen reads it again, so that it shows what happened (Completata, Annullata)
+   * instead of a checklist whose buttons can only be refused again. The message stays on screen.
+   */
+  async function rereadIfClosedElsewhere(operationId: string): Promise<void> {
+    if (!error.value || !CLOSED_ELSEWHERE.has(error.value.code)) return;
+    try {
+      const tx = await call('desk.getTransaction', { operationId });
+      if (operation.value?.operationId === operationId) operation.value = tx;
+    } catch {
+      // Kept as shown; the message already says what went wrong.
+    }
+  }
+
   async function print(): Promise<string | null> {
     const id = operation.value?.operationId;
     if (!id) return null;
     const r = await run(() => call('desk.printBundle', { operationId: id }));
-    if (!r) return null;
+    if (!r) {
+      await rereadIfClosedElsewhere(id);
+      return null;
+    }
     const { bundle, ...tx } = r;
     operation.value = tx;
     return bundle?.fileId ?? null;
@@ -223,7 +244,10 @@ export const useDeskStore = defineStore('desk', () => {
     const id = operation.value?.operationId;
     if (!id) return null;
     const r = await run(() => call('desk.downloadDocument', { operationId: id, position }));
-    if (!r) return null;
+    if (!r) {
+      await rereadIfClosedElsewhere(id);
+      return null;
+    }
     const { file, ...tx } = r;
     operation.value = tx;
     return file?.fileId ?? null;
@@ -234,6 +258,7 @@ export const useDeskStore = defineStore('desk', () => {
     if (!id) return;
     const tx = await run(() => call('desk.markHandedOver', { operationId: id, position, handedOver }));
     if (tx) operation.value = tx;
+    else await rereadIfClosedElsewhere(id);
   }
 
   async function complete(): Promise<boolean> {
@@ -241,6 +266,7 @@ export const useDeskStore = defineStore('desk', () => {
     const tx = id ? await run(() => call('desk.completeTransaction', { operationId: id })) : undefined;
     if (tx) operation.value = tx;
     if (tx) forgetCitizen();
+    else if (id) await rereadIfClosedElsewhere(id);
     return tx !== undefined;
   }
 
@@ -249,6 +275,7 @@ export const useDeskStore = defineStore('desk', () => {
     const tx = id ? await run(() => call('desk.abortTransaction', { operationId: id, reason })) : undefined;
     if (tx) operation.value = tx;
     if (tx) forgetCitizen();
+    else if (id) await rereadIfClosedElsewhere(id);
     return tx !== undefined;
   }
 

@@ -378,6 +378,10 @@ test.describe('RADD desk counter', () => {
     await page.keyboard.press('Alt+c');
     await expect(counter.error).toHaveAttribute('data-code', 'RADD_TRANSACTION_COMPLETED_ELSEWHERE');
     await expect(counter.error).toContainText('RADD-MI-042');
+    // The screen shows what happened: completed, no checklist or "Completa" left to be refused again.
+    await expect(counter.state).toHaveAttribute('data-state', 'COMPLETED');
+    await expect(counter.completeButton).toHaveCount(0);
+    await expect(page.getByTestId('desk-new')).toBeVisible();
   });
 
   test('the desk log finds operations by IUN and opens their detail; an abort is recorded with its reason', async ({ page, host, accessible }) => {

@@ -67,8 +67,8 @@ export const deskCounterCatalog = {
     en: 'The document given is not part of operation {operationId}',
   },
   DESK_TRANSACTION_NOT_OPEN: {
-    it: 'L\'operazione {operationId} non è più aperta: stato {state}',
-    en: 'Operation {operationId} is no longer open: state {state}',
+    it: 'L\'operazione {operationId} non è più aperta: è stata chiusa nel frattempo e non è stato modificato nulla',
+    en: 'Operation {operationId} is no longer open: it was closed meanwhile and nothing was changed',
   },
   RADD_TRANSACTION_COMPLETED_ELSEWHERE: {
     it: 'L\'operazione {operationId} è già stata completata da un altro sportello ({deskId}): nessuna nuova registrazione',
