@@ -118,7 +118,7 @@ test.describe('sender office files', () => {
     page.on('request', (r) => { if (r.url().includes('/api/sender.uploadDocument')) sent.push(r.url()); });
     const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(31 * 1024 * 1024 + 100_000, 0x20)]);
     await page.getByTestId('n-files').setInputFiles({ name: 'atto-grande.pdf', mimeType: 'application/pdf', buffer: big });
-    await expect(page.locator('main')).toContainText('File troppo grande: «atto-grande» (31,1 MB). Il massimo è 30 MB');
+    await expect(page.locator('main')).toContainText('File troppo grande: «atto-grande.pdf» (31,1 MB). Il massimo è 30 MB');
     await expect(page.locator('main')).not.toContainText('Richiesta troppo grande');
     expect(sent).toEqual([]);
     await accessible(page, 'new notification (file too large)');
