@@ -7,6 +7,7 @@ import type { StoreScope } from '../../db/store.js';
 import type { CsvImportView, CsvReportLine } from '../api/contract/postal-views.js';
 import { CsvStreamReader, type CsvRecord } from './csv-reader.js';
 import { columnLabel, mapColumns, planLine, type ColumnMap } from './csv-rows.js';
+import { parseReceiptDate } from './receipt-date.js';
 import type { PostalCall } from './load.js';
 import type { FileLookup } from './outcome-input.js';
 import { planOutcome, planRawEvent } from './plan.js';
@@ -23,6 +24,8 @@ interface ImportJob {
   columns?: ColumnMap;
   state: CsvImportView['state'];
   cursor: number;
+  /** The records in the order they are imported: by the date on the receipt (see importOrder). */
+  order: number[];
   report: CsvReportLine[];
   busy: boolean;
 }
@@ -36,7 +39,28 @@ export interface CsvChunk {
 }
 
 function newJob(id: string, fileName: string): ImportJob {
-  return { id, fileName, reader: new CsvStreamReader(CSV_LIMITS), state: 'receiving', cursor: 0, report: [], busy: false };
+  return { id, fileName, reader: new CsvStreamReader(CSV_LIMITS), state: 'receiving', cursor: 0, order: [], report: [], busy: false };
+}
+
+/**
+ * The lines are imported in the order of their dates, not of the file: a postal export sorted by
+ * item and code (RECRN003A before RECRN010) would otherwise record the collection before the
+ * notice and refuse the notice as coming after the final. SEND orders an item's events by their
+ * business time (DOMAIN.md 4.1, 5) and so does the import; equal dates, and lines whose date
+ * cannot be read (refused anyway), keep the file's order.
+ */
+function importOrder(records: readonly CsvRecord[], columns: ColumnMap): number[] {
+  const dateOf = (r: CsvRecord): number => {
+    const raw = columns.date === undefined ? undefined : r.fields[columns.date]?.trim();
+    if (!raw) return Number.POSITIVE_INFINITY;
+    try {
+      return Date.parse(parseReceiptDate(raw));
+    } catch {
+      return Number.POSITIVE_INFINITY;
+    }
+  };
+  const dates = records.map(dateOf);
+  return records.map((_, i) => i).sort((a, b) => (dates[a]! - dates[b]! || a - b));
 }
 
 function viewOf(job: ImportJob, report: CsvReportLine[]): CsvImportView {
@@ -90,6 +114,7 @@ export class CsvImports {
       if (job.columns === undefined && job.reader.header !== undefined) job.columns = mapColumns(job.reader.header);
       if (input.last) {
         if (job.columns === undefined || job.reader.records.length === 0) throw new DomainError('POSTAL_CSV_EMPTY');
+        job.order = importOrder(job.reader.records, job.columns);
         job.state = 'ready';
       }
     } catch (e) {
@@ -109,7 +134,7 @@ export class CsvImports {
     if (job.busy) throw new DomainError('POSTAL_IMPORT_BUSY');
     job.busy = true;
     try {
-      const records = job.reader.records.slice(job.cursor, job.cursor + (maxLines ?? DEFAULT_STEP_LINES));
+      const records = job.order.slice(job.cursor, job.cursor + (maxLines ?? DEFAULT_STEP_LINES)).map((i) => job.reader.records[i]!);
       const lines = records.length > 0 ? await run(records, job) : [];
       job.report.push(...lines);
       job.cursor += records.length;
@@ -123,6 +148,6 @@ export class CsvImports {
   /** Progress and the whole report so far. */
   status(jobId: string): CsvImportView {
     const job = this.jobs.get(jobId);
-    return viewOf(job, job.report);
+    return viewOf(job, [...job.report].sort((a, b) => a.line - b.line));
   }
 }

@@ -136,6 +136,19 @@ describe('CSV import', () => {
     ]);
   });
 
+  it('imports a postal export sorted by code in the order of its dates: notice, giacenza, then the collection', async () => {
+    const g = h.cases.csv[6]!;
+    const [notice, held, collected] = [NOW_MS - 50 * HOUR, NOW_MS - 49 * HOUR, NOW_MS - 4 * HOUR].map(romeLocal);
+    const lines = ['item;outcome;date', `${g.itemCode};RECRN003A;${collected}`, `${g.itemCode};RECRN003C;${collected}`,
+      `${g.itemCode};RECRN010;${notice}`, `${g.itemCode};RECRN011;${held}`];
+    const report = await runToEnd((await upload(Buffer.from(lines.join('\n')))).jobId);
+    expect(report.report.map((l) => [l.line, l.status, l.error?.code ?? null])).toEqual([
+      [2, 'accepted', null], [3, 'accepted', null], [4, 'accepted', null], [5, 'accepted', null]]);
+    const found = await h.ok<FindItemResult>('postal.findItem', { code: g.itemCode });
+    const item = found.items.find((i) => i.code === found.selected)!;
+    expect(item.events.map((e) => `${e.code}:${e.role}`).slice(-4)).toEqual(['RECRN010:PROGRESS', 'RECRN011:PROGRESS', 'RECRN003A:PROGRESS', 'RECRN003C:OK']);
+  });
+
   it('answers POSTAL_IMPORT_NOT_FOUND for an unknown job and refuses a chunk out of order', async () => {
     expect(await h.refused('postal.importCsvStatus', { jobId: '00000000-0000-4000-8000-000000000000' })).toBe('POSTAL_IMPORT_NOT_FOUND');
     const first = await h.ok<CsvImportView>('postal.importCsv', { fileName: 'x.csv', offset: 0, chunk: Buffer.from('item;outcome;da').toString('base64'), last: false });
