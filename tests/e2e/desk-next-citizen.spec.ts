@@ -72,6 +72,8 @@ test.describe('the counter with a queue', () => {
     await counter.attachScan('recipientId');
     await counter.confirmIdentification();
     await expect(counter.startButton).toBeFocused();
+    // A screen reader reads, with the focused button, what was found and for whom.
+    await expect(counter.startButton).toHaveAccessibleDescription(/^Notifica da consegnare Destinatario: Marco Gallo GLLMRC72E17G273T/);
     // The host records the start, the answer never reaches the page (the connection drops).
     const sent: string[] = [];
     await page.route('**/api/desk.startTransaction', async (route) => {
