@@ -17,6 +17,7 @@ vi.stubGlobal('window', { sessionStorage: webStorage, localStorage: webStorage }
 
 const { useDeskStore } = await import('./desk.js');
 const { useSessionStore } = await import('./session.js');
+const { useDeskMandatesStore } = await import('./desk-mandates.js');
 
 const IUN = 'VZKM-JTXY-ZVJK-202611-P-1';
 const TAX_ID = 'RSSMRA80A01H501U';
@@ -77,6 +78,23 @@ describe('desk store: the identification draft', () => {
     expect(desk.operation?.state).toBe('ABORTED');
     expect(desk.input).toBeNull();
     expect(desk.draft.recipientTaxId).toBe('');
+  });
+
+  it('takes the "Deleghe" search and form typed for the citizen with it once their operation is over', async () => {
+    const desk = useDeskStore();
+    const mandates = useDeskMandatesStore();
+    await typed(desk);
+    mandates.taxId = TAX_ID;
+    mandates.draft.delegatorTaxId = TAX_ID;
+    mandates.draft.delegateDenomination = 'Lucia Ferrari';
+    answers.set('desk.startTransaction', () => ({ operationId: 'op-1', state: 'STARTED', documents: [] }));
+    answers.set('desk.completeTransaction', () => ({ operationId: 'op-1', state: 'COMPLETED', documents: [] }));
+    await desk.start();
+    expect(mandates.draft.delegateDenomination).toBe('Lucia Ferrari');
+    await desk.complete();
+    expect(mandates.taxId).toBe('');
+    expect(mandates.draft.delegatorTaxId).toBe('');
+    expect(mandates.draft.delegateDenomination).toBe('');
   });
 
   it('is not carried to the next code once an operation was started with it (left open, to be resumed)', async () => {

@@ -88,18 +88,22 @@ export const useDeskMandatesStore = defineStore('desk-mandates', () => {
     formError.value = null;
   }
 
+  /** Nothing of a citizen stays on the screen: the tax code searched, their delegations, the form. */
+  function forget(): void {
+    taxId.value = '';
+    list.value = null;
+    error.value = null;
+    notice.value = null;
+    resetForm();
+  }
+
   // Signed out (or the session ended): the next operator finds no one's delegations on screen, and no half-typed form.
   watch(
     () => useSessionStore().signedIn,
     (signedIn) => {
-      if (signedIn) return;
-      taxId.value = '';
-      list.value = null;
-      error.value = null;
-      notice.value = null;
-      resetForm();
+      if (!signedIn) forget();
     },
   );
 
-  return { taxId, list, draft, error, formError, notice, busy, search, create, revoke, resetForm };
+  return { taxId, list, draft, error, formError, notice, busy, search, create, revoke, resetForm, forget };
 });

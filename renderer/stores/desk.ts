@@ -11,6 +11,7 @@ import type {
 import { ApiCallError, call } from '../api/client.js';
 import { useBusyAction } from '../composables/use-busy-action.js';
 import { useSessionStore } from './session.js';
+import { useDeskMandatesStore } from './desk-mandates.js';
 
 export type IdentityDocumentDraft = { type: string; number: string; issuer: string; issueDate: string; expiryDate: string };
 export type ScanSlot = 'recipientId' | 'delegateId' | 'delegationForm' | 'companyRegister' | 'selfDeclaration';
@@ -261,11 +262,20 @@ export const useDeskStore = defineStore('desk', () => {
     else await rereadIfClosedElsewhere(id);
   }
 
+  /**
+   * The citizen's operation is over (completed or aborted): what was typed or searched for them is
+   * gone from the counter and from "Deleghe" (the detour taken for them), before the next one comes.
+   */
+  function citizenDone(): void {
+    forgetCitizen();
+    useDeskMandatesStore().forget();
+  }
+
   async function complete(): Promise<boolean> {
     const id = operation.value?.operationId;
     const tx = id ? await run(() => call('desk.completeTransaction', { operationId: id })) : undefined;
     if (tx) operation.value = tx;
-    if (tx) forgetCitizen();
+    if (tx) citizenDone();
     else if (id) await rereadIfClosedElsewhere(id);
     return tx !== undefined;
   }
@@ -274,7 +284,7 @@ export const useDeskStore = defineStore('desk', () => {
     const id = operation.value?.operationId;
     const tx = id ? await run(() => call('desk.abortTransaction', { operationId: id, reason })) : undefined;
     if (tx) operation.value = tx;
-    if (tx) forgetCitizen();
+    if (tx) citizenDone();
     else if (id) await rereadIfClosedElsewhere(id);
     return tx !== undefined;
   }
