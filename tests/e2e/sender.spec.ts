@@ -14,10 +14,11 @@ const cases = standardCases(NOW);
 const giacenza = caseCutAfter('e2e-giacenza', 'GIACENZA_EXPIRED', 'ANALOG_SUCCESS_WORKFLOW');
 const radd = recentCase('e2e-radd', 'VIEWED_AT_RADD', 10, { now: NOW });
 const cancellable = recentCase('e2e-cancel', 'ANALOG_890_DELIVERED', 2, { now: NOW });
+const cancelLost = recentCase('e2e-cancel-lost', 'ANALOG_890_DELIVERED', 2, { now: NOW });
 const romeDay = (ms: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome' }).format(new Date(ms));
 
 test.use({
-  seed: async ({}, use) => { await use(async (store) => { await importCases(store, [...cases, giacenza, radd, cancellable]); }); },
+  seed: async ({}, use) => { await use(async (store) => { await importCases(store, [...cases, giacenza, radd, cancellable, cancelLost]); }); },
   hostEnv: { RADD_DEMO_OPERATORS: '1', RADD_SYNC: '0' },
 });
 
@@ -230,6 +231,24 @@ test.describe('sender office', () => {
     await expect(card.getByTestId('recipient-acts')).toHaveText('Non consegnati allo sportello: notifica annullata');
     await expect(page.getByTestId('why-refinement-0-toggle')).toHaveCount(0);
     await accessible(page, 'sender detail (cancelled)');
+  });
+
+  test('a cancellation whose answer is lost shows the notification as it now is, not the cancel button again', async ({ page, host, accessible }) => {
+    const detail = new SenderDetailPage(page);
+    await detail.open(host.url, cancelLost.notification.iun);
+    await expect(page.getByTestId('cancel-open')).toBeVisible();
+    // The host cancels it, but its answer never reaches the screen.
+    await page.route('**/api/sender.cancel', async (route) => {
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByTestId('cancel-open').click();
+    await page.getByTestId('cancel-accept').click();
+    await expect(page.getByTestId('sender-error')).toBeVisible();
+    await expect(detail.status).toHaveText('Annullata');
+    await expect(page.getByTestId('cancel-open')).toHaveCount(0);
+    await expect(page.getByTestId('detail-status-news')).toHaveText('Stato aggiornato: Annullata');
+    await accessible(page, 'sender detail (cancel answer lost)');
   });
 
   test('a new notification with a wrong codice fiscale is refused with the message, then saved with a valid one', async ({ page, host, accessible }) => {
