@@ -297,6 +297,9 @@ test.describe('postal desk', () => {
     await page.unrouteAll();
     for (const c of cases.batch.slice(2)) await batch.scan(c.itemCode);
     await expect(batch.list.locator('tbody tr')).toHaveCount(20);
+    // Each scan that joins the list is said to screen readers (the field is already empty for the next one).
+    await expect(page.getByTestId('postal-batch-announce')).toHaveAttribute('role', 'status');
+    await expect(page.getByTestId('postal-batch-announce')).toHaveText(`${cases.batch[19]!.itemCode} aggiunto alla lista (20 invii).`);
     await batch.scan(cases.batch[3]!.itemCode);
     await expect(batch.scanError).toContainText('è già nella lista');
     await batch.scan(`${UNKNOWN_IUN}/0/0`);
