@@ -3,9 +3,11 @@
 // before; an IUN typed for the wrong person is not called a QR; what can no longer be printed says
 // since when.
 import type { Page } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from './fixtures.js';
 import { deskCases, PEOPLE, seedDeskCases, type DeskCase, type DeskCaseName } from './data/desk-cases.js';
-import { DeskCounterPage } from './pages/desk-counter.js';
+import { DeskCounterPage, PNG_1X1 } from './pages/desk-counter.js';
 
 const NOW = Date.now();
 test.use({
@@ -102,6 +104,23 @@ test.describe('the counter with a queue', () => {
     await expect(row).toContainText('Scaricato');
     await expect(row.getByRole('button', { name: /^Scarica / })).toBeFocused();
     await counter.abort('Prova di rete');
+  });
+
+  test('the scanner folder from the keyboard: Enter lists it and puts the focus on its first file, Enter takes it', async ({ page, host, accessible }) => {
+    mkdirSync(join(host.dataDir, 'scanner'), { recursive: true });
+    writeFileSync(join(host.dataDir, 'scanner', 'documento-gallo.png'), PNG_1X1);
+    const counter = new DeskCounterPage(page);
+    await counter.open(host.url);
+    await counter.scan(caseOf('elsewhere').notification.iun);
+    await page.getByTestId('desk-recipient-taxid').waitFor();
+    await page.locator('#scan-recipientId-inbox').focus();
+    await page.keyboard.press('Enter');
+    const file = page.getByRole('button', { name: /documento-gallo\.png/ });
+    await expect(file).toBeFocused();
+    await accessible(page, 'desk identify (scanner folder listed)');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('scan-recipientId-ok')).toContainText('documento-gallo.png');
+    await expect(page.locator('#scan-recipientId-inbox')).toBeFocused();
   });
 
   test('the next citizen scanned while an operation is left open starts an empty identification', async ({ page, host, accessible }) => {
