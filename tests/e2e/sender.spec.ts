@@ -384,6 +384,20 @@ test.describe('Nuova notifica', () => {
     await accessible(page, 'sender new (file too large)');
   });
 
+  test('a company\'s partita IVA typed with the type left as "Persona fisica" says which choice to make', async ({ page, host, accessible }) => {
+    const form = new SenderNewPage(page);
+    await form.open(host.url);
+    await form.fill({ ...FORM, protocol: 'PG/2026/0778010', taxId: '00488410010', name: 'Alfa S.r.l.' });
+    await form.upload('verbale-alfa.pdf', Buffer.from('%PDF-1.4\n% alfa\n%%EOF\n'));
+    await form.submit();
+    await expect(page.getByTestId('r0-taxId-error')).toHaveText('Codice fiscale (destinatario 1): lunghezza errata (11 caratteri, attesi 16); per una società o un ente (partita IVA) scegliere Tipo «Persona giuridica»');
+    await expect(page.getByTestId('r0-taxId')).toBeFocused();
+    await accessible(page, 'sender new (partita IVA as a person)');
+    await page.getByTestId('r0-type').selectOption('PG');
+    await form.submit();
+    await expect(page.getByTestId('detail-created')).toBeVisible();
+  });
+
   test('the form is kept while the clerk looks at another screen, until "Svuota modulo"', async ({ page, host, accessible }) => {
     const form = new SenderNewPage(page);
     await form.open(host.url);

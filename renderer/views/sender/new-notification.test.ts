@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeErrors, emptyDraft, emptyPayment, emptyRecipient, fieldOf, localProblems, toCreateInput, type FieldRef } from './new-notification.js';
+import { describeErrors, emptyDraft, emptyPayment, emptyRecipient, fieldOf, localProblems, toCreateInput, withRecipientTypeHints, type FieldRef } from './new-notification.js';
 
 const LABELS: Record<string, string> = {
   'sender.list.protocol': 'Protocollo', 'sender.list.subject': 'Oggetto', 'sender.new.senderTaxId': 'Codice fiscale ente', 'sender.new.taxId': 'Codice fiscale',
@@ -89,5 +89,21 @@ describe('the errors as the clerk reads them', () => {
     expect(fieldOf('documents.1.title').target).toBe('n-doc-1');
     expect(fieldOf('paFee').target).toBe('n-pafee');
     expect(fieldOf('something.else').target).toBe('n-protocol');
+  });
+});
+
+describe('a partita IVA typed for a recipient left as "Persona fisica"', () => {
+  it('completes the length error with the choice to make; a PG, or a 16-character code, keeps the message as it is', () => {
+    const d = emptyDraft({ taxId: '01199250158', denomination: 'Comune' });
+    d.recipients = [{ ...emptyRecipient(), taxId: '0048 8410 010' }, { ...emptyRecipient(), recipientType: 'PG', taxId: '0048841001' }, { ...emptyRecipient(), taxId: 'RSSMRA85T10A562X' }];
+    const fields = {
+      'recipients.0.taxId': 'Codice fiscale: lunghezza errata (11 caratteri, attesi 16)',
+      'recipients.1.taxId': 'Partita IVA non valida: servono 11 cifre',
+      'recipients.2.taxId': 'Codice fiscale: carattere di controllo errato',
+    };
+    expect(withRecipientTypeHints(fields, d, 'scegliere Tipo «Persona giuridica»')).toEqual({
+      ...fields,
+      'recipients.0.taxId': 'Codice fiscale: lunghezza errata (11 caratteri, attesi 16); scegliere Tipo «Persona giuridica»',
+    });
   });
 });

@@ -104,6 +104,20 @@ export function toCreateInput(d: NotificationDraft, requestKey?: string): InputO
 
 // ------------------------------------------------------------------ errors, field by field
 
+/**
+ * The tax code errors of recipients left as "Persona fisica" (the default) whose code is 11 digits,
+ * a company's partita IVA: the core's "lunghezza errata (11 caratteri, attesi 16)" is completed
+ * with `hint` (choose "Persona giuridica"), since the code itself was not wrong.
+ */
+export function withRecipientTypeHints(fields: Record<string, string>, d: NotificationDraft, hint: string): Record<string, string> {
+  const out = { ...fields };
+  d.recipients.forEach((r, i) => {
+    const path = `recipients.${i}.taxId`;
+    if (out[path] && r.recipientType === 'PF' && /^\d{11}$/.test(r.taxId.replace(/\s+/g, ''))) out[path] = `${out[path]}; ${hint}`;
+  });
+  return out;
+}
+
 /** A field of the form: the id of its input (focus and link target) and the words that name it. */
 export interface FieldRef {
   /** Element id in the form, for the focus and the summary's link. */
