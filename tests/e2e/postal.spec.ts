@@ -204,6 +204,9 @@ test.describe('postal desk', () => {
     await expect(page.getByTestId('postal-item-address')).toContainText('Torino');
     await item.sendSecondAttempt(romeLocal(NOW - 5 * HOUR));
     await expect(item.itemState).toHaveAttribute('data-state', 'OPEN');
+    // The form that was used is gone: the focus goes back to the scan field and the screen says what happened.
+    await expect(item.scanField).toBeFocused();
+    await expect(page.getByTestId('postal-announce')).toHaveText('Secondo tentativo spedito: ora se ne possono registrare gli esiti.');
     await item.choose('DELIVERED_TO_RECIPIENT');
     await item.date.fill(romeLocal(NOW - 1 * HOUR));
     await item.record();
