@@ -49,6 +49,29 @@ describe('desk store: the identification draft', () => {
     expect(desk.draft.recipientDocument.number).toBe('CA12345AB');
   });
 
+  it('starts empty for the AAR of the next citizen: a notification not addressed to the tax code typed', async () => {
+    const desk = useDeskStore();
+    await typed(desk);
+    answers.set('notifications.getByIun', ({ iun }: { iun: string }) => ({ iun, recipients: [{ recipientIndex: 0, taxId: 'BNCGNN85T10F205X' }] }));
+    await desk.identify('DYZD-XDJN-DKRX-202611-Q-1');
+    expect(desk.input?.iun).toBe('DYZD-XDJN-DKRX-202611-Q-1');
+    expect(desk.draft.recipientTaxId).toBe('');
+    expect(desk.draft.recipientDocument.number).toBe('');
+    expect(desk.draftKept).toBe(false);
+  });
+
+  it('keeps what was typed for a notification addressed to that tax code (spaces and case aside), or one that cannot be read', async () => {
+    const desk = useDeskStore();
+    await typed(desk);
+    answers.set('notifications.getByIun', ({ iun }: { iun: string }) => ({ iun, recipients: [{ recipientIndex: 0, taxId: 'BNCGNN85T10F205X' }, { recipientIndex: 1, taxId: 'rssmra80a01 h501u' }] }));
+    await desk.identify('DYZD-XDJN-DKRX-202611-Q-1');
+    expect(desk.draft.recipientDocument.number).toBe('CA12345AB');
+    answers.set('notifications.getByIun', () => { throw new Error('NOTIFICATION_NOT_FOUND'); });
+    await desk.identify('KWKU-JHXN-HJXM-202304-U-1');
+    expect(desk.draft.recipientDocument.number).toBe('CA12345AB');
+    expect(desk.draftKept).toBe(true);
+  });
+
   it('starts empty for the tax code of someone else', async () => {
     const desk = useDeskStore();
     await typed(desk);

@@ -106,22 +106,45 @@ export const useDeskStore = defineStore('desk', () => {
 
   /**
    * Reads a scanned or typed code. What was typed for the citizen stays (a wrong code corrected, the
-   * same code scanned again after a detour), unless the code is the tax code of someone else or an
-   * operation was already started with it (the next citizen: nothing of the one before is carried).
+   * same code scanned again after a detour), unless the code is someone else's (another tax code, a
+   * notification not addressed to the tax code typed) or an operation was already started with it:
+   * the next citizen finds nothing of the one before.
    */
   async function identify(text: string): Promise<boolean> {
     scannedAt.value = performance.now();
-    const found = await run(() => call('desk.identifyInput', { text }));
-    if (!found) return false;
-    const earlier = draft.value;
-    const otherCitizen = found.kind === 'TAX_ID' && earlier.recipientTaxId.trim() !== '' && !sameTaxId(earlier.recipientTaxId, found.taxId ?? '');
-    const keep = !otherCitizen && !draftTaken && !isEmptyDraft(earlier);
+    let earlier = draft.value;
+    const read = await run(async () => {
+      const code = await call('desk.identifyInput', { text });
+      earlier = draft.value;
+      const kept = !draftTaken && !isEmptyDraft(earlier);
+      return { code, otherCitizen: kept && (await isSomeoneElses(code, earlier.recipientTaxId)) };
+    });
+    if (!read) return false;
+    const found = read.code;
+    const keep = !read.otherCitizen && !draftTaken && !isEmptyDraft(earlier);
     reset();
     input.value = found;
     if (keep) draft.value = earlier;
     draftKept.value = keep;
     fillFromInput();
     return true;
+  }
+
+  /**
+   * Whether the code read is plainly another citizen's than the tax code typed: another tax code, or
+   * (the next citizen's AAR, after one refused at the counter) a notification not addressed to it.
+   * A notification that cannot be read (a wrong IUN being corrected) says nothing: the form stays.
+   */
+  async function isSomeoneElses(code: DeskInputView, typedTaxId: string): Promise<boolean> {
+    if (typedTaxId.trim() === '') return false;
+    if (code.kind === 'TAX_ID') return !sameTaxId(typedTaxId, code.taxId ?? '');
+    if (!code.iun) return false;
+    try {
+      const notification = await call('notifications.getByIun', { iun: code.iun });
+      return !notification.recipients.some((r) => sameTaxId(r.taxId, typedTaxId));
+    } catch {
+      return false;
+    }
   }
 
   /** A tax code read at the start is the recipient's (AOR). */

@@ -146,6 +146,29 @@ test.describe('the counter with a queue', () => {
     await accessible(page, 'desk identify (next citizen, operation left open)');
   });
 
+  test('the next citizen after one refused at the counter: their AAR starts an empty identification', async ({ page, host, accessible }) => {
+    const counter = new DeskCounterPage(page);
+    await counter.open(host.url);
+    // Francesca Romano's notification was cancelled by its sender: she is refused and leaves.
+    await counter.scan(caseOf('cancelled').notification.iun);
+    await counter.recipient(PEOPLE.other.taxId, DOC);
+    await counter.attachScan('recipientId');
+    await counter.confirmIdentification();
+    await expect(counter.error).toHaveAttribute('data-code', 'NOTIFICATION_CANCELLED');
+    await page.keyboard.press('Escape');
+    await expect(counter.scanField).toBeFocused();
+
+    // Giulia Verdi's AAR: nothing of Francesca Romano's identification is on her form.
+    await counter.scanAnywhere(caseOf('qrPickup').qrUrl);
+    await expect(page.getByTestId('desk-read-kind')).toHaveText("QR dell'avviso");
+    await expect(page.getByTestId('desk-recipient-taxid')).toHaveValue('');
+    await expect(page.getByTestId('rdoc-number')).toHaveValue('');
+    await expect(page.getByTestId('scan-recipientId-ok')).toHaveCount(0);
+    await expect(page.getByTestId('desk-draft-kept')).toHaveCount(0);
+    await expect(page.getByTestId('desk-recipient-taxid')).toBeFocused();
+    await accessible(page, 'desk identify (next citizen after a refusal)');
+  });
+
   test('documents no longer available say until when they were', async ({ page, host }) => {
     const counter = new DeskCounterPage(page);
     await counter.open(host.url);
