@@ -6,11 +6,13 @@ import {
   buildPaperEventElements,
   buildPostalOutcomeElements,
   DomainError,
+  isDomainError,
   parseInstant,
   tryParseInstant,
   validatePaperEvent,
   type NextStepAfterFirstFailure,
   type PaperElementOptions,
+  type PostalOutcome,
   type TimelineElementInput,
 } from '../../core/index.js';
 import type { StoreScope } from '../../db/store.js';
@@ -73,6 +75,18 @@ function refuseRepeat(slot: OutcomePlan['slot'], elements: readonly TimelineElem
   if (same) throw new DomainError('POSTAL_OUTCOME_ALREADY_RECORDED', { code, at: same.at });
 }
 
+/** The elements `outcome` would have made with only the events before its date: what it wrote, if it was recorded. */
+function buildAsOfItsDate(slot: OutcomePlan['slot'], outcome: PostalOutcome, options: PaperElementOptions & { now: string }): TimelineElementInput[] | undefined {
+  if (!('at' in outcome)) return undefined;
+  const ms = tryParseInstant(outcome.at);
+  const earlier = slot.ctx.events.filter((e) => tryParseInstant(e.at) < ms);
+  try {
+    return buildPostalOutcomeElements({ ...slot.ctx, events: earlier }, outcome, options);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Plans one outcome by meaning for the item a code names. Throws DomainError when it does not fit. */
 export async function planOutcome(tx: StoreScope, files: FileLookup, code: string, input: OutcomeInput, call: PostalCall): Promise<OutcomePlan> {
   const ref = itemRefOf(code);
@@ -80,7 +94,19 @@ export async function planOutcome(tx: StoreScope, files: FileLookup, code: strin
   const loaded = await loadNotification(tx, ref.iun, code);
   const fits = (s: ItemSlot) => s.ctx !== undefined && allowedOutcomes(s.ctx, call.now).includes(input.kind);
   const slot = sentSlot(resolveSlot(loaded, ref, code, fits), input.kind);
-  const elements = buildPostalOutcomeElements(slot.ctx, core.outcome, elementOptions({ loaded, slot }, call, core.next));
+  const options = elementOptions({ loaded, slot }, call, core.next);
+  let elements: TimelineElementInput[];
+  try {
+    elements = buildPostalOutcomeElements(slot.ctx, core.outcome, options);
+  } catch (e) {
+    // Refused as out of place (the item went on since): if it is the very outcome already recorded
+    // (a receipt entered twice, a request sent again), say that instead.
+    if (isDomainError(e) && (e.code === 'OUTCOME_NOT_ALLOWED_NOW' || e.code === 'EVENT_AFTER_FINAL')) {
+      const first = buildAsOfItsDate(slot, core.outcome, options);
+      if (first) refuseRepeat(slot, first);
+    }
+    throw e;
+  }
   refuseRepeat(slot, elements);
   checkNextStep(slot, elements, core.next, call);
   return { loaded, slot, label: input.kind, elements };

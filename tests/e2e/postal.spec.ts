@@ -352,8 +352,8 @@ test.describe('postal desk', () => {
     await expect(imp.progress).toHaveAttribute('data-percent', '100');
     await expect(imp.line(5)).toHaveAttribute('data-code', 'POSTAL_ITEM_NOT_FOUND');
     await expect(imp.line(5)).toContainText('Nessun invio cartaceo');
-    await expect(imp.line(10)).toHaveAttribute('data-code', 'EVENT_AFTER_FINAL');
-    await expect(imp.line(10)).toContainText('già concluso');
+    await expect(imp.line(10)).toHaveAttribute('data-code', 'POSTAL_OUTCOME_ALREADY_RECORDED');
+    await expect(imp.line(10)).toContainText('Esito già registrato');
     await expect(imp.line(11)).toHaveAttribute('data-code', 'POSTAL_DATE_INVALID');
     await expect(imp.line(2)).toHaveAttribute('data-status', 'accepted');
     await accessible(page, 'postal import (report)');

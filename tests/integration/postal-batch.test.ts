@@ -14,12 +14,12 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 describe('batch entry', () => {
-  it('previews every line, naming a duplicate scan as EVENT_AFTER_FINAL, and writes nothing', async () => {
+  it('previews every line, naming a duplicate scan as already recorded, and writes nothing', async () => {
     const items = h.cases.batch.slice(0, 5).map((c) => c.itemCode);
     const before = await h.counts();
     const preview = await h.ok<BatchPreviewView>('postal.previewBatch', { items: [...items, items[2]], outcome: outcome() });
     expect(preview.okCount).toBe(5);
-    expect(preview.lines[5]).toMatchObject({ line: 6, ok: false, error: { code: 'EVENT_AFTER_FINAL' } });
+    expect(preview.lines[5]).toMatchObject({ line: 6, ok: false, error: { code: 'POSTAL_OUTCOME_ALREADY_RECORDED' } });
     expect(preview.lines[0]!.codes[0]).toMatch(/^REC(RN|AG)001A$/);
     expect(await h.counts()).toEqual(before);
   });

@@ -84,7 +84,7 @@ describe('CSV import', () => {
       [3, 'accepted', null],
       [4, 'refused', 'POSTAL_ITEM_NOT_FOUND'],
       [5, 'refused', 'OUTCOME_DATE_IN_FUTURE'],
-      [6, 'refused', 'EVENT_AFTER_FINAL'],
+      [6, 'refused', 'POSTAL_OUTCOME_ALREADY_RECORDED'],
       [7, 'accepted', null],
       [8, 'accepted', null],
     ]);

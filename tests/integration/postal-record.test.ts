@@ -93,6 +93,19 @@ describe('recording an outcome', () => {
     expect(found.items[0]!.state).toBe('CLOSED');
   });
 
+  it('says that a notice of giacenza entered again was already recorded, instead of "not allowed now"', async () => {
+    const c = h.cases.sentAr;
+    const giacenza = { code: c.itemCode, outcome: { kind: 'IN_GIACENZA', at: romeLocal(NOW_MS - 3 * HOUR) } };
+    await h.ok('postal.recordOutcome', giacenza);
+    const before = await h.counts();
+    const again = await h.call('postal.recordOutcome', giacenza);
+    expect(again.body.error?.code).toBe('POSTAL_OUTCOME_ALREADY_RECORDED');
+    expect(again.body.error?.message).toContain('RECRN010');
+    expect(await h.counts()).toEqual(before);
+    // Another notice on another day while the item is held is not a repeat: still not allowed now.
+    expect(await h.refused('postal.recordOutcome', { ...giacenza, outcome: { kind: 'IN_GIACENZA', at: romeLocal(NOW_MS - 2 * HOUR) } })).toBe('OUTCOME_NOT_ALLOWED_NOW');
+  });
+
   it('refuses a date in the future, before the sending, or unreadable, and writes nothing', async () => {
     const c = h.cases.arForNoAddress;
     const before = await h.counts();
@@ -209,7 +222,10 @@ describe('first-attempt failure', () => {
     const c = h.cases.secondAttemptSent;
     const out = await h.ok<RecordedOutcomeView>('postal.recordOutcome', { code: c.itemCode, outcome: { kind: 'DELIVERED_TO_RECIPIENT', at: romeLocal(NOW_MS - HOUR) } });
     expect(out.item.recipient.outcome).toBe('ANALOG_DELIVERED');
+    // The same receipt again: said to be recorded already; another date is an event after the final.
     expect(await h.refused('postal.recordOutcome', { code: c.itemCode, outcome: { kind: 'DELIVERED_TO_RECIPIENT', at: romeLocal(NOW_MS - HOUR), next: { kind: 'ADDRESS_INVESTIGATION' } } }))
+      .toBe('POSTAL_OUTCOME_ALREADY_RECORDED');
+    expect(await h.refused('postal.recordOutcome', { code: c.itemCode, outcome: { kind: 'DELIVERED_TO_RECIPIENT', at: romeLocal(NOW_MS - 2 * HOUR) } }))
       .toBe('EVENT_AFTER_FINAL');
   });
 });
