@@ -28,6 +28,7 @@ import * as indexPendingByOutcome from './2026-11-26-2300-index-pending-by-outco
 import * as keyChildrenByNotification from './2026-11-27-0900-key-children-by-notification.js';
 import * as dropBulkImportMarker from './2026-11-27-1100-drop-bulk-import-marker.js';
 import * as recordReceiptPrints from './2026-11-27-1700-record-receipt-prints.js';
+import * as indexProtocolCaseInsensitively from './2026-11-28-0100-index-protocol-case-insensitively.js';
 
 export interface NamedMigration {
   name: string;
@@ -65,6 +66,7 @@ export const migrations: readonly NamedMigration[] = [
   { name: '2026-11-27-0900-key-children-by-notification', ...keyChildrenByNotification },
   { name: '2026-11-27-1100-drop-bulk-import-marker', ...dropBulkImportMarker },
   { name: '2026-11-27-1700-record-receipt-prints', ...recordReceiptPrints },
+  { name: '2026-11-28-0100-index-protocol-case-insensitively', ...indexProtocolCaseInsensitively },
 ];
 
 /** Knex's migration source over the list above. */

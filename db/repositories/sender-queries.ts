@@ -96,6 +96,15 @@ function exactOrPrefix(q: Knex.QueryBuilder, column: string, value: string): voi
 }
 
 /**
+ * exactOrPrefix whatever the letter case, on upper(column): the expression of its index (migration
+ * 2026-11-28-0100). The database's own upper() is applied to the value too, so that both sides fold
+ * letters alike.
+ */
+function upperPrefix(q: Knex.QueryBuilder, column: string, value: string): void {
+  q.whereRaw('upper(??) >= upper(?)', [column, value]).andWhereRaw('upper(??) < upper(?)', [column, value + HIGH]);
+}
+
+/**
  * The filter's conditions. `dateNotIndexed`: the date bounds are written `+n.sent_ms` (same meaning
  * on both dialects) so that SQLite cannot range-scan the date index and uses the index of a more
  * selective condition (protocol number, IUN) or walks the index of the sort column, stopping after
@@ -109,7 +118,7 @@ function applyFilter(db: Db, q: Knex.QueryBuilder, f: SenderFilter, dateNotIndex
   if (f.toMs !== undefined) q.where(sent as string, '<', f.toMs);
   if (f.recipientTaxId) q.whereIn('n.nid', db('recipients').select('nid').where('tax_id', f.recipientTaxId));
   if (f.iun) exactOrPrefix(q, 'n.iun', f.iun);
-  if (f.protocol) exactOrPrefix(q, 'n.pa_protocol_number', f.protocol);
+  if (f.protocol) upperPrefix(q, 'n.pa_protocol_number', f.protocol);
   if (f.group) q.where('n.group_name', f.group);
   return q;
 }

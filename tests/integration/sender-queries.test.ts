@@ -41,6 +41,15 @@ describe.each(storeBackends())('sender queries on $name', (backend) => {
     expect((await s.senderQueries.page({ fromMs: from, iun: target.iun.slice(0, 10), offset: 0, limit: 50 })).items.map((r) => r.iun)).toEqual([target.iun]);
   });
 
+  test('a protocol number typed in any letter case finds it (offices write them in capitals)', async () => {
+    const target = cases.find((c) => /[A-Z]/.test(c.notification.paProtocolNumber ?? ''))!.notification;
+    const protocol = target.paProtocolNumber!;
+    expect(await s.senderQueries.count({ protocol: protocol.toLowerCase() })).toBe(1);
+    const typed = protocol.slice(0, -1).toLowerCase();
+    const expected = cases.filter((c) => (c.notification.paProtocolNumber ?? '').toUpperCase().startsWith(typed.toUpperCase())).map((c) => c.notification.iun).sort();
+    expect((await s.senderQueries.page({ protocol: typed, offset: 0, limit: 200 })).items.map((r) => r.iun).sort()).toEqual(expected);
+  });
+
   test('keyset batches cover the filter exactly once, newest first', async () => {
     const seen: string[] = [];
     let after = null;

@@ -48,6 +48,7 @@ describe('store query plans', () => {
       ['listForSender status+dates', () => s.notifications.listForSender({ senderTaxId: w.notification.senderTaxId, statuses: ['DELIVERED'], from: '2026-01-01T00:00:00Z', to: '2026-12-31T00:00:00Z' })],
       ['listForSender recipient', () => s.notifications.listForSender({ senderTaxId: w.notification.senderTaxId, statuses: ['DELIVERED'], recipientTaxId: taxId })],
       ['listForSender cursor', () => s.notifications.listForSender({ senderTaxId: w.notification.senderTaxId, cursor: `${Date.now()}|${iun}` })],
+      ['sender list by protocol number (any letter case)', () => s.senderQueries.page({ protocol: 'pg/2026/', offset: 0, limit: 50 })],
       ['timeline', () => s.timeline.listByIun(iun)],
       ['legal facts', () => s.legalFacts.listByIun(iun, 0)],
       ['radd by iun', () => s.raddTransactions.search({ iun })],

@@ -7,7 +7,7 @@ import { migrations } from '../../db/migrations/index.js';
 import { appliedMigrations, rollbackAll } from '../../db/schema-version.js';
 import { tempStoreDir } from '../support/store-temp.js';
 
-const SCHEMA_HASH = '5a16cfe1b6ed6354473b00e3952c2a77910c0bb62163e418b6d7a88d5bb0fc0a';
+const SCHEMA_HASH = '55e54b61c5dbd34b79ec89b72fb1536eedb5c112218f325626bb3b8317a11a2c';
 
 const tmp = tempStoreDir('radd-schema-');
 afterAll(() => tmp.remove());
