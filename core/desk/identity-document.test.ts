@@ -29,8 +29,8 @@ describe('identity document check (DOMAIN.md 10 step 1)', () => {
   const problems: Array<[string, Partial<IdentityDocumentInput>, string, string]> = [
     ['an expired document', { expiryDate: '2026-03-31' }, 'expiryDate', 'IDENTITY_DOCUMENT_EXPIRED'],
     ['an unknown document type', { type: 'TESSERA_BIBLIOTECA' }, 'type', 'IDENTITY_DOCUMENT_TYPE_INVALID'],
-    ['a CIE number of the wrong shape', { number: '12345' }, 'number', 'IDENTITY_DOCUMENT_NUMBER_INVALID'],
-    ['a passport number of the wrong shape', { type: 'PASSAPORTO', number: 'CA12345AB' }, 'number', 'IDENTITY_DOCUMENT_NUMBER_INVALID'],
+    ['a CIE number of the wrong shape', { number: '12345' }, 'number', 'IDENTITY_DOCUMENT_NUMBER_SHAPE'],
+    ['a passport number of the wrong shape', { type: 'PASSAPORTO', number: 'CA12345AB' }, 'number', 'IDENTITY_DOCUMENT_NUMBER_SHAPE'],
     ['a too short number of another document', { type: 'PATENTE', number: 'U1' }, 'number', 'IDENTITY_DOCUMENT_NUMBER_INVALID'],
     ['a number with non-ASCII characters', { type: 'PATENTE', number: 'U1A23B45€C' }, 'number', 'IDENTITY_DOCUMENT_NUMBER_INVALID'],
     ['a missing issuer', { issuer: '  ' }, 'issuer', 'IDENTITY_DOCUMENT_ISSUER_MISSING'],
@@ -43,6 +43,12 @@ describe('identity document check (DOMAIN.md 10 step 1)', () => {
     const r = checkIdentityDocument({ ...VALID, ...overrides });
     expect(r.ok).toBe(false);
     expect(r.problems).toContainEqual(expect.objectContaining({ field, code }));
+  });
+
+  it('says how the number of a CIE or passport is written (a passport number typed as a CIE)', () => {
+    const r = checkIdentityDocument({ ...VALID, number: 'YA1234567' });
+    expect(r.problems).toEqual([{ field: 'number', code: 'IDENTITY_DOCUMENT_NUMBER_SHAPE', params: { example: 'CA12345AB' } }]);
+    expect(checkIdentityDocument({ ...VALID, type: 'PASSAPORTO', number: 'CA12345AB' }).problems[0]?.params).toEqual({ example: 'YA1234567' });
   });
 
   it('accepts passports, licences and permits with spaces in the number', () => {

@@ -38,6 +38,7 @@ export interface IdentityDocumentInput {
 export type IdentityDocumentErrorCode =
   | 'IDENTITY_DOCUMENT_TYPE_INVALID'
   | 'IDENTITY_DOCUMENT_NUMBER_INVALID'
+  | 'IDENTITY_DOCUMENT_NUMBER_SHAPE'
   | 'IDENTITY_DOCUMENT_ISSUER_MISSING'
   | 'IDENTITY_DOCUMENT_DATE_INVALID'
   | 'IDENTITY_DOCUMENT_ISSUED_IN_FUTURE'
@@ -53,9 +54,11 @@ export interface IdentityDocumentProblem {
 export type IdentityDocumentResult = { ok: true; problems: [] } | { ok: false; problems: IdentityDocumentProblem[] };
 
 // Number shapes of the Italian documents whose format is fixed; others only need 5-20 letters/digits.
-const NUMBER_SHAPES: Partial<Record<IdentityDocumentType, RegExp>> = {
-  CARTA_IDENTITA_ELETTRONICA: /^[A-Z]{2}\d{5}[A-Z]{2}$/,
-  PASSAPORTO: /^[A-Z]{2}\d{7}$/,
+// The example is what the clerk is told when a number does not fit (a passport's typed under the
+// default "Carta d'identità elettronica" is the usual slip).
+const NUMBER_SHAPES: Partial<Record<IdentityDocumentType, { shape: RegExp; example: string }>> = {
+  CARTA_IDENTITA_ELETTRONICA: { shape: /^[A-Z]{2}\d{5}[A-Z]{2}$/, example: 'CA12345AB' },
+  PASSAPORTO: { shape: /^[A-Z]{2}\d{7}$/, example: 'YA1234567' },
 };
 
 function isDocumentType(t: string): t is IdentityDocumentType {
@@ -66,8 +69,8 @@ function isValidNumber(type: IdentityDocumentType | null, raw: string): boolean 
   // The upload schema allows printable ASCII only.
   if (!/^[ -~]{1,1024}$/.test(raw)) return false;
   const compact = raw.replace(/\s+/g, '').toUpperCase();
-  const shape = type ? NUMBER_SHAPES[type] : undefined;
-  return shape ? shape.test(compact) : /^[A-Z0-9]{5,20}$/.test(compact);
+  const fixed = type ? NUMBER_SHAPES[type] : undefined;
+  return fixed ? fixed.shape.test(compact) : /^[A-Z0-9]{5,20}$/.test(compact);
 }
 
 function todayOf(today: string): string | null {
@@ -100,7 +103,10 @@ export function checkIdentityDocument(input: IdentityDocumentInput): IdentityDoc
   const problems: IdentityDocumentProblem[] = [];
   const type = isDocumentType(input.type) ? input.type : null;
   if (type === null) problems.push({ field: 'type', code: 'IDENTITY_DOCUMENT_TYPE_INVALID', params: {} });
-  if (!isValidNumber(type, input.number)) problems.push({ field: 'number', code: 'IDENTITY_DOCUMENT_NUMBER_INVALID', params: {} });
+  if (!isValidNumber(type, input.number)) {
+    const fixed = type ? NUMBER_SHAPES[type] : undefined;
+    problems.push(fixed ? { field: 'number', code: 'IDENTITY_DOCUMENT_NUMBER_SHAPE', params: { example: fixed.example } } : { field: 'number', code: 'IDENTITY_DOCUMENT_NUMBER_INVALID', params: {} });
+  }
   if (input.issuer.trim() === '') problems.push({ field: 'issuer', code: 'IDENTITY_DOCUMENT_ISSUER_MISSING', params: {} });
   checkDates(input, problems);
   return problems.length === 0 ? { ok: true, problems: [] } : { ok: false, problems };

@@ -79,6 +79,12 @@ describe('desk ACT refusals', () => {
     expect(check.body.data).toEqual({ ok: false, problems: [expect.objectContaining({ field: 'recipientDocument.expiryDate', code: 'IDENTITY_DOCUMENT_EXPIRED' })] });
     expect(await codeOf('desk.startTransaction', { operationId: newOperationId(), mode: 'ACT', iun: caseOf(h, 'qrPickup').notification.iun, identification: id })).toBe('IDENTITY_DOCUMENT_EXPIRED');
   });
+  it('says how a CIE number is written when a passport number was typed under the default type', async () => {
+    const id = { ...(await recipientIdentification(h, PEOPLE.recipient.taxId)), recipientDocument: { ...idDocument(), type: 'CARTA_IDENTITA_ELETTRONICA', number: 'YA1234567' } };
+    const check = await h.api<{ ok: boolean; problems: { field: string; code: string; message: string }[] }>('desk.checkIdentity', { identification: id });
+    expect(check.body.data?.problems).toEqual([expect.objectContaining({ field: 'recipientDocument.number', code: 'IDENTITY_DOCUMENT_NUMBER_SHAPE' })]);
+    expect(check.body.data?.problems[0]?.message).toContain('CA12345AB');
+  });
   it('writes no transaction for a refused start', async () => {
     const operationId = newOperationId();
     expect(await codeOf('desk.startTransaction', { operationId, mode: 'ACT', iun: caseOf(h, 'cancelled').notification.iun, identification: await recipientIdentification(h, PEOPLE.other.taxId) })).toBe('NOTIFICATION_CANCELLED');

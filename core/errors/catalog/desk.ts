@@ -77,8 +77,12 @@ export const deskCatalog = {
     en: 'Identity document type not accepted',
   },
   IDENTITY_DOCUMENT_NUMBER_INVALID: {
-    it: 'Numero del documento di identità non valido',
-    en: 'Identity document number not valid',
+    it: 'Numero del documento di identità non valido: da 5 a 20 lettere o cifre',
+    en: 'Identity document number not valid: 5 to 20 letters or digits',
+  },
+  IDENTITY_DOCUMENT_NUMBER_SHAPE: {
+    it: 'Numero non valido per il tipo di documento scelto: si scrive come {example} (controllare anche il tipo)',
+    en: 'Number not valid for the document type chosen: it reads like {example} (check the type too)',
   },
   IDENTITY_DOCUMENT_ISSUER_MISSING: {
     it: 'Indicare l\'ente che ha rilasciato il documento',
