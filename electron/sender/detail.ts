@@ -12,7 +12,9 @@ import {
   explainStatus,
   findTransition,
   formatInstant,
+  isErrorCode,
   legalFactTitleOf,
+  messageFor,
   outcomeLabel,
   prepareTimeline,
   statusLabel,
@@ -21,13 +23,16 @@ import {
   timelineElementDescription,
   type DerivedNotification,
   type LegalFact,
+  type Locale,
   type LocalizedText,
   type Notification,
   type NotificationRecipient,
   type PhysicalAddress,
   type TimelineElement,
 } from '../../core/index.js';
-import type { RaddPickupView, SenderDetailView, SenderLegalFactView, SenderRecipientView, SenderRefusalView } from '../api/contract/sender-views.js';
+import type { RaddPickupView, SenderDetailView, SenderLegalFactView, SenderRecipientView, SenderRefusalView, SenderSendProblemView } from '../api/contract/sender-views.js';
+import { parseFailureText } from '../sync/errors.js';
+import type { OutboxItem } from '../sync/types.js';
 
 export interface DetailSource {
   notification: Notification;
@@ -36,8 +41,22 @@ export interface DetailSource {
   elements: readonly TimelineElement[];
   documentsStored: readonly boolean[];
   awaitingSend: boolean;
+  /** The outbox item carrying the request to SEND of a notification created here, if any. */
+  sendItem?: OutboxItem;
   sendIun: string | null;
   nowMs: number;
+}
+
+/** A request to SEND that failed and is not sent yet: retried, or stopped for an administrator. */
+export function sendProblemOf(item: OutboxItem | undefined): SenderSendProblemView | null {
+  if (!item || item.state === 'done' || (item.attempts === 0 && item.state !== 'parked')) return null;
+  const failure = parseFailureText(item.lastError);
+  const message = (locale: Locale) => (failure ? (isErrorCode(failure.code) ? messageFor(failure.code, locale, failure.params) : failure.code) : '');
+  return {
+    parked: item.state === 'parked',
+    attempts: item.attempts,
+    error: failure ? { code: failure.code, message: { it: message('it'), en: message('en') } } : null,
+  };
 }
 
 const PAPER_CATEGORIES = new Set(['SEND_ANALOG_PROGRESS', 'SEND_ANALOG_FEEDBACK']);
@@ -180,6 +199,7 @@ export function buildDetail(src: DetailSource): SenderDetailView {
     statusExplanation: steps(explainStatus(full)),
     cancellable: findTransition(src.derived.status, 'NOTIFICATION_CANCELLED', n.recipients.length) !== undefined,
     awaitingSend: src.awaitingSend,
+    sendProblem: src.awaitingSend ? sendProblemOf(src.sendItem) : null,
     sendIun: src.sendIun,
     refusal: src.derived.status === 'REFUSED' ? refusalOf(ordered) : null,
   };

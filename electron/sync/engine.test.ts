@@ -212,6 +212,23 @@ describe('sync engine: pull', () => {
     expect((await engine.status()).changes).toBe(4);
   });
 
+  it('counts a push round that failed an item as a change (the office detail says the request has not reached SEND)', async () => {
+    let fail = true;
+    const { store, engine, clock } = setup(fakeAdapter({ push: async () => { if (fail) throw new SyncError('SYNC_PEER_UNAVAILABLE', { peer: 'X', status: 503 }); return { status: 'applied' }; } }));
+    await store.enqueue(item('op-1'));
+    await engine.runNow();
+    expect(store.items()[0]!.attempts).toBe(1);
+    expect((await engine.status()).changes).toBe(1);
+    // Nothing due: no push, no change.
+    await engine.runNow();
+    expect((await engine.status()).changes).toBe(1);
+    fail = false;
+    clock.advance(3_600_000);
+    await engine.runNow();
+    expect(store.items()[0]!.state).toBe('done');
+    expect((await engine.status()).changes).toBe(2);
+  });
+
   it('keeps the cursor and applies nothing of a page the store failed to write', async () => {
     const a = notif('a');
     const { store, engine } = setup(fakeAdapter({ pull: async () => ({ notifications: [{ notification: a }], elements: [], cursor: 'c1', hasMore: false }) }));

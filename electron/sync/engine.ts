@@ -107,10 +107,10 @@ export function createSyncEngine(opts: SyncEngineOptions): SyncEngine {
     });
     pushBlockedUntilMs = report.blockedUntilMs ?? 0;
     if (report.lastFailure) recordError(report.lastFailure);
-    if (report.done > 0) {
-      state.lastPushMs = opts.now();
-      state.changes += 1;
-    }
+    if (report.done > 0) state.lastPushMs = opts.now();
+    // Sent, refused or retried: the items' state changed (a screen shows "in attesa di invio" or the
+    // failure of a request to SEND).
+    if (report.done + report.duplicates + report.localOnly + report.retried + report.parked > 0) state.changes += 1;
     return report;
   }
 

@@ -30,9 +30,10 @@ export interface SyncStatus {
   lastPullAt: string | null;
   lastPushAt: string | null;
   /**
-   * Grows each time a pulled page stored notifications or timeline elements, or pushed items were
-   * acknowledged (their answers may change local data): screens showing stored data re-read it when
-   * it grows. Counted since the host started (0 after a restart).
+   * Grows each time a pulled page stored notifications or timeline elements, SEND's answer about a
+   * request changed it, or a push round changed items (acknowledged: their answers may change local
+   * data; failed or parked: screens say so): screens showing stored data re-read it when it grows.
+   * Counted since the host started (0 after a restart).
    */
   changes: number;
   lastError: SyncErrorView | null;

@@ -20,7 +20,8 @@ const dedupeKeyOf = (kind: string, key: string) => `${kind}:${key}`;
 /** The host's own setting (a leading `_`: not among the settings a person sees) with a stream's last success. */
 const lastSuccessKey = (stream: string) => `_sync.lastSuccess.${stream}`;
 
-function toItem(m: OutboxMessage): OutboxItem {
+/** An outbox row as the sync engine sees it (state pending / parked / done, idempotency key). */
+export function toItem(m: OutboxMessage): OutboxItem {
   // A kind unknown to this version stays as written: the adapter refuses it and the item is parked.
   const kind = m.kind as OutboxKind;
   const prefix = `${m.kind}:`;

@@ -3,7 +3,8 @@
 // SEND B2B peer over real HTTP, and the status on screen moves on without the clerk navigating.
 import { DEMO_HOME_SENDER_TAX_ID, makeDemoCase } from '../../core/index.js';
 import { startSendPeer, type SendPeer } from '../support/peer-send.js';
-import { expect, test } from './fixtures.js';
+import { expect, snapshot, test } from './fixtures.js';
+import { SenderNewPage } from './pages/sender-pages.js';
 
 test.use({ hostEnv: { RADD_SYNC: '1' } });
 
@@ -70,6 +71,43 @@ test.describe('live office screens', () => {
     await accessible(page, 'sender detail (after the sync)');
 
     // Back to the demo adapter for the other tests of this host.
+    await page.goto(`${host.url}#/sync`);
+    await page.getByTestId('sync-adapter').click();
+    await page.getByRole('option', { name: 'Demo' }).click();
+    await page.getByTestId('sync-save').click();
+    await expect(page.getByTestId('sync-problem')).toHaveCount(0);
+  });
+
+  test('the detail of a notification created here says when its request cannot reach SEND, as soon as a sync tried', async ({ page, host, accessible }) => {
+    // SEND B2B at an address where nothing answers (the office's network is down).
+    await page.goto(`${host.url}#/sync`);
+    await page.getByTestId('sync-adapter').click();
+    await page.getByRole('option', { name: 'SEND B2B' }).click();
+    await page.locator('#b2b-url').fill('http://127.0.0.1:9/');
+    await page.locator('#b2b-stream').fill(peer.streamId);
+    await page.locator('#b2b-key').fill(peer.apiKey);
+    await page.getByTestId('sync-save').click();
+
+    const form = new SenderNewPage(page);
+    await form.open(host.url);
+    await form.fill({ protocol: 'PG/2026/0779001', subject: 'Avviso di accertamento TARI 2026', taxonomy: '010202N', taxId: 'RSSMRA85T10A562S', name: 'Mario Rossi', address: 'Via Roma 1', zip: '20121', city: 'Milano' });
+    await form.upload('tari.pdf', Buffer.from('%PDF-1.4\n% tari\n%%EOF\n'));
+    await form.submit();
+    await expect(page.getByTestId('detail-created')).toBeVisible();
+    await expect(page.getByTestId('detail-awaiting')).toHaveText('in attesa di invio');
+    await expect(page.getByTestId('detail-send-problem')).toHaveCount(0);
+
+    // The engine tries (here run from elsewhere): the detail, still open, says so without a reload.
+    const ran = await page.request.post(`${host.origin}/api/sync.runNow`, { headers: { 'x-radd-token': host.token, 'x-radd-session': host.sessionId }, data: {} });
+    expect(ran.ok()).toBe(true);
+    const problem = page.getByTestId('detail-send-problem');
+    // (The engine's own timer retries too: one attempt or more.)
+    await expect(problem).toContainText(/L'invio della richiesta a SEND non è ancora riuscito \(\d+ tentativ[oi]\)\./, { timeout: 15_000 });
+    await expect(problem).toContainText('Ultimo errore:');
+    await expect(problem).toContainText('non serve creare di nuovo la notifica');
+    await accessible(page, 'sender detail (request not sent yet)');
+    await snapshot(page, 'sender-detail-send-problem');
+
     await page.goto(`${host.url}#/sync`);
     await page.getByTestId('sync-adapter').click();
     await page.getByRole('option', { name: 'Demo' }).click();

@@ -3,9 +3,11 @@
 // notification stored IN_VALIDATION under a valid local IUN and queued for the sync adapter.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseIun, parseInstant } from '../../core/index.js';
+import { messageFor, parseIun, parseInstant } from '../../core/index.js';
 import type { SenderCreatedView, SenderDetailView, SenderFileView, SenderListView, SenderUploadView } from '../../electron/api/contract/index.js';
 import { newNotificationRequestSchema } from '../../electron/adapters/send-b2b/schemas.js';
+import { failureText } from '../../electron/sync/errors.js';
+import { PARKED_DUE_MS } from '../../electron/sync/store-sync-store.js';
 import { NOW, SENDER, startSenderHost, type SenderHost } from './sender-support.js';
 
 let h: SenderHost;
@@ -110,6 +112,31 @@ describe('new notification', () => {
     expect(await requests.recordRequestStatus('UkVRLTI=', { status: 'ACCEPTED' })).toBe('unknown');
     const linked = await h.api<SenderDetailView>('sender.detail', { iun: r.data.iun });
     expect(linked.data.sendIun).toBe('ZQWE-RTYU-IOPA-202611-K-1');
+  });
+
+  it('says in the detail when the request to SEND keeps failing, and when it stopped for an administrator', async () => {
+    const r = await h.api<SenderCreatedView>('sender.create', form({ paProtocolNumber: 'PG/2026/0099031' }));
+    expect(r.error).toBeUndefined();
+    const outbox = h.host.ctx.store.outbox;
+    const item = (await outbox.findByDedupeKey(`send.newNotification:${r.data.iun}`))!;
+    // Not tried yet: only "in attesa di invio".
+    expect((await h.api<SenderDetailView>('sender.detail', { iun: r.data.iun })).data.sendProblem).toBeNull();
+    // Failed twice (SEND not reachable): retried by itself.
+    const failure = failureText({ code: 'SYNC_PEER_UNAVAILABLE', params: { peer: 'SEND', status: 503 }, transient: true });
+    await outbox.markFailed(item.id, failure, parseInstant(NOW) + 60_000);
+    await outbox.markFailed(item.id, failure, parseInstant(NOW) + 120_000);
+    const retrying = (await h.api<SenderDetailView>('sender.detail', { iun: r.data.iun })).data;
+    expect(retrying.awaitingSend).toBe(true);
+    expect(retrying.sendProblem).toMatchObject({ parked: false, attempts: 2, error: { code: 'SYNC_PEER_UNAVAILABLE' } });
+    expect(retrying.sendProblem!.error!.message.it).toBe(messageFor('SYNC_PEER_UNAVAILABLE', 'it', { peer: 'SEND', status: 503 }));
+    expect(retrying.sendProblem!.error!.message.en).toBe(messageFor('SYNC_PEER_UNAVAILABLE', 'en', { peer: 'SEND', status: 503 }));
+    // Stopped (parked) for an administrator: said as such.
+    await outbox.markFailed(item.id, failure, PARKED_DUE_MS);
+    expect((await h.api<SenderDetailView>('sender.detail', { iun: r.data.iun })).data.sendProblem).toMatchObject({ parked: true, attempts: 3 });
+    // Sent at last: nothing more to say.
+    await outbox.markSent(item.id, NOW);
+    const sent = (await h.api<SenderDetailView>('sender.detail', { iun: r.data.iun })).data;
+    expect(sent).toMatchObject({ awaitingSend: false, sendProblem: null });
   });
 
   it('answers a repeat of the same request (its answer lost, a second click) with the notification already created, never a second one', async () => {

@@ -168,6 +168,19 @@ export interface SenderDetailView {
   sendIun: string | null;
   /** When SEND refused the request and why (REQUEST_REFUSED details.refusalReasons); null otherwise. */
   refusal: SenderRefusalView | null;
+  /**
+   * The request to SEND of a notification created here has failed at least once and is still unsent
+   * (null otherwise): retried automatically, or stopped for an administrator (`parked`).
+   */
+  sendProblem: SenderSendProblemView | null;
+}
+
+export interface SenderSendProblemView {
+  /** Stopped after too many failures or refused for good: waits for an administrator on Sincronizzazione. */
+  parked: boolean;
+  attempts: number;
+  /** The last failure, in both languages (null when it was not recorded). */
+  error: { code: string; message: LocalizedText } | null;
 }
 
 /** SEND's refusal of a notification request: its time and reasons as SEND gave them. */

@@ -15,6 +15,7 @@ import { toListItems } from '../../sender/list.js';
 import { createNotification } from '../../sender/new-notification.js';
 import { assertInScope, nowMs, scopedSender, senderScopeOf } from '../../sender/scope.js';
 import { storeUpload } from '../../sender/uploads.js';
+import { toItem } from '../../sync/store-sync-store.js';
 import type { HandlersOf } from './types.js';
 
 async function storeFilter(ctx: HostContext, caller: Caller, f: SenderFilterInput) {
@@ -70,8 +71,10 @@ export const senderHandlers = {
     const elements = await ctx.store.timeline.listByIun(iun);
     const documentsStored = await Promise.all(notification.documents.map((d) => (d.ref ? ctx.store.files.has(d.ref) : Promise.resolve(false))));
     const awaitingSend = (await ctx.store.senderRequests.awaitingSend([iun])).has(iun);
-    const sendIun = (await ctx.store.senderRequests.get(iun))?.sendIun ?? null;
-    return buildDetail({ notification, derived, elements, documentsStored, awaitingSend, sendIun, nowMs: nowMs(ctx) });
+    const request = await ctx.store.senderRequests.get(iun);
+    const message = awaitingSend && request ? await ctx.store.outbox.findByDedupeKey(request.outboxDedupeKey) : undefined;
+    const sendItem = message ? toItem(message) : undefined;
+    return buildDetail({ notification, derived, elements, documentsStored, awaitingSend, ...(sendItem ? { sendItem } : {}), sendIun: request?.sendIun ?? null, nowMs: nowMs(ctx) });
   },
 
   'sender.legalFact': async ({ iun, legalFactId }, ctx, caller) => {
