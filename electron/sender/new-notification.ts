@@ -2,7 +2,7 @@
 // 2.1, core makeIun with a node:crypto RNG), IN_VALIDATION as the engine derives it from an empty
 // timeline (DOMAIN.md 3: until SEND accepts it), and queued in the outbox as a B2B
 // NewNotificationRequest for the sync adapter, in the same transaction.
-import { randomInt } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import {
   currentStatusLabel,
   DomainError,
@@ -36,7 +36,7 @@ function recipientOf(r: NewNotificationInput['recipients'][number]): Notificatio
   return out;
 }
 
-/** The B2B NewNotificationRequestV24 body (idempotenceToken left to the adapter: it is the outbox key). */
+/** The B2B NewNotificationRequestV24 body (without idempotenceToken: createNotification adds it). */
 export function b2bRequestOf(input: NewNotificationInput): Record<string, unknown> {
   const req: Record<string, unknown> = {
     paProtocolNumber: input.paProtocolNumber,
@@ -121,7 +121,8 @@ async function repeatsStoredRequest(store: Scope, input: NewNotificationInput, i
   if (!record || !queued) return false;
   const { iun: _i, sentAt: _s, ...stored } = record.notification;
   const { iun: _j, sentAt: _t, ...asked } = notificationOf(input, iun, record.notification.sentAt);
-  return canonical(stored) === canonical(asked) && canonical(queued.payload) === canonical(b2bRequestOf(input));
+  const { idempotenceToken: _token, ...queuedBody } = (queued.payload ?? {}) as Record<string, unknown>;
+  return canonical(stored) === canonical(asked) && canonical(queuedBody) === canonical(b2bRequestOf(input));
 }
 
 export async function createNotification(store: Scope, typed: NewNotificationInput, opts: { scope: string | undefined; nowMs: number }): Promise<SenderCreatedView> {
@@ -145,10 +146,26 @@ export async function createNotification(store: Scope, typed: NewNotificationInp
   const iun = await freshIun(store, sentAt);
   const token = input.idempotenceToken ?? iun;
   await store.timeline.importNotifications([{ notification: notificationOf(input, iun, sentAt), elements: [] }], { keepEngineState: true });
-  const dedupeKey = `${NEW_NOTIFICATION_OUTBOX_KIND}:${token}`;
-  await store.outbox.enqueue({ kind: NEW_NOTIFICATION_OUTBOX_KIND, payload: b2bRequestOf(input), createdAt: sentAt, dedupeKey });
+  const dedupeKey = newNotificationDedupeKey(input, token, iun);
+  // The token travels in the request itself (the adapter sends it as SEND's idempotenceToken).
+  const queued = await store.outbox.enqueue({ kind: NEW_NOTIFICATION_OUTBOX_KIND, payload: { ...b2bRequestOf(input), idempotenceToken: token }, createdAt: sentAt, dedupeKey });
+  // Unreachable (the key names this sender, protocol and token, checked above): never a request
+  // stored here without its item for SEND.
+  if (!queued) throw new Error(`new notification ${iun}: outbox key ${dedupeKey} already taken`);
   await store.senderRequests.insert({ iun, senderTaxId: input.senderTaxId, paProtocolNumber: input.paProtocolNumber, idempotenceToken: token, outboxDedupeKey: dedupeKey, createdAt: sentAt });
   return createdView(store, iun);
+}
+
+/**
+ * The outbox key of a request. SEND scopes an idempotenceToken to its sender and protocol number, so
+ * the same token typed for two protocols is two requests: the key is a digest of the three (64 hex
+ * characters, within the key's column whatever the token's length, up to SEND's 256). A request
+ * without a token of its own is keyed by its local IUN, which is then its token.
+ */
+export function newNotificationDedupeKey(input: Pick<NewNotificationInput, 'senderTaxId' | 'paProtocolNumber'>, token: string, iun: string): string {
+  if (token === iun) return `${NEW_NOTIFICATION_OUTBOX_KIND}:${iun}`;
+  const digest = createHash('sha256').update(`${input.senderTaxId}\n${input.paProtocolNumber}\n${token}`).digest('hex');
+  return `${NEW_NOTIFICATION_OUTBOX_KIND}:req-${digest}`;
 }
 
 async function createdView(store: Scope, iun: string): Promise<SenderCreatedView> {

@@ -30,9 +30,10 @@ export const outboxElementSchema = z.object({
 export const LOCAL_DOCUMENT_VERSION_TOKEN = 'local';
 
 /**
- * `send.newNotification`: the B2B NewNotificationRequestV24 body without `idempotenceToken` (the
- * item's key is the token). Checked here for its outline only: the adapters check SEND's exact
- * shape (adapters/send-b2b/schemas.ts) and answer SYNC_REQUEST_INVALID with the field.
+ * `send.newNotification`: the B2B NewNotificationRequestV24 body with its `idempotenceToken` (items
+ * queued before the token travelled in the body have none: their key is the token, see
+ * requestTokenOf). Checked here for its outline only: the adapters check SEND's exact shape
+ * (adapters/send-b2b/schemas.ts) and answer SYNC_REQUEST_INVALID with the field.
  */
 export const sendNewNotificationPayloadSchema = z.looseObject({
   paProtocolNumber: z.string().min(1),
@@ -84,4 +85,14 @@ export type OutboxPayload<K extends OutboxKind> = z.infer<(typeof OUTBOX_PAYLOAD
 /** The item's payload read with its kind's schema; throws SyncError SYNC_PAYLOAD_INVALID (permanent). */
 export function parseOutboxPayload<K extends OutboxKind>(item: Pick<OutboxItem, 'payload'> & { kind: K }): OutboxPayload<K> {
   return parsePayload(OUTBOX_PAYLOAD_SCHEMAS[item.kind] as unknown as z.ZodType<OutboxPayload<K>>, item);
+}
+
+/**
+ * SEND's idempotenceToken of a `send.newNotification` item: the one its body carries (SEND scopes it
+ * to the sender and protocol number, so the outbox key is a digest of the three), else the item's
+ * key (items queued before the body carried it, and requests keyed by their local IUN).
+ */
+export function requestTokenOf(item: Pick<OutboxItem, 'payload' | 'idempotencyKey'>): string {
+  const carried = isRecord(item.payload) ? item.payload.idempotenceToken : undefined;
+  return typeof carried === 'string' && carried !== '' ? carried : item.idempotencyKey;
 }

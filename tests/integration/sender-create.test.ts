@@ -114,6 +114,25 @@ describe('new notification', () => {
     expect(linked.data.sendIun).toBe('ZQWE-RTYU-IOPA-202611-K-1');
   });
 
+  it('queues one request for SEND per protocol number when the same request code is typed for two of them (SEND scopes the token to the protocol), and takes a token as long as SEND allows', async () => {
+    const a = await h.api<SenderCreatedView>('sender.create', form({ paProtocolNumber: 'PG/2026/0099041', idempotenceToken: '1' }));
+    const b = await h.api<SenderCreatedView>('sender.create', form({ paProtocolNumber: 'PG/2026/0099042', idempotenceToken: '1' }));
+    expect(a.error).toBeUndefined();
+    expect(b.error).toBeUndefined();
+    expect(b.data.iun).not.toBe(a.data.iun);
+    const queued = (await h.host.ctx.store.outbox.due(parseInstant(NOW) + 1)).filter((m) => m.kind === 'send.newNotification');
+    const bodies = queued.map((m) => m.payload as { paProtocolNumber: string; idempotenceToken?: string });
+    // Each request has its own item, carrying the token typed (what SEND receives as idempotenceToken).
+    for (const p of ['PG/2026/0099041', 'PG/2026/0099042']) expect(bodies.filter((x) => x.paProtocolNumber === p)).toEqual([expect.objectContaining({ idempotenceToken: '1' })]);
+    for (const iun of [a.data.iun, b.data.iun]) expect((await h.api<SenderDetailView>('sender.detail', { iun })).data.awaitingSend).toBe(true);
+    const long = 'T'.repeat(256);
+    const c = await h.api<SenderCreatedView>('sender.create', form({ paProtocolNumber: 'PG/2026/0099043', idempotenceToken: long }));
+    expect(c.error).toBeUndefined();
+    const item = (await h.host.ctx.store.outbox.due(parseInstant(NOW) + 1)).find((m) => (m.payload as { paProtocolNumber: string }).paProtocolNumber === 'PG/2026/0099043')!;
+    expect((item.payload as { idempotenceToken: string }).idempotenceToken).toBe(long);
+    expect(item.dedupeKey!.length).toBeLessThanOrEqual(200);
+  });
+
   it('says in the detail when the request to SEND keeps failing, and when it stopped for an administrator', async () => {
     const r = await h.api<SenderCreatedView>('sender.create', form({ paProtocolNumber: 'PG/2026/0099031' }));
     expect(r.error).toBeUndefined();

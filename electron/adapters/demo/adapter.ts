@@ -10,7 +10,7 @@
 import { buildElementId, createRng, makeIun, pickIunLetters, iunYearMonthOf, type Notification, type SimulationPath, type TimelineElementInput } from '../../../core/index.js';
 import { SyncError } from '../../sync/errors.js';
 import { checkShape } from '../../sync/http.js';
-import { parseOutboxPayload } from '../../sync/outbox-payloads.js';
+import { parseOutboxPayload, requestTokenOf } from '../../sync/outbox-payloads.js';
 import { OUTBOX_KINDS, type AdapterHealth, type OutboxItem, type PullOptions, type PullPage, type PulledElement, type PulledNotification, type PushResult, type SyncAdapter } from '../../sync/types.js';
 import { notificationOf } from '../send-b2b/mapping.js';
 import { newNotificationRequestSchema, SEND_IUN_PATTERN } from '../send-b2b/schemas.js';
@@ -127,8 +127,11 @@ export function createDemoAdapter(opts: DemoAdapterOptions): SyncAdapter & { wor
   }
 
   function newNotification(item: OutboxItem): PushResult {
-    const body = checkShape(newNotificationRequestSchema, { ...(item.payload as object), idempotenceToken: item.idempotencyKey }, 'SYNC_REQUEST_INVALID', 'SEND', 'sendNewNotificationV24');
-    const known = requests.get(`${body.paProtocolNumber}\n${item.idempotencyKey}`);
+    const token = requestTokenOf(item);
+    const body = checkShape(newNotificationRequestSchema, { ...(item.payload as object), idempotenceToken: token }, 'SYNC_REQUEST_INVALID', 'SEND', 'sendNewNotificationV24');
+    // SEND knows a request by its sender, protocol number and token.
+    const requestKey = `${body.senderTaxId}\n${body.paProtocolNumber}\n${token}`;
+    const known = requests.get(requestKey);
     if (known) return { status: 'duplicate', remoteRef: known.notificationRequestId, data: { iun: known.iun }, link: { notificationRequestId: known.notificationRequestId, iun: known.iun, status: 'ACCEPTED' } };
     const nowMs = opts.now();
     const rng = createRng(`request:${body.paProtocolNumber}:${item.idempotencyKey}`);
@@ -137,13 +140,13 @@ export function createDemoAdapter(opts: DemoAdapterOptions): SyncAdapter & { wor
     // The desk keys a request without a token by the IUN it stored the notification under
     // (electron/sender/new-notification.ts): the simulated SEND keeps that IUN, so that the feed
     // updates the desk's own notification instead of bringing a second one.
-    const localIun = SEND_IUN_PATTERN.test(item.idempotencyKey) && !world!.find(item.idempotencyKey, nowMs) ? item.idempotencyKey : undefined;
+    const localIun = SEND_IUN_PATTERN.test(token) && !world!.find(token, nowMs) ? token : undefined;
     const iun = localIun ?? makeIun(pickIunLetters((n) => rng.int(n)), iunYearMonthOf(sentAt));
     const { notification } = notificationOf({ ...body, iun, sentAt, notificationStatus: 'IN_VALIDATION', notificationStatusHistory: [], timeline: [] });
     const path: SimulationPath = notification.recipients.every((r) => r.digitalDomicile) ? 'PEC_FIRST_TRY' : 'ANALOG_890_DELIVERED';
     world!.deposit(`request:${item.idempotencyKey}`, notification, path, nowMs + 1);
     const notificationRequestId = Buffer.from(`${iun}:${item.idempotencyKey}`).toString('base64').slice(0, 36).padEnd(36, 'A');
-    requests.set(`${body.paProtocolNumber}\n${item.idempotencyKey}`, { notificationRequestId, iun });
+    requests.set(requestKey, { notificationRequestId, iun });
     return { status: 'applied', remoteRef: notificationRequestId, data: { iun }, link: { notificationRequestId, iun, status: 'ACCEPTED' } };
   }
 

@@ -12,7 +12,7 @@
 import type { Logger } from '../../logger.js';
 import { describeFailure, SyncError } from '../../sync/errors.js';
 import { checkShape } from '../../sync/http.js';
-import { parseOutboxPayload } from '../../sync/outbox-payloads.js';
+import { parseOutboxPayload, requestTokenOf } from '../../sync/outbox-payloads.js';
 import type { AdapterHealth, BlobReader, OutboxItem, PullOptions, PullPage, PulledElement, PulledNotification, PushResult, RequestLink, SyncAdapter } from '../../sync/types.js';
 import { SendB2bClient, type SendB2bConfig } from './client.js';
 import { elementOf, pulledOf } from './mapping.js';
@@ -125,7 +125,7 @@ export function createSendB2bAdapter(opts: SendB2bAdapterOptions): SyncAdapter &
   }
 
   async function newNotification(item: OutboxItem, signal?: AbortSignal): Promise<PushResult> {
-    const token = item.idempotencyKey;
+    const token = requestTokenOf(item);
     const body = checkShape(newNotificationRequestSchema, { ...(item.payload as object), idempotenceToken: token }, 'SYNC_REQUEST_INVALID', 'SEND', 'sendNewNotificationV24');
     // A retry after a lost answer: ask first rather than upload every act again.
     if (item.attempts > 0) {
