@@ -83,6 +83,11 @@ export const useDeskMandatesStore = defineStore('desk-mandates', () => {
     return true;
   }
 
+  /** Something was typed in the "Nuova delega" form (its defaults aside). */
+  function formHasInput(): boolean {
+    return JSON.stringify(draft.value) !== JSON.stringify(emptyMandateDraft());
+  }
+
   function resetForm(): void {
     draft.value = emptyMandateDraft();
     formError.value = null;
@@ -105,5 +110,5 @@ export const useDeskMandatesStore = defineStore('desk-mandates', () => {
     },
   );
 
-  return { taxId, list, draft, error, formError, notice, busy, search, create, revoke, resetForm, forget };
+  return { taxId, list, draft, error, formError, notice, busy, search, create, revoke, formHasInput, resetForm, forget };
 });

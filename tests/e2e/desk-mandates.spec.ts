@@ -65,6 +65,29 @@ test.describe.serial('delegations registered at the desk', () => {
     await snapshot(page, 'desk-mandates');
   });
 
+  test('Esc with a delegation half typed asks before throwing it away; with nothing typed it clears at once', async ({ page, host, accessible }) => {
+    const mandates = new DeskMandatesPage(page);
+    await mandates.open(host.url);
+    const delegator = page.getByTestId('mandate-delegator');
+    await delegator.fill(PEOPLE.delegator.taxId);
+    await delegator.press('Escape');
+    const dialog = page.getByTestId('mandate-clear-dialog');
+    await expect(dialog).toBeVisible();
+    await expect(page.getByTestId('mandate-clear-reject')).toBeFocused();
+    await accessible(page, 'desk mandates (clear dialog)');
+    // "Keep" (or Esc): the form stays as typed.
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(delegator).toHaveValue(PEOPLE.delegator.taxId);
+    // Asked again and confirmed: the form is empty.
+    await delegator.press('Escape');
+    await page.getByTestId('mandate-clear-accept').click();
+    await expect(delegator).toHaveValue('');
+    // Nothing typed: Esc asks nothing.
+    await delegator.press('Escape');
+    await expect(dialog).toBeHidden();
+  });
+
   test('the new delegate collects at the counter for the delegator', async ({ page, host, accessible }) => {
     const counter = new DeskCounterPage(page);
     await counter.open(host.url);
