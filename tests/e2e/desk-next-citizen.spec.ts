@@ -27,11 +27,26 @@ const focused = (page: Page) => page.evaluate(() => {
   return !el || el === document.body ? 'BODY' : el.id || (el as HTMLElement).dataset.testid || el.tagName;
 });
 
-/** Scans `code`, identifies `taxId` in person with a scan from a file, and presses Enter on "Cerca notifiche". */
-async function identifyOnTheButton(counter: DeskCounterPage, code: string, taxId: string): Promise<void> {
+/** The identification of a citizen whose AAR was just scanned: nothing typed, nothing attached, the focus on the tax code. */
+async function expectEmptyIdentificationForQr(page: Page): Promise<void> {
+  await expect(page.getByTestId('desk-read-kind')).toHaveText("QR dell'avviso");
+  await expect(page.getByTestId('desk-recipient-taxid')).toHaveValue('');
+  await expect(page.getByTestId('rdoc-number')).toHaveValue('');
+  await expect(page.getByTestId('scan-recipientId-ok')).toHaveCount(0);
+  await expect(page.getByTestId('desk-draft-kept')).toHaveCount(0);
+  await expect(page.getByTestId('desk-recipient-taxid')).toBeFocused();
+}
+
+/** Scans `code` and identifies `taxId` in person, with a scan from a file. */
+async function identifyInPerson(counter: DeskCounterPage, code: string, taxId: string): Promise<void> {
   await counter.scan(code);
   await counter.recipient(taxId, DOC);
   await counter.attachScan('recipientId');
+}
+
+/** identifyInPerson, then Enter pressed on "Cerca notifiche". */
+async function identifyOnTheButton(counter: DeskCounterPage, code: string, taxId: string): Promise<void> {
+  await identifyInPerson(counter, code, taxId);
   await counter.page.getByTestId('desk-identify-submit').focus();
   await counter.page.keyboard.press('Enter');
 }
@@ -69,9 +84,7 @@ test.describe('the counter with a queue', () => {
   test('"Avvia operazione" whose answer is lost keeps the focus; Enter starts the same operation once', async ({ page, host, accessible }) => {
     const counter = new DeskCounterPage(page);
     await counter.open(host.url);
-    await counter.scan(caseOf('elsewhere').notification.iun);
-    await counter.recipient(PEOPLE.elsewhere.taxId, DOC);
-    await counter.attachScan('recipientId');
+    await identifyInPerson(counter, caseOf('elsewhere').notification.iun, PEOPLE.elsewhere.taxId);
     await counter.confirmIdentification();
     await expect(counter.startButton).toBeFocused();
     // A screen reader reads, with the focused button, what was found and for whom.
@@ -126,9 +139,7 @@ test.describe('the counter with a queue', () => {
   test('the next citizen scanned while an operation is left open starts an empty identification', async ({ page, host, accessible }) => {
     const counter = new DeskCounterPage(page);
     await counter.open(host.url);
-    await counter.scan(caseOf('restart').notification.iun);
-    await counter.recipient(PEOPLE.restart.taxId, DOC);
-    await counter.attachScan('recipientId');
+    await identifyInPerson(counter, caseOf('restart').notification.iun, PEOPLE.restart.taxId);
     await counter.confirmIdentification();
     await expect(counter.startButton).toBeFocused();
     await page.keyboard.press('Enter');
@@ -137,12 +148,7 @@ test.describe('the counter with a queue', () => {
     // The operation stays open (listed at the start); the next citizen's QR is scanned here.
     await counter.scanAnywhere(caseOf('qrPickup').qrUrl);
     await expect(page).toHaveURL(/#\/desk\/identify$/);
-    await expect(page.getByTestId('desk-read-kind')).toHaveText("QR dell'avviso");
-    await expect(page.getByTestId('desk-recipient-taxid')).toHaveValue('');
-    await expect(page.getByTestId('rdoc-number')).toHaveValue('');
-    await expect(page.getByTestId('scan-recipientId-ok')).toHaveCount(0);
-    await expect(page.getByTestId('desk-draft-kept')).toHaveCount(0);
-    await expect(page.getByTestId('desk-recipient-taxid')).toBeFocused();
+    await expectEmptyIdentificationForQr(page);
     await accessible(page, 'desk identify (next citizen, operation left open)');
   });
 
@@ -150,9 +156,7 @@ test.describe('the counter with a queue', () => {
     const counter = new DeskCounterPage(page);
     await counter.open(host.url);
     // Francesca Romano's notification was cancelled by its sender: she is refused and leaves.
-    await counter.scan(caseOf('cancelled').notification.iun);
-    await counter.recipient(PEOPLE.other.taxId, DOC);
-    await counter.attachScan('recipientId');
+    await identifyInPerson(counter, caseOf('cancelled').notification.iun, PEOPLE.other.taxId);
     await counter.confirmIdentification();
     await expect(counter.error).toHaveAttribute('data-code', 'NOTIFICATION_CANCELLED');
     await page.keyboard.press('Escape');
@@ -160,21 +164,14 @@ test.describe('the counter with a queue', () => {
 
     // Giulia Verdi's AAR: nothing of Francesca Romano's identification is on her form.
     await counter.scanAnywhere(caseOf('qrPickup').qrUrl);
-    await expect(page.getByTestId('desk-read-kind')).toHaveText("QR dell'avviso");
-    await expect(page.getByTestId('desk-recipient-taxid')).toHaveValue('');
-    await expect(page.getByTestId('rdoc-number')).toHaveValue('');
-    await expect(page.getByTestId('scan-recipientId-ok')).toHaveCount(0);
-    await expect(page.getByTestId('desk-draft-kept')).toHaveCount(0);
-    await expect(page.getByTestId('desk-recipient-taxid')).toBeFocused();
+    await expectEmptyIdentificationForQr(page);
     await accessible(page, 'desk identify (next citizen after a refusal)');
   });
 
   test('documents no longer available say until when they were', async ({ page, host }) => {
     const counter = new DeskCounterPage(page);
     await counter.open(host.url);
-    await counter.scan(caseOf('expired').notification.iun);
-    await counter.recipient(PEOPLE.other.taxId, DOC);
-    await counter.attachScan('recipientId');
+    await identifyInPerson(counter, caseOf('expired').notification.iun, PEOPLE.other.taxId);
     await counter.confirmIdentification();
     const withheld = page.getByTestId('desk-withheld-documents');
     await expect(withheld).toContainText('era disponibile fino al');

@@ -1,12 +1,26 @@
 // Office screens follow SEND while they are open: a notification shown in the list or the detail, a sync
 // (here run from elsewhere: another window, or the engine's own timer) brings new elements from a
 // SEND B2B peer over real HTTP, and the status on screen moves on without the clerk navigating.
+import type { Page } from '@playwright/test';
 import { DEMO_HOME_SENDER_TAX_ID, makeDemoCase } from '../../core/index.js';
 import { startSendPeer, type SendPeer } from '../support/peer-send.js';
 import { expect, snapshot, test } from './fixtures.js';
 import { SenderNewPage } from './pages/sender-pages.js';
 
 test.use({ hostEnv: { RADD_SYNC: '1' } });
+
+/** Chooses the sync adapter on Sincronizzazione (SEND B2B with its address, stream and key), as a clerk does. */
+async function chooseAdapter(page: Page, url: string, adapter: 'Demo' | { baseUrl: string; streamId: string; apiKey: string }): Promise<void> {
+  await page.goto(`${url}#/sync`);
+  await page.getByTestId('sync-adapter').click();
+  await page.getByRole('option', { name: adapter === 'Demo' ? 'Demo' : 'SEND B2B' }).click();
+  if (adapter !== 'Demo') {
+    await page.locator('#b2b-url').fill(adapter.baseUrl);
+    await page.locator('#b2b-stream').fill(adapter.streamId);
+    await page.locator('#b2b-key').fill(adapter.apiKey);
+  }
+  await page.getByTestId('sync-save').click();
+}
 
 test.describe('live office screens', () => {
   let peer: SendPeer;
@@ -30,13 +44,7 @@ test.describe('live office screens', () => {
     peer.addNotification(c.notification, c.timeline.slice(0, sent));
 
     // This desk syncs with the peer (SEND B2B settings as a clerk enters them).
-    await page.goto(`${host.url}#/sync`);
-    await page.getByTestId('sync-adapter').click();
-    await page.getByRole('option', { name: 'SEND B2B' }).click();
-    await page.locator('#b2b-url').fill(`${peer.url}/`);
-    await page.locator('#b2b-stream').fill(peer.streamId);
-    await page.locator('#b2b-key').fill(peer.apiKey);
-    await page.getByTestId('sync-save').click();
+    await chooseAdapter(page, host.url, { baseUrl: `${peer.url}/`, streamId: peer.streamId, apiKey: peer.apiKey });
     await expect(page.getByTestId('sync-problem')).toHaveCount(0);
     await page.getByTestId('sync-run').click();
     await expect(page.getByTestId('sync-state')).toHaveText('Allineato con SEND', { timeout: 20_000 });
@@ -71,22 +79,13 @@ test.describe('live office screens', () => {
     await accessible(page, 'sender detail (after the sync)');
 
     // Back to the demo adapter for the other tests of this host.
-    await page.goto(`${host.url}#/sync`);
-    await page.getByTestId('sync-adapter').click();
-    await page.getByRole('option', { name: 'Demo' }).click();
-    await page.getByTestId('sync-save').click();
+    await chooseAdapter(page, host.url, 'Demo');
     await expect(page.getByTestId('sync-problem')).toHaveCount(0);
   });
 
   test('the detail of a notification created here says when its request cannot reach SEND, as soon as a sync tried', async ({ page, host, accessible }) => {
     // SEND B2B at an address where nothing answers (the office's network is down).
-    await page.goto(`${host.url}#/sync`);
-    await page.getByTestId('sync-adapter').click();
-    await page.getByRole('option', { name: 'SEND B2B' }).click();
-    await page.locator('#b2b-url').fill('http://127.0.0.1:9/');
-    await page.locator('#b2b-stream').fill(peer.streamId);
-    await page.locator('#b2b-key').fill(peer.apiKey);
-    await page.getByTestId('sync-save').click();
+    await chooseAdapter(page, host.url, { baseUrl: 'http://127.0.0.1:9/', streamId: peer.streamId, apiKey: peer.apiKey });
 
     const form = new SenderNewPage(page);
     await form.open(host.url);
@@ -108,10 +107,7 @@ test.describe('live office screens', () => {
     await accessible(page, 'sender detail (request not sent yet)');
     await snapshot(page, 'sender-detail-send-problem');
 
-    await page.goto(`${host.url}#/sync`);
-    await page.getByTestId('sync-adapter').click();
-    await page.getByRole('option', { name: 'Demo' }).click();
-    await page.getByTestId('sync-save').click();
+    await chooseAdapter(page, host.url, 'Demo');
     await expect(page.getByTestId('sync-problem')).toHaveCount(0);
   });
 });
