@@ -19,7 +19,8 @@ function iunsLabel(iuns: readonly string[]): string {
   return `${iuns[0]} (+${iuns.length - 1})`;
 }
 
-function named(iun: string, title: string): string {
+/** "<IUN> - <title>.pdf" (just "<title>.pdf" without an IUN), safe on every file system: the name of a PDF leaving the host. */
+export function pdfFileName(iun: string, title: string): string {
   return safeFileName(`${iun ? `${iun} - ` : ''}${title}.pdf`);
 }
 
@@ -29,14 +30,14 @@ function named(iun: string, title: string): string {
  * IUNs); "Documento <sha256 prefix>.pdf" otherwise, or without an operation.
  */
 export async function storedPdfName(store: Store, sha256: string, operationId: string | undefined, locale: Locale): Promise<string> {
-  const fallback = named('', `${TITLES.unknown[locale]} ${sha256.slice(0, 12)}`);
+  const fallback = pdfFileName('', `${TITLES.unknown[locale]} ${sha256.slice(0, 12)}`);
   if (!operationId) return fallback;
   const [tx, desk] = await Promise.all([store.raddTransactions.get(operationId), store.deskRecords.get(operationId)]);
   if (!tx || !desk) return fallback;
   const iuns = iunsLabel(tx.iuns);
   const doc = desk.documents.find((d) => d.sha256 === sha256);
-  if (doc) return named(doc.iun ?? iuns, doc.title[locale] || doc.title.it);
-  if (desk.record.bundleSha256 === sha256) return named(iuns, TITLES.bundle[locale]);
-  if (desk.record.receiptSha256 === sha256) return named(iuns, TITLES.receipt[locale]);
+  if (doc) return pdfFileName(doc.iun ?? iuns, doc.title[locale] || doc.title.it);
+  if (desk.record.bundleSha256 === sha256) return pdfFileName(iuns, TITLES.bundle[locale]);
+  if (desk.record.receiptSha256 === sha256) return pdfFileName(iuns, TITLES.receipt[locale]);
   return fallback;
 }

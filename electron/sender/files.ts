@@ -5,16 +5,11 @@ import { createHash } from 'node:crypto';
 import { DomainError, formatInstant, formatRomeReadable, legalFactTitleOf, type Locale, type Notification } from '../../core/index.js';
 import type { Store } from '../../db/store.js';
 import type { StoredLegalFact } from '../../db/repositories/legal-facts-repo.js';
-import { safeFileName } from '../content-disposition.js';
+import { pdfFileName } from '../desk/file-names.js';
 import { legalFactInputFrom, renderLegalFact } from '../documents/index.js';
 import type { SenderFileView } from '../api/contract/sender-views.js';
 
 const PDF = 'application/pdf';
-
-/** "<IUN> - <what it is>.pdf", as the desk names its PDFs: accents, spaces and case kept. */
-function fileName(iun: string, title: string): string {
-  return safeFileName(`${iun} - ${title}.pdf`);
-}
 
 /** A Rome time in a file name: 23-11-2026 14.05 (no "/" or ":", which file systems refuse). */
 const fileTime = (iso: string) => formatRomeReadable(Date.parse(iso)).slice(0, 16).replace(/\//g, '-').replace(':', '.');
@@ -30,7 +25,7 @@ export function legalFactFileName(notification: Notification, facts: readonly St
   const same = facts.filter((f) => f.type === fact.type && f.recipientIndex === fact.recipientIndex && f.at === fact.at);
   const when = same.length > 1 ? `${fileTime(fact.at)} (${same.indexOf(fact) + 1})` : fileTime(fact.at);
   // The recipient last: a name cut at the length limit still leaves the title, time and number.
-  return fileName(notification.iun, [legalFactTitleOf(fact, producedBy)[locale], when, recipient].filter(Boolean).join(' - '));
+  return pdfFileName(notification.iun, [legalFactTitleOf(fact, producedBy)[locale], when, recipient].filter(Boolean).join(' - '));
 }
 
 /** The digest of the notification (SEND's base64, or hex) equals the bytes' SHA-256. */
@@ -46,12 +41,12 @@ export async function legalFactFile(store: Store, notification: Notification, le
   const fact = facts.find((f) => f.id === legalFactId);
   if (!fact) throw new DomainError('SENDER_LEGAL_FACT_NOT_FOUND', { iun, legalFactId });
   const timeline = await store.timeline.listByIun(iun);
-  const name = legalFactFileName(notification, facts, fact, timeline.find((e) => e.elementId === fact.elementId)?.category, locale);
+  const element = timeline.find((e) => e.elementId === fact.elementId);
+  const name = legalFactFileName(notification, facts, fact, element?.category, locale);
   if (fact.fileRef) {
     const bytes = await store.files.read(fact.fileRef);
     return { fileName: name, contentType: PDF, sha256: fact.fileRef, base64: bytes.toString('base64') };
   }
-  const element = timeline.find((e) => e.elementId === fact.elementId);
   if (!element) throw new DomainError('SENDER_LEGAL_FACT_NOT_FOUND', { iun, legalFactId });
   const pdf = await renderLegalFact(legalFactInputFrom({ notification, legalFact: fact, element, timeline, generatedAt: formatInstant(nowMs) }));
   return { fileName: name, contentType: PDF, sha256: pdf.sha256, base64: pdf.buffer.toString('base64') };
@@ -64,5 +59,5 @@ export async function documentFile(store: Store, notification: Notification, doc
   // read() re-hashes against the local key; the notification's own digest is checked as well.
   const bytes = await store.files.read(doc.ref);
   if (!digestMatches(doc.digests.sha256, bytes)) throw new DomainError('DOCUMENT_CHECKSUM_MISMATCH', { expected: doc.digests.sha256 });
-  return { fileName: fileName(iun, doc.title), contentType: doc.contentType, sha256: doc.ref, base64: bytes.toString('base64') };
+  return { fileName: pdfFileName(iun, doc.title), contentType: doc.contentType, sha256: doc.ref, base64: bytes.toString('base64') };
 }

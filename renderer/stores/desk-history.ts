@@ -1,11 +1,11 @@
 import { defineStore } from 'pinia';
-import { ref, watch } from 'vue';
+import { ref } from 'vue';
 import type { DeskDailySummary, DeskHistoryItem, InputOf } from '../../electron/api/contract/index.js';
 import { call } from '../api/client.js';
 import { newestWins, STALE } from '../composables/newest-wins.js';
 import { useBusyAction } from '../composables/use-busy-action.js';
 import { useDeskStore, type DeskError } from './desk.js';
-import { useSessionStore } from './session.js';
+import { onSignOut } from './session.js';
 
 export type HistoryFilter = { iun: string; operationId: string; taxId: string; from: string; to: string; operationType: '' | 'ACT' | 'AOR'; state: string };
 
@@ -53,19 +53,15 @@ export const useDeskHistoryStore = defineStore('desk-history', () => {
     });
   }
 
-  // Signed out (or the session ended): the next operator finds neither the search (a citizen's tax code) nor its results.
-  watch(
-    () => useSessionStore().signedIn,
-    (signedIn) => {
-      if (signedIn) return;
-      Object.assign(filter.value, emptyFilter());
-      items.value = [];
-      truncated.value = false;
-      open.value = [];
-      summary.value = null;
-      error.value = null;
-    },
-  );
+  // The next operator finds neither the search (a citizen's tax code) nor its results.
+  onSignOut(() => {
+    Object.assign(filter.value, emptyFilter());
+    items.value = [];
+    truncated.value = false;
+    open.value = [];
+    summary.value = null;
+    error.value = null;
+  });
 
   return { filter, items, truncated, open, summary, error, busy, search, loadOpen, loadSummary };
 });

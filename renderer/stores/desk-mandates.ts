@@ -1,10 +1,10 @@
 import { defineStore } from 'pinia';
-import { computed, ref, watch } from 'vue';
+import { computed, ref } from 'vue';
 import type { DeskMandateList, DeskMandateView } from '../../electron/api/contract/index.js';
 import { ApiCallError, call } from '../api/client.js';
 import { newestWins, STALE } from '../composables/newest-wins.js';
 import type { DeskError } from './desk.js';
-import { useSessionStore } from './session.js';
+import { onSignOut } from './session.js';
 
 export type MandateDraft = { delegatorTaxId: string; delegateTaxId: string; delegateDenomination: string; delegateType: 'PF' | 'PG'; validFrom: string; validTo: string };
 
@@ -102,13 +102,8 @@ export const useDeskMandatesStore = defineStore('desk-mandates', () => {
     resetForm();
   }
 
-  // Signed out (or the session ended): the next operator finds no one's delegations on screen, and no half-typed form.
-  watch(
-    () => useSessionStore().signedIn,
-    (signedIn) => {
-      if (!signedIn) forget();
-    },
-  );
+  // The next operator finds no one's delegations on screen, and no half-typed form.
+  onSignOut(forget);
 
   return { taxId, list, draft, error, formError, notice, busy, search, create, revoke, formHasInput, resetForm, forget };
 });

@@ -10,7 +10,7 @@ import type {
 } from '../../electron/api/contract/index.js';
 import { ApiCallError, call } from '../api/client.js';
 import { useBusyAction } from '../composables/use-busy-action.js';
-import { useSessionStore } from './session.js';
+import { onSignOut } from './session.js';
 import { useDeskMandatesStore } from './desk-mandates.js';
 
 export type IdentityDocumentDraft = { type: string; number: string; issuer: string; issueDate: string; expiryDate: string };
@@ -345,15 +345,10 @@ export const useDeskStore = defineStore('desk', () => {
     if (isCompanyNumber(taxId)) draft.value.delegateType = 'PG';
   });
 
-  // Signed out (or the session ended): the next operator finds nothing of this citizen.
-  watch(
-    () => useSessionStore().signedIn,
-    (signedIn) => {
-      if (signedIn) return;
-      reset();
-      queuedScan.value = null;
-    },
-  );
+  onSignOut(() => {
+    reset();
+    queuedScan.value = null;
+  });
 
   return {
     input, draft, draftKept, queuedScan, problems, inquiry, operation, error, busy, mode, scannedAt,

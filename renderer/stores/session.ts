@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { computed, ref, watch } from 'vue';
 import type { InputOf, Role, SignedInOperator } from '../../electron/api/contract/index.js';
 import { call, hasRememberedSession, isTokenRefused, rememberSession } from '../api/client.js';
 
@@ -100,3 +100,16 @@ export const useSessionStore = defineStore('session', () => {
 
   return { operator, roles, deskId, enforced, loaded, signedIn, firstAdminNeeded, ended, refresh, login, checkFirstRun, setupFirstAdmin, logout, end, forget, can };
 });
+
+/**
+ * Runs `forget` whenever the operator signs out or the session ends, so that the next operator at a
+ * shared counter finds nothing of the citizens the one before worked on. Call it in a store's setup.
+ */
+export function onSignOut(forget: () => void): void {
+  watch(
+    () => useSessionStore().signedIn,
+    (signedIn) => {
+      if (!signedIn) forget();
+    },
+  );
+}

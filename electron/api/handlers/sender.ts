@@ -70,10 +70,11 @@ export const senderHandlers = {
     const { notification, derived } = await visible(ctx, caller, iun);
     const elements = await ctx.store.timeline.listByIun(iun);
     const documentsStored = await Promise.all(notification.documents.map((d) => (d.ref ? ctx.store.files.has(d.ref) : Promise.resolve(false))));
-    const awaitingSend = (await ctx.store.senderRequests.awaitingSend([iun])).has(iun);
+    // A notification created here: its request's outbox item says whether it is still to send, and how it went.
     const request = await ctx.store.senderRequests.get(iun);
-    const message = awaitingSend && request ? await ctx.store.outbox.findByDedupeKey(request.outboxDedupeKey) : undefined;
-    const sendItem = message ? toItem(message) : undefined;
+    const message = request ? await ctx.store.outbox.findByDedupeKey(request.outboxDedupeKey) : undefined;
+    const awaitingSend = message !== undefined && message.sentAt === undefined;
+    const sendItem = awaitingSend ? toItem(message) : undefined;
     return buildDetail({ notification, derived, elements, documentsStored, awaitingSend, ...(sendItem ? { sendItem } : {}), sendIun: request?.sendIun ?? null, nowMs: nowMs(ctx) });
   },
 
