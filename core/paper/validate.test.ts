@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AttemptContext, PaperEventRecord } from './attempt-state.js';
+import { messageFor } from '../errors/index.js';
 import { buildPaperEventElements } from './elements.js';
 import { validatePaperEvent } from './validate.js';
 
@@ -75,6 +76,35 @@ describe('validatePaperEvent: finals and what may follow them', () => {
   it('makes RS finals SIMPLE_REGISTERED_LETTER_PROGRESS', () => {
     expect(validatePaperEvent(ctx('RS'), 'RECRS001C', '2026-02-05T10:00:00+01:00'))
       .toMatchObject({ ok: true, effectiveKind: 'OK', category: 'SIMPLE_REGISTERED_LETTER_PROGRESS' });
+  });
+});
+
+describe('validatePaperEvent: a term final typed or imported before its term (DOMAIN.md 7.3)', () => {
+  // Inesito on 09/02 10:40: the 10-day term runs at 19/02 00:00 Europe/Rome.
+  it.each([
+    ['RECAG012', ctx('890', AG_GIACENZA)],
+    ['PNRN012', ctx('AR', AR_GIACENZA)],
+  ] as const)('refuses %s dated before inesito + 10 days, naming the earliest date', (code, c) => {
+    expect(validatePaperEvent(c, code, '2026-02-18T23:59:59+01:00')).toMatchObject({
+      ok: false, code: 'TERM_EVENT_TOO_EARLY', params: { code, earliest: '2026-02-19', inesitoAt: '2026-02-09T10:40:00+01:00' },
+    });
+    expect(validatePaperEvent(c, code, '2026-02-14T10:00:00+01:00')).toMatchObject({ ok: false, code: 'TERM_EVENT_TOO_EARLY' });
+  });
+
+  it.each([
+    ['RECAG012', ctx('890', AG_GIACENZA)],
+    ['PNRN012', ctx('AR', AR_GIACENZA)],
+  ] as const)('accepts %s dated at the term or later, as a final', (code, c) => {
+    expect(validatePaperEvent(c, code, '2026-02-19T00:00:00+01:00')).toMatchObject({ ok: true, effectiveKind: 'OK' });
+    expect(validatePaperEvent(c, code, '2026-02-20T09:00:00+01:00')).toMatchObject({ ok: true, effectiveKind: 'OK' });
+  });
+
+  it('refuses it through the raw entry too, and the message names the earliest date', () => {
+    const opts = { iun: 'NWAK-ZERD-HPUJ-202506-J-1', recipientIndex: 0 };
+    expect(() => buildPaperEventElements(ctx('890', AG_GIACENZA), { code: 'RECAG012', at: '2026-02-15T10:00:00+01:00' }, opts))
+      .toThrow(expect.objectContaining({ code: 'TERM_EVENT_TOO_EARLY' }));
+    expect(messageFor('TERM_EVENT_TOO_EARLY', 'it', { code: 'RECAG012', earliest: '2026-02-19', inesitoAt: '2026-02-09T10:40:00+01:00' }))
+      .toBe('RECAG012 non può avere una data precedente al 19/02/2026: il termine di 10 giorni decorre dall\'avviso di giacenza del 09/02/2026 10:40');
   });
 });
 

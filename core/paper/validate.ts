@@ -2,8 +2,16 @@
 // attempt it belongs to: the typed errors of DOMAIN.md 7.4, last paragraph.
 import type { ErrorCode } from '../errors/index.js';
 import type { IsoInstant, TimelineCategory } from '../model/types.js';
-import { tryParseInstant } from '../time/index.js';
-import { isAllowedAfterFinal, replayAttempt, type AttemptContext, type AttemptState } from './attempt-state.js';
+import { formatRomeDate, tryParseInstant } from '../time/index.js';
+import {
+  giacenzaBase,
+  giacenzaTermDate,
+  isAllowedAfterFinal,
+  replayAttempt,
+  TERM_FINAL_CODES,
+  type AttemptContext,
+  type AttemptState,
+} from './attempt-state.js';
 import { paperEntryRefusal } from './workflow-open.js';
 import {
   isCodeOfProduct,
@@ -54,6 +62,22 @@ function preOutcomeOf(state: AttemptState, info: PaperCodeInfo) {
   return [...state.events].reverse().find((e) => e.info.group === info.group && e.info.phase === pre);
 }
 
+/**
+ * A term final (RECAG012, PNRN012, PNAG012) says that the 10-day term after the inesito has run
+ * (DOMAIN.md 7.3): dated before inesito + 10 days it would move the refinement base earlier than
+ * the law's term. Refused for what a clerk records (typed or imported); SEND's own timeline never
+ * comes through here (the sync stores it as SEND sent it, DOMAIN.md 14). Without an inesito or
+ * giacenza start on the attempt there is no term to compare with.
+ */
+function checkTermDate(state: AttemptState, code: string, at: IsoInstant, ms: number): PaperEventCheck | null {
+  if (!TERM_FINAL_CODES.includes(code)) return null;
+  const base = giacenzaBase(state);
+  if (!base) return null;
+  const dueMs = tryParseInstant(giacenzaTermDate(base.ms));
+  if (ms >= dueMs) return null;
+  return failure('TERM_EVENT_TOO_EARLY', { code, at, earliest: formatRomeDate(dueMs), inesitoAt: base.at });
+}
+
 function checkCause(info: PaperCodeInfo, cause: string | undefined): PaperEventCheck | null {
   if (cause === undefined) return null;
   if (!isFailureCause(cause) || !(info.failureCauses ?? []).includes(cause)) {
@@ -66,7 +90,8 @@ function checkCause(info: PaperCodeInfo, cause: string | undefined): PaperEventC
  * Checks one raw paper event against its attempt (DOMAIN.md 7.4): OUTCOME_NOTIFICATION_CANCELLED
  * (the notification's workflow stopped, DOMAIN.md 4.2), UNKNOWN_PAPER_CODE,
  * PRODUCT_MISMATCH, INVALID_INSTANT, DATE_BEFORE_SEND, OUTCOME_DATE_IN_FUTURE (with `now`),
- * EVENT_AFTER_FINAL, INVALID_FAILURE_CAUSE, MISSING_FAILURE_CAUSE.
+ * EVENT_AFTER_FINAL, TERM_EVENT_TOO_EARLY (a term final dated before inesito + 10 days),
+ * INVALID_FAILURE_CAUSE, MISSING_FAILURE_CAUSE.
  */
 export function validatePaperEvent(ctx: AttemptContext, code: string, at: IsoInstant, cause?: string,
   options: ValidateOptions = {}): PaperEventCheck {
@@ -85,6 +110,8 @@ export function validatePaperEvent(ctx: AttemptContext, code: string, at: IsoIns
   if (state.final && !isAllowedAfterFinal(state, info)) {
     return failure('EVENT_AFTER_FINAL', { code, finalCode: state.final.code });
   }
+  const termError = checkTermDate(state, code, at, ms);
+  if (termError) return termError;
   const causeError = checkCause(info, cause);
   if (causeError) return causeError;
   const effectiveKind: PaperCodeKind = state.final ? 'PROGRESS' : info.kind;

@@ -111,6 +111,24 @@ describe('CSV import', () => {
     expect(item.recipient.termDate).toBe(formatInstant(addDays24h(parseInstant(final.at), 10)));
   });
 
+  it('refuses a RECAG012 typed in a file before inesito + 10 days, naming the earliest date; the same from SEND is stored as sent (DOMAIN.md 7.3, 14)', async () => {
+    const c = h.cases.n890InGiacenza;
+    const inesito = c.timeline.find((e) => e.details?.deliveryDetailCode === 'RECAG010')!;
+    const due = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', day: '2-digit', month: '2-digit', year: 'numeric' })
+      .format(new Date(parseInstant(inesito.at) + 10 * 86_400_000));
+    const before = await h.counts(c.iun);
+    const report = await runToEnd((await upload(Buffer.from(`item;outcome;date\n${c.itemCode};RECAG012;${romeLocal(NOW_MS - HOUR)}\n`))).jobId);
+    expect(report.report.map((l) => [l.status, l.error?.code])).toEqual([['refused', 'TERM_EVENT_TOO_EARLY']]);
+    expect(report.report[0]!.error?.message).toContain(`precedente al ${due}`);
+    expect(await h.counts(c.iun)).toEqual(before);
+    // SEND's own timeline is not the clerk's entry: the sync stores its RECAG012 whatever its date.
+    const fromSend = { category: 'SEND_ANALOG_FEEDBACK', at: formatInstant(NOW_MS - HOUR), recipientIndex: 0,
+      details: { sentAttemptMade: 0, deliveryDetailCode: 'RECAG012', responseStatus: 'OK' } } as const;
+    const stored = await h.host.ctx.store.timeline.appendMany([{ iun: c.iun, inputs: [fromSend] }]);
+    expect(stored[0]!.rejected).toEqual([]);
+    expect(stored[0]!.inserted).toHaveLength(1);
+  });
+
   it('imports the same file again without recording any of its lines twice', async () => {
     const [, , , , e, f] = h.cases.csv;
     const at = romeLocal(NOW_MS - 5 * HOUR);

@@ -51,6 +51,11 @@ export const paperCatalog = {
     it: 'Allegare almeno una scansione',
     en: 'Attach at least one scan',
   },
+  // DOMAIN.md 7.3: the term final of a giacenza comes at inesito + 10 days, not before (postal entry only).
+  TERM_EVENT_TOO_EARLY: {
+    it: '{code} non può avere una data precedente al {earliest}: il termine di 10 giorni decorre dall\'avviso di giacenza del {inesitoAt}',
+    en: '{code} cannot be dated before {earliest}: the 10-day term runs from the notice of attempted delivery of {inesitoAt}',
+  },
   // DOMAIN.md 3, 4.2: CANCELLED is terminal, the notification's workflow has stopped.
   OUTCOME_NOTIFICATION_CANCELLED: {
     it: 'Notifica annullata dall\'ente mittente: l\'iter di consegna è chiuso e non si registrano più esiti postali per questo invio',
