@@ -81,7 +81,7 @@ export async function importLine(tx: StoreScope, files: FileLookup, job: Pick<Im
   const base = { line: record.line, item: at(columns.item), outcome: at(columns.outcome) };
   let plan;
   try {
-    const line = planLine(record.fields, header, columns);
+    const line = planLine(record.fields, header, columns, call.now);
     Object.assign(base, { item: line.item, outcome: line.outcomeText });
     plan = line.kind === 'MEANING'
       ? await planOutcome(tx, files, line.item, line.input, call)

@@ -59,6 +59,8 @@ describe('postal CSV columns and lines', () => {
     expect(codeOf(() => planLine(['X', 'DELIVERED', '10/03/2026 09:30', '', ''], HEADER, map))).toBe('POSTAL_UNKNOWN_OUTCOME');
     expect(codeOf(() => planLine(['X', 'UNDELIVERED', '10/03/2026 09:30', 'M01', 'D09'], HEADER, map))).toBe('POSTAL_NEXT_STEP_INVALID');
     expect(codeOf(() => planLine(['', 'UNDELIVERED', '10/03/2026 09:30', '', ''], HEADER, map))).toBe('POSTAL_FIELD_REQUIRED');
-    expect(codeOf(() => planLine(['X', 'RECRN001C', '2026-03-10', '', ''], HEADER, map))).toBe('POSTAL_DATE_INVALID');
+    expect(codeOf(() => planLine(['X', 'RECRN001C', '2026-03-32', '', ''], HEADER, map))).toBe('POSTAL_DATE_INVALID');
+    // A postal export with the day alone: 12:00 Europe/Rome, as typed at the counter (receipt-date.ts).
+    expect(planLine(['X', 'RECRN001C', '10/03/2026', '', ''], HEADER, map)).toMatchObject({ kind: 'RAW', at: '2026-03-10T12:00:00+01:00' });
   });
 });

@@ -98,8 +98,8 @@ function meaningInput(kind: PostalOutcomeKind, fields: readonly string[], header
   return parsed.data;
 }
 
-/** What one CSV line asks to record; throws DomainError for a line that cannot be read. */
-export function planLine(fields: readonly string[], header: readonly string[], map: ColumnMap): LinePlan {
+/** What one CSV line asks to record; throws DomainError for a line that cannot be read (`now`: see parseReceiptDate). */
+export function planLine(fields: readonly string[], header: readonly string[], map: ColumnMap, now?: string): LinePlan {
   if (fields.length !== header.length) throw new DomainError('POSTAL_CSV_LINE_FIELDS', { found: fields.length, expected: header.length });
   // A value under a column with no name would be lost: the line is refused rather than read without it.
   if (header.some((h, i) => h.trim() === '' && (fields[i] ?? '').trim() !== '')) {
@@ -119,5 +119,5 @@ export function planLine(fields: readonly string[], header: readonly string[], m
   const cause = field(fields, map, 'cause')?.toUpperCase();
   const next = nextOf(field(fields, map, 'next'));
   const core: CoreOutcome['next'] = next === undefined ? undefined : next.kind === 'ADDRESS_INVESTIGATION' ? null : next.kind === 'NO_SECOND_ADDRESS' ? { kind: next.kind, failureCause: next.failureCause } : undefined;
-  return { item, outcomeText, kind: 'RAW', paperCode: value, at: parseReceiptDate(date), ...(cause ? { cause } : {}), next: core };
+  return { item, outcomeText, kind: 'RAW', paperCode: value, at: parseReceiptDate(date, now), ...(cause ? { cause } : {}), next: core };
 }

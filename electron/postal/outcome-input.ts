@@ -46,17 +46,17 @@ async function attachmentsOf(input: OutcomeInput, files: FileLookup): Promise<Pa
   return out;
 }
 
-function nextOf(input: OutcomeInput): CoreOutcome['next'] {
+function nextOf(input: OutcomeInput, now: string | undefined): CoreOutcome['next'] {
   const n = input.next;
   if (!n) return undefined;
   if (n.kind === 'ADDRESS_INVESTIGATION') return null;
-  const at = n.at === undefined ? {} : { at: parseReceiptDate(n.at) };
+  const at = n.at === undefined ? {} : { at: parseReceiptDate(n.at, now) };
   if (n.kind === 'SECOND_ATTEMPT') return { kind: 'SECOND_ATTEMPT', address: address(n.address), ...at };
   return { kind: 'NO_SECOND_ADDRESS', failureCause: n.failureCause, ...at };
 }
 
-function withAt(input: OutcomeInput, attachments: PaperAttachment[] | undefined): PostalOutcome {
-  const at = parseReceiptDate(required(input.at, 'date'));
+function withAt(input: OutcomeInput, attachments: PaperAttachment[] | undefined, now: string | undefined): PostalOutcome {
+  const at = parseReceiptDate(required(input.at, 'date'), now);
   const base = attachments ? { at, attachments } : { at };
   switch (input.kind) {
     case 'DELIVERED_TO_OTHER_PERSON':
@@ -76,7 +76,7 @@ function withAt(input: OutcomeInput, attachments: PaperAttachment[] | undefined)
       return {
         ...base, kind: input.kind,
         ...(input.office ? { office: input.office } : {}),
-        ...(input.giacenzaAt ? { giacenzaAt: parseReceiptDate(input.giacenzaAt) } : {}),
+        ...(input.giacenzaAt ? { giacenzaAt: parseReceiptDate(input.giacenzaAt, now) } : {}),
       };
     case 'SCANS_RECEIVED':
       return { kind: input.kind, at, attachments: attachments ?? [] };
@@ -87,10 +87,13 @@ function withAt(input: OutcomeInput, attachments: PaperAttachment[] | undefined)
   }
 }
 
-/** The core's outcome for an input; throws POSTAL_FIELD_REQUIRED, POSTAL_DATE_INVALID, POSTAL_SCAN_NOT_FOUND. */
-export async function toCoreOutcome(input: OutcomeInput, files: FileLookup): Promise<CoreOutcome> {
+/**
+ * The core's outcome for an input; throws POSTAL_FIELD_REQUIRED, POSTAL_DATE_INVALID,
+ * POSTAL_TIME_REQUIRED (a date alone for today before midday, with `now`), POSTAL_SCAN_NOT_FOUND.
+ */
+export async function toCoreOutcome(input: OutcomeInput, files: FileLookup, now?: string): Promise<CoreOutcome> {
   const attachments = await attachmentsOf(input, files);
   // The 890 term has a computed date (inesito + 10 days): no date is typed for it (DOMAIN.md 7.3).
-  const outcome: PostalOutcome = input.kind === 'GIACENZA_TERM_ELAPSED' ? { kind: 'GIACENZA_TERM_ELAPSED' } : withAt(input, attachments);
-  return { outcome, next: nextOf(input) };
+  const outcome: PostalOutcome = input.kind === 'GIACENZA_TERM_ELAPSED' ? { kind: 'GIACENZA_TERM_ELAPSED' } : withAt(input, attachments, now);
+  return { outcome, next: nextOf(input, now) };
 }

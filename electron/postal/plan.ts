@@ -90,7 +90,7 @@ function buildAsOfItsDate(slot: OutcomePlan['slot'], outcome: PostalOutcome, opt
 /** Plans one outcome by meaning for the item a code names. Throws DomainError when it does not fit. */
 export async function planOutcome(tx: StoreScope, files: FileLookup, code: string, input: OutcomeInput, call: PostalCall): Promise<OutcomePlan> {
   const ref = itemRefOf(code);
-  const core = await toCoreOutcome(input, files);
+  const core = await toCoreOutcome(input, files, call.now);
   const loaded = await loadNotification(tx, ref.iun, code);
   const fits = (s: ItemSlot) => s.ctx !== undefined && allowedOutcomes(s.ctx, call.now).includes(input.kind);
   const slot = sentSlot(resolveSlot(loaded, ref, code, fits), input.kind);

@@ -16,7 +16,7 @@ import { appendAndEnqueue, OUTBOX_POSTAL_SEND } from './write.js';
 /** Records that a prepared second attempt was sent; returns the item, now open for outcomes. */
 export async function sendSecondAttempt(tx: StoreScope, code: string, rawAt: string, call: PostalCall): Promise<PostalItemView> {
   const ref = itemRefOf(code);
-  const at = parseReceiptDate(rawAt);
+  const at = parseReceiptDate(rawAt, call.now);
   const loaded = await loadNotification(tx, ref.iun, code);
   const slot = resolveSlot(loaded, ref, code, (s) => s.ctx === undefined);
   if (slot.ctx || slot.preparedAt === undefined) throw new DomainError('POSTAL_NOT_PREPARED', { item: code });

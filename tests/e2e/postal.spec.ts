@@ -78,7 +78,7 @@ test.describe('postal desk', () => {
     await item.open(host.url);
     await item.scan(cases.arInGiacenza.itemCode);
     await item.choose('COLLECTED_FROM_GIACENZA');
-    await item.date.fill(romeLocal(NOW - HOUR));
+    await item.fillDate(romeLocal(NOW - HOUR));
     await item.date.press('Escape');
     const dialog = page.getByTestId('postal-clear-dialog');
     await expect(dialog).toBeVisible();
@@ -88,7 +88,7 @@ test.describe('postal desk', () => {
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
     await expect(item.item).toHaveAttribute('data-code', cases.arInGiacenza.itemCode);
-    await expect(item.date).toHaveValue(romeLocal(NOW - HOUR));
+    await expect(item.date).toHaveValue(romeLocal(NOW - HOUR).slice(0, 10));
     await item.date.press('Escape');
     await page.getByTestId('postal-clear-accept').click();
     await expect(item.item).toHaveCount(0);
@@ -120,11 +120,11 @@ test.describe('postal desk', () => {
     await expect(item.scanError).toContainText('cartolina.txt');
     await item.attach('cartolina-890.png', 'image/png', PNG);
     await expect(item.scans).toContainText('cartolina-890.png');
-    await item.date.fill(romeLocal(NOW + 3 * 24 * HOUR));
+    await item.fillDate(romeLocal(NOW + 3 * 24 * HOUR));
     await item.record();
     await expect(item.error).toHaveAttribute('data-code', 'OUTCOME_DATE_IN_FUTURE');
     await accessible(page, 'postal item (date in the future)');
-    await item.date.fill(romeLocal(NOW - 2 * HOUR));
+    await item.fillDate(romeLocal(NOW - 2 * HOUR));
     await item.previewIt();
     await expect(page.getByTestId('postal-preview-steps')).toContainText('RECAG001B');
     await accessible(page, 'postal item (preview)');
@@ -151,7 +151,7 @@ test.describe('postal desk', () => {
     await item.scan(cases.sentAr.iun);
     await expect(item.codesOf('IN_GIACENZA')).toHaveText('RECRN010 → RECRN011');
     await item.choose('IN_GIACENZA');
-    await item.date.fill(romeLocal(NOW - 5 * HOUR));
+    await item.fillDate(romeLocal(NOW - 5 * HOUR));
     await page.getByTestId('postal-office').fill('Ufficio postale Milano 12');
     await item.record();
     await expect(item.result).toBeVisible();
@@ -165,7 +165,7 @@ test.describe('postal desk', () => {
     await expect(item.choice.locator('.why').first()).toHaveText(/^Non registrabile ora: \p{Ll}/u);
     await expect(item.kind('DELIVERED_TO_RECIPIENT')).toHaveCount(0);
     await item.choose('COLLECTED_FROM_GIACENZA');
-    await item.date.fill(romeLocal(NOW - 3 * HOUR));
+    await item.fillDate(romeLocal(NOW - 3 * HOUR));
     await item.record();
     await expect(item.resultSteps.locator('tr[data-role="OK"]')).toHaveAttribute('data-code', 'RECRN003C');
     await expect(announce).toContainText('Esito registrato per');
@@ -180,7 +180,7 @@ test.describe('postal desk', () => {
     await item.open(host.url);
     await item.scan(cases.arGiacenzaOld.itemCode);
     await item.choose('GIACENZA_EXPIRED');
-    await item.date.fill(romeLocal(NOW - 2 * HOUR));
+    await item.fillDate(romeLocal(NOW - 2 * HOUR));
     await item.record();
     await expect(item.resultSteps).toContainText('PNRN012');
     await expect(page.getByTestId('postal-item-sublabel')).toHaveText('compiuta giacenza');
@@ -188,7 +188,7 @@ test.describe('postal desk', () => {
 
     await item.scan(cases.arForSecondAttempt.itemCode);
     await item.choose('UNDELIVERED');
-    await item.date.fill(romeLocal(NOW - 6 * HOUR));
+    await item.fillDate(romeLocal(NOW - 6 * HOUR));
     await item.cause.selectOption('M04');
     await item.fillAddress('postal-discovered', { address: 'Via Garibaldi 7', zip: '10122', municipality: 'Torino', province: 'TO' });
     await item.record();
@@ -208,7 +208,7 @@ test.describe('postal desk', () => {
     await expect(item.scanField).toBeFocused();
     await expect(page.getByTestId('postal-announce')).toHaveText('Secondo tentativo spedito: ora se ne possono registrare gli esiti.');
     await item.choose('DELIVERED_TO_RECIPIENT');
-    await item.date.fill(romeLocal(NOW - 1 * HOUR));
+    await item.fillDate(romeLocal(NOW - 1 * HOUR));
     await item.record();
     await expect(page.getByTestId('postal-result-status')).toHaveAttribute('data-status', 'DELIVERED');
     await accessible(page, 'postal item (second attempt delivered)');
@@ -220,7 +220,7 @@ test.describe('postal desk', () => {
     await item.open(host.url);
     await item.scan(cases.arForNoAddress.itemCode);
     await item.choose('UNDELIVERED');
-    await item.date.fill(romeLocal(NOW - 4 * HOUR));
+    await item.fillDate(romeLocal(NOW - 4 * HOUR));
     await item.record();
     await expect(item.formError).toContainText('Motivo');
     await item.cause.selectOption('M07');
@@ -266,7 +266,7 @@ test.describe('postal desk', () => {
     await batch.scan(cases.batch[1]!.itemCode);
     await expect(batch.list.locator('tbody tr')).toHaveCount(2);
     await batch.choose('DELIVERED_TO_RECIPIENT');
-    await batch.date.fill(romeLocal(NOW - 2 * HOUR));
+    await batch.fillDate(romeLocal(NOW - 2 * HOUR));
     await batch.check();
     await expect(batch.previewOk).toHaveText('Tutte e due le righe sono registrabili.');
     await accessible(page, 'postal batch (two lines checked)');
@@ -311,7 +311,7 @@ test.describe('postal desk', () => {
     await expect(batch.scanField).toBeFocused();
     await accessible(page, 'postal batch (list)');
     await batch.choose('DELIVERED_TO_RECIPIENT');
-    await batch.date.fill(romeLocal(NOW - 2 * HOUR));
+    await batch.fillDate(romeLocal(NOW - 2 * HOUR));
     await batch.check();
     await expect(batch.previewOk).toContainText('20');
     await accessible(page, 'postal batch (checked)');
@@ -323,7 +323,7 @@ test.describe('postal desk', () => {
     await page.evaluate(() => { window.location.hash = '#/postal/batch'; });
     await expect(batch.list.locator('tbody tr')).toHaveCount(20);
     await expect(page.getByTestId('postal-kind-DELIVERED_TO_RECIPIENT')).toBeChecked();
-    await expect(batch.date).toHaveValue(romeLocal(NOW - 2 * HOUR));
+    await expect(batch.date).toHaveValue(romeLocal(NOW - 2 * HOUR).slice(0, 10));
     await expect(batch.confirmButton).toBeEnabled();
     await batch.confirm();
     await expect(batch.recorded).toContainText('20 esiti registrati');

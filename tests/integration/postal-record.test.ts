@@ -65,6 +65,20 @@ describe('recording an outcome', () => {
     expect(stored.find((o) => o.deliveryDetailCode === 'RECAG001B')?.attachments).toEqual([{ documentType: 'AR', url: `filestore://${sha256}`, id: sha256 }]);
   });
 
+  it('takes a receipt dated without a time as 12:00 Europe/Rome: the 10-day term ends on the day + 10 (receipt-date.ts)', async () => {
+    const c = h.cases.csv[0]!;
+    const day = romeLocal(NOW_MS - 24 * HOUR).slice(0, 10);
+    const out = await h.ok<RecordedOutcomeView>('postal.recordOutcome', { code: c.itemCode, outcome: { kind: 'DELIVERED_TO_RECIPIENT', at: day } });
+    const [y, m, d] = day.split('-');
+    const noon = out.steps.find((s) => s.code === 'RECRN001C')!.at;
+    expect(romeLocal(parseInstant(noon))).toBe(`${day}T12:00`);
+    expect(out.termDate).toBe(formatInstant(addDays24h(parseInstant(noon), 10)));
+    expect(romeLocal(parseInstant(out.termDate!)).slice(0, 10)).toBe(formatInstant(Date.UTC(Number(y), Number(m) - 1, Number(d) + 10, 12)).slice(0, 10));
+    // Today without a time, once midday has gone (the host's clock: 16:00 Europe/Rome), is accepted as well.
+    const today = romeLocal(NOW_MS).slice(0, 10);
+    await h.ok('postal.recordOutcome', { code: h.cases.csv[1]!.itemCode, outcome: { kind: 'FORCE_MAJEURE', at: today.split('-').reverse().join('/') } });
+  });
+
   it('refuses the same final outcome twice with EVENT_AFTER_FINAL and writes nothing', async () => {
     const c = h.cases.sent890;
     const before = await h.counts();

@@ -34,8 +34,13 @@ export const postalCatalog = {
     en: 'No second attempt to send for {item}',
   },
   POSTAL_DATE_INVALID: {
-    it: 'Data non valida: {value}. Usare GG/MM/AAAA HH:MM o AAAA-MM-GG HH:MM',
-    en: 'Invalid date: {value}. Use DD/MM/YYYY HH:MM or YYYY-MM-DD HH:MM',
+    it: 'Data non valida: {value}. Usare GG/MM/AAAA o AAAA-MM-GG, con l\'ora HH:MM se è sulla ricevuta',
+    en: 'Invalid date: {value}. Use DD/MM/YYYY or YYYY-MM-DD, with the time HH:MM if the receipt has it',
+  },
+  // A date without a time stands for 12:00 (electron/postal/receipt-date.ts): today before midday it would be in the future.
+  POSTAL_TIME_REQUIRED: {
+    it: 'Per la data di oggi ({value}) indicare anche l\'ora sulla ricevuta: senza ora vale le 12:00, che non sono ancora passate',
+    en: 'For today\'s date ({value}) give the time on the receipt too: without a time it stands for 12:00, which has not come yet',
   },
   POSTAL_DATE_BEFORE_PREPARE: {
     it: 'La data {at} è precedente alla preparazione del secondo tentativo ({preparedAt})',

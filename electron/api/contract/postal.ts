@@ -24,7 +24,7 @@ const base64Chunk = z.string().max(Math.ceil(MAX_CHUNK_BYTES / 3) * 4).regex(/^[
 const uploadId = z.string().regex(/^[0-9a-f-]{36}$/);
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-/** Date and time from the receipt: `YYYY-MM-DDTHH:MM` Europe/Rome, `DD/MM/YYYY HH:MM`, or ISO with offset. */
+/** Date (and time, when the receipt has it) from the receipt: `YYYY-MM-DD[THH:MM]` Europe/Rome, `DD/MM/YYYY[ HH:MM]`, or ISO with offset; a date alone is 12:00. */
 const receiptDate = z.string().trim().min(1).max(40);
 
 export const physicalAddressSchema = z.object({

@@ -18,3 +18,22 @@ describe('outcome draft: hasInput', () => {
     expect(draft.hasInput()).toBe(true);
   });
 });
+
+describe('outcome draft: the date on the receipt, with or without its time', () => {
+  it('sends the day alone when no time is typed (the host reads it as 12:00), day and time otherwise', () => {
+    const draft = useOutcomeDraft(() => undefined);
+    draft.form.kind = 'DELIVERED_TO_RECIPIENT';
+    draft.form.at = '2026-11-20';
+    expect(draft.missing()).toEqual([]);
+    expect(draft.toDraft()).toEqual({ kind: 'DELIVERED_TO_RECIPIENT', at: '2026-11-20' });
+    draft.form.atTime = '09:45';
+    expect(draft.toDraft()).toEqual({ kind: 'DELIVERED_TO_RECIPIENT', at: '2026-11-20T09:45' });
+  });
+
+  it('asks for the date, not the time', () => {
+    const draft = useOutcomeDraft(() => undefined);
+    draft.form.kind = 'DELIVERED_TO_RECIPIENT';
+    draft.form.atTime = '09:45';
+    expect(draft.missing()).toEqual(['postal.form.date']);
+  });
+});

@@ -28,7 +28,10 @@ const emptyAddress = (): AddressDraft => ({ address: '', zip: '', municipality: 
 export function newOutcomeForm() {
   return {
     kind: null as PostalOutcomeKind | null,
+    /** The day on the receipt, `YYYY-MM-DD`. */
     at: '',
+    /** Its time, `HH:MM`, when the receipt has one: without it the host takes 12:00 (electron/postal/receipt-date.ts). */
+    atTime: '',
     receiverName: '',
     receiverRelation: '',
     delegateName: '',
@@ -84,7 +87,7 @@ export function useOutcomeDraft(option: () => OutcomeOptionView | undefined, for
     const s = shows.value;
     const d: OutcomeDraft = { kind: form.kind };
     const text = (v: string) => (v.trim() ? v.trim() : undefined);
-    if (s.date && text(form.at)) d.at = form.at;
+    if (s.date && text(form.at)) d.at = text(form.atTime) ? `${form.at}T${form.atTime}` : form.at;
     if (s.receiver && text(form.receiverName)) d.receiverName = form.receiverName.trim();
     if (s.relation && text(form.receiverRelation)) d.receiverRelation = form.receiverRelation.trim();
     if (s.delegate && text(form.delegateName)) d.delegateName = form.delegateName.trim();
@@ -117,7 +120,7 @@ export function useOutcomeDraft(option: () => OutcomeOptionView | undefined, for
   /** Whether something was typed or attached (more than the meaning chosen): clearing it would lose it. */
   function hasInput(): boolean {
     const typed = (a: AddressDraft) => Object.values(a).some((v) => v.trim() !== '');
-    return [form.at, form.receiverName, form.receiverRelation, form.delegateName, form.office, form.cause].some((v) => v.trim() !== '')
+    return [form.at, form.atTime, form.receiverName, form.receiverRelation, form.delegateName, form.office, form.cause].some((v) => v.trim() !== '')
       || typed(form.discovered) || typed(form.nextAddress) || form.nextKind !== null || form.scans.length > 0;
   }
 

@@ -7,6 +7,12 @@ async function openAt(page: Page, hostUrl: string, path: string): Promise<void> 
   await page.goto(url.toString());
 }
 
+/** The day and time of a receipt (`YYYY-MM-DDTHH:MM`, romeLocal) into the outcome form's date and time fields. */
+async function fillReceiptDate(page: Page, local: string): Promise<void> {
+  await page.getByTestId('postal-at').fill(local.slice(0, 10));
+  await page.getByTestId('postal-at-time').fill(local.slice(11, 16));
+}
+
 /** Types a code into a scanner field and presses Enter, as the barcode scanner does. */
 async function scanInto(field: Locator, code: string): Promise<void> {
   await field.fill('');
@@ -71,6 +77,10 @@ export class PostalItemPage {
     await this.kind(kind).check();
   }
 
+  async fillDate(local: string): Promise<void> {
+    await fillReceiptDate(this.page, local);
+  }
+
   async attach(name: string, mimeType: string, buffer: Buffer): Promise<void> {
     await this.scanInput.setInputFiles({ name, mimeType, buffer });
   }
@@ -133,6 +143,10 @@ export class PostalBatchPage {
 
   async choose(kind: string): Promise<void> {
     await this.page.getByTestId(`postal-kind-${kind}`).check();
+  }
+
+  async fillDate(local: string): Promise<void> {
+    await fillReceiptDate(this.page, local);
   }
 
   async check(): Promise<void> {
