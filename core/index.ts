@@ -9,6 +9,8 @@ export * from './labels/outcome-channel.js';
 export {
   MAX_SCAN_BYTES,
   SENDER_MAX_DOCUMENT_BYTES,
+  POSTAL_SCAN_MAX_BYTES,
+  POSTAL_CSV_MAX_BYTES,
   /** HTTP body cap of an operation carrying one base64 file of at most that many bytes. */
   uploadBodyBytes,
   /** Bytes of a file from the length of its base64 text. */

@@ -9,6 +9,10 @@ const MIB = 1024 * 1024;
 export const MAX_SCAN_BYTES = 15 * MIB;
 /** A PDF to notify (sender.uploadDocument). */
 export const SENDER_MAX_DOCUMENT_BYTES = 30 * MIB;
+/** A scan of a postal receipt (postal.uploadScan): sent in chunks, the limit is the whole file's. */
+export const POSTAL_SCAN_MAX_BYTES = 10 * MIB;
+/** A CSV of postal outcomes (postal.importCsv): sent in chunks, the limit is the whole file's. */
+export const POSTAL_CSV_MAX_BYTES = 20 * MIB;
 
 /** The HTTP body cap of an operation carrying one file of at most `maxFileBytes` as base64, with room for the rest of the JSON. */
 export function uploadBodyBytes(maxFileBytes: number): number {

@@ -2,7 +2,7 @@
 // decoded and split as it comes (strict UTF-8, known columns); a bad file is refused whole, before
 // anything is written. Phase 2 (postal.importCsvStep, repeated): the next lines are recorded, each
 // accepted or refused with its reason; the screen's progress bar follows `done / total`.
-import { DomainError, isDomainError, messageFor } from '../../core/index.js';
+import { DomainError, isDomainError, messageFor, POSTAL_CSV_MAX_BYTES } from '../../core/index.js';
 import type { StoreScope } from '../../db/store.js';
 import type { CsvImportView, CsvReportLine } from '../api/contract/postal-views.js';
 import { CsvStreamReader, type CsvRecord } from './csv-reader.js';
@@ -14,7 +14,7 @@ import { planOutcome, planRawEvent } from './plan.js';
 import { decodeChunk, UploadRegistry } from './uploads.js';
 import { writePlan } from './write.js';
 
-export const CSV_LIMITS = { maxBytes: 20 * 1024 * 1024, maxRecords: 20_000 };
+export const CSV_LIMITS = { maxBytes: POSTAL_CSV_MAX_BYTES, maxRecords: 20_000 };
 const DEFAULT_STEP_LINES = 50;
 
 interface ImportJob {

@@ -2,11 +2,12 @@
 // recognised and checked by their bytes (never by the name: a renamed or truncated file is
 // refused), then stored content-addressed in the desk's file store. An outcome names them by key.
 import { PDFDocument } from 'pdf-lib';
-import { DomainError } from '../../core/index.js';
+import { DomainError, POSTAL_SCAN_MAX_BYTES } from '../../core/index.js';
 import type { ScanUploadView } from '../api/contract/postal-views.js';
 import { decodeChunk, UploadRegistry } from './uploads.js';
 
-export const MAX_POSTAL_SCAN_BYTES = 10 * 1024 * 1024;
+/** The screen checks the same limit before sending (renderer/api/uploads.ts); this check stays for any other client. */
+export const MAX_POSTAL_SCAN_BYTES = POSTAL_SCAN_MAX_BYTES;
 
 export type ScanMediaType = 'image/png' | 'image/jpeg' | 'application/pdf';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FILE_UPLOADS, fileTooLarge } from './uploads.js';
+import { chunkedFileTooLarge, FILE_UPLOADS, fileTooLarge } from './uploads.js';
 
 const MIB = 1024 * 1024;
 /** Base64 text of a file of `bytes` bytes (only its length matters). */
@@ -25,5 +25,20 @@ describe('the size check before an upload is sent', () => {
     expect(fileTooLarge('desk.uploadScan', { fileName: 'a.png', dataBase64: base64Of(15 * MIB - 2) }, 'it')).toBeNull();
     expect(fileTooLarge('sender.uploadDocument', { title: 'a', dataBase64: base64Of(30 * MIB - 2), sha256Base64: 'x' }, 'it')).toBeNull();
     expect(fileTooLarge('notifications.getByIun', { iun: 'x' }, 'it')).toBeNull();
+  });
+});
+
+describe('the size check before a file goes up in chunks (postal scans, CSV of outcomes)', () => {
+  it('refuses an 11 MB receipt scan at once, naming the file and the 10 MB limit', () => {
+    expect(chunkedFileTooLarge('postal.uploadScan', { name: 'cartolina.pdf', size: 11 * MIB }, 'it'))
+      .toEqual({ code: 'FILE_TOO_LARGE', message: 'File troppo grande: «cartolina.pdf» (11 MB). Il massimo è 10 MB' });
+    expect(chunkedFileTooLarge('postal.uploadScan', { name: 'cartolina.pdf', size: 10 * MIB + 1 }, 'en')?.message)
+      .toBe('File too large: "cartolina.pdf" (10.1 MB). The maximum is 10 MB');
+  });
+
+  it('lets a file of exactly the limit through, and a CSV up to its own 20 MB', () => {
+    expect(chunkedFileTooLarge('postal.uploadScan', { name: 'a.png', size: 10 * MIB }, 'it')).toBeNull();
+    expect(chunkedFileTooLarge('postal.importCsv', { name: 'esiti.csv', size: 15 * MIB }, 'it')).toBeNull();
+    expect(chunkedFileTooLarge('postal.importCsv', { name: 'esiti.csv', size: 21 * MIB }, 'it')?.message).toContain('Il massimo è 20 MB');
   });
 });

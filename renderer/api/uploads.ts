@@ -2,7 +2,9 @@
 // (core), so a file over the limit is refused with a message naming it and both sizes
 // ("File troppo grande: «scan.pdf» (16,2 MB). Il massimo è 15 MB") instead of the host's body cap
 // answering for it. One place for every screen that uploads (counter scans, PDFs to notify).
-import { base64DecodedBytes, MAX_SCAN_BYTES, megabytesText, messageFor, SENDER_MAX_DOCUMENT_BYTES, type Locale } from '../../core/index.js';
+import {
+  base64DecodedBytes, MAX_SCAN_BYTES, megabytesText, messageFor, POSTAL_CSV_MAX_BYTES, POSTAL_SCAN_MAX_BYTES, SENDER_MAX_DOCUMENT_BYTES, type Locale,
+} from '../../core/index.js';
 import type { ApiError } from '../../electron/api/contract/envelope.js';
 
 /** The operations that carry one file as base64: the largest file, and the input field naming it. */
@@ -21,5 +23,23 @@ export function fileTooLarge(op: string, input: unknown, locale: Locale): ApiErr
   const size = base64DecodedBytes(data);
   if (size <= upload.maxBytes) return null;
   const params = { fileName: String(fields[upload.nameField] ?? ''), sizeMb: megabytesText(size, locale), maxMb: megabytesText(upload.maxBytes, locale) };
+  return { code: 'FILE_TOO_LARGE', message: messageFor('FILE_TOO_LARGE', locale, params) };
+}
+
+/**
+ * The operations that carry one file in chunks (postal receipt scans, CSV of outcomes): the whole
+ * file's limit. The host counts the bytes as the chunks arrive and refuses past it, i.e. after ten
+ * megabytes went up for nothing: the screen checks the file before its first chunk.
+ */
+export const CHUNKED_UPLOADS: Readonly<Record<string, number>> = {
+  'postal.uploadScan': POSTAL_SCAN_MAX_BYTES,
+  'postal.importCsv': POSTAL_CSV_MAX_BYTES,
+};
+
+/** The FILE_TOO_LARGE error of a file to send in chunks that is over its operation's limit, or null. */
+export function chunkedFileTooLarge(op: string, file: { name: string; size: number }, locale: Locale): ApiError | null {
+  const maxBytes = CHUNKED_UPLOADS[op];
+  if (maxBytes === undefined || file.size <= maxBytes) return null;
+  const params = { fileName: file.name, sizeMb: megabytesText(file.size, locale), maxMb: megabytesText(maxBytes, locale) };
   return { code: 'FILE_TOO_LARGE', message: messageFor('FILE_TOO_LARGE', locale, params) };
 }

@@ -70,4 +70,13 @@ describe('CSV import interrupted and resumed', () => {
     expect(s.error?.code).toBe('POSTAL_IMPORT_NOT_FOUND');
     expect(s.report).toHaveLength(25);
   });
+
+  it('refuses a file over 20 MB at once, naming it and the limit, without sending a byte', async () => {
+    const s = usePostalImportStore();
+    const big = new File([new Uint8Array(20 * 1024 * 1024 + 1)], 'esiti-anno.csv');
+    await s.importFile(big, 'it');
+    expect(calls).toEqual([]);
+    expect(s.phase).toBe('idle');
+    expect(s.error).toEqual({ code: 'FILE_TOO_LARGE', message: 'File troppo grande: «esiti-anno.csv» (20,1 MB). Il massimo è 20 MB' });
+  });
 });

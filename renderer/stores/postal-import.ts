@@ -2,6 +2,8 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { CsvImportView, CsvReportLine, GiacenzaRegisterView } from '../../electron/api/contract/index.js';
 import { call } from '../api/client.js';
+import { chunkedFileTooLarge } from '../api/uploads.js';
+import type { Locale } from '../../core/index.js';
 import { newestWins, STALE } from '../composables/newest-wins.js';
 import { sendInChunks } from '../views/postal/upload.js';
 import { toProblem, type PostalProblem } from './postal.js';
@@ -54,10 +56,17 @@ export const usePostalImportStore = defineStore('postal-import', () => {
     }
   }
 
-  async function importFile(file: File): Promise<void> {
+  async function importFile(file: File, locale: Locale = 'it'): Promise<void> {
     error.value = null;
     report.value = [];
     job.value = null;
+    // A file over the host's limit is refused at once, naming it and the limit, before a byte is sent.
+    const tooLarge = chunkedFileTooLarge('postal.importCsv', { name: file.name || 'esiti.csv', size: file.size }, locale);
+    if (tooLarge) {
+      error.value = { code: tooLarge.code, message: tooLarge.message };
+      phase.value = 'idle';
+      return;
+    }
     try {
       job.value = await upload(file);
     } catch (e) {

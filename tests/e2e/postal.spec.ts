@@ -118,6 +118,10 @@ test.describe('postal desk', () => {
     await item.attach('cartolina.txt', 'image/png', Buffer.from('not an image'));
     await expect(item.scanError).toHaveAttribute('data-code', 'POSTAL_SCAN_UNREADABLE');
     await expect(item.scanError).toContainText('cartolina.txt');
+    // Over the 10 MB limit: said at once by the screen (FILE_TOO_LARGE), before anything is sent.
+    await item.attach('cartolina-grande.pdf', 'application/pdf', Buffer.alloc(10 * 1024 * 1024 + 1));
+    await expect(item.scanError).toHaveAttribute('data-code', 'FILE_TOO_LARGE');
+    await expect(item.scanError).toContainText('«cartolina-grande.pdf» (10,1 MB). Il massimo è 10 MB');
     await item.attach('cartolina-890.png', 'image/png', PNG);
     await expect(item.scans).toContainText('cartolina-890.png');
     await item.fillDate(romeLocal(NOW + 3 * 24 * HOUR));
