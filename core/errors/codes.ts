@@ -58,3 +58,54 @@ export function messageFor(code: ErrorCode, locale: Locale, params: Record<strin
   const entry: CatalogEntry = catalog[code];
   return entry[locale].replace(/\{(\w+)\}/g, (m, key: string) => (key in params ? readableParam(params[key]!, locale) : m));
 }
+
+/**
+ * The params a code's message shows, and only those: what may travel with the code to a screen
+ * that renders the message again in another language. The rest (an internal operation name, a
+ * path, a state) is for the host's log and never leaves it.
+ */
+export function shownParams(code: ErrorCode, params: Record<string, string | number> = {}): Record<string, string | number> {
+  const shown: Record<string, string | number> = {};
+  for (const key of placeholdersOf(code)) {
+    const value = params[key];
+    if (typeof value === 'string' || typeof value === 'number') shown[key] = value;
+  }
+  return shown;
+}
+
+/** The `{param}` names a code's message shows (the same in both languages: codes.test.ts). */
+export function placeholdersOf(code: ErrorCode): string[] {
+  return [...catalog[code].it.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+}
+
+/**
+ * A code with its message in a locale, and the params that message shows (absent when it shows
+ * none): a screen renders it again with `messageFor` when its language changes.
+ */
+export interface CodedMessage {
+  code: string;
+  message: string;
+  params?: Record<string, string | number>;
+}
+
+/**
+ * Codes whose `{reason}` is another code's message, made in the request's language: rendered again
+ * in the other language they would mix both, so they travel without params and are shown as sent.
+ */
+const REASON_IN_ONE_LANGUAGE: ReadonlySet<ErrorCode> = new Set(['POSTAL_BATCH_LINE_REFUSED', 'DESK_PRINT_FAILED']);
+
+export function codedMessage(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): CodedMessage {
+  const shown = REASON_IN_ONE_LANGUAGE.has(code) ? {} : shownParams(code, params);
+  const message = messageFor(code, locale, params);
+  return Object.keys(shown).length ? { code, message, params: shown } : { code, message };
+}
+
+/**
+ * The one field error whose own message says what is wrong better than "check the fields": the
+ * only failing field, when its code is a domain rule and not a generic INPUT_* one (a "required"
+ * without the field's name says nothing). The host's VALIDATION_FAILED message and a screen
+ * rendering it again follow this one rule.
+ */
+export function soleTellingField<T extends { code: string }>(fields: readonly T[]): T | undefined {
+  return fields.length === 1 && !fields[0]!.code.startsWith('INPUT_') ? fields[0] : undefined;
+}

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { isErrorCode } from '../../core/index.js';
+import { DomainError, isErrorCode, messageFor, type ErrorCode } from '../../core/index.js';
 import { identificationSchema } from './contract/desk.js';
 import { mandateDraftSchema } from './contract/desk-mandates.js';
 import { newNotificationSchema, recipientInputSchema } from './contract/sender-schemas.js';
-import { validationError } from './errors.js';
+import { apiError, toApiError, validationError } from './errors.js';
 
 /** The phrases of zod's own (English) messages: none may reach a clerk. */
 const ZOD_ENGLISH = /Too small|Too big|Invalid input|Invalid string|Invalid option|Invalid discriminator|Invalid element|Invalid key|Unrecognized key|\bexpected [a-z]|\breceived [a-z]/;
@@ -141,5 +141,36 @@ describe('the forms a clerk fills: an empty form is answered in Italian, field b
   it('Deleghe: tax codes typed in groups are stored without spaces', () => {
     const r = mandateDraftSchema.safeParse({ delegatorTaxId: 'rss mra 85t10 a562s', delegateTaxId: 'bnc lra 90a41 f205i', delegateDenomination: 'Laura Bianchi', delegateType: 'PF', validFrom: '2026-01-01' });
     expect(r.success && [r.data.delegatorTaxId, r.data.delegateTaxId]).toEqual(['RSSMRA85T10A562S', 'BNCLRA90A41F205I']);
+  });
+});
+
+describe('the wire error carries the params its message shows, and no other', () => {
+  const logger = { error: () => undefined };
+
+  it('gives a domain error the params to render it again in the other language, never the internal operation', () => {
+    const e = toApiError(new DomainError('SYNC_PEER_GARBAGE', { peer: 'SEND', operation: 'consumeEventStreamV25', path: 'a.b' }), 'it', logger, 'sync.runNow');
+    expect(e).toEqual({ code: 'SYNC_PEER_GARBAGE', message: 'Risposta illeggibile dal servizio SEND: nessun dato è stato modificato', params: { peer: 'SEND' } });
+    expect(JSON.stringify(e)).not.toContain('consumeEventStreamV25');
+    expect(messageFor('SYNC_PEER_GARBAGE', 'en', e.params)).toBe('Unreadable answer from service SEND: no data was changed');
+  });
+
+  it('gives each field error its params, the English text the same as an English request gets', () => {
+    const schema = z.strictObject({ name: z.string().max(5), taxId: z.string().refine(() => false, { params: { code: 'TAX_ID_INVALID_CHECK_CHAR', secret: 'x' } }) });
+    const input = { name: 'too long', taxId: 'RSSMRA85T10A562X' };
+    const italian = fieldsOf(schema, input, 'it').details!.fields!;
+    const en = fieldsOf(schema, input, 'en').details!.fields!;
+    expect(italian.find((f) => f.path === 'name')?.params).toEqual({ max: 5 });
+    for (const f of italian) {
+      expect(f.params ?? {}, f.path).not.toHaveProperty('code');
+      expect(f.params ?? {}, f.path).not.toHaveProperty('secret');
+      expect(messageFor(f.code as ErrorCode, 'en', f.params), f.path).toBe(en.find((g) => g.path === f.path)?.message);
+    }
+  });
+
+  it('leaves params out when the message shows none, and an internal error only its correlation id', () => {
+    expect(apiError('FORBIDDEN', 'it')).not.toHaveProperty('params');
+    const e = toApiError(new Error('SQLITE_CONSTRAINT: secret row'), 'it', logger, 'desk.start');
+    expect(e.params).toEqual({ correlationId: e.details?.correlationId });
+    expect(JSON.stringify(e)).not.toContain('SQLITE');
   });
 });

@@ -1,12 +1,15 @@
 // Maps anything thrown by a handler to the wire error, and error codes to HTTP statuses.
-// Nothing but `{code, message, details}` ever crosses the boundary: no stack, no SQL.
+// Nothing but `{code, message, params, details}` ever crosses the boundary: no stack, no SQL,
+// and only the params the message itself shows.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { isDomainError, isErrorCode, messageFor, type ErrorCode, type Locale } from '../../core/index.js';
+import { codedMessage, isDomainError, isErrorCode, messageFor, soleTellingField, type ErrorCode, type Locale } from '../../core/index.js';
 import type { ApiError, FieldError } from './contract/envelope.js';
 
+/** The wire error of a code: its message in the caller's language, with the params that message shows (codedMessage). */
 export function apiError(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}, details?: ApiError['details']): ApiError {
-  return details ? { code, message: messageFor(code, locale, params), details } : { code, message: messageFor(code, locale, params) };
+  const error: ApiError = codedMessage(code, locale, params);
+  return details ? { ...error, details } : error;
 }
 
 type Issue = z.core.$ZodIssue;
@@ -120,11 +123,11 @@ export function validationError(error: z.ZodError, locale: Locale, input?: unkno
     const path = issue.path.map(String).join('.');
     if (seen.has(`${path}\u0000${code}`)) continue;
     seen.add(`${path}\u0000${code}`);
-    fields.push({ path, code, message: messageFor(code, locale, params) });
+    fields.push({ path, ...codedMessage(code, locale, params) });
   }
   // With one failing field, its own message is the clearest thing to show the clerk; a generic
   // "required" without the field's name is not, so the summary asks to look at the fields.
-  const only = fields.length === 1 && !fields[0]!.code.startsWith('INPUT_') ? fields[0]! : undefined;
+  const only = soleTellingField(fields);
   return {
     code: 'VALIDATION_FAILED',
     message: only ? only.message : messageFor('VALIDATION_FAILED', locale),

@@ -5,7 +5,7 @@
 // ticket reads "the link has expired: open the document again from the application" rather than
 // "sign in again" (the person may well be signed in).
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
-import { messageFor, type ErrorCode, type Locale } from '../../core/index.js';
+import { codedMessage, messageFor, type ErrorCode, type Locale } from '../../core/index.js';
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -36,7 +36,7 @@ export function sendRouteFailure(res: ServerResponse, requestHeaders: IncomingHt
     res.end(page);
     return;
   }
-  const body = JSON.stringify({ ok: false, error: { code, message: messageFor(code, locale, params) } });
+  const body = JSON.stringify({ ok: false, error: codedMessage(code, locale, params) });
   res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
 }

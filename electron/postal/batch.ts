@@ -1,7 +1,7 @@
 // Batch entry: one outcome and one date for many scanned items. The preview checks every line as
 // if the lines before it were recorded (a real write, rolled back); recording is one transaction,
 // all or nothing, and a refused line is named in the error.
-import { DomainError, isDomainError, messageFor } from '../../core/index.js';
+import { codedMessage, DomainError, isDomainError, messageFor } from '../../core/index.js';
 import type { StoreScope } from '../../db/store.js';
 import type { BatchLineView, BatchPreviewView, BatchRecordedView } from '../api/contract/postal-views.js';
 import type { OutcomeInput } from '../api/contract/postal.js';
@@ -35,7 +35,7 @@ export function previewBatch(store: StoreScope, files: FileLookup, items: readon
         plan = await planOutcome(tx, files, input, outcome, call);
       } catch (e) {
         if (!isDomainError(e)) throw e;
-        lines.push({ line: i + 1, input, itemCode: null, recipient: null, ok: false, codes: [], error: { code: e.code, message: messageFor(e.code, call.locale, e.params) } });
+        lines.push({ line: i + 1, input, itemCode: null, recipient: null, ok: false, codes: [], error: codedMessage(e.code, call.locale, e.params) });
         continue;
       }
       // Planning wrote nothing; writing now lets the next lines see this one (a duplicate scan is refused).

@@ -4,10 +4,10 @@
 import {
   allowedOutcomes,
   buildPostalOutcomeElements,
+  codedMessage,
   FAILURE_CAUSES,
   isDomainError,
   isFailureCause,
-  messageFor,
   paperCodeInfo,
   type AttemptContext,
   type ErrorCode,
@@ -113,7 +113,7 @@ export function probeOption(t: ProbeTarget, kind: PostalOutcomeKind, now: IsoIns
     final,
     asksNextStep: t.attempt === 0 && final === 'KO',
     causes: labelled,
-    blockedNow: trial.ok ? null : { code: trial.code, message: messageFor(trial.code, locale, trial.params) },
+    blockedNow: trial.ok ? null : codedMessage(trial.code, locale, trial.params),
   };
 }
 

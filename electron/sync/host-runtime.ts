@@ -2,7 +2,7 @@
 // else demo), reads its settings and secrets, and runs the engine. A misconfigured adapter never
 // stops the app: the desk keeps working on its local store and the sync panel says what is missing.
 import type { HostContext } from '../api/host-context.js';
-import { isDomainError, messageFor, type Locale } from '../../core/index.js';
+import { isDomainError } from '../../core/index.js';
 import {
   ADAPTER_SETTING_KEY, blobReaderOf, createAdapter, createHostSyncEngine, resolveAdapterName,
   type AdapterName, type AdapterSecrets, type AdapterSettings, type SyncEngine,
@@ -58,8 +58,3 @@ export async function startHostSync(ctx: HostContext, options: { start: boolean 
   }
 }
 
-/** The clerk-facing text of a sync problem. */
-export function problemText(problem: SyncRuntime['problem'], locale: Locale): string | null {
-  if (!problem) return null;
-  return messageFor(problem.code as Parameters<typeof messageFor>[0], locale, problem.params);
-}

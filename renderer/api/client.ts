@@ -1,5 +1,6 @@
 // The typed client: a wrong operation name or input shape is a compile error (types inferred from
 // the contract, no codegen). The transport is picked once: Electron bridge, else HTTP.
+import { shallowRef } from 'vue';
 import type { InputOf, OpName, OutputOf } from '../../electron/api/contract/index.js';
 import type { ApiError } from '../../electron/api/contract/envelope.js';
 import type { Transport } from './transport.js';
@@ -9,11 +10,14 @@ import { fileTooLarge } from './uploads.js';
 
 export class ApiCallError extends Error {
   readonly code: string;
+  /** The params the message shows: a screen renders the code again in the UI language (host-text.ts). */
+  readonly params: ApiError['params'];
   readonly details: ApiError['details'];
   constructor(error: ApiError) {
     super(error.message);
     this.name = 'ApiCallError';
     this.code = error.code;
+    this.params = error.params;
     this.details = error.details;
   }
 }
@@ -45,10 +49,16 @@ export function rememberSession(sessionId: string | undefined): void {
   if (sessionId) window.sessionStorage.setItem(SESSION_KEY, sessionId);
   else window.sessionStorage.removeItem(SESSION_KEY);
 }
-let currentLocale: 'it' | 'en' = 'it';
+/** The UI language, the one the host is asked to answer in: reactive, so host messages on screen follow a switch. */
+const currentLocale = shallowRef<'it' | 'en'>('it');
 
 export function setApiLocale(locale: 'it' | 'en'): void {
-  currentLocale = locale;
+  currentLocale.value = locale;
+}
+
+/** The UI language now; read in a render or a computed, it re-runs them on a switch. */
+export function apiLocale(): 'it' | 'en' {
+  return currentLocale.value;
 }
 
 export function useTransport(t: Transport): void {
@@ -63,10 +73,10 @@ function pickTransport(): Transport {
 /** Calls one API operation; resolves with its data or rejects with an ApiCallError. */
 export async function call<K extends OpName>(op: K, input: InputOf<K>): Promise<OutputOf<K>> {
   // A file over its limit is not sent: the clerk learns which one, and the limit.
-  const tooLarge = fileTooLarge(op, input, currentLocale);
+  const tooLarge = fileTooLarge(op, input, currentLocale.value);
   if (tooLarge) throw new ApiCallError(tooLarge);
   transport ??= pickTransport();
-  const envelope = await transport(op, input, currentLocale);
+  const envelope = await transport(op, input, currentLocale.value);
   if (!envelope.ok) {
     const error = new ApiCallError(envelope.error);
     if (error.code === 'UNAUTHORIZED' && op !== 'auth.login') onUnauthorized?.(isTokenRefused(error) ? 'token' : 'session');

@@ -1,3 +1,4 @@
+import { messageFor } from '../../core/index.js';
 import type { Envelope } from '../../electron/api/contract/envelope.js';
 import type { Transport } from './transport.js';
 
@@ -48,7 +49,7 @@ async function exchange(send: typeof fetch, token: string | null, op: string, bo
       body,
     });
   } catch {
-    return { ok: false, error: { code: 'HOST_UNREACHABLE', message: locale === 'it' ? 'Applicazione non raggiungibile: verificare che RADD Desk sia in esecuzione' : 'The application host cannot be reached: check that RADD Desk is running' } };
+    return { ok: false, error: { code: 'HOST_UNREACHABLE', message: messageFor('HOST_UNREACHABLE', locale) } };
   }
   try {
     return (await res.json()) as Envelope;

@@ -1,12 +1,14 @@
-// One way to show an API error: a toast with the host's message (already in the UI language).
+// One way to show an API error: a toast with the host's message, in the UI language of now (it
+// follows a switch while the toast is up: host-text.ts).
 import type { ToastMessageOptions } from 'primevue/toast';
 import type { ToastServiceMethods } from 'primevue/toastservice';
 import { useToast } from 'primevue/usetoast';
 import { ApiCallError } from '../api/client.js';
+import { errorText, fieldTexts } from '../api/host-text.js';
 
 function errorToast(e: unknown, summary?: string): ToastMessageOptions {
-  const detail = e instanceof ApiCallError ? e.message : String(e);
-  return { severity: 'error', summary, detail, life: 8000 };
+  // A getter: the toast keeps the message object and reads `detail` in its render.
+  return { severity: 'error', summary, get detail() { return errorText(e); }, life: 8000 };
 }
 
 let appToasts: ToastServiceMethods | undefined;
@@ -39,8 +41,8 @@ export function useApiError() {
   return { show, attempt };
 }
 
-/** Field messages of a VALIDATION_FAILED error, by field path. */
+/** Field messages of a VALIDATION_FAILED error, by field path, in the UI language of now (call it in a computed). */
 export function fieldErrors(e: unknown): Record<string, string> {
   if (!(e instanceof ApiCallError) || e.code !== 'VALIDATION_FAILED') return {};
-  return Object.fromEntries((e.details?.fields ?? []).map((f) => [f.path, f.message]));
+  return fieldTexts(e);
 }

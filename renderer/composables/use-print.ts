@@ -7,6 +7,7 @@ import { useI18n } from 'vue-i18n';
 import { useToast } from 'primevue/usetoast';
 import type { PrintedDocumentView } from '../../electron/api/contract/index.js';
 import { ApiCallError, call } from '../api/client.js';
+import { errorText } from '../api/host-text.js';
 import { useApiError } from './use-api-error.js';
 
 export function usePrint() {
@@ -34,7 +35,7 @@ export function usePrint() {
       return out;
     } catch (e) {
       // Closing the print dialog is the clerk's choice, not a fault.
-      if (e instanceof ApiCallError && e.code === 'PRINT_CANCELLED') toast.add({ severity: 'info', summary: e.message, life: 5000 });
+      if (e instanceof ApiCallError && e.code === 'PRINT_CANCELLED') toast.add({ severity: 'info', get summary() { return errorText(e); }, life: 5000 });
       else show(e, t('printing.failed'));
       return null;
     } finally {

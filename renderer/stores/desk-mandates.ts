@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { DeskMandateList, DeskMandateView } from '../../electron/api/contract/index.js';
-import { ApiCallError, call } from '../api/client.js';
+import { call } from '../api/client.js';
+import { shownError } from '../api/host-text.js';
 import { newestWins, STALE } from '../composables/newest-wins.js';
 import type { DeskError } from './desk.js';
 import { onSignOut } from './session.js';
@@ -14,8 +15,7 @@ export const romeToday = (): string => new Date().toLocaleDateString('sv-SE', { 
 export const emptyMandateDraft = (): MandateDraft => ({ delegatorTaxId: '', delegateTaxId: '', delegateDenomination: '', delegateType: 'PF', validFrom: romeToday(), validTo: '' });
 
 function toError(e: unknown): DeskError {
-  if (e instanceof ApiCallError) return { code: e.code, message: e.message, fields: Object.fromEntries((e.details?.fields ?? []).map((f) => [f.path.replace(/^mandate\./, ''), f.message])) };
-  return { code: 'UNEXPECTED', message: String(e), fields: {} };
+  return shownError(e, (path) => path.replace(/^mandate\./, ''));
 }
 
 /** What the screen confirms after a write: which mandate, and what happened to it. */

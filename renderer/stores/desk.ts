@@ -8,7 +8,8 @@ import type {
   DeskTransactionView,
   InputOf,
 } from '../../electron/api/contract/index.js';
-import { ApiCallError, call } from '../api/client.js';
+import { call } from '../api/client.js';
+import { shownError } from '../api/host-text.js';
 import { useBusyAction } from '../composables/use-busy-action.js';
 import { onSignOut } from './session.js';
 import { useDeskMandatesStore } from './desk-mandates.js';
@@ -44,9 +45,9 @@ const emptyDraft = (): IdentificationDraft => ({
 /** The operationId is chosen here and kept before the first call, so that a retried start reuses it (DOMAIN.md 10.1). */
 const PENDING_KEY = 'radd-desk-pending-operation';
 
+/** The error kept for the screen: its texts follow the UI language (shownError). */
 function toError(e: unknown): DeskError {
-  if (e instanceof ApiCallError) return { code: e.code, message: e.message, fields: Object.fromEntries((e.details?.fields ?? []).map((f) => [f.path, f.message])) };
-  return { code: 'UNEXPECTED', message: String(e), fields: {} };
+  return shownError(e);
 }
 
 /** Refusals of an action on an operation that another window or desk has closed meanwhile. */

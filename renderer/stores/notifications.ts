@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { NotificationView } from '../../electron/api/contract/index.js';
 import { ApiCallError, call } from '../api/client.js';
+import { errorText } from '../api/host-text.js';
 import { newestWins, STALE } from '../composables/newest-wins.js';
 
 /** Lookup of one notification by IUN (desk and sender screens). */
@@ -22,8 +23,9 @@ export const useNotificationsStore = defineStore('notifications', () => {
       current.value = found;
       loading.value = false;
     } catch (e) {
-      if (e instanceof ApiCallError) error.value = { code: e.code, message: e.message, field: e.details?.fields?.[0]?.path };
-      else error.value = { code: 'UNEXPECTED', message: String(e) };
+      // The message is rendered when read: it follows the UI language (host-text.ts).
+      const field = e instanceof ApiCallError ? e.details?.fields?.[0]?.path : undefined;
+      error.value = { code: e instanceof ApiCallError ? e.code : 'UNEXPECTED', get message() { return errorText(e); }, ...(field ? { field } : {}) };
       loading.value = false;
     }
   }

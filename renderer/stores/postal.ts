@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { InputOf, PostalItemView, RecordedOutcomeView, ScanUploadView } from '../../electron/api/contract/index.js';
 import { ApiCallError, call } from '../api/client.js';
+import { shownError } from '../api/host-text.js';
 import { useBusyAction } from '../composables/use-busy-action.js';
 import { sendInChunks } from '../views/postal/upload.js';
 
@@ -17,14 +18,12 @@ export interface PostalProblem {
   fields?: Record<string, string>;
 }
 
+/** The problem kept for the screen: its texts follow the UI language (shownError). */
 export function toProblem(e: unknown): PostalProblem {
-  if (e instanceof ApiCallError) {
-    const all = e.details?.fields ?? [];
-    const field = all[0];
-    if (!field) return { code: e.code, message: e.message };
-    return { code: e.code, message: e.message, field: field.path, fields: Object.fromEntries(all.map((f) => [f.path, f.message])) };
-  }
-  return { code: 'UNEXPECTED', message: String(e) };
+  const shown = shownError(e);
+  const field = e instanceof ApiCallError ? e.details?.fields?.[0] : undefined;
+  if (!field) return { code: shown.code, get message() { return shown.message; } };
+  return { code: shown.code, get message() { return shown.message; }, field: field.path, get fields() { return shown.fields; } };
 }
 
 /** One item at the postal counter: scan, choose the meaning, preview, record (DOMAIN.md 7.3, 7.4). */

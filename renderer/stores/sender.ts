@@ -10,7 +10,8 @@ import type {
   SenderListView,
 } from '../../electron/api/contract/index.js';
 import type { NotificationStatus } from '../../core/index.js';
-import { ApiCallError, call } from '../api/client.js';
+import { call } from '../api/client.js';
+import { shownError } from '../api/host-text.js';
 import { newestWins, STALE } from '../composables/newest-wins.js';
 import { useBusyAction } from '../composables/use-busy-action.js';
 
@@ -93,9 +94,9 @@ export interface UiError {
   fields: Record<string, string>;
 }
 
+/** The error kept for the screen: its texts follow the UI language (shownError). */
 export function toUiError(e: unknown): UiError {
-  if (e instanceof ApiCallError) return { code: e.code, message: e.message, fields: Object.fromEntries((e.details?.fields ?? []).map((f) => [f.path, f.message])) };
-  return { code: 'UNEXPECTED', message: String(e), fields: {} };
+  return shownError(e);
 }
 
 export const useSenderStore = defineStore('sender', () => {

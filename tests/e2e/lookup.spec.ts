@@ -30,6 +30,9 @@ test.describe('lookup by IUN (vertical slice)', () => {
     await expect(lookup.error).toContainText(/formato IUN non valido/i);
     await accessible(page, 'lookup (validation error)');
     await snapshot(page, 'lookup-invalid');
+    // The message on screen follows a language switch at once, with nothing scanned again.
+    await lookup.switchLanguage('EN');
+    await expect(lookup.error).toContainText('Invalid IUN format');
   });
 
   test('an unknown IUN says "not found", in the chosen language', async ({ page, host, accessible }) => {

@@ -6,6 +6,8 @@ export const commonCatalog = {
   UNKNOWN_OPERATION: { it: 'Operazione sconosciuta: {op}', en: 'Unknown operation: {op}' },
   UNAUTHORIZED: { it: 'Accesso non autorizzato: effettuare di nuovo l\'accesso', en: 'Not authorised: please sign in again' },
   FORBIDDEN: { it: 'Operazione non consentita per il proprio ruolo', en: 'This operation is not allowed for your role' },
+  // Browser mode: the page could not reach the host at all (renderer/api/transport-http.ts).
+  HOST_UNREACHABLE: { it: 'Applicazione non raggiungibile: verificare che RADD Desk sia in esecuzione', en: 'The application host cannot be reached: check that RADD Desk is running' },
   LINK_EXPIRED: {
     it: 'Il collegamento è scaduto o non è più valido: riaprire il documento dall\'applicazione (un collegamento vale due minuti e termina con l\'uscita)',
     en: 'This link has expired or is no longer valid: open the document again from the application (a link lasts two minutes and ends at sign-out)',

@@ -26,6 +26,8 @@ export interface DeskIdentityProblem {
   field: string;
   code: string;
   message: string;
+  /** The params the message shows (core codedMessage): the screen renders it again on a language switch. */
+  params?: Record<string, string | number>;
 }
 
 export interface DeskIdentityCheck {

@@ -38,7 +38,7 @@ export interface OutcomeOptionView {
   /** The failure causes the core accepts for this meaning (UNDELIVERED, THEFT_LOSS_DAMAGE), with their labels. */
   causes: { code: FailureCause; label: LocalizedText }[];
   /** Why it cannot be recorded even at today's date (e.g. the holding period has not ended). */
-  blockedNow: { code: string; message: string } | null;
+  blockedNow: { code: string; message: string; params?: Record<string, string | number> } | null;
 }
 
 export type PostalItemState = 'PREPARED' | 'OPEN' | 'CLOSED';
@@ -103,7 +103,8 @@ export interface BatchLineView {
   recipient: string | null;
   ok: boolean;
   codes: string[];
-  error: { code: string; message: string } | null;
+  /** `params`: the ones the message shows (core codedMessage), for the screen to render it again on a language switch. */
+  error: { code: string; message: string; params?: Record<string, string | number> } | null;
 }
 
 export interface BatchPreviewView {

@@ -5,14 +5,17 @@ import { ROLES, op, t } from './op.js';
 
 export interface SyncStatusView {
   adapter: string;
-  /** Why sync does not run (adapter unknown or not configured), in the caller's language. */
-  problem: { code: string; message: string } | null;
+  /**
+   * Why sync does not run (adapter unknown or not configured), in the caller's language. Here and
+   * below, `params` are the ones the message shows: the screen renders the code again on a switch.
+   */
+  problem: { code: string; message: string; params?: Record<string, string | number> } | null;
   started: boolean;
   phase: 'idle' | 'pushing' | 'pulling';
   lastSuccessAt: string | null;
   /** Grows when sync stored new data (pulled notifications or elements, acknowledged pushes): screens re-read. */
   changes: number;
-  lastError: { code: string; message: string; at: string } | null;
+  lastError: { code: string; message: string; params?: Record<string, string | number>; at: string } | null;
   pending: number;
   failing: number;
   parked: number;
@@ -27,7 +30,7 @@ export interface ParkedItemRow {
   kind: string;
   idempotencyKey: string;
   attempts: number;
-  error: { code: string; message: string } | null;
+  error: { code: string; message: string; params?: Record<string, string | number> } | null;
   createdAt: string;
 }
 

@@ -1,18 +1,19 @@
-import { DomainError, isErrorCode, messageFor, type Locale } from '../../../core/index.js';
+import { codedMessage, DomainError, isErrorCode, type CodedMessage, type Locale } from '../../../core/index.js';
 import { appendOwnAudit } from '../../auth/audit-trail.js';
 import { ADAPTER_SETTING_KEY, type AdapterSettings, type SyncStatus } from '../../sync/index.js';
-import { ADAPTER_SETTINGS_KEY, SECRET_NAMES, problemText, startHostSync } from '../../sync/host-runtime.js';
+import { ADAPTER_SETTINGS_KEY, SECRET_NAMES, startHostSync } from '../../sync/host-runtime.js';
 import type { SyncSettingsView, SyncStatusView, syncContract } from '../contract/sync.js';
 import type { HostContext } from '../host-context.js';
 import type { HandlersOf } from './types.js';
 
-function text(code: string, params: Record<string, string | number>, locale: Locale): string {
-  return isErrorCode(code) ? messageFor(code, locale, params) : code;
+/** A stored code as the panel shows it: its message, and the params that message shows (the rest stay on the host). */
+function coded(code: string, params: Record<string, string | number>, locale: Locale): CodedMessage {
+  return isErrorCode(code) ? codedMessage(code, locale, params) : { code, message: code };
 }
 
 function toView(ctx: HostContext, s: SyncStatus | undefined, locale: Locale): SyncStatusView {
   const rt = ctx.sync;
-  const problem = rt?.problem ? { code: rt.problem.code, message: problemText(rt.problem, locale) ?? rt.problem.code } : null;
+  const problem = rt?.problem ? coded(rt.problem.code, rt.problem.params, locale) : null;
   return {
     adapter: String(rt?.adapterName ?? ctx.config.adapter ?? 'demo'),
     problem,
@@ -20,7 +21,7 @@ function toView(ctx: HostContext, s: SyncStatus | undefined, locale: Locale): Sy
     phase: s?.phase ?? 'idle',
     lastSuccessAt: s?.lastSuccessAt ?? null,
     changes: s?.changes ?? 0,
-    lastError: s?.lastError ? { code: s.lastError.code, message: text(s.lastError.code, s.lastError.params, locale), at: s.lastError.at } : null,
+    lastError: s?.lastError ? { ...coded(s.lastError.code, s.lastError.params, locale), at: s.lastError.at } : null,
     pending: s?.pending ?? 0,
     failing: s?.failing ?? 0,
     parked: s?.parked ?? 0,
@@ -62,7 +63,7 @@ export const syncHandlers = {
   },
   'sync.listParked': async (_input, ctx, caller) => {
     const items = ctx.sync?.engine ? await ctx.sync.engine.listParked(200) : [];
-    return items.map((i) => ({ id: i.id, kind: i.kind, idempotencyKey: i.idempotencyKey, attempts: i.attempts, createdAt: i.createdAt, error: i.error ? { code: i.error.code, message: text(i.error.code, i.error.params, caller.locale) } : null }));
+    return items.map((i) => ({ id: i.id, kind: i.kind, idempotencyKey: i.idempotencyKey, attempts: i.attempts, createdAt: i.createdAt, error: i.error ? coded(i.error.code, i.error.params, caller.locale) : null }));
   },
   'sync.requeue': async ({ id }, ctx, caller) => {
     await engineOf(ctx).requeue(id);

@@ -1,0 +1,81 @@
+// A host message on screen follows the language switch: rendered again from its code and params.
+import { computed } from 'vue';
+import { afterEach, describe, expect, it } from 'vitest';
+import { messageFor } from '../../core/index.js';
+import { ApiCallError, setApiLocale } from './client.js';
+import { errorText, fieldTexts, hostText, shownError } from './host-text.js';
+import { setAppToasts, showApiError, fieldErrors } from '../composables/use-api-error.js';
+
+afterEach(() => setApiLocale('it'));
+
+/** What the host sends for SYNC_PEER_GARBAGE asked in Italian (electron/api/errors.ts). */
+const garbage = { code: 'SYNC_PEER_GARBAGE', message: 'Risposta illeggibile dal servizio SEND: nessun dato è stato modificato', params: { peer: 'SEND' } };
+const GARBAGE_EN = 'Unreadable answer from service SEND: no data was changed';
+
+/** A VALIDATION_FAILED answered in Italian: one field too long, one required. */
+const invalid = new ApiCallError({
+  code: 'VALIDATION_FAILED',
+  message: messageFor('VALIDATION_FAILED', 'it'),
+  details: { fields: [
+    { path: 'mandate.delegateDenomination', code: 'INPUT_TEXT_TOO_LONG', message: 'Inserire al massimo 5 caratteri', params: { max: 5 } },
+    { path: 'mandate.delegatorTaxId', code: 'INPUT_REQUIRED', message: 'Campo obbligatorio' },
+  ] },
+});
+
+describe('hostText: a host message in the UI language of now', () => {
+  it('renders the code again with its params after a switch', () => {
+    expect(hostText(garbage)).toBe(garbage.message);
+    setApiLocale('en');
+    expect(hostText(garbage)).toBe(GARBAGE_EN);
+  });
+
+  it('keeps the host\'s text when the code is not the catalogue\'s, or a param its message needs did not come', () => {
+    setApiLocale('en');
+    expect(hostText({ code: 'MALFORMED_RESPONSE', message: 'HTTP 502' })).toBe('HTTP 502');
+    expect(hostText({ code: 'HOST_UNREACHABLE', message: messageFor('HOST_UNREACHABLE', 'it') })).toBe('The application host cannot be reached: check that RADD Desk is running');
+    expect(hostText({ code: 'SYNC_PEER_GARBAGE', message: garbage.message })).toBe(garbage.message);
+    expect(hostText(null)).toBe('');
+  });
+
+  it('renders a message with no params from its code alone', () => {
+    setApiLocale('en');
+    expect(hostText({ code: 'INPUT_REQUIRED', message: 'Campo obbligatorio' })).toBe('Required field');
+  });
+});
+
+describe('errors kept by a screen follow the switch', () => {
+  it('a field error and the summary are rendered in the language of now', () => {
+    setApiLocale('en');
+    expect(fieldTexts(invalid, (p) => p.replace(/^mandate\./, ''))).toEqual({ delegateDenomination: 'Enter at most 5 characters', delegatorTaxId: 'Required field' });
+    expect(fieldErrors(invalid)['mandate.delegatorTaxId']).toBe('Required field');
+    expect(errorText(invalid)).toBe('Invalid data: check the highlighted fields');
+  });
+
+  it('a VALIDATION_FAILED with one telling field says that field, as the host does', () => {
+    const one = new ApiCallError({
+      code: 'VALIDATION_FAILED',
+      message: messageFor('TAX_ID_INVALID_CHECK_CHAR', 'it'),
+      details: { fields: [{ path: 'taxId', code: 'TAX_ID_INVALID_CHECK_CHAR', message: messageFor('TAX_ID_INVALID_CHECK_CHAR', 'it') }] },
+    });
+    expect(errorText(one)).toBe(one.message);
+    setApiLocale('en');
+    expect(errorText(one)).toBe('Tax code: wrong check character, please check the code');
+  });
+
+  it('a shown error re-renders a computed reading it, with no action of the clerk', () => {
+    const shown = shownError(new ApiCallError(garbage), (p) => p);
+    const onScreen = computed(() => shown.message);
+    expect(onScreen.value).toBe(garbage.message);
+    setApiLocale('en');
+    expect(onScreen.value).toBe(GARBAGE_EN);
+    expect(shown.code).toBe('SYNC_PEER_GARBAGE');
+  });
+
+  it('the error toast reads its text when shown, so a toast still up follows the switch', () => {
+    const added: { detail?: unknown }[] = [];
+    setAppToasts({ add: (m: { detail?: unknown }) => added.push(m) } as never);
+    showApiError(new ApiCallError(garbage));
+    setApiLocale('en');
+    expect(added[0]?.detail).toBe(GARBAGE_EN);
+  });
+});
