@@ -29,6 +29,7 @@ import * as keyChildrenByNotification from './2026-11-27-0900-key-children-by-no
 import * as dropBulkImportMarker from './2026-11-27-1100-drop-bulk-import-marker.js';
 import * as recordReceiptPrints from './2026-11-27-1700-record-receipt-prints.js';
 import * as indexProtocolCaseInsensitively from './2026-11-28-0100-index-protocol-case-insensitively.js';
+import * as createPostalBatches from './2026-11-28-1500-create-postal-batches.js';
 
 export interface NamedMigration {
   name: string;
@@ -67,6 +68,7 @@ export const migrations: readonly NamedMigration[] = [
   { name: '2026-11-27-1100-drop-bulk-import-marker', ...dropBulkImportMarker },
   { name: '2026-11-27-1700-record-receipt-prints', ...recordReceiptPrints },
   { name: '2026-11-28-0100-index-protocol-case-insensitively', ...indexProtocolCaseInsensitively },
+  { name: '2026-11-28-1500-create-postal-batches', ...createPostalBatches },
 ];
 
 /** Knex's migration source over the list above. */

@@ -8,6 +8,7 @@ import { ScanRetentionRepo } from './scan-retention-repo.js';
 import { SenderQueries } from './sender-queries.js';
 import { SenderRequestsRepo } from './sender-requests-repo.js';
 import { SenderStatsRepo } from './sender-stats-repo.js';
+import { PostalBatchesRepo } from './postal-batches-repo.js';
 import { PostalQueries } from './postal-queries.js';
 import { LegalFactsRepo } from './legal-facts-repo.js';
 import { NotificationsRepo } from './notifications-repo.js';
@@ -46,6 +47,8 @@ export interface Repositories {
   readonly senderStats: SenderStatsRepo;
   /** The postal screens' queries (giacenza register candidates). */
   readonly postalQueries: PostalQueries;
+  /** Postal batches recorded, with the answer given: a batch confirmed again gets the same one. */
+  readonly postalBatches: PostalBatchesRepo;
   /** Data retention: closed operations' scans still kept, the purge marker, keys still referenced. */
   readonly scanRetention: ScanRetentionRepo;
 }
@@ -82,6 +85,7 @@ export function createRepositories(db: Db): Repositories {
     deskRecords: new DeskRecordsRepo(db),
     deskMandates: new DeskMandatesRepo(db),
     postalQueries: new PostalQueries(db),
+    postalBatches: new PostalBatchesRepo(db),
     senderQueries: new SenderQueries(db),
     senderRequests: new SenderRequestsRepo(db),
     senderStats: new SenderStatsRepo(db),

@@ -4,10 +4,20 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FindItemResult, PostalItemView } from '../../electron/api/contract/index.js';
 
-let answer: FindItemResult;
+let answer: unknown;
+/** The calls made, and whether the next one loses its answer (the host not reachable). */
+const sent: { op: string; input: Record<string, unknown> }[] = [];
+let loseNext = false;
 vi.mock('../api/client.js', () => ({
   ApiCallError: class ApiCallError extends Error {},
-  call: async () => answer,
+  call: async (op: string, input: Record<string, unknown>) => {
+    sent.push({ op, input });
+    if (loseNext) {
+      loseNext = false;
+      throw new Error('HOST_UNREACHABLE');
+    }
+    return answer;
+  },
 }));
 
 const { usePostalBatchStore } = await import('./postal-batch.js');
@@ -22,7 +32,7 @@ describe('batch scan', () => {
 
   it('adds an open item, and refuses a closed one or a second attempt not sent yet, naming its state', async () => {
     const s = usePostalBatchStore();
-    answer = { items: [item('A/0/0', 'OPEN', [option('DELIVERED_TO_RECIPIENT')])], selected: 'A/0/0' };
+    answer = { items: [item('A/0/0', 'OPEN', [option('DELIVERED_TO_RECIPIENT')])], selected: 'A/0/0' } satisfies FindItemResult;
     expect(await s.add('A', messages)).toBe(true);
     answer = { items: [item('B/0/0', 'CLOSED', [option('SCANS_RECEIVED')])], selected: 'B/0/0' };
     expect(await s.add('B', messages)).toBe(false);
@@ -32,5 +42,33 @@ describe('batch scan', () => {
     answer = { items: [item('D/0/0', 'OPEN', [option('GIACENZA_EXPIRED', { code: 'GIACENZA_NOT_EXPIRED', message: 'x' })])], selected: 'D/0/0' };
     expect(await s.add('D', messages)).toBe(false);
     expect(s.entries.map((e) => e.item.code)).toEqual(['A/0/0']);
+  });
+
+  it('confirms a batch whose answer was lost again under the same id; another outcome is another batch', async () => {
+    const s = usePostalBatchStore();
+    for (const code of ['A/0/0', 'B/0/0']) {
+      answer = { items: [item(code, 'OPEN', [option('DELIVERED_TO_RECIPIENT')])], selected: code };
+      await s.add(code, messages);
+    }
+    sent.length = 0;
+    const outcome = { kind: 'DELIVERED_TO_RECIPIENT' as const, at: '2026-11-20' };
+    loseNext = true;
+    expect(await s.confirm(outcome)).toBe(false);
+    answer = { recorded: 2, lines: [] };
+    expect(await s.confirm({ ...outcome })).toBe(true);
+    const [first, second] = sent.map((c) => c.input.batchId as string);
+    expect(first).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(second).toBe(first);
+    expect(s.recorded).toBe(2);
+
+    answer = { items: [item('C/0/0', 'OPEN', [option('DELIVERED_TO_RECIPIENT')])], selected: 'C/0/0' };
+    await s.add('C/0/0', messages);
+    loseNext = true;
+    await s.confirm(outcome);
+    answer = { recorded: 1, lines: [] };
+    await s.confirm({ ...outcome, at: '2026-11-21' });
+    const [third, fourth] = sent.slice(-2).map((c) => c.input.batchId as string);
+    expect(third).not.toBe(first);
+    expect(fourth).not.toBe(third);
   });
 });

@@ -101,11 +101,25 @@ export const usePostalBatchStore = defineStore('postal-batch', () => {
     }
   }
 
+  /**
+   * The batch's id: the same while the list and the outcome stay the same, so that a confirmation
+   * whose answer was lost, sent again, gets the first answer instead of "already recorded" for every
+   * line (the host keeps it: electron/postal/batch-once.ts). Another list or outcome is another batch.
+   */
+  let pending: { request: string; batchId: string } | null = null;
+  function batchIdFor(items: string[], outcome: OutcomeDraft): string {
+    const request = JSON.stringify({ items, outcome });
+    if (pending?.request !== request) pending = { request, batchId: crypto.randomUUID() };
+    return pending.batchId;
+  }
+
   async function confirm(outcome: OutcomeDraft): Promise<boolean> {
     error.value = null;
     busy.value = true;
     try {
-      const done = await call('postal.recordBatch', { items: entries.value.map((e) => e.item.code), outcome });
+      const items = entries.value.map((e) => e.item.code);
+      const done = await call('postal.recordBatch', { items, outcome, batchId: batchIdFor(items, outcome) });
+      pending = null;
       recorded.value = done.recorded;
       entries.value = [];
       preview.value = null;

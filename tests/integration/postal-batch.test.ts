@@ -58,4 +58,24 @@ describe('batch entry', () => {
     expect(r.body.error?.code).toBe('POSTAL_BATCH_LINE_REFUSED');
     expect(r.body.error?.message).toContain('receiverName');
   });
+
+  it('answers a batch confirmed again (same batchId, same request) as the first time, recording nothing twice', async () => {
+    const items = h.cases.csv.slice(1, 4).map((c) => c.itemCode);
+    const batchId = '5b0f3c1e-8d2a-4c7b-9e1f-0a1b2c3d4e5f';
+    const first = await h.ok<BatchRecordedView>('postal.recordBatch', { items, outcome: outcome(), batchId });
+    expect(first.recorded).toBe(3);
+    const after = await h.counts();
+    // The answer was lost: the screen confirms the same batch again.
+    const again = await h.ok<BatchRecordedView>('postal.recordBatch', { items, outcome: outcome(), batchId });
+    expect(again).toEqual(first);
+    expect(await h.counts()).toEqual(after);
+    // The same id for another request is not a repeat: refused, nothing recorded.
+    const other = await h.call('postal.recordBatch', { items: [h.cases.csv[4]!.itemCode], outcome: outcome(), batchId });
+    expect(other.status).toBe(409);
+    expect(other.body.error?.code).toBe('POSTAL_BATCH_ID_ALREADY_USED');
+    expect(await h.counts()).toEqual(after);
+    // Without an id, a batch sent twice is still refused whole by its first line.
+    const unnamed = await h.call('postal.recordBatch', { items, outcome: outcome() });
+    expect(unnamed.body.error?.code).toBe('POSTAL_BATCH_LINE_REFUSED');
+  });
 });

@@ -7,7 +7,7 @@ import { migrations } from '../../db/migrations/index.js';
 import { appliedMigrations, rollbackAll } from '../../db/schema-version.js';
 import { tempStoreDir } from '../support/store-temp.js';
 
-const SCHEMA_HASH = '55e54b61c5dbd34b79ec89b72fb1536eedb5c112218f325626bb3b8317a11a2c';
+const SCHEMA_HASH = '1561eae5f41b3bf9e6397ceea4765ffc2a694ff943b3f7401721c07cbd590302';
 
 const tmp = tempStoreDir('radd-schema-');
 afterAll(() => tmp.remove());

@@ -62,6 +62,11 @@ export const postalCatalog = {
     it: 'Riga {line} ({item}): {reason} — nessun esito del lotto è stato registrato',
     en: 'Line {line} ({item}): {reason} — no outcome of the batch was recorded',
   },
+  // The id of a batch already recorded sent with other items or another outcome (electron/postal/batch-once.ts).
+  POSTAL_BATCH_ID_ALREADY_USED: {
+    it: 'Questo lotto è già stato registrato con altri invii o un altro esito: nulla è stato registrato di nuovo. Ricontrollare l\'elenco e confermare come nuovo lotto',
+    en: 'This batch was already recorded with other items or another outcome: nothing was recorded again. Check the list and confirm it as a new batch',
+  },
   POSTAL_SCAN_UNREADABLE: {
     it: 'Il file {fileName} non è un\'immagine PNG/JPEG o un PDF leggibile',
     en: 'The file {fileName} is not a readable PNG/JPEG image or PDF',

@@ -71,6 +71,8 @@ const batchInput = z.object({
   items: z.array(itemCode).min(1).max(MAX_BATCH_ITEMS),
   outcome: outcomeInputSchema,
 });
+/** The screen names a batch it confirms (UUID v4): confirmed again with the same id and request, it gets the same answer. */
+const batchId = z.string().trim().toLowerCase().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'UUID v4');
 
 const ROLES = ['postal'] as const;
 
@@ -110,12 +112,12 @@ export const postalContract = {
     doc: 'Check a batch (one outcome and date for many items) line by line, without recording it',
   }),
   'postal.recordBatch': op({
-    input: batchInput,
+    input: batchInput.extend({ batchId: batchId.optional() }),
     output: t<BatchRecordedView>(),
     roles: ROLES,
     mutates: true,
-    doc: 'Record one outcome for many items in one transaction: all or nothing, the failing line named',
-    auditTargets: (input) => [input.outcome.kind, `${input.items.length} items`],
+    doc: 'Record one outcome for many items in one transaction: all or nothing, the failing line named; idempotent on the batchId chosen by the screen',
+    auditTargets: (input) => [input.outcome.kind, `${input.items.length} items`, ...(input.batchId ? [input.batchId] : [])],
   }),
   'postal.uploadScan': op({
     input: z.object({

@@ -2,6 +2,7 @@
 // rules in the core. Every write runs in one store transaction (dispatch's, reused here).
 import { appendPostalAudit } from '../../postal/audit.js';
 import { recordBatch, previewBatch } from '../../postal/batch.js';
+import { recordBatchOnce } from '../../postal/batch-once.js';
 import { importLine } from '../../postal/csv-import.js';
 import { giacenzaRegister } from '../../postal/giacenza.js';
 import { parseItemCode } from '../../postal/item-code.js';
@@ -30,8 +31,10 @@ export const postalHandlers = {
 
   'postal.previewBatch': async ({ items, outcome }, ctx, caller) => previewBatch(ctx.store, ctx.store.files, items, outcome, postalCall(ctx, caller)),
 
-  'postal.recordBatch': async ({ items, outcome }, ctx, caller) =>
-    ctx.store.transaction((tx) => recordBatch(tx, ctx.store.files, items, outcome, postalCall(ctx, caller))),
+  'postal.recordBatch': async ({ items, outcome, batchId }, ctx, caller) =>
+    ctx.store.transaction((tx) => (batchId
+      ? recordBatchOnce(tx, ctx.store.files, batchId, items, outcome, postalCall(ctx, caller))
+      : recordBatch(tx, ctx.store.files, items, outcome, postalCall(ctx, caller)))),
 
   'postal.uploadScan': async (input, ctx, caller) => {
     const out = await postalRuntime(ctx).scans.receive(input, ctx.store.files);
