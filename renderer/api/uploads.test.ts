@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messageFor } from '../../core/index.js';
 import { chunkedFileTooLarge, FILE_UPLOADS, fileTooLarge } from './uploads.js';
 
 const MIB = 1024 * 1024;
@@ -8,7 +9,12 @@ const base64Of = (bytes: number) => 'A'.repeat(Math.ceil(bytes / 3) * 4);
 describe('the size check before an upload is sent', () => {
   it('refuses a 16 MB scan at the counter naming the file, its size and the 15 MB limit', () => {
     const e = fileTooLarge('desk.uploadScan', { fileName: 'documento.pdf', dataBase64: base64Of(16.15 * MIB) }, 'it');
-    expect(e).toEqual({ code: 'FILE_TOO_LARGE', message: 'File troppo grande: «documento.pdf» (16,2 MB). Il massimo è 15 MB' });
+    expect(e).toEqual({ code: 'FILE_TOO_LARGE', message: 'File troppo grande: «documento.pdf» (16,2 MB). Il massimo è 15 MB', params: { fileName: 'documento.pdf', sizeMb: 16.2, maxMb: 15 } });
+  });
+
+  it('carries the sizes as numbers, so the message reads right when rendered again in English', () => {
+    const e = fileTooLarge('desk.uploadScan', { fileName: 'documento.pdf', dataBase64: base64Of(16.15 * MIB) }, 'it');
+    expect(messageFor('FILE_TOO_LARGE', 'en', e?.params)).toBe('File too large: "documento.pdf" (16.2 MB). The maximum is 15 MB');
   });
 
   it('writes the size with a decimal point in English', () => {
@@ -31,7 +37,7 @@ describe('the size check before an upload is sent', () => {
 describe('the size check before a file goes up in chunks (postal scans, CSV of outcomes)', () => {
   it('refuses an 11 MB receipt scan at once, naming the file and the 10 MB limit', () => {
     expect(chunkedFileTooLarge('postal.uploadScan', { name: 'cartolina.pdf', size: 11 * MIB }, 'it'))
-      .toEqual({ code: 'FILE_TOO_LARGE', message: 'File troppo grande: «cartolina.pdf» (11 MB). Il massimo è 10 MB' });
+      .toEqual({ code: 'FILE_TOO_LARGE', message: 'File troppo grande: «cartolina.pdf» (11 MB). Il massimo è 10 MB', params: { fileName: 'cartolina.pdf', sizeMb: 11, maxMb: 10 } });
     expect(chunkedFileTooLarge('postal.uploadScan', { name: 'cartolina.pdf', size: 10 * MIB + 1 }, 'en')?.message)
       .toBe('File too large: "cartolina.pdf" (10.1 MB). The maximum is 10 MB');
   });

@@ -3,7 +3,7 @@
 // ("File troppo grande: «scan.pdf» (16,2 MB). Il massimo è 15 MB") instead of the host's body cap
 // answering for it. One place for every screen that uploads (counter scans, PDFs to notify).
 import {
-  base64DecodedBytes, MAX_SCAN_BYTES, megabytesText, messageFor, POSTAL_CSV_MAX_BYTES, POSTAL_SCAN_MAX_BYTES, SENDER_MAX_DOCUMENT_BYTES, type Locale,
+  base64DecodedBytes, codedMessage, MAX_SCAN_BYTES, megabytes, POSTAL_CSV_MAX_BYTES, POSTAL_SCAN_MAX_BYTES, SENDER_MAX_DOCUMENT_BYTES, type Locale,
 } from '../../core/index.js';
 import type { ApiError } from '../../electron/api/contract/envelope.js';
 
@@ -22,8 +22,7 @@ export function fileTooLarge(op: string, input: unknown, locale: Locale): ApiErr
   if (typeof data !== 'string') return null;
   const size = base64DecodedBytes(data);
   if (size <= upload.maxBytes) return null;
-  const params = { fileName: String(fields[upload.nameField] ?? ''), sizeMb: megabytesText(size, locale), maxMb: megabytesText(upload.maxBytes, locale) };
-  return { code: 'FILE_TOO_LARGE', message: messageFor('FILE_TOO_LARGE', locale, params) };
+  return tooLargeError(String(fields[upload.nameField] ?? ''), size, upload.maxBytes, locale);
 }
 
 /**
@@ -40,6 +39,13 @@ export const CHUNKED_UPLOADS: Readonly<Record<string, number>> = {
 export function chunkedFileTooLarge(op: string, file: { name: string; size: number }, locale: Locale): ApiError | null {
   const maxBytes = CHUNKED_UPLOADS[op];
   if (maxBytes === undefined || file.size <= maxBytes) return null;
-  const params = { fileName: file.name, sizeMb: megabytesText(file.size, locale), maxMb: megabytesText(maxBytes, locale) };
-  return { code: 'FILE_TOO_LARGE', message: messageFor('FILE_TOO_LARGE', locale, params) };
+  return tooLargeError(file.name, file.size, maxBytes, locale);
+}
+
+/**
+ * FILE_TOO_LARGE with its params: the sizes as numbers, written in the message's language ("16,2" /
+ * "16.2"), so that the screen renders it again in the other language on a switch (host-text.ts).
+ */
+function tooLargeError(fileName: string, bytes: number, maxBytes: number, locale: Locale): ApiError {
+  return codedMessage('FILE_TOO_LARGE', locale, { fileName, sizeMb: megabytes(bytes), maxMb: megabytes(maxBytes) });
 }
