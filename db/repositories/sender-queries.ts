@@ -265,14 +265,28 @@ export class SenderQueries {
    * key lookups whatever the number due (that number comes from the daily counters).
    */
   async refinementsDue(q: { senderTaxId?: string; from: IsoInstant; to: IsoInstant; limit: number }): Promise<DueRefinement[]> {
-    const b = this.db('recipients as r').join('notifications as n', 'n.nid', 'r.nid')
-      .where('r.refinement_date', '>=', q.from).andWhere('r.refinement_date', '<', q.to).andWhere('r.refined_by', 'TERM');
-    if (q.senderTaxId) b.andWhere('n.sender_tax_id', q.senderTaxId);
+    const b = this.dueRange(q);
     // The index's own order (refinement_date, refined_by, nid, rec_index): no sort, stops after `limit`.
     const items = await b.orderBy(['r.refinement_date', 'r.refined_by', 'r.nid', 'r.rec_index']).limit(q.limit)
       .select<{ iun: string; rec_index: number; denomination: string; tax_id: string; refinement_date: string; subject: string; sender_denomination: string }[]>(
         'n.iun', 'r.rec_index', 'r.denomination', 'r.tax_id', 'r.refinement_date', 'n.subject', 'n.sender_denomination');
     return items.map((r) => ({ iun: r.iun, recipientIndex: r.rec_index, denomination: r.denomination, taxId: r.tax_id, refinementDate: r.refinement_date, subject: r.subject, senderDenomination: r.sender_denomination }));
+  }
+
+  /**
+   * How many recipients are refined by lapse of time in [from, to), as refinementsDue reads them:
+   * for a part of a day (the rest of today), which the daily counters cannot tell apart.
+   */
+  async countRefinementsDue(q: { senderTaxId?: string; from: IsoInstant; to: IsoInstant }): Promise<number> {
+    const r = await this.dueRange(q).count<{ c: number | string }[]>({ c: '*' });
+    return Number(r[0]?.c ?? 0);
+  }
+
+  private dueRange(q: { senderTaxId?: string; from: IsoInstant; to: IsoInstant }): Knex.QueryBuilder {
+    const b = this.db('recipients as r').join('notifications as n', 'n.nid', 'r.nid')
+      .where('r.refinement_date', '>=', q.from).andWhere('r.refinement_date', '<', q.to).andWhere('r.refined_by', 'TERM');
+    if (q.senderTaxId) b.andWhere('n.sender_tax_id', q.senderTaxId);
+    return b;
   }
 
   /** The newest notifications in each of `statuses` (one index range each), newest first overall. */

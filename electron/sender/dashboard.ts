@@ -20,7 +20,11 @@ import { toListItems } from './list.js';
 export type DashboardPeriod = '30d' | '3m' | '6m' | '12m' | 'custom';
 
 const DAY_MS = 86_400_000;
-/** Refinements due: the next 7 whole Rome days, from tomorrow (all of them by lapse of time). */
+/**
+ * Refinements due (all of them by lapse of time): from now to the end of the 7th Rome day after
+ * today, that is the rest of today and the next 7 whole days. Those of today already past are not
+ * due: they are refined (counted with the period's refinements).
+ */
 const DUE_DAYS = 7;
 /** DOMAIN.md 3: statuses that ask the sender to act (unreachable, refused, returned to sender). */
 export const NEEDS_ACTION: readonly NotificationStatus[] = ['UNREACHABLE', 'REFUSED', 'RETURNED_TO_SENDER'];
@@ -72,17 +76,39 @@ function fold(rows: readonly DailyCounter[], lastCountedDay: number): Totals {
 
 const mean = (s: { n: number; ms: number }) => (s.n > 0 ? Math.round(s.ms / s.n) : null);
 
+/** A stretch of the refinement index and how many refinements due it holds. */
+interface DueSpan {
+  from: string;
+  to: string;
+  n: number;
+}
+
 /**
- * The first refinements due, read day by day over the days the counters say hold some for this
- * sender: each read walks one day of the refinement index, not the whole week.
+ * The spans of the due window that hold refinements: the rest of today (counted on the index: the
+ * day's counter also holds today's refinements already past, and views), then the whole days the
+ * counters say hold some for this sender.
  */
-async function dueList(store: Pick<StoreScope, 'senderQueries'>, days: readonly DailyCounter[], senderTaxId: string | undefined) {
+async function dueSpans(store: Pick<StoreScope, 'senderQueries'>, nowMs: number, today: number, senderTaxId: string | undefined): Promise<DueSpan[]> {
+  const sender = senderTaxId ? { senderTaxId } : {};
+  const dayStart = (d: number) => formatInstant(romeDayStartMs(dayOfNumber(d)));
+  const rest = { from: formatInstant(nowMs), to: dayStart(today + 1) };
+  // Future days hold only refinements by lapse of time (a view is never in the future): DOMAIN.md 8.3.
+  const [restOfToday, days] = await Promise.all([
+    store.senderQueries.countRefinementsDue({ ...sender, ...rest }),
+    store.senderQueries.daily({ ...sender, fromDay: today + 1, toDay: today + DUE_DAYS, metrics: ['perfected'] }),
+  ]);
+  const byDay = new Map<number, number>();
+  for (const r of days) byDay.set(r.day, (byDay.get(r.day) ?? 0) + r.n);
+  const later = [...byDay].sort((a, b) => a[0] - b[0]).map(([d, n]) => ({ from: dayStart(d), to: dayStart(d + 1), n }));
+  return [{ ...rest, n: restOfToday }, ...later].filter((s) => s.n > 0);
+}
+
+/** The first refinements due, read span by span: each read walks one day of the refinement index, not the whole week. */
+async function dueList(store: Pick<StoreScope, 'senderQueries'>, spans: readonly DueSpan[], senderTaxId: string | undefined) {
   const out: Awaited<ReturnType<StoreScope['senderQueries']['refinementsDue']>> = [];
-  for (const d of [...days].filter((x) => x.n > 0).sort((a, b) => a.day - b.day)) {
+  for (const s of spans) {
     if (out.length >= LIST_LIMIT) break;
-    const from = formatInstant(romeDayStartMs(dayOfNumber(d.day)));
-    const to = formatInstant(romeDayStartMs(dayOfNumber(d.day + 1)));
-    out.push(...(await store.senderQueries.refinementsDue({ ...(senderTaxId ? { senderTaxId } : {}), from, to, limit: LIST_LIMIT - out.length })));
+    out.push(...(await store.senderQueries.refinementsDue({ ...(senderTaxId ? { senderTaxId } : {}), from: s.from, to: s.to, limit: LIST_LIMIT - out.length })));
   }
   return out;
 }
@@ -99,12 +125,10 @@ export async function buildDashboard(store: Pick<StoreScope, 'senderQueries' | '
   const toDay = dayNumberOf(q.to);
   const sender = q.senderTaxId ? { senderTaxId: q.senderTaxId } : {};
   const today = dayNumberOf(romeDayOf(q.nowMs));
-  const due = { from: dayOfNumber(today + 1), to: dayOfNumber(today + DUE_DAYS) };
-  // Future days hold only refinements by lapse of time (a view is never in the future): DOMAIN.md 8.3.
-  const dueRows = await store.senderQueries.daily({ ...sender, fromDay: today + 1, toDay: today + DUE_DAYS, metrics: ['perfected'] });
+  const spans = await dueSpans(store, q.nowMs, today, q.senderTaxId);
   const [rows, dueItems, latest] = await Promise.all([
     store.senderQueries.daily({ ...sender, fromDay, toDay }),
-    dueList(store, dueRows, q.senderTaxId),
+    dueList(store, spans, q.senderTaxId),
     store.senderQueries.latestInStatuses({ ...sender, statuses: NEEDS_ACTION, fromMs: romeDayStartMs(q.from), toMs: romeDayStartMs(dayOfNumber(toDay + 1)), limit: LIST_LIMIT }),
   ]);
   const t = fold(rows, today);
@@ -120,7 +144,13 @@ export async function buildDashboard(store: Pick<StoreScope, 'senderQueries' | '
     channels: t.channels,
     meanMs: { delivered: mean(t.sums.delivered), viewed: mean(t.sums.viewed), perfected: mean(t.sums.perfected) },
     digitalFailures: [...t.failures.entries()].filter(([, n]) => n !== 0).sort((a, b) => b[1] - a[1]).map(([cause, count]) => ({ cause, label: pecCodeLabel(cause), count })),
-    refinementsDue: { from: due.from, to: due.to, count: dueRows.reduce((a, r) => a + r.n, 0), items: dueItems.map(({ senderDenomination: _s, ...i }) => i) },
+    refinementsDue: {
+      since: formatInstant(q.nowMs),
+      from: dayOfNumber(today),
+      to: dayOfNumber(today + DUE_DAYS),
+      count: spans.reduce((a, s) => a + s.n, 0),
+      items: dueItems.map(({ senderDenomination: _s, ...i }) => i),
+    },
     needsAction: { count: byStatus.reduce((a, s) => a + s.count, 0), byStatus, items: await toListItems(store, latest) },
   };
 }

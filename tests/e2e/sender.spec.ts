@@ -35,6 +35,8 @@ test.describe('sender office', () => {
     await expect(page.getByTestId('sender-status-counts').locator('li').first()).toBeVisible();
     await expect(page.getByTestId('sender-daily-chart').locator('canvas')).toBeVisible();
     await expect(page.getByTestId('sender-period-range')).toContainText('30 giorni');
+    // Refinements due from now (today included) to the end of the 7th day after today.
+    await expect(page.getByTestId('sender-due-range')).toContainText('Da adesso (');
     await accessible(page, 'sender dashboard');
     await snapshot(page, 'sender-dashboard');
     await page.getByTestId('sender-period').getByText('12 mesi').click();

@@ -3,11 +3,12 @@
 // due in the next 7 days and failures needing action (DOMAIN.md 3, 8, 12).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardView } from '../../electron/api/contract/index.js';
-import { NOW, OTHER_SENDER, SENDER, standardCases, startSenderHost, type SenderHost } from './sender-support.js';
+import { NOW, SENDER, standardCases, startSenderHost, type SenderHost } from './sender-support.js';
 
 let h: SenderHost;
 const cases = standardCases();
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 const nowMs = Date.parse(NOW);
 const romeDay = (iso: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Rome' }).format(new Date(iso));
 const inLast30 = (iso: string) => romeDay(iso) >= '2026-10-28' && romeDay(iso) <= '2026-11-26';
@@ -75,23 +76,47 @@ describe('sender dashboard', () => {
     expect(new Map(d.digitalFailures.map((f) => [f.cause, f.count]))).toEqual(causes);
   });
 
-  it('counts and lists the refinements by lapse of time due in the next 7 Rome days, from tomorrow', async () => {
-    const d = await dashboard();
-    expect(d.refinementsDue).toMatchObject({ from: '2026-11-27', to: '2026-12-03' });
-    const start = Date.parse('2026-11-27T00:00:00+01:00');
-    const end = Date.parse('2026-12-04T00:00:00+01:00');
-    const expected: string[] = [];
+  /** The recipients refined by lapse of time in [start, end), by `iun/recIndex`. */
+  async function termRefinements(host: SenderHost, start: number, end: number): Promise<string[]> {
+    const out: string[] = [];
     for (const c of cases) {
-      if (c.notification.senderTaxId !== SENDER.taxId && c.notification.senderTaxId !== OTHER_SENDER.taxId) continue;
-      const rec = await h.host.ctx.store.notifications.getByIun(c.notification.iun);
+      const rec = await host.host.ctx.store.notifications.getByIun(c.notification.iun);
       rec!.derived.perRecipient.forEach((r) => {
         const t = r.refinementDate ? Date.parse(r.refinementDate) : NaN;
-        if (r.refinedBy === 'TERM' && t >= start && t < end) expected.push(`${c.notification.iun}/${r.recipientIndex}`);
+        if (r.refinedBy === 'TERM' && t >= start && t < end) out.push(`${c.notification.iun}/${r.recipientIndex}`);
       });
     }
+    return out.sort();
+  }
+
+  it('counts and lists the refinements by lapse of time due from now to the end of the 7th Rome day after today', async () => {
+    const d = await dashboard();
+    expect(d.refinementsDue).toMatchObject({ since: NOW, from: '2026-11-26', to: '2026-12-03' });
+    const expected = await termRefinements(h, nowMs, Date.parse('2026-12-04T00:00:00+01:00'));
     expect(expected.length).toBeGreaterThan(0);
     expect(d.refinementsDue.count).toBe(expected.length);
-    expect(d.refinementsDue.items.map((i) => `${i.iun}/${i.recipientIndex}`).sort()).toEqual(expected.sort());
+    expect(d.refinementsDue.items.map((i) => `${i.iun}/${i.recipientIndex}`).sort()).toEqual(expected);
+    // The UNREACHABLE case was refined this morning: done, not due.
+    const past = await termRefinements(h, Date.parse('2026-11-26T00:00:00+01:00'), nowMs);
+    expect(past.length).toBeGreaterThan(0);
+    expect(d.refinementsDue.items.map((i) => `${i.iun}/${i.recipientIndex}`)).not.toContain(past[0]);
+  });
+
+  it('counts a refinement later today, first in the list (the clock an hour before it, the same Rome day)', async () => {
+    const target = (await dashboard()).refinementsDue.items.find((i) => romeDay(i.refinementDate) === romeDay(new Date(Date.parse(i.refinementDate) - HOUR_MS).toISOString()))!;
+    const now = Date.parse(target.refinementDate) - HOUR_MS;
+    const later = await startSenderHost(cases, new Date(now).toISOString());
+    try {
+      const r = await later.api<DashboardView>('sender.dashboard', {});
+      expect(r.error).toBeUndefined();
+      const due = r.data.refinementsDue;
+      expect(`${due.items[0]!.iun}/${due.items[0]!.recipientIndex}`).toBe(`${target.iun}/${target.recipientIndex}`);
+      expect(due.from).toBe(romeDay(target.refinementDate));
+      const expected = await termRefinements(later, now, Date.parse(`${due.to}T00:00:00+01:00`) + DAY_MS);
+      expect(due.count).toBe(expected.length);
+    } finally {
+      await later.close();
+    }
   });
 
   it('lists the failures needing action: unreachable, refused, returned to sender', async () => {

@@ -57,8 +57,12 @@ export interface DashboardView {
   /** Mean time from deposit, in ms, over the events of the period (null when none). */
   meanMs: { delivered: number | null; viewed: number | null; perfected: number | null };
   digitalFailures: { cause: string; label: LocalizedText; count: number }[];
-  /** Refinements by lapse of time due in the next 7 Rome days (tomorrow to `to`). */
+  /**
+   * Refinements by lapse of time due from `since` (now) to the end of the Rome day `to` (7 days
+   * after today, `from`): the rest of today and the next 7 days. Today's already past are refined, not due.
+   */
   refinementsDue: {
+    since: IsoInstant;
     from: string;
     to: string;
     count: number;
