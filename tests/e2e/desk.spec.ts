@@ -120,6 +120,8 @@ test.describe('RADD desk counter', () => {
     await expect(counter.completeButton).toBeDisabled();
     // Days as an Italian clerk writes them, not ISO (DOC expires 2031-06-30).
     await expect(page.getByTestId('desk-operation-summary')).toContainText('scade il 30/06/2031');
+    // The recipient's type in words, not "(PF)".
+    await expect(page.getByTestId('desk-operation-recipient')).toHaveText(/ · Persona fisica$/);
     // The operator by name (the signed-in demo operator), not by id.
     await expect(page.getByTestId('desk-operation-operator')).toHaveText(/ · Operatore demo$/);
     // Names, dates and states first: the ids and SHA-256 digests wait, closed, under "Dettagli tecnici".

@@ -278,6 +278,7 @@ test.describe('sender office', () => {
     // The province typed in lower case reads as its sigla.
     await expect(page.getByTestId('recipient-card').first()).toContainText('(MI)');
     await expect(page.getByTestId('recipient-card').first()).not.toContainText('(mi)');
+    await expect(page.getByTestId('recipient-card').first().locator('h3')).toContainText('· Persona fisica');
     await accessible(page, 'sender new (created)');
     await snapshot(page, 'sender-new-created');
   });
