@@ -32,6 +32,16 @@ describe('desk history search (DOMAIN.md 10.1 History)', () => {
     expect(r.ok ? 'ok' : r.code).toBe(code);
   });
 
+  it('names the date field at fault (the screen marks it)', () => {
+    const field = (q: HistorySearchInput) => {
+      const r = validateHistorySearch(q, NOW);
+      return r.ok ? undefined : r.params.field;
+    };
+    expect(field(byTaxId('2026-04-01', '2026-04-02'))).toBe('from');
+    expect(field(byTaxId('2026-03-20', '2026-03-30'))).toBe('to');
+    expect(field(byTaxId('2026-03-20', '2026-03-10'))).toBe('to');
+  });
+
   it('finds an operation by the start of its id as the history list shows it, ellipsis or not', () => {
     const q = (operationId: string) => {
       const r = validateHistorySearch({ by: 'OPERATION_ID', operationId }, NOW);

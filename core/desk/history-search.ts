@@ -76,7 +76,8 @@ export function validateHistoryRange(fromDay: string | null | undefined, toDay: 
   const to = toDay || null;
   const problem = checkDay(from, today, 'from') ?? checkDay(to, today, 'to');
   if (problem) return problem;
-  if (from !== null && to !== null && from > to) return deskFailure('HISTORY_DATE_RANGE_INVERTED', {});
+  // Named on "Al", the day that comes before the other.
+  if (from !== null && to !== null && from > to) return deskFailure('HISTORY_DATE_RANGE_INVERTED', { field: 'to' });
   return {
     ok: true,
     fromInstant: from === null ? null : formatInstant(romeStartOfDay(from)),

@@ -7,7 +7,7 @@ import { isDomainError, type Locale } from '../../core/index.js';
 import type { Store } from '../../db/store.js';
 import { toAuditEntry, type AuditFacts } from '../auth/audit-trail.js';
 import { ANONYMOUS, contract, type OpDef, type OpName, type Role } from './contract/index.js';
-import type { Envelope } from './contract/envelope.js';
+import type { ApiError, Envelope } from './contract/envelope.js';
 import { apiError, toApiError, validationError } from './errors.js';
 import { handlers } from './handlers/index.js';
 import type { HostContext } from './host-context.js';
@@ -23,6 +23,17 @@ export interface Caller {
 }
 
 type Handler = (input: unknown, ctx: HostContext, caller: Caller) => Promise<unknown>;
+
+/**
+ * A refusal that names the form field at fault (`params.field`: a day in the future, an expired
+ * document) is also that field's error, as VALIDATION_FAILED's are: the screen marks the field.
+ */
+function withField(e: unknown, error: ApiError): ApiError {
+  const path = isDomainError(e) ? e.params.field : undefined;
+  if (typeof path !== 'string' || error.details?.fields) return error;
+  const { details, ...coded } = error;
+  return { ...error, details: { ...details, fields: [{ ...coded, path }] } };
+}
 
 export function isOpName(name: string): name is OpName {
   return Object.prototype.hasOwnProperty.call(contract, name);
@@ -89,6 +100,6 @@ export async function dispatch(ctx: HostContext, caller: Caller, opName: string,
     return { ok: true, data };
   } catch (e) {
     if (audited && isDomainError(e)) await auditRefusal(ctx, caller, def, opName, parsed.data, e.code);
-    return { ok: false, error: toApiError(e, locale, ctx.logger, opName) };
+    return { ok: false, error: withField(e, toApiError(e, locale, ctx.logger, opName)) };
   }
 }

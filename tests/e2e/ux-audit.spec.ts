@@ -181,6 +181,14 @@ test.describe('date filters', () => {
     await accessible(page, 'desk history (date not valid)');
     await snapshot(page, 'ux-date-filter-history');
     expect(searched).toEqual([]);
+    // A whole day in the future is the host's to refuse: the refusal is marked on "Al" too.
+    await typeDate(page, 'hist-to', '01012999');
+    await page.getByTestId('hist-to').press('Enter');
+    await expect(page.getByTestId('hist-to-error')).toHaveText('Non si possono cercare date future');
+    await expect(page.getByTestId('hist-to')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('hist-from')).toHaveAttribute('aria-invalid', 'false');
+    await expect(page.getByTestId('hist-to')).toBeFocused();
+    await snapshot(page, 'ux-history-date-refused');
 
     // The dashboard's own period, and the day summary (which showed today's instead).
     await page.goto(`${host.url}#/sender/dashboard`);

@@ -76,4 +76,13 @@ describe('desk history dates', () => {
     const inverted = await h.api('desk.searchHistory', { from: to(), to: from() });
     expect(inverted.body.error?.code).toBe('HISTORY_DATE_RANGE_INVERTED');
   });
+
+  it('a refused date names its field, for the screen to mark it ("Dal" or "Al")', async () => {
+    type Refusal = { error?: { code: string; message: string; details?: { fields?: { path: string; code: string; message: string }[] } } };
+    const fields = async (filter: Record<string, string>) => (await h.api('desk.searchHistory', filter)).body as Refusal;
+    const future = await fields({ taxId: 'RSSMRA80A01H501U', from: from(), to: '2999-01-01' });
+    expect(future.error?.details?.fields).toEqual([{ path: 'to', code: 'HISTORY_DATE_IN_FUTURE', message: future.error!.message }]);
+    expect((await fields({ from: '2999-01-01' })).error?.details?.fields?.map((f) => f.path)).toEqual(['from']);
+    expect((await fields({ from: to(), to: from() })).error?.details?.fields?.map((f) => f.path)).toEqual(['to']);
+  });
 });
