@@ -6,7 +6,7 @@
 // themselves upload none (a desk setting).
 import { checkDelegateIdentity, checkIdentityDocument, DomainError, type ErrorCode, type IsoInstant } from '../../core/index.js';
 import type { FileStore } from '../../db/files.js';
-import type { Identification } from '../api/contract/desk.js';
+import { identityDocumentSchema, type Identification } from '../api/contract/desk.js';
 
 export interface IdentityProblem {
   field: string;
@@ -22,11 +22,27 @@ function documentProblems(prefix: string, doc: Identification['recipientDocument
 }
 
 /** The scans the operation needs, each with the code that names its absence. */
-export function requiredScans(id: Identification): Array<[ScanField, ErrorCode]> {
+export function requiredScans(id: { collector: unknown; recipientType: unknown }): Array<[ScanField, ErrorCode]> {
   const out: Array<[ScanField, ErrorCode]> = [['recipientId', 'IDENTITY_SCAN_MISSING']];
   if (id.collector === 'DELEGATE') out.push(['delegateId', 'IDENTITY_SCAN_MISSING'], ['delegationForm', 'DELEGATION_FORM_MISSING']);
   if (id.recipientType === 'PG') out.push(['companyRegister', 'COMPANY_DOCUMENTS_MISSING'], ['selfDeclaration', 'COMPANY_DOCUMENTS_MISSING']);
   return out;
+}
+
+const SCAN_KEY = /^[0-9a-f]{64}$/;
+
+/**
+ * The scans missing, or not in the store. `scans` as sent: a key that is no scan key at all is
+ * left to the schema's own error.
+ */
+async function scanProblems(id: { collector: unknown; recipientType: unknown }, scans: Partial<Record<ScanField, unknown>>, files: FileStore): Promise<IdentityProblem[]> {
+  const problems: IdentityProblem[] = [];
+  for (const [field, code] of requiredScans(id)) {
+    const key = scans[field];
+    if (key === undefined || key === null || key === '') problems.push({ field: `scans.${field}`, code, params: {} });
+    else if (typeof key === 'string' && SCAN_KEY.test(key) && !(await files.has(key))) problems.push({ field: `scans.${field}`, code: 'SCAN_NOT_FOUND', params: {} });
+  }
+  return problems;
 }
 
 /** Every problem of an identification, by form field (empty when the person may proceed). */
@@ -38,11 +54,29 @@ export async function identityProblems(id: Identification, today: IsoInstant, fi
     problems.push(...documentProblems('delegate.document', id.delegate.document, today));
   }
   if (keepScansExternally) return problems;
-  for (const [field, code] of requiredScans(id)) {
-    const key = id.scans[field];
-    if (!key) problems.push({ field: `scans.${field}`, code, params: {} });
-    else if (!(await files.has(key))) problems.push({ field: `scans.${field}`, code: 'SCAN_NOT_FOUND', params: {} });
+  problems.push(...(await scanProblems(id, id.scans, files)));
+  return problems;
+}
+
+const fieldsOf = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {});
+
+/**
+ * The problems of an identification that the schema refused (a field empty, a tax code wrong…),
+ * besides the schema's own: the scans missing, and the core's checks of each document whose
+ * fields are all there (an expired one). The clerk learns them together with the empty fields,
+ * not on the next "Cerca notifiche".
+ */
+export async function unparsedIdentityProblems(sent: unknown, today: IsoInstant, files: FileStore, keepScansExternally: boolean): Promise<IdentityProblem[]> {
+  const v = fieldsOf(sent);
+  const problems: IdentityProblem[] = [];
+  const documents: Array<[string, unknown]> = [['recipientDocument', v.recipientDocument]];
+  if (v.collector === 'DELEGATE') documents.push(['delegate.document', fieldsOf(v.delegate).document]);
+  for (const [prefix, doc] of documents) {
+    const parsed = identityDocumentSchema.safeParse(doc);
+    if (parsed.success) problems.push(...documentProblems(prefix, parsed.data, today));
   }
+  if (keepScansExternally) return problems;
+  problems.push(...(await scanProblems({ collector: v.collector, recipientType: v.recipientType }, fieldsOf(v.scans), files)));
   return problems;
 }
 

@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from './fixtures.js';
+import { expect, snapshot, test } from './fixtures.js';
 import { deskCases, PEOPLE, seedDeskCases, type DeskCase, type DeskCaseName } from './data/desk-cases.js';
 import { DeskCounterPage, PNG_1X1 } from './pages/desk-counter.js';
 
@@ -79,6 +79,16 @@ test.describe('the counter with a queue', () => {
     await expect(page.locator('#desk-recipient-taxid-err')).not.toBeEmpty();
     await expect(page.locator('#rdoc-number-err')).not.toBeEmpty();
     expect(await focused(page)).toBe('desk-recipient-taxid');
+    // The missing scan is told with the empty fields, not on the next search; a summary lists them all.
+    await expect(page.getByTestId('scan-recipientId-file')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('scan-recipientId')).toContainText('scansione');
+    await expect(page.getByTestId('desk-recipient-taxid')).toHaveAttribute('aria-invalid', 'true');
+    const problems = page.getByTestId('desk-identify-problems');
+    await expect(problems).toContainText('Da correggere: 6 campi');
+    await expect(problems.getByRole('link')).toHaveCount(6);
+    await snapshot(page, 'desk-identify-problems');
+    await problems.getByRole('link', { name: /Documento del destinatario$/ }).click();
+    await expect(page.getByTestId('scan-recipientId-file')).toBeFocused();
   });
 
   test('"Avvia operazione" whose answer is lost keeps the focus; Enter starts the same operation once', async ({ page, host, accessible }) => {

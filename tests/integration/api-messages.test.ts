@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isErrorCode, type Locale } from '../../core/index.js';
 import { contract, ROLES } from '../../electron/api/contract/index.js';
+import { identificationSchema } from '../../electron/api/contract/desk.js';
 import { dispatch } from '../../electron/api/dispatch.js';
 import type { ApiError } from '../../electron/api/contract/envelope.js';
 import { startAuthHost, type AuthHost } from './auth-support.js';
@@ -103,10 +104,18 @@ describe('an empty field is "obbligatorio" on the forms clerks fill', () => {
   };
 
   it('Identificazione (desk.checkIdentity): every empty field, the tax code included, says Campo obbligatorio', async () => {
-    const fields = await fieldsOf('desk.checkIdentity', blank(contract['desk.checkIdentity'].input));
-    for (const p of ['identification.recipientTaxId', 'identification.recipientDocument.number', 'identification.recipientDocument.issueDate', 'identification.recipientDocument.expiryDate']) {
+    // The check answers every problem of the form as typed (the scan missing among them), by field.
+    const form = { ...(blank(identificationSchema) as object), scans: {} };
+    const res = await dispatch(h.host.ctx, caller, 'desk.checkIdentity', { identification: form });
+    const problems = res.ok ? (res.data as { problems: { field: string; message: string }[] }).problems : [];
+    const fields = Object.fromEntries(problems.map((p) => [p.field, p.message]));
+    for (const p of ['recipientTaxId', 'recipientDocument.number', 'recipientDocument.issueDate', 'recipientDocument.expiryDate']) {
       expect(fields[p], p).toBe('Campo obbligatorio');
     }
+    expect(fields['scans.recipientId']).toBe('Manca la scansione del documento di identità');
+    // desk.inquiry, sent the same form, still refuses it by field.
+    const inquiry = await fieldsOf('desk.inquiry', { mode: 'AOR', identification: blank(identificationSchema) });
+    expect(inquiry['identification.recipientTaxId']).toBe('Campo obbligatorio');
   });
 
   it('Nuova notifica (sender.create): empty texts are required, empty lists ask for one item', async () => {

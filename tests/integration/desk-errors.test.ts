@@ -85,6 +85,35 @@ describe('desk ACT refusals', () => {
     expect(check.body.data?.problems).toEqual([expect.objectContaining({ field: 'recipientDocument.number', code: 'IDENTITY_DOCUMENT_NUMBER_SHAPE' })]);
     expect(check.body.data?.problems[0]?.message).toContain('CA12345AB');
   });
+  it('tells every problem of an empty form at once: the empty fields and the scan missing', async () => {
+    // As the renderer sends an untouched form (the draft's empty strings, no scan).
+    const empty = { recipientType: 'PF', recipientTaxId: '', collector: 'RECIPIENT', recipientDocument: { type: 'CARTA_IDENTITA_ELETTRONICA', number: '', issuer: '', issueDate: '', expiryDate: '' }, scans: {} };
+    const check = await h.api<{ ok: boolean; problems: { field: string; code: string; message: string }[] }>('desk.checkIdentity', { identification: empty });
+    expect(check.body.ok).toBe(true);
+    expect(check.body.data?.ok).toBe(false);
+    const fields = check.body.data!.problems.map((p) => p.field);
+    expect(fields).toEqual(expect.arrayContaining(['recipientTaxId', 'recipientDocument.number', 'recipientDocument.issuer', 'recipientDocument.issueDate', 'recipientDocument.expiryDate', 'scans.recipientId']));
+    expect(new Set(fields).size).toBe(fields.length);
+    expect(check.body.data!.problems.find((p) => p.field === 'scans.recipientId')).toMatchObject({ code: 'IDENTITY_SCAN_MISSING' });
+    expect(check.body.data!.problems.every((p) => p.message.length > 0)).toBe(true);
+  });
+  it('tells an expired document and the scans of a company delegate together with a wrong tax code', async () => {
+    const id = {
+      recipientType: 'PG', recipientTaxId: '0119925015', collector: 'DELEGATE', recipientDocument: { ...idDocument(), expiryDate: '2020-01-31' },
+      delegate: { taxId: '', denomination: '', document: { ...idDocument('YA1234567'), type: 'PASSAPORTO' } }, scans: { recipientId: 'f'.repeat(64) },
+    };
+    const check = await h.api<{ ok: boolean; problems: { field: string; code: string }[] }>('desk.checkIdentity', { identification: id });
+    const byField = Object.fromEntries(check.body.data!.problems.map((p) => [p.field, p.code]));
+    expect(byField).toMatchObject({
+      'recipientDocument.expiryDate': 'IDENTITY_DOCUMENT_EXPIRED',
+      'scans.recipientId': 'SCAN_NOT_FOUND',
+      'scans.delegateId': 'IDENTITY_SCAN_MISSING',
+      'scans.delegationForm': 'DELEGATION_FORM_MISSING',
+      'scans.companyRegister': 'COMPANY_DOCUMENTS_MISSING',
+      'scans.selfDeclaration': 'COMPANY_DOCUMENTS_MISSING',
+    });
+    expect(Object.keys(byField)).toEqual(expect.arrayContaining(['recipientTaxId', 'delegate.taxId', 'delegate.denomination']));
+  });
   it('writes no transaction for a refused start', async () => {
     const operationId = newOperationId();
     expect(await codeOf('desk.startTransaction', { operationId, mode: 'ACT', iun: caseOf(h, 'cancelled').notification.iun, identification: await recipientIdentification(h, PEOPLE.other.taxId) })).toBe('NOTIFICATION_CANCELLED');

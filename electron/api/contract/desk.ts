@@ -138,10 +138,12 @@ export const deskContract = {
     doc: 'Tell what the start field received: an AAR QR (URL or token), an IUN, or a tax code',
   }),
   'desk.checkIdentity': op({
-    input: z.strictObject({ identification: identificationSchema }),
+    // The form as it is, however incomplete: its fields are checked by the handler (identificationSchema),
+    // so that an empty field and a missing scan are told in one answer, not one after the other.
+    input: z.strictObject({ identification: z.looseObject({}).describe("The identification as typed, however incomplete: the shape of desk.inquiry's `identification`") }),
     output: t<DeskIdentityCheck>(),
     roles: clerk,
-    doc: 'Check the identity documents (expired ones refused) and the scans the person at the counter needs',
+    doc: 'Check an identification as typed: every field, the identity documents (expired ones refused) and the scans the person at the counter needs, all at once',
   }),
   'desk.uploadScan': op({
     input: z.strictObject({ fileName: z.string().trim().min(1).max(200), dataBase64: z.string().min(1) }),

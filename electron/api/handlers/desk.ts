@@ -1,24 +1,42 @@
 // The RADD desk counter (DOMAIN.md 9, 10, 10.1, 13). Thin: the rules are the core's, the work is in
 // electron/desk/ (inquiry, start, printing, closing, history); writes run in dispatch's transaction.
 import { join } from 'node:path';
-import { messageFor } from '../../../core/index.js';
+import { codedMessage, type Locale } from '../../../core/index.js';
 import { abortOperation, completeOperation, loadOperation } from '../../desk/closing.js';
 import { deskActor, keepsScansExternally, nowOf, operatorName, printLimit, SCANNER_FOLDER_KEY } from '../../desk/context.js';
 import { dailySummary, listOpen, searchHistory } from '../../desk/history.js';
-import { identityProblems, assertIdentification } from '../../desk/identity.js';
+import { identityProblems, assertIdentification, unparsedIdentityProblems, type IdentityProblem } from '../../desk/identity.js';
 import { classifyDeskInput } from '../../desk/input.js';
 import { actInquiry, aorInquiry, resolveActTarget } from '../../desk/inquiry.js';
 import { downloadDocument, markHandedOver, printBundle, receiptOf, receiptPrinted } from '../../desk/printing.js';
 import { listScannerInbox, readScannerFile, storeScan, storeScanBytes } from '../../desk/scans.js';
 import { startOperation } from '../../desk/start.js';
 import { inquiryView, transactionView } from '../../desk/views.js';
-import type { deskContract } from '../contract/desk.js';
-import type { DeskTransactionView } from '../contract/desk-views.js';
+import { identificationSchema, type deskContract } from '../contract/desk.js';
+import { validationError } from '../errors.js';
+import type { DeskIdentityProblem, DeskTransactionView } from '../contract/desk-views.js';
 import type { HostContext } from '../host-context.js';
 import type { HandlersOf } from './types.js';
 
 async function scannerFolder(ctx: HostContext): Promise<string> {
   return (await ctx.store.settings.get<string>(SCANNER_FOLDER_KEY)) ?? join(ctx.config.dataDir, 'scanner');
+}
+
+/**
+ * Every problem of the identification as the form sent it, by field: a form the schema refuses
+ * (a field empty, a tax code wrong) is told by field as VALIDATION_FAILED would, together with the
+ * scans missing and the documents' own problems (one message a field, the schema's first).
+ */
+async function identificationCheck(sent: unknown, ctx: HostContext, locale: Locale): Promise<DeskIdentityProblem[]> {
+  const today = nowOf(ctx);
+  const keepScans = await keepsScansExternally(ctx.store);
+  const shown = (p: IdentityProblem): DeskIdentityProblem => ({ field: p.field, ...codedMessage(p.code, locale, p.params) });
+  const parsed = identificationSchema.safeParse(sent);
+  if (parsed.success) return (await identityProblems(parsed.data, today, ctx.store.files, keepScans)).map(shown);
+  const fields = (validationError(parsed.error, locale, sent).details?.fields ?? []).map(({ path, ...rest }): DeskIdentityProblem => ({ field: path, ...rest }));
+  const named = new Set(fields.map((f) => f.field));
+  const more = (await unparsedIdentityProblems(sent, today, ctx.store.files, keepScans)).filter((p) => !named.has(p.field));
+  return [...fields, ...more.map(shown)];
 }
 
 /** An operation's view with its operator named as on paper (the clerk reads a name, not an id). */
@@ -38,8 +56,8 @@ export const deskHandlers = {
   },
 
   'desk.checkIdentity': async ({ identification }, ctx, caller) => {
-    const problems = await identityProblems(identification, nowOf(ctx), ctx.store.files, await keepsScansExternally(ctx.store));
-    return { ok: problems.length === 0, problems: problems.map((p) => ({ field: p.field, code: p.code, message: messageFor(p.code, caller.locale, p.params) })) };
+    const problems = await identificationCheck(identification, ctx, caller.locale);
+    return { ok: problems.length === 0, problems };
   },
 
   'desk.uploadScan': async ({ fileName, dataBase64 }, ctx) => storeScan(ctx.store.files, fileName, dataBase64),
