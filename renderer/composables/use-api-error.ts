@@ -6,9 +6,17 @@ import { useToast } from 'primevue/usetoast';
 import { ApiCallError } from '../api/client.js';
 import { errorText, fieldTexts } from '../api/host-text.js';
 
-function errorToast(e: unknown, summary?: string): ToastMessageOptions {
-  // A getter: the toast keeps the message object and reads `detail` in its render.
-  return { severity: 'error', summary, get detail() { return errorText(e); }, life: 8000 };
+/** A toast's title, worded when shown (e.g. `() => t('printing.failed')`): it follows a switch while the toast is up. */
+export type ToastText = () => string;
+
+function errorToast(e: unknown, summary?: ToastText): ToastMessageOptions {
+  // Getters: the toast keeps the message object and reads `summary` and `detail` in its render.
+  return { severity: 'error', get summary() { return summary?.(); }, get detail() { return errorText(e); }, life: 8000 };
+}
+
+/** A success (or info) toast whose title is worded when shown. */
+export function textToast(severity: 'success' | 'info', summary: ToastText, life: number): ToastMessageOptions {
+  return { severity, get summary() { return summary(); }, life };
 }
 
 let appToasts: ToastServiceMethods | undefined;
@@ -19,17 +27,17 @@ export function setAppToasts(toasts: ToastServiceMethods): void {
 }
 
 /** The same toast as useApiError's, from a module function (e.g. one a click calls) outside a component's setup. */
-export function showApiError(e: unknown, summary?: string): void {
+export function showApiError(e: unknown, summary?: ToastText): void {
   appToasts?.add(errorToast(e, summary));
 }
 
 export function useApiError() {
   const toast = useToast();
-  function show(e: unknown, summary?: string): void {
+  function show(e: unknown, summary?: ToastText): void {
     toast.add(errorToast(e, summary));
   }
   /** Runs an action and shows its error, if any; resolves to whether it succeeded. */
-  async function attempt(action: () => Promise<unknown>, summary?: string): Promise<boolean> {
+  async function attempt(action: () => Promise<unknown>, summary?: ToastText): Promise<boolean> {
     try {
       await action();
       return true;

@@ -8,7 +8,7 @@ import { useToast } from 'primevue/usetoast';
 import type { PrintedDocumentView } from '../../electron/api/contract/index.js';
 import { ApiCallError, call } from '../api/client.js';
 import { errorText } from '../api/host-text.js';
-import { useApiError } from './use-api-error.js';
+import { textToast, useApiError } from './use-api-error.js';
 
 export function usePrint() {
   const { t } = useI18n();
@@ -31,12 +31,12 @@ export function usePrint() {
     try {
       const out = await call('documents.print', { sha256, ...(of.title ? { title: of.title } : {}), ...(of.operationId ? { operationId: of.operationId } : {}) });
       if (out.printed === 'browser') window.open(out.url, '_blank', 'noopener');
-      else toast.add({ severity: 'success', summary: sentMessage(out), life: 5000 });
+      else toast.add(textToast('success', () => sentMessage(out), 5000));
       return out;
     } catch (e) {
       // Closing the print dialog is the clerk's choice, not a fault.
       if (e instanceof ApiCallError && e.code === 'PRINT_CANCELLED') toast.add({ severity: 'info', get summary() { return errorText(e); }, life: 5000 });
-      else show(e, t('printing.failed'));
+      else show(e, () => t('printing.failed'));
       return null;
     } finally {
       printing.value = false;

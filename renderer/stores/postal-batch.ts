@@ -5,12 +5,23 @@ import { call } from '../api/client.js';
 import { toProblem, type OutcomeDraft, type PostalProblem } from './postal.js';
 import { newOutcomeForm } from '../views/postal/use-outcome-draft.js';
 
-/** The scan messages the screen gives in its language; the store fills in the item. */
+/**
+ * The scan messages, worded by the screen (views/postal/text.ts batchScanMessages). The store keeps
+ * what a refusal names (the item, the items found) and words it each time it is read: a refusal on
+ * screen follows a switch IT↔EN, never frozen in the language of the scan.
+ */
 export interface BatchScanMessages {
-  duplicate: string;
-  ambiguous: string;
+  /** The item is already in the list. */
+  duplicate: (item: string) => string;
+  /** The code (an IUN) found several items: the codes to scan instead, joined. */
+  ambiguous: (items: string) => string;
   /** An item with no outcome to record now (delivery closed, second attempt not sent yet). */
   nothing: (item: PostalItemView) => string;
+}
+
+/** A refusal of the screen's own: its code, its message worded when read. */
+function refusal(code: string, message: () => string): PostalProblem {
+  return { code, get message() { return message(); } };
 }
 
 /** Whether a batch outcome could be recorded for the item now (late scans belong to the item screen). */
@@ -61,15 +72,16 @@ export const usePostalBatchStore = defineStore('postal-batch', () => {
       const found = await call('postal.findItem', { code });
       const item = found.items.find((i) => i.code === found.selected);
       if (!item) {
-        scanError.value = { code: 'POSTAL_ITEM_AMBIGUOUS', message: messages.ambiguous.replace('{items}', found.items.map((i) => i.code).join(', ')) };
+        const items = found.items.map((i) => i.code).join(', ');
+        scanError.value = refusal('POSTAL_ITEM_AMBIGUOUS', () => messages.ambiguous(items));
         return false;
       }
       if (entries.value.some((e) => e.item.code === item.code)) {
-        scanError.value = { code: 'POSTAL_BATCH_DUPLICATE', message: messages.duplicate.replace('{item}', item.code) };
+        scanError.value = refusal('POSTAL_BATCH_DUPLICATE', () => messages.duplicate(item.code));
         return false;
       }
       if (!takesBatchOutcome(item)) {
-        scanError.value = { code: 'POSTAL_BATCH_NOTHING_TO_RECORD', message: messages.nothing(item) };
+        scanError.value = refusal('POSTAL_BATCH_NOTHING_TO_RECORD', () => messages.nothing(item));
         return false;
       }
       entries.value.push({ input: code, item });

@@ -14,7 +14,7 @@ vi.mock('../../api/client.js', () => ({
   },
 }));
 const toasts: unknown[] = [];
-vi.mock('../../composables/use-api-error.js', () => ({ showApiError: (e: unknown, summary: string) => toasts.push({ e, summary }) }));
+vi.mock('../../composables/use-api-error.js', () => ({ showApiError: (e: unknown, summary: () => string) => toasts.push({ e, summary: summary() }) }));
 vi.mock('../../i18n/index.js', () => ({ i18n: { global: { t: (key: string) => key } } }));
 
 const { savePdf } = await import('./files.js');

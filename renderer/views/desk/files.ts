@@ -20,7 +20,7 @@ export async function openPdf(fileId: string, operationId?: string): Promise<boo
     window.open(url, '_blank', 'noopener');
     return true;
   } catch (e) {
-    showApiError(e, i18n.global.t('printing.openFailed'));
+    showApiError(e, () => i18n.global.t('printing.openFailed'));
     return false;
   }
 }
@@ -42,7 +42,7 @@ export async function savePdf(fileId: string, operationId: string): Promise<bool
     }
     return true;
   } catch (e) {
-    showApiError(e, i18n.global.t('printing.saveFailed'));
+    showApiError(e, () => i18n.global.t('printing.saveFailed'));
     return false;
   }
 }
