@@ -1,16 +1,23 @@
 // CSV import of postal outcomes. Phase 1 (postal.importCsv): the file arrives in chunks and is
 // decoded and split as it comes (strict UTF-8, known columns); a bad file is refused whole, before
 // anything is written. Phase 2 (postal.importCsvStep, repeated): the next lines are recorded, each
-// accepted or refused with its reason; the screen's progress bar follows `done / total`.
-import { DomainError, isDomainError, messageFor, POSTAL_CSV_MAX_BYTES } from '../../core/index.js';
+// accepted, refused with its reason, or skipped as already recorded; the screen's progress bar
+// follows `done / total`. Each step is named by where it starts (`from`): asked again, it gets the
+// same answer and records nothing twice (as a batch with its batchId, batch-once.ts).
+//
+// The job lives in memory only: after a restart the clerk sends the file again, and the lines
+// already recorded exactly as the file says are reported as such (skipped), not refused
+// (plan.ts recordedAsAsked). The store stays the only record of what was imported: a step's lines
+// and its audit entry commit together or not at all.
+import { codedMessage, DomainError, isDomainError, POSTAL_CSV_MAX_BYTES } from '../../core/index.js';
 import type { StoreScope } from '../../db/store.js';
 import type { CsvImportView, CsvReportLine } from '../api/contract/postal-views.js';
 import { CsvStreamReader, type CsvRecord } from './csv-reader.js';
-import { columnLabel, mapColumns, planLine, type ColumnMap } from './csv-rows.js';
+import { columnLabel, mapColumns, planLine, type ColumnMap, type LinePlan } from './csv-rows.js';
 import { parseReceiptDate } from './receipt-date.js';
 import type { PostalCall } from './load.js';
 import type { FileLookup } from './outcome-input.js';
-import { planOutcome, planRawEvent } from './plan.js';
+import { planOutcome, planRawEvent, recordedAsAsked, type AskedEntry } from './plan.js';
 import { decodeChunk, UploadRegistry } from './uploads.js';
 import { writePlan } from './write.js';
 
@@ -27,7 +34,10 @@ interface ImportJob {
   /** The records in the order they are imported: by the date on the receipt (see importOrder). */
   order: number[];
   report: CsvReportLine[];
-  busy: boolean;
+  /** The answer of each step, by where it started (its `from`): a step asked again gets it again. */
+  answers: Map<number, CsvImportView>;
+  /** The step running now: the same step asked meanwhile waits for its answer. */
+  running?: { from: number; answer: Promise<CsvImportView> };
 }
 
 export interface CsvChunk {
@@ -39,7 +49,7 @@ export interface CsvChunk {
 }
 
 function newJob(id: string, fileName: string): ImportJob {
-  return { id, fileName, reader: new CsvStreamReader(CSV_LIMITS), state: 'receiving', cursor: 0, order: [], report: [], busy: false };
+  return { id, fileName, reader: new CsvStreamReader(CSV_LIMITS), state: 'receiving', cursor: 0, order: [], report: [], answers: new Map() };
 }
 
 /**
@@ -65,14 +75,24 @@ function importOrder(records: readonly CsvRecord[], columns: ColumnMap): number[
 
 function viewOf(job: ImportJob, report: CsvReportLine[]): CsvImportView {
   const accepted = job.report.filter((l) => l.status === 'accepted').length;
+  const skipped = job.report.filter((l) => l.status === 'skipped').length;
   return {
     jobId: job.id, fileName: job.fileName, state: job.state, receivedBytes: job.reader.bytes,
-    total: job.reader.records.length, done: job.cursor, accepted, refused: job.report.length - accepted,
+    total: job.reader.records.length, done: job.cursor, accepted, refused: job.report.length - accepted - skipped, skipped,
     separator: job.reader.separator ?? null, report,
   };
 }
 
-/** Records one line in `tx`, or reports why not. A refusal happens before any write (plan first). */
+function askedEntry(line: LinePlan): AskedEntry {
+  return line.kind === 'MEANING'
+    ? { kind: 'MEANING', input: line.input }
+    : { kind: 'RAW', event: { paperCode: line.paperCode, at: line.at, ...(line.cause ? { cause: line.cause } : {}) } };
+}
+
+/**
+ * Records one line in `tx`, or reports why not. A refusal happens before any write (plan first); a
+ * line refused because its outcome is already on the item exactly as the file says is skipped.
+ */
 export async function importLine(tx: StoreScope, files: FileLookup, job: Pick<ImportJob, 'reader' | 'columns'>, record: CsvRecord, call: PostalCall): Promise<CsvReportLine> {
   const header = job.reader.header ?? [];
   const columns = job.columns!;
@@ -80,17 +100,21 @@ export async function importLine(tx: StoreScope, files: FileLookup, job: Pick<Im
   const at = (i: number | undefined) => (i === undefined ? '' : (record.fields[i] ?? '').trim());
   const base = { line: record.line, item: at(columns.item), outcome: at(columns.outcome) };
   let plan;
+  let line: LinePlan | undefined;
   try {
-    const line = planLine(record.fields, header, columns, call.now);
+    line = planLine(record.fields, header, columns, call.now);
     Object.assign(base, { item: line.item, outcome: line.outcomeText });
     plan = line.kind === 'MEANING'
       ? await planOutcome(tx, files, line.item, line.input, call)
       : await planRawEvent(tx, line.item, { paperCode: line.paperCode, at: line.at, ...(line.cause ? { cause: line.cause } : {}) }, line.next, call);
   } catch (e) {
     if (!isDomainError(e)) throw e;
+    const recorded = line && await recordedAsAsked(tx, files, line.item, askedEntry(line), call);
+    if (recorded) return { ...base, status: 'skipped', codes: recorded, error: null };
     // A missing field is named as the file's column (receiver_relation), not as the API's field (receiverRelation).
     const params = e.code === 'POSTAL_FIELD_REQUIRED' ? { ...e.params, field: columnLabel(String(e.params.field), header, columns) } : e.params;
-    return { ...base, status: 'refused', codes: [], error: { code: e.code, message: messageFor(e.code, call.locale, params) } };
+    // With the params its message shows: the report follows the screen's IT/EN switch (renderer hostText).
+    return { ...base, status: 'refused', codes: [], error: codedMessage(e.code, call.locale, params) };
   }
   // A failure while writing is not the line's fault: it aborts the step, which the screen retries.
   await writePlan(tx, plan, call);
@@ -125,23 +149,39 @@ export class CsvImports {
   }
 
   /**
-   * Imports the next lines with `run` (which records them in one transaction) and moves the job on
-   * only once `run` has committed, so that the report always matches the store.
+   * Imports the lines of the step starting at `from` (the `done` the screen last read; without it,
+   * the next lines) with `run`, which records them in one transaction, and moves the job on only once
+   * `run` has committed, so that the report always matches the store. A step already answered gets
+   * the same answer (whatever its `maxLines`); one still running is waited for; a failed one recorded
+   * nothing and runs again.
    */
-  async step(jobId: string, maxLines: number | undefined, run: (records: CsvRecord[], job: ImportJob) => Promise<CsvReportLine[]>): Promise<CsvImportView> {
+  async step(jobId: string, step: { from?: number | undefined; maxLines?: number | undefined },
+    run: (records: CsvRecord[], job: ImportJob) => Promise<CsvReportLine[]>): Promise<CsvImportView> {
     const job = this.jobs.get(jobId);
     if (job.state === 'receiving') throw new DomainError('POSTAL_IMPORT_NOT_READY');
-    if (job.busy) throw new DomainError('POSTAL_IMPORT_BUSY');
-    job.busy = true;
-    try {
-      const records = job.order.slice(job.cursor, job.cursor + (maxLines ?? DEFAULT_STEP_LINES)).map((i) => job.reader.records[i]!);
+    if (step.from !== undefined) {
+      const answered = job.answers.get(step.from);
+      if (answered) return answered;
+      if (job.running?.from === step.from) return job.running.answer;
+      if (step.from !== job.cursor) throw new DomainError('POSTAL_IMPORT_STEP_OUT_OF_ORDER', { from: step.from, done: job.cursor });
+    }
+    if (job.running) throw new DomainError('POSTAL_IMPORT_BUSY');
+    const from = job.cursor;
+    const answer = (async () => {
+      const records = job.order.slice(from, from + (step.maxLines ?? DEFAULT_STEP_LINES)).map((i) => job.reader.records[i]!);
       const lines = records.length > 0 ? await run(records, job) : [];
       job.report.push(...lines);
-      job.cursor += records.length;
+      job.cursor = from + records.length;
       job.state = job.cursor >= job.reader.records.length ? 'done' : 'running';
-      return viewOf(job, lines);
+      const view = viewOf(job, lines);
+      job.answers.set(from, view);
+      return view;
+    })();
+    job.running = { from, answer };
+    try {
+      return await answer;
     } finally {
-      job.busy = false;
+      job.running = undefined;
     }
   }
 

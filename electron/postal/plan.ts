@@ -18,7 +18,7 @@ import {
 import type { StoreScope } from '../../db/store.js';
 import type { OutcomeInput } from '../api/contract/postal.js';
 import type { ItemSlot } from './attempts.js';
-import { loadNotification, itemRefOf, resolveSlot, type LoadedNotification, type PostalCall } from './load.js';
+import { loadNotification, itemRefOf, readNotification, resolveSlot, type LoadedNotification, type PostalCall } from './load.js';
 import { toCoreOutcome, type CoreOutcome, type FileLookup } from './outcome-input.js';
 import { finalOf } from './probe.js';
 
@@ -129,4 +129,50 @@ export async function planRawEvent(tx: StoreScope, code: string, event: RawPaper
   refuseRepeat(slot, elements);
   checkNextStep(slot, elements, next, call);
   return { loaded, slot, label: event.paperCode, elements };
+}
+
+/** What an entry asks to record, as read from a CSV line: an outcome by meaning or one raw paper event. */
+export type AskedEntry = { kind: 'MEANING'; input: OutcomeInput } | { kind: 'RAW'; event: RawPaperEvent };
+
+interface PaperEventKey { code: string; at: string; cause?: string | undefined }
+
+function samePaperEvent(slot: OutcomePlan['slot'], want: PaperEventKey): boolean {
+  const ms = tryParseInstant(want.at);
+  return slot.ctx.events.some((e) => e.code === want.code && tryParseInstant(e.at) === ms && (e.cause ?? undefined) === (want.cause ?? undefined));
+}
+
+/**
+ * The paper codes of an entry already recorded exactly as asked, else undefined: every paper event
+ * it writes is on the item named by `code`, with the same code, date and cause (the same CSV sent
+ * again after the host restarted and lost the import, or a line repeated in the file). What the
+ * item did since does not matter (a notice imported again after the collection is still the notice
+ * recorded). An entry recorded in part, or with another cause, is not: its refusal stands. Reads
+ * only: call it after the entry's plan was refused, in the same transaction.
+ */
+export async function recordedAsAsked(tx: StoreScope, files: FileLookup, code: string, entry: AskedEntry, call: PostalCall): Promise<string[] | undefined> {
+  try {
+    const ref = itemRefOf(code);
+    const loaded = await readNotification(tx, ref.iun);
+    if (!loaded) return undefined;
+    const slots = loaded.slots.filter((s): s is OutcomePlan['slot'] => s.ctx !== undefined
+      && (ref.recipientIndex === undefined || (s.recipientIndex === ref.recipientIndex && s.attempt === ref.attempt)));
+    const core = entry.kind === 'MEANING' ? await toCoreOutcome(entry.input, files, call.now) : undefined;
+    for (const slot of slots) {
+      let wanted: PaperEventKey[];
+      if (entry.kind === 'RAW') {
+        wanted = [{ code: entry.event.paperCode, at: entry.event.at, cause: entry.event.cause }];
+      } else {
+        const elements = buildAsOfItsDate(slot, core!.outcome, elementOptions({ loaded, slot }, call, core!.next)) ?? [];
+        wanted = elements.filter((e) => typeof e.details?.deliveryDetailCode === 'string').map((e) => ({
+          code: e.details!.deliveryDetailCode as string, at: e.at,
+          cause: typeof e.details!.deliveryFailureCause === 'string' ? e.details!.deliveryFailureCause : undefined,
+        }));
+      }
+      if (wanted.length > 0 && wanted.every((w) => samePaperEvent(slot, w))) return wanted.map((w) => w.code);
+    }
+    return undefined;
+  } catch (e) {
+    if (isDomainError(e)) return undefined;
+    throw e;
+  }
 }

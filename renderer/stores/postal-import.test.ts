@@ -32,7 +32,7 @@ const JOB = '00000000-0000-4000-8000-000000000001';
 const line = (n: number) => ({ line: n + 2, item: `I${n}`, outcome: 'DELIVERED_TO_RECIPIENT', status: 'accepted', codes: ['RECRN001A', 'RECRN001C'], error: null });
 const lines = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => line(from + i));
 const view = (done: number, report: ReturnType<typeof lines>, state = done >= 60 ? 'done' : 'running') =>
-  ({ jobId: JOB, fileName: 'esiti.csv', state, receivedBytes: 100, total: 60, done, accepted: done, refused: 0, separator: ';', report });
+  ({ jobId: JOB, fileName: 'esiti.csv', state, receivedBytes: 100, total: 60, done, accepted: done, refused: 0, skipped: 0, separator: ';', report });
 const unreachable = () => { throw new ApiCallError({ code: 'HOST_UNREACHABLE', message: 'Applicazione non raggiungibile' }); };
 
 describe('CSV import interrupted and resumed', () => {
@@ -58,6 +58,18 @@ describe('CSV import interrupted and resumed', () => {
     expect(s.phase).toBe('done');
     expect(s.error).toBeNull();
     expect(s.report.map((l) => l.line)).toEqual(lines(0, 60).map((l) => l.line));
+  });
+
+  it('names each step by where it starts (the lines done so far), also after resuming', async () => {
+    const s = usePostalImportStore();
+    const from: unknown[] = [];
+    const step = (done: number) => (input: Record<string, unknown>) => { from.push(input.from); return view(done, lines(Math.max(0, done - 25), done)); };
+    answers.push(() => view(0, [], 'ready'), step(25), unreachable);
+    await s.importFile(new File(['x'], 'esiti.csv'));
+    answers.push(() => view(25, lines(0, 25)), step(50), (input) => { from.push(input.from); return view(60, lines(50, 60)); });
+    await s.resume();
+    expect(s.phase).toBe('done');
+    expect(from).toEqual([0, 25, 50]);
   });
 
   it('asks for the file again when the host no longer knows the job, keeping the lines already reported', async () => {

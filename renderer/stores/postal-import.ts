@@ -12,7 +12,8 @@ import { toProblem, type PostalProblem } from './postal.js';
  * CSV import: upload (checked whole), then step by step with a progress bar and a line-by-line
  * report. A step that fails (the host not reachable for a moment) interrupts the import where it
  * was: the lines already imported stay recorded, and `resume` goes on with the same job on the
- * host, never sending the file again (its lines would be recorded a second time).
+ * host, never sending the file again. A file sent again anyway (the host restarted and lost the job)
+ * records only its new lines: those already recorded as the file says are reported as such (skipped).
  */
 export const usePostalImportStore = defineStore('postal-import', () => {
   const phase = ref<'idle' | 'uploading' | 'importing' | 'interrupted' | 'done'>('idle');
@@ -46,7 +47,8 @@ export const usePostalImportStore = defineStore('postal-import', () => {
     try {
       phase.value = 'importing';
       while (job.value && job.value.state !== 'done') {
-        job.value = await call('postal.importCsvStep', { jobId: job.value.jobId, maxLines: 25 });
+        // The step is named by where it starts: asked again (its answer lost), the host answers it again.
+        job.value = await call('postal.importCsvStep', { jobId: job.value.jobId, from: job.value.done, maxLines: 25 });
         report.value.push(...job.value.report);
       }
       phase.value = 'done';

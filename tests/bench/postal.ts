@@ -49,7 +49,7 @@ export async function run(args: string[]): Promise<void> {
     t = performance.now();
     let view = imports.receive({ fileName: 'bench.csv', offset: 0, chunk: Buffer.from(csv).toString('base64'), last: true });
     while (view.state !== 'done') {
-      view = await imports.step(view.jobId, 50, (records, job) => store.transaction(async (tx) => {
+      view = await imports.step(view.jobId, { maxLines: 50 }, (records, job) => store.transaction(async (tx) => {
         const lines = [];
         for (const r of records) lines.push(await importLine(tx, store.files, job, r, call));
         return lines;

@@ -335,7 +335,7 @@ test.describe('postal desk', () => {
     await accessible(page, 'postal batch (recorded)');
   });
 
-  test('a CSV import: a wrong file is refused whole, a file with 3 bad lines is reported line by line', async ({ page, host, accessible }) => {
+  test('a CSV import: a wrong file is refused whole, a file with 2 bad lines and a repeated one is reported line by line', async ({ page, host, accessible }) => {
     const imp = new PostalImportPage(page);
     await imp.open(host.url);
     await expect(imp.file).toBeFocused();
@@ -352,12 +352,13 @@ test.describe('postal desk', () => {
     const lines = ['item;outcome;date;cause', ...good.slice(0, 3).map((l) => `${l};`), `${UNKNOWN_IUN}/0/0;DELIVERED_TO_RECIPIENT;${at};`,
       ...good.slice(3).map((l) => `${l};`), `${cases.csv[0]!.itemCode};DELIVERED_TO_RECIPIENT;${at};`, `${cases.n890InGiacenza.itemCode};COLLECTED_FROM_GIACENZA;32/13/2026 10:00;`];
     await imp.importFile('esiti.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n'))]));
-    await expect(imp.summary).toContainText('7 accettate, 3 rifiutate su 10');
+    await expect(imp.summary).toContainText('7 accettate, 2 rifiutate, 1 già registrate in precedenza (non registrate di nuovo) su 10');
     await expect(imp.progress).toHaveAttribute('data-percent', '100');
     await expect(imp.line(5)).toHaveAttribute('data-code', 'POSTAL_ITEM_NOT_FOUND');
     await expect(imp.line(5)).toContainText('Nessun invio cartaceo');
-    await expect(imp.line(10)).toHaveAttribute('data-code', 'POSTAL_OUTCOME_ALREADY_RECORDED');
-    await expect(imp.line(10)).toContainText('Esito già registrato');
+    // Line 10 repeats line 2: already recorded, not an error.
+    await expect(imp.line(10)).toHaveAttribute('data-status', 'skipped');
+    await expect(imp.line(10)).toContainText('Già registrata');
     await expect(imp.line(11)).toHaveAttribute('data-code', 'POSTAL_DATE_INVALID');
     await expect(imp.line(2)).toHaveAttribute('data-status', 'accepted');
     await accessible(page, 'postal import (report)');

@@ -1,7 +1,7 @@
 // CSV import through the real host: a file with wrong columns or another encoding is refused
 // whole before anything is written; a good file is imported step by step with a line-by-line
 // report (accepted / refused with reason).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addDays24h, formatInstant, parseInstant } from '../../core/index.js';
 import type { CsvImportView, FindItemResult } from '../../electron/api/contract/postal-views.js';
 import { UNKNOWN_IUN } from '../e2e/data/postal-cases.js';
@@ -78,13 +78,14 @@ describe('CSV import', () => {
     expect(ready).toMatchObject({ state: 'ready', total: 7, done: 0, separator: ',' });
     expect(await h.counts()).toEqual(before);
     const report = await runToEnd(ready.jobId);
-    expect(report).toMatchObject({ state: 'done', total: 7, done: 7, accepted: 4, refused: 3 });
+    expect(report).toMatchObject({ state: 'done', total: 7, done: 7, accepted: 4, refused: 2, skipped: 1 });
     expect(report.report.map((l) => [l.line, l.status, l.error?.code ?? null])).toEqual([
       [2, 'accepted', null],
       [3, 'accepted', null],
       [4, 'refused', 'POSTAL_ITEM_NOT_FOUND'],
       [5, 'refused', 'OUTCOME_DATE_IN_FUTURE'],
-      [6, 'refused', 'POSTAL_OUTCOME_ALREADY_RECORDED'],
+      // The same line as line 2: its outcome is on the item as the line says, recorded once.
+      [6, 'skipped', null],
       [7, 'accepted', null],
       [8, 'accepted', null],
     ]);
@@ -137,9 +138,9 @@ describe('CSV import', () => {
     expect(first.report.map((l) => l.status)).toEqual(['accepted', 'accepted']);
     const before = await h.counts();
     const again = await runToEnd((await upload(file)).jobId);
-    expect(again.report.map((l) => [l.status, l.error?.code])).toEqual([
-      ['refused', 'POSTAL_OUTCOME_ALREADY_RECORDED'], ['refused', 'POSTAL_OUTCOME_ALREADY_RECORDED']]);
-    expect(again.report[0]!.error?.message).toContain('già registrato');
+    // Recorded exactly as the file says: skipped and counted apart, not errors.
+    expect(again.report.map((l) => [l.status, l.error, l.codes])).toEqual([['skipped', null, ['RECRN015']], ['skipped', null, ['RECRN010']]]);
+    expect(again).toMatchObject({ accepted: 0, skipped: 2, refused: 0 });
     expect(await h.counts()).toEqual(before);
   });
 
@@ -152,6 +153,8 @@ describe('CSV import', () => {
       [g.itemCode, 'CONSEGNATO', 'POSTAL_UNKNOWN_OUTCOME', 'Esito sconosciuto: CONSEGNATO'],
       [g.itemCode, 'DELIVERED_TO_OTHER_PERSON', 'POSTAL_FIELD_REQUIRED', 'Campo obbligatorio mancante: relazione'],
     ]);
+    // Each refusal carries the params its message shows: the screen renders it again in English on a switch.
+    expect(report.report.map((l) => l.error?.params)).toEqual([{ value: 'CONSEGNATO' }, { field: 'relazione' }]);
   });
 
   it('imports a postal export sorted by code in the order of its dates: notice, giacenza, then the collection', async () => {
@@ -165,6 +168,13 @@ describe('CSV import', () => {
     const found = await h.ok<FindItemResult>('postal.findItem', { code: g.itemCode });
     const item = found.items.find((i) => i.code === found.selected)!;
     expect(item.events.map((e) => `${e.code}:${e.role}`).slice(-4)).toEqual(['RECRN010:PROGRESS', 'RECRN011:PROGRESS', 'RECRN003A:PROGRESS', 'RECRN003C:OK']);
+    // The same export sent again (the host restarted, the job lost): every line is already recorded, even those the
+    // item has gone past since (the notice before the collection), and nothing is written.
+    const before = await h.counts();
+    const again = await runToEnd((await upload(Buffer.from(lines.join('\n')))).jobId);
+    expect(again.report.map((l) => [l.line, l.status, l.error?.code ?? null])).toEqual([
+      [2, 'skipped', null], [3, 'skipped', null], [4, 'skipped', null], [5, 'skipped', null]]);
+    expect(await h.counts()).toEqual(before);
   });
 
   it('answers POSTAL_IMPORT_NOT_FOUND for an unknown job and refuses a chunk out of order', async () => {
@@ -172,5 +182,79 @@ describe('CSV import', () => {
     const first = await h.ok<CsvImportView>('postal.importCsv', { fileName: 'x.csv', offset: 0, chunk: Buffer.from('item;outcome;da').toString('base64'), last: false });
     expect(await h.refused('postal.importCsv', { jobId: first.jobId, fileName: 'x.csv', offset: 2, chunk: 'AAAA', last: true })).toBe('POSTAL_UPLOAD_OUT_OF_ORDER');
     expect(await h.refused('postal.importCsvStep', { jobId: first.jobId })).toBe('POSTAL_IMPORT_NOT_FOUND');
+  });
+});
+
+describe('CSV import step by step, asked again and after a restart', () => {
+  const step = (jobId: string, from: number, maxLines = 2) => h.ok<CsvImportView>('postal.importCsvStep', { jobId, from, maxLines });
+  const fileOf = (cases: typeof h.cases.batch, at: string) =>
+    Buffer.from(['item;outcome;date', ...cases.map((c) => `${c.itemCode};DELIVERED_TO_RECIPIENT;${at}`)].join('\n'));
+
+  it('answers a step asked again (its answer lost) with the same lines, recording nothing twice', async () => {
+    const file = fileOf(h.cases.batch.slice(0, 4), romeLocal(NOW_MS - 6 * HOUR));
+    const { jobId } = await upload(file);
+    const first = await step(jobId, 0);
+    expect(first.report.map((l) => [l.line, l.status])).toEqual([[2, 'accepted'], [3, 'accepted']]);
+    const written = await h.counts();
+    expect(await step(jobId, 0)).toEqual(first);
+    expect(await h.counts()).toEqual(written);
+    const second = await step(jobId, 2);
+    expect(second.report.map((l) => [l.line, l.status])).toEqual([[4, 'accepted'], [5, 'accepted']]);
+    expect(second).toMatchObject({ state: 'done', done: 4, accepted: 4 });
+    // An earlier step asked again still gets its own answer; a step that is not where the import stands is refused.
+    expect(await step(jobId, 0)).toEqual(first);
+    expect(await step(jobId, 2)).toEqual(second);
+    expect(await h.refused('postal.importCsvStep', { jobId, from: 1 })).toBe('POSTAL_IMPORT_STEP_OUT_OF_ORDER');
+    expect(await h.refused('postal.importCsvStep', { jobId, from: 6 })).toBe('POSTAL_IMPORT_STEP_OUT_OF_ORDER');
+    expect((await h.ok<CsvImportView>('postal.importCsvStatus', { jobId })).report).toHaveLength(4);
+  });
+
+  it('leaves the store as it was when a step fails before committing, and records its lines when asked again', async () => {
+    const cases = h.cases.batch.slice(4, 6);
+    const { jobId } = await upload(fileOf(cases, romeLocal(NOW_MS - 6 * HOUR)));
+    const store = h.host.ctx.store;
+    const real = store.transaction.bind(store);
+    // The host stops after writing the step's lines and its audit entry, before the commit.
+    const crash = vi.spyOn(store, 'transaction').mockImplementationOnce(((fn: (tx: unknown) => Promise<unknown>) =>
+      real(async (tx) => { await fn(tx); throw new Error('host stopped'); })) as typeof store.transaction);
+    const before = await h.counts();
+    expect((await h.call('postal.importCsvStep', { jobId, from: 0, maxLines: 2 })).body.ok).toBe(false);
+    crash.mockRestore();
+    expect(await h.counts()).toEqual(before);
+    expect(await h.ok<CsvImportView>('postal.importCsvStatus', { jobId })).toMatchObject({ done: 0, report: [] });
+    expect((await step(jobId, 0)).report.map((l) => l.status)).toEqual(['accepted', 'accepted']);
+    for (const c of cases) expect((await h.host.ctx.store.notifications.getByIun(c.iun))?.derived.status, c.iun).toBe('DELIVERED');
+  });
+
+  it('imports the same file sent again after a restart: the lines recorded before are "already recorded", only the others are recorded', async () => {
+    const at = romeLocal(NOW_MS - 7 * HOUR);
+    const cases = h.cases.batch.slice(6, 10);
+    const file = fileOf(cases, at);
+    const { jobId } = await upload(file);
+    await step(jobId, 0);
+    const half = await h.counts();
+    // The host restarts: the job is gone, the clerk sends the file again.
+    const again = await upload(file);
+    expect(again.jobId).not.toBe(jobId);
+    const report = await runToEnd(again.jobId);
+    expect(report).toMatchObject({ state: 'done', total: 4, accepted: 2, skipped: 2, refused: 0 });
+    expect(report.report.map((l) => [l.line, l.status, l.error])).toEqual([[2, 'skipped', null], [3, 'skipped', null], [4, 'accepted', null], [5, 'accepted', null]]);
+    const after = await h.counts();
+    const one = (await h.host.ctx.store.analogOutcomes.list(cases[0]!.iun, 0)).length;
+    expect(after.outcomes - half.outcomes).toBe(2 * one);
+    for (const c of cases) expect((await h.host.ctx.store.analogOutcomes.list(c.iun, 0)).length, c.iun).toBe(one);
+  });
+
+  it('still refuses a line on an outcome already recorded with another cause', async () => {
+    const c = h.cases.batch[10]!;
+    const at = romeLocal(NOW_MS - 8 * HOUR);
+    const first = await runToEnd((await upload(Buffer.from(`item;outcome;date;cause\n${c.itemCode};RECRN002A;${at};M02\n`))).jobId);
+    expect(first.report.map((l) => [l.status, l.codes])).toEqual([['accepted', ['RECRN002A']]]);
+    const before = await h.counts();
+    const same = await runToEnd((await upload(Buffer.from(`item;outcome;date;cause\n${c.itemCode};RECRN002A;${at};M02\n`))).jobId);
+    expect(same.report.map((l) => l.status)).toEqual(['skipped']);
+    const other = await runToEnd((await upload(Buffer.from(`item;outcome;date;cause\n${c.itemCode};RECRN002A;${at};M05\n`))).jobId);
+    expect(other.report.map((l) => [l.status, l.error?.code])).toEqual([['refused', 'POSTAL_OUTCOME_ALREADY_RECORDED']]);
+    expect(await h.counts()).toEqual(before);
   });
 });

@@ -119,6 +119,11 @@ export const postalCatalog = {
     it: 'Importazione già in corso per questo file',
     en: 'This file is already being imported',
   },
+  // A step named by where it starts (postal.importCsvStep `from`) that is neither the next one nor one already answered.
+  POSTAL_IMPORT_STEP_OUT_OF_ORDER: {
+    it: 'Questo passo dell\'importazione non segue l\'ultimo: le righe già importate sono {done}. Riprendere l\'importazione per continuare da lì',
+    en: 'This import step does not follow the last one: {done} lines are already imported. Resume the import to go on from there',
+  },
   POSTAL_IMPORT_NOT_READY: {
     it: 'Il file non è stato ancora caricato del tutto',
     en: 'The file has not been fully uploaded yet',

@@ -129,9 +129,14 @@ export interface CsvReportLine {
   line: number;
   item: string;
   outcome: string;
-  status: 'accepted' | 'refused';
+  /**
+   * `skipped`: the line's outcome is already on the item exactly as the file says (the same file
+   * sent again after the host restarted): nothing recorded, not an error; `codes` are those recorded.
+   */
+  status: 'accepted' | 'refused' | 'skipped';
   codes: string[];
-  error: { code: string; message: string } | null;
+  /** `params`: the ones the message shows (core codedMessage), for the screen to render it again on a language switch. */
+  error: { code: string; message: string; params?: Record<string, string | number> } | null;
 }
 
 export interface CsvImportView {
@@ -143,6 +148,8 @@ export interface CsvImportView {
   done: number;
   accepted: number;
   refused: number;
+  /** Lines already recorded exactly as in the file: neither accepted again nor refused. */
+  skipped: number;
   separator: ';' | ',' | null;
   /** Report lines: those processed by this call (step), or all of them (status). */
   report: CsvReportLine[];

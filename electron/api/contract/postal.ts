@@ -142,13 +142,22 @@ export const postalContract = {
     doc: 'Upload a CSV of outcomes in chunks: encoding and columns are checked; nothing is recorded yet',
   }),
   'postal.importCsvStep': op({
-    input: z.object({ jobId: uploadId, maxLines: z.number().int().min(1).max(200).optional() }),
+    input: z.object({
+      jobId: uploadId,
+      /**
+       * Where the step starts: the `done` of the last answer (0 for the first step). The same step asked
+       * again (its answer lost) gets the same answer and records nothing twice; a step neither next nor
+       * already answered is POSTAL_IMPORT_STEP_OUT_OF_ORDER. Without it, the next lines.
+       */
+      from: z.number().int().min(0).optional(),
+      maxLines: z.number().int().min(1).max(200).optional(),
+    }),
     output: t<CsvImportView>(),
     roles: ROLES,
     mutates: true,
     // Each step commits its own lines and audit entry, so that the job's progress matches the store.
     auditedBy: 'handler',
-    doc: 'Import the next lines of an uploaded CSV; returns their report (accepted / refused with reason)',
+    doc: 'Import the next lines of an uploaded CSV, the step named by where it starts (asked again, answered again without recording twice); returns their report (accepted / refused with reason / skipped: already recorded as in the file)',
   }),
   'postal.importCsvStatus': op({
     input: z.object({ jobId: uploadId }),

@@ -48,10 +48,10 @@ export const postalHandlers = {
 
   'postal.importCsv': async (input, ctx) => postalRuntime(ctx).imports.receive(input),
 
-  'postal.importCsvStep': async ({ jobId, maxLines }, ctx, caller) => {
+  'postal.importCsvStep': async ({ jobId, from, maxLines }, ctx, caller) => {
     const call = postalCall(ctx, caller);
     // The lines of one step and their audit entry commit together; the job moves on only after.
-    return postalRuntime(ctx).imports.step(jobId, maxLines, (records, job) => ctx.store.transaction(async (tx) => {
+    return postalRuntime(ctx).imports.step(jobId, { from, maxLines }, (records, job) => ctx.store.transaction(async (tx) => {
       const lines: CsvReportLine[] = [];
       for (const record of records) lines.push(await importLine(tx, ctx.store.files, job, record, call));
       const iuns = [...new Set(lines.filter((l) => l.status === 'accepted').map((l) => itemIun(l.item)))];
