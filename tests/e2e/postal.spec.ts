@@ -352,7 +352,7 @@ test.describe('postal desk', () => {
     const lines = ['item;outcome;date;cause', ...good.slice(0, 3).map((l) => `${l};`), `${UNKNOWN_IUN}/0/0;DELIVERED_TO_RECIPIENT;${at};`,
       ...good.slice(3).map((l) => `${l};`), `${cases.csv[0]!.itemCode};DELIVERED_TO_RECIPIENT;${at};`, `${cases.n890InGiacenza.itemCode};COLLECTED_FROM_GIACENZA;32/13/2026 10:00;`];
     await imp.importFile('esiti.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n'))]));
-    await expect(imp.summary).toContainText('7 accettate, 2 rifiutate, 1 già registrate in precedenza (non registrate di nuovo) su 10');
+    await expect(imp.summary).toContainText('Righe del file: 10; accettate 7, rifiutate 2, già registrate in precedenza (non registrate di nuovo) 1');
     await expect(imp.progress).toHaveAttribute('data-percent', '100');
     await expect(imp.line(5)).toHaveAttribute('data-code', 'POSTAL_ITEM_NOT_FOUND');
     await expect(imp.line(5)).toContainText('Nessun invio cartaceo');
@@ -386,7 +386,7 @@ test.describe('postal desk', () => {
     await expect(resume).toBeFocused();
     await accessible(page, 'postal import (interrupted)');
     await page.keyboard.press('Enter');
-    await expect(imp.summary).toContainText('0 accettate, 30 rifiutate su 30');
+    await expect(imp.summary).toContainText('Righe del file: 30; accettate 0, rifiutate 30');
     const reported = await imp.report.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Number((r as HTMLElement).dataset.line)));
     expect(reported).toEqual(Array.from({ length: 30 }, (_, i) => i + 2));
     expect(steps).toBe(2);
