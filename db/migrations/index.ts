@@ -30,6 +30,7 @@ import * as dropBulkImportMarker from './2026-11-27-1100-drop-bulk-import-marker
 import * as recordReceiptPrints from './2026-11-27-1700-record-receipt-prints.js';
 import * as indexProtocolCaseInsensitively from './2026-11-28-0100-index-protocol-case-insensitively.js';
 import * as createPostalBatches from './2026-11-28-1500-create-postal-batches.js';
+import * as createRequestAnswers from './2026-11-28-1600-create-request-answers.js';
 
 export interface NamedMigration {
   name: string;
@@ -69,6 +70,7 @@ export const migrations: readonly NamedMigration[] = [
   { name: '2026-11-27-1700-record-receipt-prints', ...recordReceiptPrints },
   { name: '2026-11-28-0100-index-protocol-case-insensitively', ...indexProtocolCaseInsensitively },
   { name: '2026-11-28-1500-create-postal-batches', ...createPostalBatches },
+  { name: '2026-11-28-1600-create-request-answers', ...createRequestAnswers },
 ];
 
 /** Knex's migration source over the list above. */

@@ -10,6 +10,7 @@ import { SenderRequestsRepo } from './sender-requests-repo.js';
 import { SenderStatsRepo } from './sender-stats-repo.js';
 import { PostalBatchesRepo } from './postal-batches-repo.js';
 import { PostalQueries } from './postal-queries.js';
+import { RequestAnswersRepo } from './request-answers-repo.js';
 import { LegalFactsRepo } from './legal-facts-repo.js';
 import { NotificationsRepo } from './notifications-repo.js';
 import { OutboxRepo } from './outbox-repo.js';
@@ -49,6 +50,8 @@ export interface Repositories {
   readonly postalQueries: PostalQueries;
   /** Postal batches recorded, with the answer given: a batch confirmed again gets the same one. */
   readonly postalBatches: PostalBatchesRepo;
+  /** Answers given to writes the screen names with a request id: the same request sent again gets the same one. */
+  readonly requestAnswers: RequestAnswersRepo;
   /** Data retention: closed operations' scans still kept, the purge marker, keys still referenced. */
   readonly scanRetention: ScanRetentionRepo;
 }
@@ -86,6 +89,7 @@ export function createRepositories(db: Db): Repositories {
     deskMandates: new DeskMandatesRepo(db),
     postalQueries: new PostalQueries(db),
     postalBatches: new PostalBatchesRepo(db),
+    requestAnswers: new RequestAnswersRepo(db),
     senderQueries: new SenderQueries(db),
     senderRequests: new SenderRequestsRepo(db),
     senderStats: new SenderStatsRepo(db),

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { AppSettingsView, AuditPage, AuditVerifyView, DeskIdentity, InputOf, OperatorView, ScanPurgeView } from '../../electron/api/contract/index.js';
 import { call } from '../api/client.js';
+import { requestIds } from '../api/request-id.js';
 
 /** Operators, the desk's identity, retention and the audit log (administrator screens). */
 export const useAdminStore = defineStore('admin', () => {
@@ -15,8 +16,11 @@ export const useAdminStore = defineStore('admin', () => {
   async function loadOperators(): Promise<void> {
     operators.value = await call('admin.listOperators', {});
   }
-  async function createOperator(input: InputOf<'admin.createOperator'>): Promise<void> {
-    await call('admin.createOperator', input);
+  // An operator whose creation lost its answer is sent again under the same id while the form is unchanged (api/request-id.ts).
+  const createIds = requestIds();
+  async function createOperator(input: Omit<InputOf<'admin.createOperator'>, 'requestId'>): Promise<void> {
+    await call('admin.createOperator', { ...input, requestId: createIds.idFor(input) });
+    createIds.answered();
     await loadOperators();
   }
   async function updateOperator(input: InputOf<'admin.updateOperator'>): Promise<void> {

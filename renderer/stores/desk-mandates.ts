@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import type { DeskMandateList, DeskMandateView } from '../../electron/api/contract/index.js';
 import { call } from '../api/client.js';
 import { shownError } from '../api/host-text.js';
+import { requestIds } from '../api/request-id.js';
 import { newestWins, STALE } from '../composables/newest-wins.js';
 import type { DeskError } from './desk.js';
 import { onSignOut } from './session.js';
@@ -36,6 +37,8 @@ export const useDeskMandatesStore = defineStore('desk-mandates', () => {
   const pending = ref(0);
   const busy = computed(() => pending.value > 0);
   const searches = newestWins();
+  // A delegation whose answer was lost is sent again under the same id while the form is unchanged (api/request-id.ts).
+  const createIds = requestIds();
 
   async function run<T>(target: typeof error, action: () => Promise<T>): Promise<T | undefined> {
     pending.value++;
@@ -65,8 +68,10 @@ export const useDeskMandatesStore = defineStore('desk-mandates', () => {
     const { validTo, ...rest } = draft.value;
     // An empty last day means an open-ended mandate.
     const mandate = validTo.trim() === '' ? rest : { ...rest, validTo };
-    const created = await run(formError, () => call('desk.createMandate', { mandate }));
+    const requestId = createIds.idFor(mandate);
+    const created = await run(formError, () => call('desk.createMandate', { mandate, requestId }));
     if (!created) return false;
+    createIds.answered();
     draft.value = emptyMandateDraft();
     taxId.value = created.delegatorTaxId;
     await search();

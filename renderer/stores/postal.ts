@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import type { InputOf, PostalItemView, RecordedOutcomeView, ScanUploadView } from '../../electron/api/contract/index.js';
 import { ApiCallError, call } from '../api/client.js';
 import { shownError } from '../api/host-text.js';
+import { requestIds } from '../api/request-id.js';
 import { useBusyAction } from '../composables/use-busy-action.js';
 import { sendInChunks } from '../views/postal/upload.js';
 
@@ -35,6 +36,9 @@ export const usePostalStore = defineStore('postal', () => {
   const result = ref<RecordedOutcomeView | null>(null);
 
   const selected = computed(() => items.value.find((i) => i.code === selectedCode.value) ?? null);
+  // An outcome or a handover whose answer was lost is sent again under the same id (api/request-id.ts).
+  const outcomeIds = requestIds();
+  const handoverIds = requestIds();
 
   async function find(code: string): Promise<boolean> {
     preview.value = null;
@@ -68,8 +72,10 @@ export const usePostalStore = defineStore('postal', () => {
   async function record(outcome: OutcomeDraft): Promise<boolean> {
     if (!selected.value) return false;
     const code = selected.value.code;
-    const done = await run(() => call('postal.recordOutcome', { code, outcome }));
+    const requestId = outcomeIds.idFor({ code, outcome });
+    const done = await run(() => call('postal.recordOutcome', { code, outcome, requestId }));
     if (!done) return false;
+    outcomeIds.answered();
     preview.value = null;
     result.value = done;
     refreshItem(done.item);
@@ -79,8 +85,12 @@ export const usePostalStore = defineStore('postal', () => {
   async function sendSecondAttempt(at: string): Promise<boolean> {
     if (!selected.value) return false;
     const code = selected.value.code;
-    const item = await run(() => call('postal.sendSecondAttempt', { code, at }));
-    if (item) refreshItem(item);
+    const requestId = handoverIds.idFor({ code, at });
+    const item = await run(() => call('postal.sendSecondAttempt', { code, at, requestId }));
+    if (item) {
+      handoverIds.answered();
+      refreshItem(item);
+    }
     return item !== undefined;
   }
 

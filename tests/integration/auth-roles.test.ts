@@ -33,6 +33,24 @@ describe('operators and roles', () => {
     expect([res.status, res.body.error?.code]).toEqual([409, 'OPERATOR_USERNAME_ALREADY_USED']);
   });
 
+  it('creates an operator once: the same requestId and form sent again (the answer lost) get the first answer, not OPERATOR_USERNAME_ALREADY_USED', async () => {
+    const admin = await h.loginAs('admin');
+    const body = { username: 'desk.again', displayName: 'Again', roles: ['clerk'], password: 'desk-again-pass', requestId: 'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f' };
+    const first = await h.call<OperatorView>('admin.createOperator', body, admin);
+    expect(first.body.ok, JSON.stringify(first.body.error)).toBe(true);
+    const operators = (await h.call<OperatorView[]>('admin.listOperators', {}, admin)).body.data!.length;
+    const again = await h.call<OperatorView>('admin.createOperator', body, admin);
+    expect(again.body.data).toEqual(first.body.data);
+    expect((await h.call<OperatorView[]>('admin.listOperators', {}, admin)).body.data!).toHaveLength(operators);
+    // The same id with another form, or another password (never kept, checked against the operator), is not a repeat.
+    for (const other of [{ ...body, displayName: 'Other' }, { ...body, password: 'another-pass-2' }]) {
+      const res = await h.call('admin.createOperator', other, admin);
+      expect([res.status, res.body.error?.code]).toEqual([409, 'REQUEST_ID_ALREADY_USED']);
+    }
+    const kept = JSON.stringify(await h.host.ctx.store.knex('request_answers').select());
+    expect(kept).not.toContain('desk-again-pass');
+  });
+
   it('refuses to disable or demote the last active administrator', async () => {
     const admin = await h.loginAs('admin');
     const list = (await h.call<OperatorView[]>('admin.listOperators', {}, admin)).body.data!;

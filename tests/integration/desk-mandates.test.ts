@@ -60,15 +60,18 @@ describe('a mandate registered at the desk', () => {
     expect([r.status, r.body.error?.code]).toEqual([422, 'MANDATE_OVERLAPS']);
   });
 
-  it('stops the delegate at once when revoked, keeps the row as ENDED, and refuses a second revocation', async () => {
+  it('stops the delegate at once when revoked, keeps the row as ENDED; revoked again (the answer lost), it answers the first revocation', async () => {
     const r = await h.api<DeskMandateView>('desk.revokeMandate', { mandateId: mandate.mandateId });
     expect(r.body.data).toMatchObject({ mandateId: mandate.mandateId, state: 'ENDED', revocable: false });
     const c = caseOf(h, 'delegatePickup');
     expect((await actInquiry({ iun: c.notification.iun }, PEOPLE.delegator, PEOPLE.stranger)).body.error?.code).toBe('DELEGATION_MISSING');
     const listed = await h.api<DeskMandateList>('desk.listMandates', { taxId: PEOPLE.stranger.taxId });
     expect(listed.body.data!.items.find((m) => m.mandateId === mandate.mandateId)?.state).toBe('ENDED');
-    const again = await h.api('desk.revokeMandate', { mandateId: mandate.mandateId });
-    expect([again.status, again.body.error?.code]).toEqual([409, 'MANDATE_ALREADY_ENDED']);
+    const stored = await h.host.ctx.store.deskMandates.get(mandate.mandateId);
+    const again = await h.api<DeskMandateView>('desk.revokeMandate', { mandateId: mandate.mandateId });
+    expect(again.body.ok, JSON.stringify(again.body.error)).toBe(true);
+    expect(again.body.data).toEqual(r.body.data);
+    expect(await h.host.ctx.store.deskMandates.get(mandate.mandateId)).toEqual(stored);
     const unknown = await h.api('desk.revokeMandate', { mandateId: '00000000-0000-4000-8000-000000000000' });
     expect([unknown.status, unknown.body.error?.code]).toEqual([404, 'MANDATE_NOT_FOUND']);
   });
@@ -102,5 +105,37 @@ describe('the mandate form', () => {
   it('refuses a mandate whose last day is already past', async () => {
     const r = await h.api('desk.createMandate', draft(PEOPLE.delegator, PEOPLE.elsewhere, { validFrom: '2020-01-01', validTo: '2020-12-31' }));
     expect(r.body.error?.code).toBe('MANDATE_VALID_TO_PAST');
+  });
+});
+
+describe('a write sent again after its answer was lost', () => {
+  const mandateRows = async () => (await h.host.ctx.store.knex('desk_mandates').count({ n: '*' }))[0]!.n;
+  const requestId = '7d3f9a2b-1c4e-4b8a-9f0d-2e6c5a4b3d21';
+
+  it('registers a delegation once: the same requestId and form get the first answer, not MANDATE_OVERLAPS', async () => {
+    const body = { ...draft(PEOPLE.other, PEOPLE.elsewhere), requestId };
+    const first = await create(body);
+    const rows = await mandateRows();
+    const again = await h.api<DeskMandateView>('desk.createMandate', body);
+    expect(again.body.ok, JSON.stringify(again.body.error)).toBe(true);
+    expect(again.body.data).toEqual(first);
+    expect(await mandateRows()).toBe(rows);
+    // The same id with another form is not a repeat: refused, nothing registered.
+    const other = await h.api('desk.createMandate', { ...draft(PEOPLE.other, PEOPLE.restart), requestId });
+    expect([other.status, other.body.error?.code]).toEqual([409, 'REQUEST_ID_ALREADY_USED']);
+    expect(other.body.error?.message).toContain('già stata eseguita');
+    expect(await mandateRows()).toBe(rows);
+    // Without an id, the same form sent twice is still an overlap.
+    expect((await h.api('desk.createMandate', draft(PEOPLE.other, PEOPLE.elsewhere))).body.error?.code).toBe('MANDATE_OVERLAPS');
+  });
+
+  it('still refuses to revoke a delegation that ended by its own date (it was never revoked)', async () => {
+    const mandateId = '0b7e2d4c-5a6f-4e1d-8c9b-3a2f1e0d9c8b';
+    await h.host.ctx.store.deskMandates.put({
+      mandateId, delegatorTaxId: PEOPLE.other.taxId, delegateTaxId: PEOPLE.restart.taxId, delegateDenomination: PEOPLE.restart.denomination, delegateType: 'PF',
+      validFrom: '2020-01-01T00:00:00+01:00', validTo: '2020-12-31T23:59:59.999+01:00', createdAt: '2020-01-01T10:00:00+01:00',
+    });
+    const r = await h.api('desk.revokeMandate', { mandateId });
+    expect([r.status, r.body.error?.code]).toEqual([409, 'MANDATE_ALREADY_ENDED']);
   });
 });

@@ -243,3 +243,38 @@ describe('first-attempt failure', () => {
       .toBe('EVENT_AFTER_FINAL');
   });
 });
+
+describe('a write sent again after its answer was lost', () => {
+  it('records an outcome once: the same requestId and request get the first answer, not POSTAL_OUTCOME_ALREADY_RECORDED', async () => {
+    const c = h.cases.csv[5]!;
+    const requestId = '3e9c1a7b-5d2f-4a6e-8b1c-9f0e2d3c4b5a';
+    const body = { code: c.itemCode, outcome: { kind: 'DELIVERED_TO_RECIPIENT', at: romeLocal(NOW_MS - 2 * HOUR) }, requestId };
+    const first = await h.ok<RecordedOutcomeView>('postal.recordOutcome', body);
+    const after = await h.counts();
+    // The answer was lost: the screen sends the same outcome again.
+    const again = await h.ok<RecordedOutcomeView>('postal.recordOutcome', body);
+    expect(again).toEqual(first);
+    expect(await h.counts()).toEqual(after);
+    // The same id with another request is not a repeat: refused, nothing recorded.
+    const other = await h.call('postal.recordOutcome', { ...body, outcome: { ...body.outcome, at: romeLocal(NOW_MS - 3 * HOUR) } });
+    expect([other.status, other.body.error?.code]).toEqual([409, 'REQUEST_ID_ALREADY_USED']);
+    expect(await h.counts()).toEqual(after);
+    // Without an id, the same outcome sent again is still said to be recorded already.
+    expect(await h.refused('postal.recordOutcome', { code: body.code, outcome: body.outcome })).toBe('POSTAL_OUTCOME_ALREADY_RECORDED');
+  });
+
+  it('records the handover of a second attempt once: the same requestId and request get the first answer', async () => {
+    const c = h.cases.csv[6]!;
+    const address = { address: 'Via Roma 1', zip: '20121', municipality: 'Milano', province: 'MI' };
+    await h.ok('postal.recordOutcome', { code: c.itemCode, outcome: { kind: 'UNDELIVERED', at: romeLocal(NOW_MS - 5 * HOUR), cause: 'M04', next: { kind: 'SECOND_ATTEMPT', address } } });
+    const body = { code: `${c.iun}/0/1`, at: romeLocal(NOW_MS - 4 * HOUR), requestId: '8a1b2c3d-4e5f-4a6b-9c7d-0e1f2a3b4c5d' };
+    const first = await h.ok<PostalItemView>('postal.sendSecondAttempt', body);
+    expect(first.state).toBe('OPEN');
+    const after = await h.counts(c.iun);
+    const again = await h.ok<PostalItemView>('postal.sendSecondAttempt', body);
+    expect(again).toEqual(first);
+    expect(await h.counts(c.iun)).toEqual(after);
+    const other = await h.call('postal.sendSecondAttempt', { ...body, at: romeLocal(NOW_MS - 3 * HOUR) });
+    expect(other.body.error?.code).toBe('REQUEST_ID_ALREADY_USED');
+  });
+});

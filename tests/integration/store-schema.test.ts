@@ -7,7 +7,7 @@ import { migrations } from '../../db/migrations/index.js';
 import { appliedMigrations, rollbackAll } from '../../db/schema-version.js';
 import { tempStoreDir } from '../support/store-temp.js';
 
-const SCHEMA_HASH = '1561eae5f41b3bf9e6397ceea4765ffc2a694ff943b3f7401721c07cbd590302';
+const SCHEMA_HASH = '068a36a4c3279412b680ec0d7f68b1572c5e428941b32fb61cc2923a36e08ac6';
 
 const tmp = tempStoreDir('radd-schema-');
 afterAll(() => tmp.remove());

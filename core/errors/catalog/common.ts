@@ -30,4 +30,10 @@ export const commonCatalog = {
   REQUEST_TIMEOUT: { it: 'La richiesta è arrivata incompleta: nulla è stato registrato, riprovare', en: 'The request arrived incomplete: nothing was recorded, please try again' },
   INTERNAL: { it: 'Errore interno (codice {correlationId}): riprovare; se si ripete, segnalarlo all\'assistenza', en: 'Internal error (reference {correlationId}): try again; if it persists, report it to support' },
   NOTIFICATION_NOT_FOUND: { it: 'Notifica non trovata', en: 'Notification not found' },
+  // A request the screen named (its requestId) already carried out with other data: the id of a draft
+  // sent again after the draft changed, by a screen that did not renew it (electron/api/answer-once.ts).
+  REQUEST_ID_ALREADY_USED: {
+    it: 'Questa richiesta è già stata eseguita con dati diversi: nulla è stato registrato di nuovo. Ricontrollare i dati e confermare di nuovo',
+    en: 'This request was already carried out with other data: nothing was recorded again. Check the data and confirm again',
+  },
 } satisfies Catalog;

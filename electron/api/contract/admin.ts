@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { displayNameSchema, newPasswordSchema, usernameSchema } from './auth.js';
 import { ROLES, op, t, type Role } from './op.js';
+import { requestIdSchema } from './schemas.js';
 
 export interface OperatorView {
   id: string;
@@ -111,10 +112,10 @@ export const adminContract = {
     doc: 'Every operator of this desk with roles, state and lockout',
   }),
   'admin.createOperator': op({
-    input: z.object({ username, displayName, roles, password: newPasswordSchema, senderTaxId: senderTaxId.optional() }).strict(),
+    input: z.object({ username, displayName, roles, password: newPasswordSchema, senderTaxId: senderTaxId.optional(), requestId: requestIdSchema.optional() }).strict(),
     output: t<OperatorView>(),
     roles: admin,
-    doc: 'Create an operator with their roles and first password',
+    doc: 'Create an operator with their roles and first password; idempotent on the requestId chosen by the screen',
     mutates: true,
     auditTargets: (_input, out) => (out ? [out.id] : []),
   }),

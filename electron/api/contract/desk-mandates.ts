@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { checkMandateDraft, parseRecipientTaxId, type IsoInstant, type MandateState, type NewMandate, type RecipientType } from '../../../core/index.js';
 import { op, t } from './op.js';
-import { alongOtherErrors, recipientTypeSchema, taxIdSchema, type Unchecked } from './schemas.js';
+import { alongOtherErrors, recipientTypeSchema, requestIdSchema, taxIdSchema, type Unchecked } from './schemas.js';
 
 const clerkOrAdmin = ['clerk', 'admin'] as const;
 
@@ -86,10 +86,10 @@ export const deskMandatesContract = {
     doc: 'The delegations of a tax code, as delegator or as delegate, newest first, with their state now',
   }),
   'desk.createMandate': op({
-    input: z.strictObject({ mandate: mandateDraftSchema }),
+    input: z.strictObject({ mandate: mandateDraftSchema, requestId: requestIdSchema.optional() }),
     output: t<DeskMandateView>(),
     roles: clerkOrAdmin,
-    doc: 'Register a delegation from a recipient (PF or PG) to a delegate for a period of days',
+    doc: 'Register a delegation from a recipient (PF or PG) to a delegate for a period of days; idempotent on the requestId chosen by the screen',
     mutates: true,
     auditTargets: (_input, out) => (out ? [out.mandateId] : []),
   }),
@@ -97,7 +97,7 @@ export const deskMandatesContract = {
     input: z.strictObject({ mandateId: mandateIdSchema }),
     output: t<DeskMandateView>(),
     roles: clerkOrAdmin,
-    doc: 'Revoke a delegation: its validity ends now; the record stays, for the log',
+    doc: 'Revoke a delegation: its validity ends now; the record stays, for the log. Revoked again, it answers the first revocation',
     mutates: true,
     auditTargets: (input) => [input.mandateId],
   }),

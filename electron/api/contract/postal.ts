@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { POSTAL_OUTCOME_KINDS } from '../../../core/index.js';
 import { op, t } from './op.js';
+import { requestIdSchema } from './schemas.js';
 import type {
   BatchPreviewView,
   BatchRecordedView,
@@ -90,19 +91,19 @@ export const postalContract = {
     doc: 'Show the codes, status and dates an outcome would produce, without recording it',
   }),
   'postal.recordOutcome': op({
-    input: z.object({ code: itemCode, outcome: outcomeInputSchema }),
+    input: z.object({ code: itemCode, outcome: outcomeInputSchema, requestId: requestIdSchema.optional() }),
     output: t<RecordedOutcomeView>(),
     roles: ROLES,
     mutates: true,
-    doc: 'Record one postal outcome by meaning (timeline, derived state, outbox in one transaction)',
+    doc: 'Record one postal outcome by meaning (timeline, derived state, outbox in one transaction); idempotent on the requestId chosen by the screen',
     auditTargets: (input, out) => [out?.item.iun ?? input.code, input.outcome.kind],
   }),
   'postal.sendSecondAttempt': op({
-    input: z.object({ code: itemCode, at: receiptDate }),
+    input: z.object({ code: itemCode, at: receiptDate, requestId: requestIdSchema.optional() }),
     output: t<PostalItemView>(),
     roles: ROLES,
     mutates: true,
-    doc: 'Record that a prepared second attempt was handed over for delivery (date of the acceptance receipt)',
+    doc: 'Record that a prepared second attempt was handed over for delivery (date of the acceptance receipt); idempotent on the requestId chosen by the screen',
     auditTargets: (input, out) => [out?.iun ?? input.code],
   }),
   'postal.previewBatch': op({

@@ -34,3 +34,10 @@ export const alongOtherErrors = {
 
 /** What a cross-field check receives under alongOtherErrors: the fields as sent, not yet checked. */
 export type Unchecked = Record<string, unknown>;
+
+/**
+ * The id a screen gives a write it sends (a UUID v4, kept while its draft stays the same): sent again
+ * after its answer was lost, the same request gets the same answer and nothing is recorded twice
+ * (electron/api/answer-once.ts). Optional: a caller without it is served as before.
+ */
+export const requestIdSchema = z.string().trim().toLowerCase().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'UUID v4');

@@ -5,8 +5,10 @@ import { toAuditEntryView } from '../../auth/audit-trail.js';
 import { getAppSettings, getDeskIdentity, setDeskIdentity, setScanRetentionDays } from '../../auth/desk-settings.js';
 import { createOperator, listOperators, resetPassword, updateOperator } from '../../auth/operators.js';
 import { authOf } from '../../auth/runtime.js';
+import { verifyPassword } from '../../auth/password.js';
 import { purgeExpiredScans } from '../../desk/scan-retention.js';
-import type { adminContract } from '../contract/admin.js';
+import { answerOnce } from '../answer-once.js';
+import type { adminContract, OperatorView } from '../contract/admin.js';
 import type { HandlersOf } from './types.js';
 
 interface FilterInput {
@@ -30,7 +32,20 @@ function toFilter(f: FilterInput): AuditFilter {
 export const adminHandlers = {
   'admin.listOperators': async (_input, ctx) => listOperators(ctx.store, ctx.clock.now()),
 
-  'admin.createOperator': async (input, ctx) => createOperator(ctx.store, authOf(ctx), input, ctx.clock.now()),
+  // Named by the screen (requestId), an operator created again after the answer was lost gets the
+  // first answer, not OPERATOR_USERNAME_ALREADY_USED. The password is no part of the kept digest: a
+  // repeat is the same request only if it also opens the operator created the first time.
+  'admin.createOperator': async ({ requestId, ...input }, ctx, caller) => {
+    const now = ctx.clock.now();
+    const work = () => createOperator(ctx.store, authOf(ctx), input, now);
+    if (!requestId) return work();
+    const { password, ...request } = input;
+    const alsoSame = async (first: OperatorView) => {
+      const user = await ctx.store.users.get(first.id);
+      return user !== undefined && verifyPassword(password, user.passwordHash);
+    };
+    return answerOnce(ctx.store, { operation: 'admin.createOperator', requestId, request, now: now.toISOString(), operatorId: caller.operatorId, alsoSame }, work);
+  },
 
   'admin.updateOperator': async (input, ctx) => updateOperator(ctx.store, authOf(ctx), input, ctx.clock.now()),
 

@@ -1,6 +1,7 @@
 // The postal desk's handlers (DOMAIN.md 7.3, 7.4): thin, the work is in electron/postal/ and the
 // rules in the core. Every write runs in one store transaction (dispatch's, reused here).
 import { appendPostalAudit } from '../../postal/audit.js';
+import { answerOnce } from '../answer-once.js';
 import { recordBatch, previewBatch } from '../../postal/batch.js';
 import { recordBatchOnce } from '../../postal/batch-once.js';
 import { importLine } from '../../postal/csv-import.js';
@@ -23,11 +24,23 @@ export const postalHandlers = {
 
   'postal.previewOutcome': async ({ code, outcome }, ctx, caller) => previewOutcome(ctx.store, ctx.store.files, code, outcome, postalCall(ctx, caller)),
 
-  'postal.recordOutcome': async ({ code, outcome }, ctx, caller) =>
-    ctx.store.transaction((tx) => recordOutcome(tx, ctx.store.files, code, outcome, postalCall(ctx, caller))),
+  // Named by the screen (requestId), an outcome sent again after its answer was lost gets the first
+  // answer, not POSTAL_OUTCOME_ALREADY_RECORDED (electron/api/answer-once.ts).
+  'postal.recordOutcome': async ({ code, outcome, requestId }, ctx, caller) => {
+    const call = postalCall(ctx, caller);
+    return ctx.store.transaction((tx) => {
+      const work = () => recordOutcome(tx, ctx.store.files, code, outcome, call);
+      return requestId ? answerOnce(tx, { operation: 'postal.recordOutcome', requestId, request: { code, outcome }, now: call.now, operatorId: call.operatorId }, work) : work();
+    });
+  },
 
-  'postal.sendSecondAttempt': async ({ code, at }, ctx, caller) =>
-    ctx.store.transaction((tx) => sendSecondAttempt(tx, code, at, postalCall(ctx, caller))),
+  'postal.sendSecondAttempt': async ({ code, at, requestId }, ctx, caller) => {
+    const call = postalCall(ctx, caller);
+    return ctx.store.transaction((tx) => {
+      const work = () => sendSecondAttempt(tx, code, at, call);
+      return requestId ? answerOnce(tx, { operation: 'postal.sendSecondAttempt', requestId, request: { code, at }, now: call.now, operatorId: call.operatorId }, work) : work();
+    });
+  },
 
   'postal.previewBatch': async ({ items, outcome }, ctx, caller) => previewBatch(ctx.store, ctx.store.files, items, outcome, postalCall(ctx, caller)),
 

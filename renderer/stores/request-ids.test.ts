@@ -1,0 +1,107 @@
+// A write whose answer was lost is sent again under the same requestId while its draft is unchanged
+// (the host then answers the first answer: electron/api/answer-once.ts); a changed draft, or the next
+// request after an answer, gets a new id (api/request-id.ts).
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FindItemResult, PostalItemView } from '../../electron/api/contract/index.js';
+
+let answer: unknown;
+/** The calls made, and whether the next one loses its answer (the host not reachable). */
+const sent: { op: string; input: Record<string, unknown> }[] = [];
+let loseNext = false;
+vi.mock('../api/client.js', () => ({
+  ApiCallError: class ApiCallError extends Error {},
+  call: async (op: string, input: Record<string, unknown>) => {
+    sent.push({ op, input });
+    if (loseNext) {
+      loseNext = false;
+      throw new Error('HOST_UNREACHABLE');
+    }
+    return answer;
+  },
+}));
+
+const { usePostalStore } = await import('./postal.js');
+const { useDeskMandatesStore } = await import('./desk-mandates.js');
+const { useAdminStore } = await import('./admin.js');
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+/** The requestIds of the calls to `op`, in order. */
+const idsOf = (op: string) => sent.filter((c) => c.op === op).map((c) => c.input.requestId as string);
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+  sent.length = 0;
+  loseNext = false;
+});
+
+describe('the request id of a write', () => {
+  it('postal outcome: kept while the outcome is unchanged, renewed after an answer and after a change', async () => {
+    const s = usePostalStore();
+    const item = { code: 'A/0/0', state: 'OPEN', allowed: [] } as unknown as PostalItemView;
+    answer = { items: [item], selected: 'A/0/0' } satisfies FindItemResult;
+    await s.find('A/0/0');
+    const outcome = { kind: 'DELIVERED_TO_RECIPIENT' as const, at: '2026-11-20' };
+    loseNext = true;
+    expect(await s.record(outcome)).toBe(false);
+    answer = { item, steps: [], newLegalFacts: [] };
+    expect(await s.record({ ...outcome })).toBe(true);
+    loseNext = true;
+    await s.record(outcome);
+    loseNext = true;
+    await s.record({ ...outcome, at: '2026-11-21' });
+    const [lost, retried, next, changed] = idsOf('postal.recordOutcome');
+    expect(lost).toMatch(UUID_V4);
+    expect(retried).toBe(lost);
+    expect(next).not.toBe(retried);
+    expect(changed).not.toBe(next);
+  });
+
+  it('postal second attempt handed over: kept while the date is unchanged', async () => {
+    const s = usePostalStore();
+    const item = { code: 'A/0/1', state: 'PREPARED', allowed: [] } as unknown as PostalItemView;
+    answer = { items: [item], selected: 'A/0/1' } satisfies FindItemResult;
+    await s.find('A/0/1');
+    loseNext = true;
+    expect(await s.sendSecondAttempt('2026-11-20')).toBe(false);
+    answer = { ...item, state: 'OPEN' };
+    expect(await s.sendSecondAttempt('2026-11-20')).toBe(true);
+    const [lost, retried] = idsOf('postal.sendSecondAttempt');
+    expect(lost).toMatch(UUID_V4);
+    expect(retried).toBe(lost);
+  });
+
+  it('new delegation: kept while the form is unchanged, renewed after a change and after it was registered', async () => {
+    const s = useDeskMandatesStore();
+    s.draft = { delegatorTaxId: 'SPSGNN48C12F839Y', delegateTaxId: 'FRRNNA65S55D612P', delegateDenomination: 'Anna Ferrari', delegateType: 'PF', validFrom: '2026-11-28', validTo: '' };
+    loseNext = true;
+    expect(await s.create()).toBe(false);
+    loseNext = true;
+    expect(await s.create()).toBe(false);
+    s.draft = { ...s.draft, delegateDenomination: 'Anna Maria Ferrari' };
+    answer = { mandateId: 'm-1', delegatorTaxId: 'SPSGNN48C12F839Y' };
+    expect(await s.create()).toBe(true);
+    s.draft = { delegatorTaxId: 'SPSGNN48C12F839Y', delegateTaxId: 'FRRNNA65S55D612P', delegateDenomination: 'Anna Maria Ferrari', delegateType: 'PF', validFrom: '2026-11-28', validTo: '' };
+    await s.create();
+    const [lost, retried, changed, afterAnswer] = idsOf('desk.createMandate');
+    expect(lost).toMatch(UUID_V4);
+    expect(retried).toBe(lost);
+    expect(changed).not.toBe(lost);
+    expect(afterAnswer).not.toBe(changed);
+  });
+
+  it('new operator: kept while the form is unchanged, renewed after a change', async () => {
+    const s = useAdminStore();
+    const form = { username: 'desk.two', displayName: 'Desk Two', roles: ['clerk' as const], password: 'desk-two-password' };
+    loseNext = true;
+    await expect(s.createOperator(form)).rejects.toThrow();
+    answer = [];
+    await s.createOperator({ ...form });
+    loseNext = true;
+    await expect(s.createOperator({ ...form, displayName: 'Desk 2' })).rejects.toThrow();
+    const [lost, retried, changed] = idsOf('admin.createOperator');
+    expect(lost).toMatch(UUID_V4);
+    expect(retried).toBe(lost);
+    expect(changed).not.toBe(retried);
+  });
+});
