@@ -215,6 +215,8 @@ export {
   transitionTransaction,
   /** Whether two start payloads are the same (idempotent start on operationId). */
   isSameStartData,
+  /** The token of a scanned AAR QR (URL or bare token): what the desk keeps and SEND's qrCode carries. */
+  aarQrToken,
   /** Whether a transaction can still be completed or aborted. */
   isOpenTransaction,
   /** SEND's shipped print limit per IUN and recipient (0 = unlimited). */

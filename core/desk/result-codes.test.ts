@@ -28,7 +28,17 @@ describe('RADD result codes (DOMAIN.md 10.1)', () => {
     ['DOCUMENTS_NO_LONGER_AVAILABLE', 4],
     ['RADD_TRANSACTION_ALREADY_EXISTS', 5],
     ['TAX_ID_NOT_RECIPIENT', 10],
+    ['IUN_NOT_OF_TAX_ID', 10],
+    ['NOTIFICATION_NOT_FOUND', 10],
+    ['IDENTITY_DOCUMENT_EXPIRED', 10],
+    // "bad QR" (DOMAIN.md 10.1): a QR that is not SEND's, a token SEND never issued, an unreadable IUN.
+    ['AAR_QR_INVALID', 10],
+    ['AAR_QR_UNKNOWN', 10],
+    ['IUN_INVALID_FORMAT', 10],
+    ['IUN_INVALID_CHECK_CHAR', 10],
     ['NOTIFICATION_CANCELLED', 80],
+    // The AOR inquiry answers only 0 or 99 (radd-alt-external.yaml AORInquiryResponse): never 10.
+    ['AOR_NOTHING_PENDING', 99],
     ['RADD_TRANSACTION_NOT_FOUND', 99],
   ] as const)('maps %s to result %i', (code, result) => {
     expect(raddResultCodeFor(code)).toBe(result);

@@ -38,8 +38,10 @@ export function raddResultInfo(code: number): RaddResultInfo {
 
 /**
  * The RADD result code that stands for one of the desk's typed errors. Not-found, refused,
- * not-a-recipient, delegation and identity problems are all "input not valid" (10) for SEND:
- * the IUN or QR given does not lead to a notification this person may collect.
+ * not-a-recipient, delegation and identity problems, and a QR or IUN that cannot be read, are all
+ * "input not valid" (10) for SEND: the IUN or QR given does not lead to a notification this person
+ * may collect. An AOR inquiry with nothing pending is not an input problem: the AOR inquiry answers
+ * only 0 or 99 (radd-alt-external.yaml AORInquiryResponse.status: ResponseStatus, enum [0, 99]).
  */
 const ERROR_TO_RESULT: Partial<Record<ErrorCode, RaddResultCode>> = {
   RADD_RESULT_OK: 0,
@@ -53,7 +55,13 @@ const ERROR_TO_RESULT: Partial<Record<ErrorCode, RaddResultCode>> = {
   TAX_ID_NOT_RECIPIENT: 10,
   IUN_NOT_OF_TAX_ID: 10,
   DELEGATION_MISSING: 10,
-  AOR_NOTHING_PENDING: 10,
+  AAR_QR_INVALID: 10,
+  AAR_QR_UNKNOWN: 10,
+  IUN_INVALID_FORMAT: 10,
+  IUN_INVALID_CHARACTER: 10,
+  IUN_INVALID_MONTH: 10,
+  IUN_INVALID_CHECK_CHAR: 10,
+  AOR_NOTHING_PENDING: 99,
   IDENTITY_DOCUMENT_TYPE_INVALID: 10,
   IDENTITY_DOCUMENT_NUMBER_INVALID: 10,
   IDENTITY_DOCUMENT_NUMBER_SHAPE: 10,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  aarQrToken,
   isOpenTransaction,
   transitionTransaction,
   type DeskTransaction,
@@ -103,6 +104,17 @@ describe('transaction state machine (DOMAIN.md 10.1)', () => {
   it('treats the same start instant written with another offset as identical data', () => {
     const r = transitionTransaction(txIn('STARTED'), start({ ...START, operationDate: '2026-03-20T09:00:00Z' }));
     expect(r.ok && r.repeated).toBe(true);
+  });
+
+  it('treats the same AAR QR read as its URL or as the bare token as identical data, and another QR as different', () => {
+    const token = 'UkdESC1BS01QLVFWWE4tMjAyMzA4LUctMV9QRi1lZjJkZWI0NS0zYzBl';
+    const byQr = { ...START, iun: null, qrCode: token };
+    const stored = { ...txIn('STARTED'), start: byQr };
+    const again = transitionTransaction(stored, start({ ...byQr, qrCode: `https://cittadini.notifichedigitali.it/notifica?aar=${token}\n` }));
+    expect(again.ok && again.repeated).toBe(true);
+    const other = transitionTransaction(stored, start({ ...byQr, qrCode: `${token}X` }));
+    expect(!other.ok && other.code).toBe('RADD_TRANSACTION_ALREADY_EXISTS');
+    expect(aarQrToken(`https://imprese.notifichedigitali.it/notifica?aar=${token}`)).toBe(token);
   });
 
   const changed: Array<[keyof TransactionStartData, unknown]> = [

@@ -3,6 +3,7 @@
 import type { IsoInstant, RecipientType } from '../model/types.js';
 import { deskFailure, type DeskFailure } from './result.js';
 import { tryParseInstant } from '../time/index.js';
+import { parseScannedAar } from '../aar/access.js';
 
 export type DeskOperationType = 'ACT' | 'AOR';
 
@@ -17,7 +18,10 @@ export interface TransactionStartData {
   delegateTaxId: string | null;
   /** ACT: the IUN typed by the clerk, or null when a QR code was scanned. AOR: null. */
   iun: string | null;
-  /** ACT: the scanned AAR QR (URL or token), or null. AOR: null. */
+  /**
+   * ACT: the scanned AAR QR, or null. AOR: null. The desk keeps the token (what SEND's `qrCode`
+   * carries: radd-alt-external.yaml's example is the bare token); a URL read earlier compares by its token.
+   */
   qrCode: string | null;
   /** Identity evidence upload (null when the operator keeps the scans itself, DOMAIN.md 10.1). */
   fileKey: string | null;
@@ -61,6 +65,16 @@ export type TransitionResult =
 
 const normalise = (s: string | null): string | null => (s === null ? null : s.trim().toUpperCase());
 
+/** The token of a scanned AAR QR (URL or bare token): the same QR read either way is the same data. */
+export function aarQrToken(qrCode: string): string {
+  try {
+    return parseScannedAar(qrCode).token;
+  } catch {
+    return qrCode.trim();
+  }
+}
+const qrOf = (s: string | null): string | null => (s === null ? null : aarQrToken(s));
+
 /** Same start data: what SEND's conditional put compares (recipient, delegate, file, IUN/QR, start date). */
 export function isSameStartData(a: TransactionStartData, b: TransactionStartData): boolean {
   return (
@@ -69,7 +83,7 @@ export function isSameStartData(a: TransactionStartData, b: TransactionStartData
     normalise(a.recipientTaxId) === normalise(b.recipientTaxId) &&
     normalise(a.delegateTaxId) === normalise(b.delegateTaxId) &&
     normalise(a.iun) === normalise(b.iun) &&
-    a.qrCode === b.qrCode &&
+    qrOf(a.qrCode) === qrOf(b.qrCode) &&
     a.fileKey === b.fileKey &&
     a.checksum === b.checksum &&
     tryParseInstant(a.operationDate) === tryParseInstant(b.operationDate)

@@ -3,7 +3,7 @@
 // operation; other data, or a closed operation, is "transaction already exists" (code 5). A new
 // one re-runs the inquiry, records the transaction (STARTED), the desk record with its documents
 // and evidence, and queues the start for the sync adapter, all in the caller's transaction.
-import { toDomainError, transitionTransaction, type IsoInstant, type TransactionStartData } from '../../core/index.js';
+import { aarQrToken, toDomainError, transitionTransaction, type IsoInstant, type TransactionStartData } from '../../core/index.js';
 import type { NewDeskOperationRecord } from '../../db/repositories/desk-queries.js';
 import type { RaddTransaction } from '../../db/repositories/radd-transactions-repo.js';
 import type { Store } from '../../db/store.js';
@@ -36,7 +36,8 @@ async function startData(store: Store, input: StartInput, operationDate: IsoInst
     recipientType: id.recipientType,
     delegateTaxId: id.collector === 'DELEGATE' && id.delegate ? id.delegate.taxId : null,
     iun,
-    qrCode: input.mode === 'ACT' ? (input.qrCode ?? null) : null,
+    // The token, not the URL the scanner may deliver: SEND's qrCode is the token (radd-alt-external.yaml).
+    qrCode: input.mode === 'ACT' && input.qrCode ? aarQrToken(input.qrCode) : null,
     fileKey: evidence.zip ? `local:${evidence.zip.sha256}` : null,
     checksum: evidence.zip?.checksum ?? null,
     operationDate,

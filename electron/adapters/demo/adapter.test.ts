@@ -3,7 +3,7 @@ import { createManualClock } from '../../sync/manual-scheduler.js';
 import { createMemorySyncStore } from '../../sync/memory-store.js';
 import { createSyncEngine } from '../../sync/engine.js';
 import type { OutboxItem } from '../../sync/types.js';
-import { DEMO_HOME_SENDER_TAX_ID } from '../../../core/index.js';
+import { buildAarToken, DEMO_HOME_SENDER_TAX_ID } from '../../../core/index.js';
 import { createDemoAdapter } from './adapter.js';
 
 const T0 = Date.parse('2026-03-10T08:00:00Z');
@@ -97,6 +97,20 @@ describe('demo adapter (simulated SEND)', () => {
     await engine.runNow();
     const views = [...store.timelines.get(iun)!.values()].filter((e) => e.category === 'NOTIFICATION_VIEWED' && e.details?.raddTransactionId === 'op-1');
     expect(views.map((e) => e.elementId)).toEqual([`NOTIFICATION_VIEWED.IUN_${iun}.RECINDEX_0`]);
+  });
+
+  it('starts an ACT from the AAR QR alone (SEND resolves its own token), and refuses a QR of an unknown notification with code 10', async () => {
+    const { store, adapter, engine, clock } = setup();
+    await engine.runNow();
+    const [iun, n] = [...store.notifications.entries()][0]!;
+    const qr = (forIun: string) => buildAarToken(forIun, 'PF-0f4e7a52-6a1d-4c8e-9a77-3d2b1c0e9f12', '3b241101-e2bb-4255-8caf-4136c566a962');
+    const base = { operationType: 'ACT', recipientTaxId: n.recipients[0]!.taxId, recipientType: n.recipients[0]!.recipientType, operationDate: new Date(clock.now()).toISOString() };
+    const byQr = { ...base, operationId: 'op-qr', qrCode: qr(iun) };
+    const started = await adapter.push(item(1, 'radd.startTransaction', 'op-qr', byQr));
+    expect(started.status).toBe('applied');
+    expect((started.data as { downloadUrlList: { url: string }[] }).downloadUrlList.map((d) => d.url)).toContain(`demo://documents/${iun}`);
+    const unknown = { ...base, operationId: 'op-qr-2', qrCode: `https://cittadini.notifichedigitali.it/notifica?aar=${qr('KWKU-JHXN-HJXM-202304-U-1')}` };
+    await expect(adapter.push(item(2, 'radd.startTransaction', 'op-qr-2', unknown))).rejects.toMatchObject({ code: 'SYNC_RADD_REFUSED', transient: false, params: { code: 10 } });
   });
 
   it('answers RADD result codes: unknown IUN refused for good, complete before start retried', async () => {

@@ -4,6 +4,7 @@
 // NOTIFICATION_RADD_RETRIEVED; both come back to the desk through the next pull (same elementId
 // as the desk's own record, so nothing is duplicated).
 import {
+  aarQrToken,
   buildActCompletionElements,
   buildAorCompletionElements,
   transitionTransaction,
@@ -15,6 +16,15 @@ import { parsePayload } from '../../sync/payload.js';
 import type { OutboxItem, PushResult } from '../../sync/types.js';
 import { raddAbortPayloadSchema, raddCompletePayloadSchema, raddStartPayloadSchema, type RaddStartPayload } from '../radd/payloads.js';
 import type { DemoWorld } from './world.js';
+
+/**
+ * The IUN of an AAR QR as SEND reads its own tokens (`<IUN>_<recipientInternalId>_<uuid>`, base64url,
+ * DOMAIN.md 9). Only the simulated SEND does this: the desk keeps tokens opaque.
+ */
+function iunOfQr(qrCode: string): string | undefined {
+  const [iun] = Buffer.from(aarQrToken(qrCode), 'base64url').toString('utf8').split('_');
+  return iun || undefined;
+}
 
 export class DemoDesk {
   private readonly transactions = new Map<string, DeskTransaction>();
@@ -37,11 +47,15 @@ export class DemoDesk {
     return r;
   }
 
-  /** The IUNs a start resolves: ACT the given IUN (code 10 when unknown), AOR the recipient's unreachable ones. */
+  /**
+   * The IUNs a start resolves: ACT the given IUN or the one of the AAR QR (code 10 when unknown), AOR
+   * the recipient's unreachable ones.
+   */
   private resolve(p: RaddStartPayload, atMs: number): string[] {
     const w = this.world();
     if (p.operationType === 'ACT') {
-      const c = p.iun ? w.find(p.iun, atMs) : undefined;
+      const iun = p.iun ?? (p.qrCode ? iunOfQr(p.qrCode) : undefined);
+      const c = iun ? w.find(iun, atMs) : undefined;
       if (!c || !c.notification.recipients.some((r) => r.taxId === p.recipientTaxId)) throw new SyncError('SYNC_RADD_REFUSED', { operationId: p.operationId, code: 10, message: 'input non valido' }, { transient: false });
       return [c.notification.iun];
     }
