@@ -16,6 +16,20 @@ export function requestDigest(request: unknown): string {
   return createHash('sha256').update(JSON.stringify(request)).digest('hex');
 }
 
+/** Answers given again (a repeat): dispatch writes no second audit entry for them. */
+const repeats = new WeakSet<object>();
+
+/** Marks `answer` as the first answer given again: nothing was done, nothing is audited again. */
+export function answeredAgain<T>(answer: T): T {
+  if (typeof answer === 'object' && answer !== null) repeats.add(answer);
+  return answer;
+}
+
+/** Whether `answer` is a first answer given again (answeredAgain). */
+export function isAnsweredAgain(answer: unknown): boolean {
+  return typeof answer === 'object' && answer !== null && repeats.has(answer);
+}
+
 export interface AnswerOnce<T> {
   /** The API operation: ids are scoped to it. */
   operation: string;
@@ -36,19 +50,32 @@ export interface AnswerOnce<T> {
  * transaction rolls back): sent again, it is checked again.
  */
 export async function answerOnce<T>(tx: Pick<StoreScope, 'requestAnswers'>, a: AnswerOnce<T>, work: () => Promise<T>): Promise<T> {
-  const requestSha256 = requestDigest(a.request);
-  const known = await tx.requestAnswers.get(a.operation, a.requestId);
-  if (known) {
-    const first = known.result as T;
-    if (known.requestSha256 !== requestSha256 || (a.alsoSame && !(await a.alsoSame(first)))) {
-      throw new DomainError('REQUEST_ID_ALREADY_USED', { requestId: a.requestId });
-    }
-    return first;
-  }
+  const first = await firstAnswer(tx, a);
+  if (first) return first.answer;
   const result = await work();
+  await keepAnswer(tx, a, result);
+  return result;
+}
+
+/**
+ * The answer kept for this request (marked answeredAgain), or undefined when it was never answered;
+ * the same id with another request is REQUEST_ID_ALREADY_USED. For a handler that cannot hold a
+ * transaction around its work (documents.print): it asks, does the work, then keeps the answer.
+ */
+export async function firstAnswer<T>(tx: Pick<StoreScope, 'requestAnswers'>, a: AnswerOnce<T>): Promise<{ answer: T } | undefined> {
+  const known = await tx.requestAnswers.get(a.operation, a.requestId);
+  if (!known) return undefined;
+  const first = known.result as T;
+  if (known.requestSha256 !== requestDigest(a.request) || (a.alsoSame && !(await a.alsoSame(first)))) {
+    throw new DomainError('REQUEST_ID_ALREADY_USED', { requestId: a.requestId });
+  }
+  return { answer: answeredAgain(first) };
+}
+
+/** Keeps the answer to this request (forgetting answers older than ANSWER_KEPT_DAYS). */
+export async function keepAnswer<T>(tx: Pick<StoreScope, 'requestAnswers'>, a: AnswerOnce<T>, result: T): Promise<void> {
   await tx.requestAnswers.purgeBefore(formatInstant(addDays24h(parseInstant(a.now), -ANSWER_KEPT_DAYS)));
   await tx.requestAnswers.insert({
-    operation: a.operation, requestId: a.requestId, requestSha256, result, ...(a.operatorId ? { recordedBy: a.operatorId } : {}), recordedAt: a.now,
+    operation: a.operation, requestId: a.requestId, requestSha256: requestDigest(a.request), result, ...(a.operatorId ? { recordedBy: a.operatorId } : {}), recordedAt: a.now,
   });
-  return result;
 }

@@ -6,6 +6,7 @@
 import { isDomainError, type Locale } from '../../core/index.js';
 import type { Store } from '../../db/store.js';
 import { toAuditEntry, type AuditFacts } from '../auth/audit-trail.js';
+import { isAnsweredAgain } from './answer-once.js';
 import { ANONYMOUS, contract, type OpDef, type OpName, type Role } from './contract/index.js';
 import type { ApiError, Envelope } from './contract/envelope.js';
 import { apiError, toApiError, validationError } from './errors.js';
@@ -69,6 +70,8 @@ async function runAudited(ctx: HostContext, caller: Caller, def: OpDef, opName: 
     // The handler sees the transaction's repositories as its store: its writes and the entry commit together.
     const store = { ...ctx.store, ...tx } as Store;
     const data = await handler(input, { ...ctx, store }, caller);
+    // A repeat answered with the first answer did nothing: its entry was written the first time.
+    if (isAnsweredAgain(data)) return data;
     await tx.audit.append(toAuditEntry(facts(ctx, caller, def, opName, targetsOf(def, input, data), 'ok')));
     return data;
   });

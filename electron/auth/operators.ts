@@ -116,9 +116,20 @@ export async function resetPassword(tx: Scope, auth: AuthRuntime, id: string, ne
 }
 
 /** An operator changes their own password; their other sessions end, this one stays. */
-export async function changeOwnPassword(tx: Scope, auth: AuthRuntime, who: { operatorId: string; sessionId?: string | undefined }, current: string, next: string): Promise<void> {
+/**
+ * Changes one's own password: 'changed', or 'already' when the same change is sent again after its
+ * answer was lost (the current password no longer opens the account, but the new one does and this
+ * same session changed it within PASSWORD_CHANGE_REPEAT_MINUTES): nothing is done again. Any other
+ * wrong current password is AUTH_INVALID_CREDENTIALS.
+ */
+export async function changeOwnPassword(tx: Scope, auth: AuthRuntime, who: { operatorId: string; sessionId?: string | undefined }, current: string, next: string): Promise<'changed' | 'already'> {
   const user = await mustGet(tx, who.operatorId);
-  if (!(await verifyPassword(current, user.passwordHash))) throw new DomainError('AUTH_INVALID_CREDENTIALS');
+  if (!(await verifyPassword(current, user.passwordHash))) {
+    if (auth.changedPasswordLately(user.id, who.sessionId) && (await verifyPassword(next, user.passwordHash))) return 'already';
+    throw new DomainError('AUTH_INVALID_CREDENTIALS');
+  }
   await tx.users.save({ ...user, passwordHash: await hashPassword(next, auth.scrypt) });
   auth.sessions.destroyForOperator(user.id, who.sessionId);
+  auth.passwordChanged(user.id, who.sessionId);
+  return 'changed';
 }

@@ -10,6 +10,9 @@ import { DEFAULT_LOCKOUT, type LockoutPolicy } from './lockout.js';
 import { DEFAULT_SCRYPT, hashPassword, type ScryptParams } from './password.js';
 import { DEFAULT_SESSIONS, SessionManager, type SessionPolicy } from './sessions.js';
 
+/** How long a password change sent again after its answer was lost is answered as done. */
+export const PASSWORD_CHANGE_REPEAT_MINUTES = 5;
+
 export interface AuthOptions {
   scrypt?: ScryptParams;
   lockout?: LockoutPolicy;
@@ -23,8 +26,10 @@ export class AuthRuntime {
   private operatorsExist = false;
   private awaitingFirstAdmin = false;
   private dummy: Promise<string> | undefined;
+  /** Who changed an operator's own password last, and when (memory only: no password, no digest). */
+  private readonly passwordChanges = new Map<string, { sessionId: string; atMs: number }>();
 
-  constructor(clock: Clock, options: AuthOptions = {}) {
+  constructor(private readonly clock: Clock, options: AuthOptions = {}) {
     this.scrypt = options.scrypt ?? DEFAULT_SCRYPT;
     this.lockout = options.lockout ?? DEFAULT_LOCKOUT;
     this.sessions = new SessionManager(clock, options.sessions ?? DEFAULT_SESSIONS);
@@ -48,6 +53,20 @@ export class AuthRuntime {
 
   markOperatorsExist(): void {
     this.operatorsExist = true;
+  }
+
+  /** The operator changed their own password from this session (auth.changePassword). */
+  passwordChanged(operatorId: string, sessionId: string | undefined): void {
+    if (sessionId) this.passwordChanges.set(operatorId, { sessionId, atMs: this.clock.now().getTime() });
+    else this.passwordChanges.delete(operatorId);
+  }
+
+  /** Whether this session changed the operator's password within PASSWORD_CHANGE_REPEAT_MINUTES. */
+  changedPasswordLately(operatorId: string, sessionId: string | undefined): boolean {
+    const last = this.passwordChanges.get(operatorId);
+    if (!last || !sessionId || last.sessionId !== sessionId) return false;
+    const age = this.clock.now().getTime() - last.atMs;
+    return age >= 0 && age <= PASSWORD_CHANGE_REPEAT_MINUTES * 60_000;
   }
 
   /** A hash of nothing in particular, checked for unknown user names so that they take as long. */

@@ -9,7 +9,9 @@ import { DomainError, isDomainError, type ErrorCode } from '../../core/index.js'
 import type { DocumentViewUrl, PrintedDocumentView, PrintersView, StoredFileView } from '../api/contract/printing.js';
 import type { Caller } from '../api/dispatch.js';
 import type { HostContext } from '../api/host-context.js';
+import { firstAnswer, keepAnswer } from '../api/answer-once.js';
 import { toAuditEntry } from '../auth/audit-trail.js';
+import { nowOf } from '../desk/context.js';
 import { getPrintSettings } from '../auth/desk-settings.js';
 import { storedPdfName } from '../desk/file-names.js';
 import { FILES_PREFIX, viewerUrlOf } from '../desk/file-route.js';
@@ -24,6 +26,8 @@ export interface PrintRequest {
   title?: string | undefined;
   /** The desk operation the file belongs to: where the host finds what it is called. */
   operationId?: string | undefined;
+  /** The print click, chosen by the screen: a repeat of it answers the first print and prints nothing. */
+  requestId?: string | undefined;
 }
 
 /** A stored PDF asked for by its SHA-256, as one of the documents of a desk operation when `operationId` is given. */
@@ -88,7 +92,51 @@ async function sendToPrinter(ctx: HostContext, req: PrintRequest, bytes: Buffer)
   return { documentId: req.sha256, url: `${FILES_PREFIX}${req.sha256}`, printed: 'host', mode, printerName: settings.printerName };
 }
 
+/** Prints of a named click still running, by request id: a repeat waits for the first one's end. */
+const running = new WeakMap<HostContext['store'], Map<string, Promise<unknown>>>();
+
+/**
+ * `documents.print`. A click named by the screen (requestId) is printed once: sent again after its
+ * answer was lost, it gets the first answer (kept in request_answers, electron/api/answer-once.ts)
+ * with no second paper copy and no second audit entry; a repeat that arrives while the first print
+ * still waits for the system dialog waits for it. Browser mode: the answer's URL gets a fresh ticket
+ * (tickets last minutes; none is kept in the store). A print that failed keeps nothing: sent again,
+ * it is tried again. A new click is a new id, a new print.
+ */
 export async function printDocument(ctx: HostContext, caller: Caller, req: PrintRequest): Promise<PrintedDocumentView> {
+  const requestId = req.requestId;
+  if (!requestId) return printOnce(ctx, caller, req);
+  let byId = running.get(ctx.store);
+  if (!byId) running.set(ctx.store, (byId = new Map()));
+  const before = byId.get(requestId);
+  const turn = (async () => {
+    if (before) await before.catch(() => undefined);
+    const a = {
+      operation: OP, requestId, request: { sha256: req.sha256, mode: req.mode, title: req.title, operationId: req.operationId }, now: nowOf(ctx), operatorId: caller.operatorId,
+    };
+    const first = await firstAnswer<PrintedDocumentView>(ctx.store, a);
+    if (first) {
+      const out = first.answer;
+      return out.printed === 'browser' ? { ...out, url: await viewerUrl(ctx, caller, req, 'inline') } : out;
+    }
+    const out = await printOnce(ctx, caller, req);
+    try {
+      // Kept without the browser's ticket: a repeat gets a fresh one.
+      await keepAnswer(ctx.store, a, { ...out, url: `${FILES_PREFIX}${req.sha256}` });
+    } catch (e) {
+      ctx.logger.error('answer of a print not kept', { op: OP, error: e instanceof Error ? e.message : String(e) });
+    }
+    return out;
+  })();
+  byId.set(requestId, turn);
+  try {
+    return await turn;
+  } finally {
+    if (byId.get(requestId) === turn) byId.delete(requestId);
+  }
+}
+
+async function printOnce(ctx: HostContext, caller: Caller, req: PrintRequest): Promise<PrintedDocumentView> {
   try {
     const bytes = await readStoredPdf(ctx, req.sha256);
     const out = ctx.printer

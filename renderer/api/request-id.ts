@@ -24,3 +24,25 @@ export function requestIds(): RequestIds {
     },
   };
 }
+
+/** The host did not answer (the network dropped): the request may have been done all the same. */
+export function answerLost(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'HOST_UNREACHABLE';
+}
+
+/**
+ * Sends one request named by a new id (one click: a print, a receipt printed), and sends it again
+ * under that same id while its answer is lost, after each of `waitsMs`: the host answers a repeat
+ * with the first answer and does nothing twice. The next click is a new request, a new id.
+ */
+export async function sentOnce<T>(send: (requestId: string) => Promise<T>, waitsMs: readonly number[] = [500, 1500]): Promise<T> {
+  const id = crypto.randomUUID();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send(id);
+    } catch (e) {
+      if (!answerLost(e) || attempt >= waitsMs.length) throw e;
+      await new Promise((r) => setTimeout(r, waitsMs[attempt]));
+    }
+  }
+}

@@ -8,6 +8,7 @@ import { useToast } from 'primevue/usetoast';
 import type { PrintedDocumentView } from '../../electron/api/contract/index.js';
 import { ApiCallError, call } from '../api/client.js';
 import { errorText } from '../api/host-text.js';
+import { sentOnce } from '../api/request-id.js';
 import { textToast, useApiError } from './use-api-error.js';
 
 export function usePrint() {
@@ -29,7 +30,8 @@ export function usePrint() {
   async function print(sha256: string, of: { title?: string; operationId?: string } = {}): Promise<PrintedDocumentView | null> {
     printing.value = true;
     try {
-      const out = await call('documents.print', { sha256, ...(of.title ? { title: of.title } : {}), ...(of.operationId ? { operationId: of.operationId } : {}) });
+      // One click, one id: sent again while its answer is lost, the host prints it once; the next click prints again.
+      const out = await sentOnce((requestId) => call('documents.print', { sha256, ...(of.title ? { title: of.title } : {}), ...(of.operationId ? { operationId: of.operationId } : {}), requestId }));
       if (out.printed === 'browser') window.open(out.url, '_blank', 'noopener');
       else toast.add(textToast('success', () => sentMessage(out), 5000));
       return out;

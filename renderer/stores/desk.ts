@@ -10,6 +10,7 @@ import type {
 } from '../../electron/api/contract/index.js';
 import { call } from '../api/client.js';
 import { shownError } from '../api/host-text.js';
+import { sentOnce } from '../api/request-id.js';
 import { useBusyAction } from '../composables/use-busy-action.js';
 import { onSignOut } from './session.js';
 import { useDeskMandatesStore } from './desk-mandates.js';
@@ -324,7 +325,8 @@ export const useDeskStore = defineStore('desk', () => {
    * this one after a restart, then offers "print again".
    */
   async function markReceiptPrinted(operationId: string): Promise<void> {
-    const tx = await run(() => call('desk.receiptPrinted', { operationId }));
+    // One print, one id: sent again while its answer is lost, the host counts it once.
+    const tx = await run(() => sentOnce((requestId) => call('desk.receiptPrinted', { operationId, requestId })));
     if (tx && operation.value?.operationId === operationId) operation.value = tx;
   }
 

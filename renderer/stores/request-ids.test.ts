@@ -9,6 +9,8 @@ let answer: unknown;
 /** The calls made, and whether the next one loses its answer (the host not reachable). */
 const sent: { op: string; input: Record<string, unknown> }[] = [];
 let loseNext = false;
+/** How many calls in a row lose their answer (the host applied them, the screen heard nothing). */
+let loseCount = 0;
 vi.mock('../api/client.js', () => ({
   ApiCallError: class ApiCallError extends Error {},
   call: async (op: string, input: Record<string, unknown>) => {
@@ -17,6 +19,10 @@ vi.mock('../api/client.js', () => ({
       loseNext = false;
       throw new Error('HOST_UNREACHABLE');
     }
+    if (loseCount > 0) {
+      loseCount--;
+      throw Object.assign(new Error('host not reachable'), { code: 'HOST_UNREACHABLE' });
+    }
     return answer;
   },
 }));
@@ -24,6 +30,8 @@ vi.mock('../api/client.js', () => ({
 const { usePostalStore } = await import('./postal.js');
 const { useDeskMandatesStore } = await import('./desk-mandates.js');
 const { useAdminStore } = await import('./admin.js');
+const { useDeskStore } = await import('./desk.js');
+const { sentOnce } = await import('../api/request-id.js');
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 /** The requestIds of the calls to `op`, in order. */
@@ -33,6 +41,7 @@ beforeEach(() => {
   setActivePinia(createPinia());
   sent.length = 0;
   loseNext = false;
+  loseCount = 0;
 });
 
 describe('the request id of a write', () => {
@@ -103,5 +112,40 @@ describe('the request id of a write', () => {
     expect(lost).toMatch(UUID_V4);
     expect(retried).toBe(lost);
     expect(changed).not.toBe(retried);
+  });
+
+  it('receipt printed: one id a print, kept for the repeats of that print while the answer is lost, a new one for the next print', async () => {
+    const desk = useDeskStore();
+    answer = { operationId: 'op-1', state: 'COMPLETED', receiptPrintedAt: '2026-11-28T10:00:00.000+01:00', receiptPrints: 1, documents: [] };
+    loseCount = 1;
+    await desk.markReceiptPrinted('op-1');
+    await desk.markReceiptPrinted('op-1');
+    const [lost, repeated, nextPrint] = idsOf('desk.receiptPrinted');
+    expect(lost).toMatch(UUID_V4);
+    expect(repeated).toBe(lost);
+    expect(nextPrint).toMatch(UUID_V4);
+    expect(nextPrint).not.toBe(lost);
+  });
+
+  it('a print click (sentOnce): sent again under its id only while the answer is lost, then given up; the next click has a new id', async () => {
+    const send = (requestId: string) => (async () => {
+      sent.push({ op: 'documents.print', input: { requestId } });
+      if (loseCount > 0) {
+        loseCount--;
+        throw Object.assign(new Error('lost'), { code: 'HOST_UNREACHABLE' });
+      }
+      return 'printed';
+    })();
+    loseCount = 2;
+    expect(await sentOnce(send, [0, 0])).toBe('printed');
+    loseCount = 3;
+    await expect(sentOnce(send, [0, 0])).rejects.toThrow('lost');
+    const refused = sentOnce(() => Promise.reject(Object.assign(new Error('cancelled'), { code: 'PRINT_CANCELLED' })), [0, 0]);
+    await expect(refused).rejects.toThrow('cancelled');
+    const ids = idsOf('documents.print');
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids.slice(0, 3)).size).toBe(1);
+    expect(new Set(ids.slice(3)).size).toBe(1);
+    expect(ids[3]).not.toBe(ids[0]);
   });
 });

@@ -77,6 +77,25 @@ describe('sign-in', () => {
     expect(await h.login('sender', 'a-new-password-1')).toBeTruthy();
   });
 
+  it('answers a password change sent again after its answer was lost as done, once, for the same session and only lately', async () => {
+    const here = await h.loginAs('postal');
+    const change = { currentPassword: demoPassword('postal'), newPassword: 'a-new-password-2' };
+    const countAudit = async () => Number((await h.host.ctx.store.knex('audit_log').where({ action: 'auth.changePassword' }).count<{ n: number }[]>({ n: '*' }))[0]!.n);
+    const before = await countAudit();
+    const first = await h.call('auth.changePassword', change, here);
+    expect(first.body).toEqual({ ok: true, data: { changed: true } });
+    const again = await h.call('auth.changePassword', change, here);
+    expect(again.body).toEqual(first.body);
+    expect(await countAudit()).toBe(before + 1);
+    // Another new password is not a repeat; another session neither.
+    expect((await h.call('auth.changePassword', { ...change, newPassword: 'a-new-password-3' }, here)).body.error?.code).toBe('AUTH_INVALID_CREDENTIALS');
+    const elsewhere = await h.login('postal', 'a-new-password-2');
+    expect((await h.call('auth.changePassword', change, elsewhere)).body.error?.code).toBe('AUTH_INVALID_CREDENTIALS');
+    // Minutes later, no longer.
+    h.clock.advanceMinutes(10);
+    expect((await h.call('auth.changePassword', change, here)).body.error?.code).toBe('AUTH_INVALID_CREDENTIALS');
+  });
+
   it('refuses a new password shorter than 10 characters', async () => {
     const session = await h.loginAs('clerk');
     const res = await h.call('auth.changePassword', { currentPassword: demoPassword('clerk'), newPassword: 'short' }, session);

@@ -89,6 +89,26 @@ describe('desk operation lifecycle', () => {
     expect(audited.map((d) => (JSON.parse(d) as { d: { outcome: string } }).d.outcome)).toEqual(['refused', 'ok', 'ok']);
   });
 
+  it('counts a receipt print sent again under the same requestId (its answer lost) once, with the first answer and no second audit entry', async () => {
+    const operationId = await start('restart', PEOPLE.restart.taxId);
+    const printed = await h.api<Tx>('desk.printBundle', { operationId });
+    for (const d of printed.body.data!.documents) await h.api('desk.markHandedOver', { operationId, position: d.position, handedOver: true });
+    const done = await h.api('desk.completeTransaction', { operationId });
+    expect(done.body.ok, JSON.stringify(done.body.error)).toBe(true);
+    const requestId = '3f0c8a62-5d1e-4c7b-9a8f-2b6d4e1c7a90';
+    const first = await h.api<Tx & ReceiptState>('desk.receiptPrinted', { operationId, requestId });
+    expect(first.body.data!.receiptPrints).toBe(1);
+    const repeat = await h.api<Tx & ReceiptState>('desk.receiptPrinted', { operationId, requestId });
+    expect(repeat.body.data).toEqual(first.body.data);
+    const stored = await h.api<Tx & ReceiptState>('desk.getTransaction', { operationId });
+    expect(stored.body.data!.receiptPrints).toBe(1);
+    // A new print is a new id: counted.
+    const next = await h.api<Tx & ReceiptState>('desk.receiptPrinted', { operationId, requestId: '9b2e4f10-7c3a-4d5e-8f6a-1c2b3d4e5f60' });
+    expect(next.body.data!.receiptPrints).toBe(2);
+    const audited = await withStore(async (s) => (await s.knex('audit_log').where({ action: 'desk.receiptPrinted', subject: operationId }).count<{ n: number }[]>({ n: '*' }))[0]!.n);
+    expect(Number(audited)).toBe(2);
+  });
+
   it('puts the operation in ERROR with its reason when an act vanished after the start', async () => {
     const operationId = await start('qrPickup', PEOPLE.recipient.taxId);
     const ref = await withStore(async (s) => (await s.notifications.getByIun(caseOf(h, 'qrPickup').notification.iun))!.notification.documents[0]!.ref!);

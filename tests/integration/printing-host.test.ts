@@ -68,6 +68,20 @@ describe('documents.print in browser mode (no printer on the host)', () => {
     expect(file.body.equals(PDF)).toBe(true);
   });
 
+  it('answers a print sent again under the same requestId with a usable URL (a fresh ticket once the first ended), one audit entry', async () => {
+    const requestId = '7c3d4e5f-6071-4c8d-ae9f-1a2b3c4d5e6f';
+    const countAudit = async () => Number((await h.host.ctx.store.knex('audit_log').where({ action: 'documents.print' }).count<{ n: number }[]>({ n: '*' }))[0]!.n);
+    const before = await countAudit();
+    const first = (await h.call<PrintedBody>('documents.print', { sha256: pdf, requestId }, clerk)).body.data!;
+    h.clock.advanceMinutes(5);
+    expect((await getFile(h, first.url)).status).not.toBe(200);
+    const again = (await h.call<PrintedBody>('documents.print', { sha256: pdf, requestId }, clerk)).body.data!;
+    expect(again).toEqual({ ...first, url: expect.stringMatching(TICKET_URL) });
+    const file = await getFile(h, again.url);
+    expect([file.status, file.type]).toEqual([200, 'application/pdf']);
+    expect(await countAudit()).toBe(before + 1);
+  });
+
   it('refuses an unknown document with 404 PRINT_DOCUMENT_NOT_FOUND', async () => {
     const res = await h.call('documents.print', { sha256: UNKNOWN }, clerk);
     expect([res.status, res.body.error?.code]).toEqual([404, 'PRINT_DOCUMENT_NOT_FOUND']);
@@ -223,6 +237,26 @@ describe('documents.print on a host with a printer (the desktop app)', () => {
     pdf = (await h.host.ctx.store.files.put(PDF)).sha256;
   });
   afterAll(async () => h?.close());
+
+  it('prints a click sent again under the same requestId (its answer lost) once: the first answer, one audit entry', async () => {
+    printer.jobs = [];
+    const requestId = '5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    const countAudit = async () => Number((await h.host.ctx.store.knex('audit_log').where({ action: 'documents.print' }).count<{ n: number }[]>({ n: '*' }))[0]!.n);
+    const before = await countAudit();
+    const first = await h.call<PrintedBody>('documents.print', { sha256: pdf, title: 'Ricevuta', requestId }, clerk);
+    expect(first.body.ok, JSON.stringify(first.body.error)).toBe(true);
+    // Two repeats at once (the first still at the dialog would be the same): neither prints.
+    const [again, andAgain] = await Promise.all([1, 2].map(() => h.call<PrintedBody>('documents.print', { sha256: pdf, title: 'Ricevuta', requestId }, clerk)));
+    expect(again!.body.data).toEqual(first.body.data);
+    expect(andAgain!.body.data).toEqual(first.body.data);
+    expect(printer.jobs).toHaveLength(1);
+    expect(await countAudit()).toBe(before + 1);
+    // The same id for another document is not a repeat.
+    expect((await h.call('documents.print', { sha256: pdf, title: 'Plico', requestId }, clerk)).body.error?.code).toBe('REQUEST_ID_ALREADY_USED');
+    // A new click is a new print.
+    expect((await h.call('documents.print', { sha256: pdf, title: 'Ricevuta', requestId: '6b2c3d4e-5f60-4b7c-9d8e-0f1a2b3c4d5e' }, clerk)).body.ok).toBe(true);
+    expect(printer.jobs).toHaveLength(2);
+  });
 
   it('prints the stored bytes with the system dialog on the default printer until the desk says otherwise', async () => {
     printer.jobs = [];

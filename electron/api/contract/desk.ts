@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { DEFAULT_DELEGATE_TYPE, IDENTITY_DOCUMENT_TYPES, MAX_SCAN_BYTES, uploadBodyBytes, TRANSACTION_STATES, normalizeTaxIdInput, parseDelegateTaxId, parseRecipientTaxId } from '../../../core/index.js';
 import { op, t } from './op.js';
-import { alongOtherErrors, recipientTypeSchema, type Unchecked } from './schemas.js';
+import { alongOtherErrors, recipientTypeSchema, requestIdSchema, type Unchecked } from './schemas.js';
 import type {
   DeskDailySummary,
   DeskFileView,
@@ -256,10 +256,10 @@ export const deskContract = {
     auditTargets: (input) => [input.operationId],
   }),
   'desk.receiptPrinted': op({
-    input: byOperation,
+    input: byOperation.extend({ requestId: requestIdSchema.optional() }),
     output: t<DeskTransactionView>(),
     roles: clerkOrAdmin,
-    doc: 'Record that the receipt of a completed operation was sent to the printer (the next print is a reprint)',
+    doc: 'Record that the receipt of a completed operation was sent to the printer (the next print is a reprint); idempotent on the requestId the screen gives each print',
     mutates: true,
     auditTargets: (input) => [input.operationId],
   }),

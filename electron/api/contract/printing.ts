@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { operationIdSchema } from './desk.js';
 import { op, t } from './op.js';
+import { requestIdSchema } from './schemas.js';
 
 /**
  * Who may print or open a stored PDF: the roles that may open it at `/files/<sha256>`
@@ -82,10 +83,12 @@ export const printingContract = {
       /** The print job's name in the system queue. */
       title: z.string().trim().min(1).max(120).optional(),
       operationId: ofOperation,
+      /** The print click (a UUID v4): sent again after its answer was lost, it is not printed again. */
+      requestId: requestIdSchema.optional(),
     }),
     output: t<PrintedDocumentView>(),
     roles: readers,
-    doc: 'Print a stored PDF: the desktop app sends it to the printer (silently or with the dialog), browser mode gets its URL for the PDF viewer',
+    doc: 'Print a stored PDF: the desktop app sends it to the printer (silently or with the dialog), browser mode gets its URL for the PDF viewer; a repeat of the same requestId (one print click) answers the first print (browser mode: with a fresh ticket) and prints nothing',
     mutates: true,
     // Audited by the handler: a print can wait minutes for the dialog, no store transaction may stay open that long.
     auditedBy: 'handler',

@@ -3,6 +3,7 @@ import { setupFirstAdmin, setupStatus } from '../../auth/first-run.js';
 import { login } from '../../auth/login.js';
 import { changeOwnPassword } from '../../auth/operators.js';
 import { authOf } from '../../auth/runtime.js';
+import { answeredAgain } from '../answer-once.js';
 import type { authContract } from '../contract/auth.js';
 import type { HandlersOf } from './types.js';
 
@@ -32,7 +33,8 @@ export const authHandlers = {
 
   'auth.changePassword': async ({ currentPassword, newPassword }, ctx, caller) => {
     if (!caller.operatorId) throw new DomainError('AUTH_NO_OPERATOR');
-    await changeOwnPassword(ctx.store, authOf(ctx), { operatorId: caller.operatorId, sessionId: caller.sessionId }, currentPassword, newPassword);
-    return { changed: true as const };
+    const done = await changeOwnPassword(ctx.store, authOf(ctx), { operatorId: caller.operatorId, sessionId: caller.sessionId }, currentPassword, newPassword);
+    // Sent again after its answer was lost: answered as done, with no second audit entry.
+    return done === 'already' ? answeredAgain({ changed: true as const }) : { changed: true as const };
   },
 } satisfies HandlersOf<typeof authContract>;

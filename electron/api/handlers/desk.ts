@@ -14,6 +14,7 @@ import { startOperation } from '../../desk/start.js';
 import { inquiryView, transactionView } from '../../desk/views.js';
 import { identificationSchema, type deskContract } from '../contract/desk.js';
 import { validationError } from '../errors.js';
+import { answerOnce } from '../answer-once.js';
 import type { DeskIdentityProblem, DeskTransactionView } from '../contract/desk-views.js';
 import type { HostContext } from '../host-context.js';
 import type { HandlersOf } from './types.js';
@@ -88,5 +89,11 @@ export const deskHandlers = {
   'desk.searchHistory': async (filter, ctx, caller) => searchHistory(ctx.store, filter, (await deskActor(ctx.store, caller)).deskId, nowOf(ctx)),
   'desk.dailySummary': async ({ day }, ctx, caller) => dailySummary(ctx.store, (await deskActor(ctx.store, caller)).deskId, day, nowOf(ctx)),
   'desk.reprintReceipt': async ({ operationId }, ctx) => receiptOf(ctx.store, operationId),
-  'desk.receiptPrinted': async ({ operationId }, ctx) => named(ctx, await receiptPrinted(ctx.store, operationId, nowOf(ctx))),
+  // Each print of the receipt is named by the screen (requestId): sent again after its answer was
+  // lost, it gets the first answer and the print is not counted twice (receipt_prints).
+  'desk.receiptPrinted': async ({ operationId, requestId }, ctx, caller) => {
+    const now = nowOf(ctx);
+    const work = async () => named(ctx, await receiptPrinted(ctx.store, operationId, now));
+    return requestId ? answerOnce(ctx.store, { operation: 'desk.receiptPrinted', requestId, request: { operationId }, now, operatorId: caller.operatorId }, work) : work();
+  },
 } satisfies HandlersOf<typeof deskContract>;
