@@ -35,12 +35,12 @@ export async function currentDeskId(tx: Scope): Promise<string> {
   return (await getDeskIdentity(tx))?.raddPointCode ?? '';
 }
 
-export async function getAppSettings(tx: Scope): Promise<AppSettingsView> {
+export async function getAppSettings(tx: Scope): Promise<Omit<AppSettingsView, 'printLimit'>> {
   const days = await tx.settings.get<number | null>(SCAN_RETENTION_KEY);
   return { scanRetentionDays: typeof days === 'number' ? days : null };
 }
 
-export async function setScanRetentionDays(tx: Scope, days: number | null, now: Date): Promise<AppSettingsView> {
+export async function setScanRetentionDays(tx: Scope, days: number | null, now: Date): Promise<Omit<AppSettingsView, 'printLimit'>> {
   await tx.settings.set(SCAN_RETENTION_KEY, days, now.toISOString());
   return { scanRetentionDays: days };
 }

@@ -41,6 +41,12 @@ export async function printLimit(store: Pick<StoreScope, 'settings'>): Promise<n
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : DEFAULT_PRINT_LIMIT;
 }
 
+/** Set by the administrator ("Sportello e conservazione"); the contract bounds it. */
+export async function setPrintLimit(store: Pick<StoreScope, 'settings'>, limit: number, now: Date): Promise<number> {
+  await store.settings.set(PRINT_LIMIT_KEY, limit, now.toISOString());
+  return limit;
+}
+
 /** Operator organisations that keep the scans themselves upload nothing (DOMAIN.md 10.1, RADD_UPLOADER). */
 export async function keepsScansExternally(store: Pick<StoreScope, 'settings'>): Promise<boolean> {
   return (await store.settings.get<boolean>(KEEP_SCANS_EXTERNALLY_KEY)) === true;

@@ -40,6 +40,10 @@ export const useAdminStore = defineStore('admin', () => {
   async function saveRetention(days: number | null): Promise<void> {
     settings.value = await call('settings.set', { scanRetentionDays: days });
   }
+  // An emptied field is sent as typed: the desk refuses it on its field (Campo obbligatorio).
+  async function savePrintLimit(limit: number | null): Promise<void> {
+    settings.value = await call('settings.setPrintLimit', { printLimit: limit } as InputOf<'settings.setPrintLimit'>);
+  }
   async function purgeScans(): Promise<void> {
     lastPurge.value = await call('admin.purgeScans', {});
   }
@@ -53,5 +57,5 @@ export const useAdminStore = defineStore('admin', () => {
     return call('audit.export', filter);
   }
 
-  return { operators, desk, settings, audit, verification, lastPurge, purgeScans, loadOperators, createOperator, updateOperator, resetPassword, loadDesk, saveDesk, saveRetention, loadAudit, verifyAudit, exportAudit };
+  return { operators, desk, settings, audit, verification, lastPurge, purgeScans, loadOperators, createOperator, updateOperator, resetPassword, loadDesk, saveDesk, saveRetention, savePrintLimit, loadAudit, verifyAudit, exportAudit };
 });

@@ -121,8 +121,8 @@ describe('audit list, filters and export', () => {
   });
 
   it('keeps the data-retention setting, and audits its change', async () => {
-    expect((await h.call('settings.get', {}, admin)).body.data).toEqual({ scanRetentionDays: 30 });
-    expect((await h.call('settings.set', { scanRetentionDays: null }, admin)).body.data).toEqual({ scanRetentionDays: null });
+    expect((await h.call('settings.get', {}, admin)).body.data).toEqual({ scanRetentionDays: 30, printLimit: 10 });
+    expect((await h.call('settings.set', { scanRetentionDays: null }, admin)).body.data).toEqual({ scanRetentionDays: null, printLimit: 10 });
     expect((await h.call('settings.set', { scanRetentionDays: 0 }, admin)).body.error?.code).toBe('VALIDATION_FAILED');
     const [entry] = (await list({ operation: 'settings.set' })).items;
     expect(entry).toMatchObject({ targets: ['retention.scanDays'], outcome: 'ok' });

@@ -63,7 +63,12 @@ export interface AuditExport {
 export interface AppSettingsView {
   /** Days after which the scans of closed desk transactions are purged; null = kept. */
   scanRetentionDays: number | null;
+  /** Completed ACT pickups allowed per IUN and recipient (DOMAIN.md 10.1, default 10); 0 = unlimited. */
+  printLimit: number;
 }
+
+/** The highest print limit an administrator may set (0 = unlimited covers anything above). */
+export const PRINT_LIMIT_MAX = 1000;
 
 /** What a purge of expired scans did (data retention). */
 export interface ScanPurgeView {
@@ -171,7 +176,7 @@ export const adminContract = {
     input: z.object({}).strict(),
     output: t<AppSettingsView>(),
     roles: admin,
-    doc: 'The data-retention setting',
+    doc: 'The data-retention setting and the print limit per notification and recipient',
   }),
   'settings.set': op({
     input: z.object({ scanRetentionDays: z.number().int().min(1).max(3650).nullable() }).strict(),
@@ -180,6 +185,14 @@ export const adminContract = {
     doc: 'Set after how many days the scans of closed desk transactions are purged (audit entries stay)',
     mutates: true,
     auditTargets: () => ['retention.scanDays'],
+  }),
+  'settings.setPrintLimit': op({
+    input: z.object({ printLimit: z.number().int().min(0).max(PRINT_LIMIT_MAX) }).strict(),
+    output: t<AppSettingsView>(),
+    roles: admin,
+    doc: 'Set how many completed ACT pickups the desk allows per IUN and recipient (DOMAIN.md 10.1; 0 = unlimited, aborted ones not counted)',
+    mutates: true,
+    auditTargets: () => ['desk.printLimit'],
   }),
   'admin.purgeScans': op({
     input: z.object({}).strict(),

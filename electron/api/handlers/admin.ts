@@ -6,6 +6,7 @@ import { getAppSettings, getDeskIdentity, setDeskIdentity, setScanRetentionDays 
 import { createOperator, listOperators, resetPassword, updateOperator } from '../../auth/operators.js';
 import { authOf } from '../../auth/runtime.js';
 import { verifyPassword } from '../../auth/password.js';
+import { printLimit, setPrintLimit } from '../../desk/context.js';
 import { purgeExpiredScans } from '../../desk/scan-retention.js';
 import { answerOnce } from '../answer-once.js';
 import type { adminContract, OperatorView } from '../contract/admin.js';
@@ -75,9 +76,12 @@ export const adminHandlers = {
     return auditCsv(ctx.store.audit, filter, ctx.clock.now());
   },
 
-  'settings.get': async (_input, ctx) => getAppSettings(ctx.store),
+  'settings.get': async (_input, ctx) => ({ ...(await getAppSettings(ctx.store)), printLimit: await printLimit(ctx.store) }),
 
-  'settings.set': async ({ scanRetentionDays }, ctx) => setScanRetentionDays(ctx.store, scanRetentionDays, ctx.clock.now()),
+  'settings.set': async ({ scanRetentionDays }, ctx) => ({ ...(await setScanRetentionDays(ctx.store, scanRetentionDays, ctx.clock.now())), printLimit: await printLimit(ctx.store) }),
+
+  // The same key the desk reads at inquiry and start (desk/context.ts printLimit).
+  'settings.setPrintLimit': async ({ printLimit: limit }, ctx) => ({ ...(await getAppSettings(ctx.store)), printLimit: await setPrintLimit(ctx.store, limit, ctx.clock.now()) }),
 
   'admin.purgeScans': async (_input, ctx, caller) => {
     const now = ctx.clock.now();
