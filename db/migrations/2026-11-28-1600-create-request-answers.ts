@@ -2,7 +2,7 @@
 // a draft, a digest of what it asked and the answer it was given. The same request sent again after
 // its answer was lost (the same id, the same request) gets the same answer and records nothing
 // twice (electron/api/answer-once.ts), as a RADD operation does with its operationId and a postal
-// batch with its batchId (postal_batches, which keeps its own table).
+// batch with its batchId (postal_batches, folded into this table by the next migration).
 import type { Knex } from 'knex';
 
 export async function up(knex: Knex): Promise<void> {

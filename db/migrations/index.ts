@@ -31,6 +31,7 @@ import * as recordReceiptPrints from './2026-11-27-1700-record-receipt-prints.js
 import * as indexProtocolCaseInsensitively from './2026-11-28-0100-index-protocol-case-insensitively.js';
 import * as createPostalBatches from './2026-11-28-1500-create-postal-batches.js';
 import * as createRequestAnswers from './2026-11-28-1600-create-request-answers.js';
+import * as foldPostalBatches from './2026-11-28-1700-fold-postal-batches-into-request-answers.js';
 
 export interface NamedMigration {
   name: string;
@@ -71,6 +72,7 @@ export const migrations: readonly NamedMigration[] = [
   { name: '2026-11-28-0100-index-protocol-case-insensitively', ...indexProtocolCaseInsensitively },
   { name: '2026-11-28-1500-create-postal-batches', ...createPostalBatches },
   { name: '2026-11-28-1600-create-request-answers', ...createRequestAnswers },
+  { name: '2026-11-28-1700-fold-postal-batches-into-request-answers', ...foldPostalBatches },
 ];
 
 /** Knex's migration source over the list above. */

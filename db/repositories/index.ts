@@ -8,7 +8,6 @@ import { ScanRetentionRepo } from './scan-retention-repo.js';
 import { SenderQueries } from './sender-queries.js';
 import { SenderRequestsRepo } from './sender-requests-repo.js';
 import { SenderStatsRepo } from './sender-stats-repo.js';
-import { PostalBatchesRepo } from './postal-batches-repo.js';
 import { PostalQueries } from './postal-queries.js';
 import { RequestAnswersRepo } from './request-answers-repo.js';
 import { LegalFactsRepo } from './legal-facts-repo.js';
@@ -49,7 +48,6 @@ export interface Repositories {
   /** The postal screens' queries (giacenza register candidates). */
   readonly postalQueries: PostalQueries;
   /** Postal batches recorded, with the answer given: a batch confirmed again gets the same one. */
-  readonly postalBatches: PostalBatchesRepo;
   /** Answers given to writes the screen names with a request id: the same request sent again gets the same one. */
   readonly requestAnswers: RequestAnswersRepo;
   /** Data retention: closed operations' scans still kept, the purge marker, keys still referenced. */
@@ -88,7 +86,6 @@ export function createRepositories(db: Db): Repositories {
     deskRecords: new DeskRecordsRepo(db),
     deskMandates: new DeskMandatesRepo(db),
     postalQueries: new PostalQueries(db),
-    postalBatches: new PostalBatchesRepo(db),
     requestAnswers: new RequestAnswersRepo(db),
     senderQueries: new SenderQueries(db),
     senderRequests: new SenderRequestsRepo(db),

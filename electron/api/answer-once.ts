@@ -5,7 +5,7 @@
 // (electron/postal/batch-once.ts). Without this, the repeat was refused ("already recorded",
 // "overlapping delegation", "username already used") although the first call had done its work.
 import { createHash } from 'node:crypto';
-import { addDays24h, DomainError, formatInstant, parseInstant, type IsoInstant } from '../../core/index.js';
+import { addDays24h, DomainError, formatInstant, parseInstant, type ErrorCode, type IsoInstant } from '../../core/index.js';
 import type { StoreScope } from '../../db/store.js';
 
 /** How long an answer is kept: a lost answer is asked again within minutes, not weeks. */
@@ -39,6 +39,8 @@ export interface AnswerOnce<T> {
   request: unknown;
   now: IsoInstant;
   operatorId?: string | undefined;
+  /** The refusal of the same id with another request (default REQUEST_ID_ALREADY_USED, params {requestId}). */
+  conflictCode?: ErrorCode;
   /** More to check before a kept answer is given again (a secret the digest leaves out). */
   alsoSame?: (first: T) => Promise<boolean>;
 }
@@ -67,7 +69,7 @@ export async function firstAnswer<T>(tx: Pick<StoreScope, 'requestAnswers'>, a: 
   if (!known) return undefined;
   const first = known.result as T;
   if (known.requestSha256 !== requestDigest(a.request) || (a.alsoSame && !(await a.alsoSame(first)))) {
-    throw new DomainError('REQUEST_ID_ALREADY_USED', { requestId: a.requestId });
+    throw new DomainError(a.conflictCode ?? 'REQUEST_ID_ALREADY_USED', { requestId: a.requestId });
   }
   return { answer: answeredAgain(first) };
 }

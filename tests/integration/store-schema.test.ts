@@ -7,7 +7,7 @@ import { migrations } from '../../db/migrations/index.js';
 import { appliedMigrations, rollbackAll } from '../../db/schema-version.js';
 import { tempStoreDir } from '../support/store-temp.js';
 
-const SCHEMA_HASH = '068a36a4c3279412b680ec0d7f68b1572c5e428941b32fb61cc2923a36e08ac6';
+const SCHEMA_HASH = '5179286579266aeb78d1973a5b011e6c30d3965ee1a1cdc78d17cae63dc7e3a6';
 
 const tmp = tempStoreDir('radd-schema-');
 afterAll(() => tmp.remove());
