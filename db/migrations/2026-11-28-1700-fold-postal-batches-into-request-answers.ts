@@ -4,6 +4,7 @@
 // the other writes (electron/api/answer-once.ts). Rows are copied as they are, so a batch confirmed
 // again after the upgrade still gets its first answer.
 import type { Knex } from 'knex';
+import * as createPostalBatches from './2026-11-28-1500-create-postal-batches.js';
 
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`INSERT INTO request_answers (operation, request_id, request_sha256, result, recorded_by, recorded_at, recorded_ms)
@@ -12,14 +13,7 @@ export async function up(knex: Knex): Promise<void> {
 }
 
 export async function down(knex: Knex): Promise<void> {
-  await knex.schema.createTable('postal_batches', (t) => {
-    t.string('batch_id', 36).primary();
-    t.string('request_sha256', 64).notNullable();
-    t.text('result').notNullable();
-    t.string('recorded_by', 100);
-    t.string('recorded_at', 40).notNullable();
-    t.bigInteger('recorded_ms').notNullable().index('postal_batches_recorded_idx');
-  });
+  await createPostalBatches.up(knex);
   await knex.raw(`INSERT INTO postal_batches (batch_id, request_sha256, result, recorded_by, recorded_at, recorded_ms)
     SELECT request_id, request_sha256, result, recorded_by, recorded_at, recorded_ms FROM request_answers WHERE operation = 'postal.recordBatch'`);
   await knex('request_answers').where('operation', 'postal.recordBatch').delete();

@@ -6,7 +6,7 @@ import { formatRomeDate } from '../../core/index.js';
 import { openStore } from '../../db/store.js';
 import { readZip } from '../../electron/sync/zip.js';
 import { MANDATE_ID, PEOPLE } from '../e2e/data/desk-cases.js';
-import { caseOf, delegateIdentification, newOperationId, recipientIdentification, startDeskHost, type DeskHost } from './desk-support.js';
+import { caseOf, delegateIdentification, newOperationId, recipientIdentification, startDeskHost, pickUp as pickUpAt, type DeskHost } from './desk-support.js';
 
 let h: DeskHost;
 beforeAll(async () => { h = await startDeskHost('radd-desk-aor-'); }, 60_000);
@@ -14,14 +14,7 @@ afterAll(async () => { await h?.close(); });
 
 type Tx = { operationId: string; state: string; iuns: string[]; documents: { position: number; kind: string; iun: string | null }[]; delegate: { taxId: string; mandateId: string | null } | null };
 
-async function pickUp(operationId: string): Promise<Tx> {
-  const printed = await h.api<Tx>('desk.printBundle', { operationId });
-  if (!printed.body.ok) throw new Error(JSON.stringify(printed.body.error));
-  for (const d of printed.body.data!.documents) await h.api('desk.markHandedOver', { operationId, position: d.position, handedOver: true });
-  const done = await h.api<Tx>('desk.completeTransaction', { operationId });
-  if (!done.body.ok) throw new Error(JSON.stringify(done.body.error));
-  return done.body.data!;
-}
+const pickUp = (operationId: string): Promise<Tx> => pickUpAt<Tx>(h, operationId);
 
 async function readStore<T>(fn: (s: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
   const s = await openStore({ client: 'sqlite3', filename: join(h.dir, 'radd-desk.sqlite'), dataDir: h.dir, readOnly: true });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../db/store.js';
 import { PRINT_LIMIT_KEY } from '../../electron/desk/context.js';
 import { PEOPLE } from '../e2e/data/desk-cases.js';
-import { caseOf, newOperationId, recipientIdentification, startDeskHost, type DeskHost } from './desk-support.js';
+import { caseOf, newOperationId, recipientIdentification, startDeskHost, pickUp as pickUpAt, type DeskHost } from './desk-support.js';
 
 let h: DeskHost;
 beforeAll(async () => { h = await startDeskHost('radd-desk-rules-'); }, 60_000);
@@ -33,14 +33,7 @@ async function startAct(name: CaseName, taxId: string, operationId = newOperatio
   return r.body.data!;
 }
 
-async function pickUp(operationId: string): Promise<Tx> {
-  const printed = await h.api<Tx>('desk.printBundle', { operationId });
-  if (!printed.body.ok) throw new Error(JSON.stringify(printed.body.error));
-  for (const d of printed.body.data!.documents) await h.api('desk.markHandedOver', { operationId, position: d.position, handedOver: true });
-  const done = await h.api<Tx>('desk.completeTransaction', { operationId });
-  if (!done.body.ok) throw new Error(JSON.stringify(done.body.error));
-  return done.body.data!;
-}
+const pickUp = (operationId: string): Promise<Tx> => pickUpAt<Tx>(h, operationId);
 
 async function categories(iun: string, category: string) {
   return withStore(async (s) => (await s.timeline.listByIun(iun)).filter((e) => e.category === category));

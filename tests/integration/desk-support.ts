@@ -118,3 +118,13 @@ export function caseOf(h: DeskHost, name: DeskCase['name']): DeskCase {
   if (!c) throw new Error(`no case ${name}`);
   return c;
 }
+
+/** Prints the operation's bundle, ticks every document handed over and completes it: its answer. */
+export async function pickUp<T extends { documents: { position: number }[] }>(h: DeskHost, operationId: string): Promise<T> {
+  const printed = await h.api<T>('desk.printBundle', { operationId });
+  if (!printed.body.ok) throw new Error(JSON.stringify(printed.body.error));
+  for (const d of printed.body.data!.documents) await h.api('desk.markHandedOver', { operationId, position: d.position, handedOver: true });
+  const done = await h.api<T>('desk.completeTransaction', { operationId });
+  if (!done.body.ok) throw new Error(JSON.stringify(done.body.error));
+  return done.body.data!;
+}
