@@ -248,6 +248,13 @@ export class DeskRecordsRepo {
       .update({ completed_by_desk: by.deskId, completed_by_operator: by.operatorId, completed_ms: by.completedMs });
   }
 
+  /** The desk of each operation recorded here (one query for a page of the history; none for an operation not recorded). */
+  async deskIds(operationIds: readonly string[]): Promise<Map<string, string>> {
+    if (operationIds.length === 0) return new Map();
+    const rows = await this.db('desk_operations').whereIn('operation_id', [...operationIds]).select<{ operation_id: string; desk_id: string }[]>('operation_id', 'desk_id');
+    return new Map(rows.map((r) => [r.operation_id, r.desk_id]));
+  }
+
   /** Operations of a desk still DRAFT or STARTED (resumable after a restart), oldest first. */
   async listOpen(deskId: string): Promise<string[]> {
     return this.db('desk_operations as d').join('radd_transactions as t', 't.operation_id', 'd.operation_id')

@@ -1,6 +1,8 @@
 // The desk log as the screens see it: state chips of DOMAIN.md 10.1, people, documents with
 // checksums and ticks, and what may be done next.
-import { IDENTITY_DOCUMENT_LABELS, type IdentityDocumentType, type LocalizedText, type TransactionState } from '../../core/index.js';
+import {
+  codedMessage, IDENTITY_DOCUMENT_LABELS, isErrorCode, type CodedMessage, type IdentityDocumentType, type Locale, type LocalizedText, type TransactionState,
+} from '../../core/index.js';
 import type { DeskDocumentRecord, DeskIdentityDocument, DeskOperationRecord } from '../../db/repositories/desk-queries.js';
 import type { RaddTransaction } from '../../db/repositories/radd-transactions-repo.js';
 import type { Identification } from '../api/contract/desk.js';
@@ -85,7 +87,30 @@ export function transactionView(
   };
 }
 
-export function historyItem(tx: RaddTransaction, deskId: string | null): DeskHistoryItem {
+/**
+ * A stored error reason as a screen shows it: a catalogue code, alone or as `{"code","params"}`
+ * JSON, becomes its message with the params it shows (rendered again in the UI language); any
+ * other text is shown as stored (code '', which no catalogue holds).
+ */
+export function storedReason(reason: string | null, locale: Locale): CodedMessage | null {
+  if (reason === null || reason.trim() === '') return null;
+  const text = reason.trim();
+  if (isErrorCode(text)) return codedMessage(text, locale);
+  if (text.startsWith('{')) {
+    try {
+      const parsed = JSON.parse(text) as { code?: unknown; params?: unknown };
+      if (typeof parsed.code === 'string' && isErrorCode(parsed.code)) {
+        const params = parsed.params && typeof parsed.params === 'object' ? parsed.params as Record<string, string | number> : {};
+        return codedMessage(parsed.code, locale, params);
+      }
+    } catch {
+      // Not JSON: free text.
+    }
+  }
+  return { code: '', message: reason };
+}
+
+export function historyItem(tx: RaddTransaction, deskId: string | null, locale: Locale): DeskHistoryItem {
   return {
     operationId: tx.operationId,
     operationType: tx.start.operationType,
@@ -97,6 +122,9 @@ export function historyItem(tx: RaddTransaction, deskId: string | null): DeskHis
     delegateTaxId: tx.start.delegateTaxId,
     startedAt: tx.startedAt,
     completedAt: tx.completedAt,
+    abortedAt: tx.abortedAt,
+    abortReason: tx.abortReason,
+    errorReason: tx.state === 'ERROR' ? storedReason(tx.errorReason, locale) : null,
     deskId,
   };
 }

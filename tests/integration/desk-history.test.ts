@@ -1,9 +1,13 @@
 // The desk log's Dal/Al dates (DOMAIN.md 10.1 "History"): they filter every search, not only the
 // tax-code one, through the real host. The seed holds ten pickups of one IUN, one a day for the
 // last ten days (the print limit case), so a range picks some of them.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatRomeDate, tryParseInstant } from '../../core/index.js';
-import { caseOf, startDeskHost, type DeskHost } from './desk-support.js';
+import { openStore, type Store } from '../../db/store.js';
+import { PEOPLE } from '../e2e/data/desk-cases.js';
+import { caseOf, newOperationId, pickUp, recipientIdentification, startDeskHost, type DeskHost } from './desk-support.js';
 
 let h: DeskHost;
 beforeAll(async () => { h = await startDeskHost('radd-desk-history-'); }, 60_000);
@@ -84,5 +88,67 @@ describe('desk history dates', () => {
     expect(future.error?.details?.fields).toEqual([{ path: 'to', code: 'HISTORY_DATE_IN_FUTURE', message: future.error!.message }]);
     expect((await fields({ from: '2999-01-01' })).error?.details?.fields?.map((f) => f.path)).toEqual(['from']);
     expect((await fields({ from: to(), to: from() })).error?.details?.fields?.map((f) => f.path)).toEqual(['to']);
+  });
+});
+
+// The list says why and when an operation ended (DOMAIN.md 10.1): the completion time, the abort's
+// time and reason, the error's reason (a catalogue code with its params, or the stored text).
+type Ended = Item & {
+  state: string;
+  completedAt: string | null;
+  abortedAt: string | null;
+  abortReason: string | null;
+  errorReason: { code: string; message: string; params?: Record<string, string | number> } | null;
+};
+
+describe('desk history: how an operation ended', () => {
+  async function start(name: 'qrPickup' | 'restart' | 'elsewhere', taxId: string): Promise<string> {
+    const operationId = newOperationId();
+    const r = await h.api('desk.startTransaction', { operationId, mode: 'ACT', iun: caseOf(h, name).notification.iun, identification: await recipientIdentification(h, taxId) });
+    if (!r.body.ok) throw new Error(JSON.stringify(r.body.error));
+    return operationId;
+  }
+  async function row(operationId: string): Promise<Ended> {
+    const [found] = (await search({ operationId })) as Ended[];
+    return found!;
+  }
+  async function withStore<T>(fn: (s: Store) => Promise<T>): Promise<T> {
+    const s = await openStore({ client: 'sqlite3', filename: join(h.dir, 'radd-desk.sqlite'), dataDir: h.dir });
+    try { return await fn(s); } finally { await s.close(); }
+  }
+
+  it('a completed operation carries its completion time, and no reason', async () => {
+    const operationId = await start('qrPickup', PEOPLE.recipient.taxId);
+    const done = await pickUp<{ completedAt: string; documents: { position: number }[] }>(h, operationId);
+    expect(await row(operationId)).toMatchObject({ state: 'COMPLETED', completedAt: done.completedAt, abortedAt: null, abortReason: null, errorReason: null });
+    expect(done.completedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('an aborted operation carries when and why it was aborted', async () => {
+    const operationId = await start('restart', PEOPLE.restart.taxId);
+    const aborted = await h.api<{ abortedAt: string }>('desk.abortTransaction', { operationId, reason: 'La persona è andata via' });
+    expect(aborted.body.ok, JSON.stringify(aborted.body.error)).toBe(true);
+    const r = await row(operationId);
+    expect(r).toMatchObject({ state: 'ABORTED', abortedAt: aborted.body.data!.abortedAt, abortReason: 'La persona è andata via', completedAt: null, errorReason: null });
+    expect(r.abortedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('an operation in error carries its reason: the stored text as it is, a catalogue code with its params', async () => {
+    const operationId = await start('elsewhere', PEOPLE.elsewhere.taxId);
+    // The act vanished after the start: printing puts the operation in ERROR with a reason in words.
+    const ref = await withStore(async (s) => (await s.notifications.getByIun(caseOf(h, 'elsewhere').notification.iun))!.notification.documents[0]!.ref!);
+    await rm(join(h.dir, 'files', ref.slice(0, 2), ref));
+    const printed = await h.api<{ state: string; errorReason: string }>('desk.printBundle', { operationId });
+    expect(printed.body.data!.state).toBe('ERROR');
+    expect((await row(operationId)).errorReason).toEqual({ code: '', message: printed.body.data!.errorReason });
+    // A reason stored as a catalogue code and its params travels as such, for the screen to render in its language.
+    const params = { title: 'Atto', iun: caseOf(h, 'elsewhere').notification.iun };
+    await withStore(async (s) => {
+      const tx = (await s.raddTransactions.get(operationId))!;
+      await s.raddTransactions.update({ ...tx, errorReason: JSON.stringify({ code: 'ACT_DOCUMENT_MISSING', params }) }, ['ERROR']);
+    });
+    const coded = (await row(operationId)).errorReason!;
+    expect(coded).toMatchObject({ code: 'ACT_DOCUMENT_MISSING', params });
+    expect(coded.message).toMatch(/non è presente su questo computer/);
   });
 });

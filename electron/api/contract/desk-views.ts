@@ -1,6 +1,7 @@
 // Output types of the desk operations (DOMAIN.md 9, 10, 10.1, 13): what the counter screens
 // receive, already computed (labels, availability, what may be done next).
 import type {
+  CodedMessage,
   IsoInstant,
   LocalizedText,
   NotificationStatus,
@@ -198,6 +199,14 @@ export interface DeskHistoryItem {
   delegateTaxId: string | null;
   startedAt: IsoInstant;
   completedAt: IsoInstant | null;
+  /** When and why it was aborted (the reason as the clerk typed it). */
+  abortedAt: IsoInstant | null;
+  abortReason: string | null;
+  /**
+   * Why it is in ERROR: a catalogue code with the params its message shows (the screen renders it
+   * again in the UI language), or the stored text as it is (`code` ''); null when not in error.
+   */
+  errorReason: CodedMessage | null;
   deskId: string | null;
 }
 
