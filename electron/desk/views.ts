@@ -1,7 +1,7 @@
 // The desk log as the screens see it: state chips of DOMAIN.md 10.1, people, documents with
 // checksums and ticks, and what may be done next.
 import {
-  codedMessage, IDENTITY_DOCUMENT_LABELS, isErrorCode, type CodedMessage, type IdentityDocumentType, type Locale, type LocalizedText, type TransactionState,
+  IDENTITY_DOCUMENT_LABELS, type CodedMessage, type IdentityDocumentType, type LocalizedText, type TransactionState,
 } from '../../core/index.js';
 import type { DeskDocumentRecord, DeskIdentityDocument, DeskOperationRecord } from '../../db/repositories/desk-queries.js';
 import type { RaddTransaction } from '../../db/repositories/radd-transactions-repo.js';
@@ -88,29 +88,14 @@ export function transactionView(
 }
 
 /**
- * A stored error reason as a screen shows it: a catalogue code, alone or as `{"code","params"}`
- * JSON, becomes its message with the params it shows (rendered again in the UI language); any
- * other text is shown as stored (code '', which no catalogue holds).
+ * A stored error reason as a screen shows it: the words written when the operation failed
+ * (printing.ts writes them in the clerk's language), with no catalogue code to render again.
  */
-export function storedReason(reason: string | null, locale: Locale): CodedMessage | null {
-  if (reason === null || reason.trim() === '') return null;
-  const text = reason.trim();
-  if (isErrorCode(text)) return codedMessage(text, locale);
-  if (text.startsWith('{')) {
-    try {
-      const parsed = JSON.parse(text) as { code?: unknown; params?: unknown };
-      if (typeof parsed.code === 'string' && isErrorCode(parsed.code)) {
-        const params = parsed.params && typeof parsed.params === 'object' ? parsed.params as Record<string, string | number> : {};
-        return codedMessage(parsed.code, locale, params);
-      }
-    } catch {
-      // Not JSON: free text.
-    }
-  }
-  return { code: '', message: reason };
+export function storedReason(reason: string | null): CodedMessage | null {
+  return reason === null || reason.trim() === '' ? null : { code: '', message: reason };
 }
 
-export function historyItem(tx: RaddTransaction, deskId: string | null, locale: Locale): DeskHistoryItem {
+export function historyItem(tx: RaddTransaction, deskId: string | null): DeskHistoryItem {
   return {
     operationId: tx.operationId,
     operationType: tx.start.operationType,
@@ -124,7 +109,7 @@ export function historyItem(tx: RaddTransaction, deskId: string | null, locale: 
     completedAt: tx.completedAt,
     abortedAt: tx.abortedAt,
     abortReason: tx.abortReason,
-    errorReason: tx.state === 'ERROR' ? storedReason(tx.errorReason, locale) : null,
+    errorReason: tx.state === 'ERROR' ? storedReason(tx.errorReason) : null,
     deskId,
   };
 }

@@ -133,7 +133,7 @@ describe('desk history: how an operation ended', () => {
     expect(r.abortedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
-  it('an operation in error carries its reason: the stored text as it is, a catalogue code with its params', async () => {
+  it('an operation in error carries its reason as stored (the words printing wrote)', async () => {
     const operationId = await start('elsewhere', PEOPLE.elsewhere.taxId);
     // The act vanished after the start: printing puts the operation in ERROR with a reason in words.
     const ref = await withStore(async (s) => (await s.notifications.getByIun(caseOf(h, 'elsewhere').notification.iun))!.notification.documents[0]!.ref!);
@@ -141,14 +141,5 @@ describe('desk history: how an operation ended', () => {
     const printed = await h.api<{ state: string; errorReason: string }>('desk.printBundle', { operationId });
     expect(printed.body.data!.state).toBe('ERROR');
     expect((await row(operationId)).errorReason).toEqual({ code: '', message: printed.body.data!.errorReason });
-    // A reason stored as a catalogue code and its params travels as such, for the screen to render in its language.
-    const params = { title: 'Atto', iun: caseOf(h, 'elsewhere').notification.iun };
-    await withStore(async (s) => {
-      const tx = (await s.raddTransactions.get(operationId))!;
-      await s.raddTransactions.update({ ...tx, errorReason: JSON.stringify({ code: 'ACT_DOCUMENT_MISSING', params }) }, ['ERROR']);
-    });
-    const coded = (await row(operationId)).errorReason!;
-    expect(coded).toMatchObject({ code: 'ACT_DOCUMENT_MISSING', params });
-    expect(coded.message).toMatch(/non è presente su questo computer/);
   });
 });

@@ -85,8 +85,8 @@ export const deskHandlers = {
     const { tx, desk } = await loadOperation(ctx.store, operationId);
     return named(ctx, transactionView(tx, desk));
   },
-  'desk.listOpenTransactions': async (_input, ctx, caller) => listOpen(ctx.store, (await deskActor(ctx.store, caller)).deskId, caller.locale),
-  'desk.searchHistory': async (filter, ctx, caller) => searchHistory(ctx.store, filter, (await deskActor(ctx.store, caller)).deskId, nowOf(ctx), caller.locale),
+  'desk.listOpenTransactions': async (_input, ctx, caller) => listOpen(ctx.store, (await deskActor(ctx.store, caller)).deskId),
+  'desk.searchHistory': async (filter, ctx, caller) => searchHistory(ctx.store, filter, (await deskActor(ctx.store, caller)).deskId, nowOf(ctx)),
   'desk.dailySummary': async ({ day }, ctx, caller) => dailySummary(ctx.store, (await deskActor(ctx.store, caller)).deskId, day, nowOf(ctx)),
   'desk.reprintReceipt': async ({ operationId }, ctx) => receiptOf(ctx.store, operationId),
   // Each print of the receipt is named by the screen (requestId): sent again after its answer was
