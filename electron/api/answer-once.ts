@@ -51,11 +51,16 @@ export interface AnswerOnce<T> {
  * another request is REQUEST_ID_ALREADY_USED (nothing done). A refused request keeps nothing (its
  * transaction rolls back): sent again, it is checked again.
  */
-export async function answerOnce<T>(tx: Pick<StoreScope, 'requestAnswers'>, a: AnswerOnce<T>, work: () => Promise<T>): Promise<T> {
-  const first = await firstAnswer(tx, a);
+export async function answerOnce<T>(
+  tx: Pick<StoreScope, 'requestAnswers'>, a: Omit<AnswerOnce<T>, 'requestId'> & { requestId: string | undefined }, work: () => Promise<T>,
+): Promise<T> {
+  // A request the screen did not name (an older caller) is done as it comes: nothing to answer again by.
+  if (a.requestId === undefined) return work();
+  const named = { ...a, requestId: a.requestId };
+  const first = await firstAnswer(tx, named);
   if (first) return first.answer;
   const result = await work();
-  await keepAnswer(tx, a, result);
+  await keepAnswer(tx, named, result);
   return result;
 }
 

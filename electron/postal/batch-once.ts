@@ -14,11 +14,11 @@ import type { FileLookup } from './outcome-input.js';
 
 /**
  * Records the batch `batchId` in the caller's transaction, or answers what it answered the first
- * time when it is already recorded. The same id with other items or another outcome is
+ * time when it is already recorded (a batch without an id is simply recorded). The same id with other items or another outcome is
  * POSTAL_BATCH_ID_ALREADY_USED (nothing recorded). A refused batch recorded nothing and keeps nothing:
  * confirmed again, it is checked again.
  */
-export function recordBatchOnce(tx: StoreScope, files: FileLookup, batchId: string, items: readonly string[], outcome: OutcomeInput,
+export function recordBatchOnce(tx: StoreScope, files: FileLookup, batchId: string | undefined, items: readonly string[], outcome: OutcomeInput,
   call: PostalCall): Promise<BatchRecordedView> {
   return answerOnce(
     tx,

@@ -38,14 +38,13 @@ export const adminHandlers = {
   // repeat is the same request only if it also opens the operator created the first time.
   'admin.createOperator': async ({ requestId, ...input }, ctx, caller) => {
     const now = ctx.clock.now();
-    const work = () => createOperator(ctx.store, authOf(ctx), input, now);
-    if (!requestId) return work();
     const { password, ...request } = input;
     const alsoSame = async (first: OperatorView) => {
       const user = await ctx.store.users.get(first.id);
       return user !== undefined && verifyPassword(password, user.passwordHash);
     };
-    return answerOnce(ctx.store, { operation: 'admin.createOperator', requestId, request, now: now.toISOString(), operatorId: caller.operatorId, alsoSame }, work);
+    return answerOnce(ctx.store, { operation: 'admin.createOperator', requestId, request, now: now.toISOString(), operatorId: caller.operatorId, alsoSame },
+      () => createOperator(ctx.store, authOf(ctx), input, now));
   },
 
   'admin.updateOperator': async (input, ctx) => updateOperator(ctx.store, authOf(ctx), input, ctx.clock.now()),

@@ -28,7 +28,6 @@ export const deskMandatesHandlers = {
   // first answer, not MANDATE_OVERLAPS with itself (electron/api/answer-once.ts).
   'desk.createMandate': async ({ mandate, requestId }, ctx, caller) => {
     const now = nowOf(ctx);
-    if (!requestId) return createMandate(ctx, mandate, now);
     return answerOnce(ctx.store, { operation: 'desk.createMandate', requestId, request: mandate, now, operatorId: caller.operatorId }, () => createMandate(ctx, mandate, now));
   },
 

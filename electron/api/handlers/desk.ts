@@ -93,7 +93,7 @@ export const deskHandlers = {
   // lost, it gets the first answer and the print is not counted twice (receipt_prints).
   'desk.receiptPrinted': async ({ operationId, requestId }, ctx, caller) => {
     const now = nowOf(ctx);
-    const work = async () => named(ctx, await receiptPrinted(ctx.store, operationId, now));
-    return requestId ? answerOnce(ctx.store, { operation: 'desk.receiptPrinted', requestId, request: { operationId }, now, operatorId: caller.operatorId }, work) : work();
+    return answerOnce(ctx.store, { operation: 'desk.receiptPrinted', requestId, request: { operationId }, now, operatorId: caller.operatorId },
+      async () => named(ctx, await receiptPrinted(ctx.store, operationId, now)));
   },
 } satisfies HandlersOf<typeof deskContract>;

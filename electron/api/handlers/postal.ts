@@ -2,7 +2,7 @@
 // rules in the core. Every write runs in one store transaction (dispatch's, reused here).
 import { appendPostalAudit } from '../../postal/audit.js';
 import { answerOnce } from '../answer-once.js';
-import { recordBatch, previewBatch } from '../../postal/batch.js';
+import { previewBatch } from '../../postal/batch.js';
 import { recordBatchOnce } from '../../postal/batch-once.js';
 import { importLine } from '../../postal/csv-import.js';
 import { giacenzaRegister } from '../../postal/giacenza.js';
@@ -28,26 +28,22 @@ export const postalHandlers = {
   // answer, not POSTAL_OUTCOME_ALREADY_RECORDED (electron/api/answer-once.ts).
   'postal.recordOutcome': async ({ code, outcome, requestId }, ctx, caller) => {
     const call = postalCall(ctx, caller);
-    return ctx.store.transaction((tx) => {
-      const work = () => recordOutcome(tx, ctx.store.files, code, outcome, call);
-      return requestId ? answerOnce(tx, { operation: 'postal.recordOutcome', requestId, request: { code, outcome }, now: call.now, operatorId: call.operatorId }, work) : work();
-    });
+    return ctx.store.transaction((tx) =>
+      answerOnce(tx, { operation: 'postal.recordOutcome', requestId, request: { code, outcome }, now: call.now, operatorId: call.operatorId },
+        () => recordOutcome(tx, ctx.store.files, code, outcome, call)));
   },
 
   'postal.sendSecondAttempt': async ({ code, at, requestId }, ctx, caller) => {
     const call = postalCall(ctx, caller);
-    return ctx.store.transaction((tx) => {
-      const work = () => sendSecondAttempt(tx, code, at, call);
-      return requestId ? answerOnce(tx, { operation: 'postal.sendSecondAttempt', requestId, request: { code, at }, now: call.now, operatorId: call.operatorId }, work) : work();
-    });
+    return ctx.store.transaction((tx) =>
+      answerOnce(tx, { operation: 'postal.sendSecondAttempt', requestId, request: { code, at }, now: call.now, operatorId: call.operatorId },
+        () => sendSecondAttempt(tx, code, at, call)));
   },
 
   'postal.previewBatch': async ({ items, outcome }, ctx, caller) => previewBatch(ctx.store, ctx.store.files, items, outcome, postalCall(ctx, caller)),
 
   'postal.recordBatch': async ({ items, outcome, batchId }, ctx, caller) =>
-    ctx.store.transaction((tx) => (batchId
-      ? recordBatchOnce(tx, ctx.store.files, batchId, items, outcome, postalCall(ctx, caller))
-      : recordBatch(tx, ctx.store.files, items, outcome, postalCall(ctx, caller)))),
+    ctx.store.transaction((tx) => recordBatchOnce(tx, ctx.store.files, batchId, items, outcome, postalCall(ctx, caller))),
 
   'postal.uploadScan': async (input, ctx, caller) => {
     const out = await postalRuntime(ctx).scans.receive(input, ctx.store.files);
