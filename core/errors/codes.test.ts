@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, codedMessage, messageFor, shownParams } from './codes.js';
+import { catalog, codedMessage, messageFor, renderable, shownParams, withReason } from './codes.js';
 
 describe('error catalogue', () => {
   it('has an Italian and an English text for every code', () => {
@@ -35,8 +35,44 @@ describe('sync messages a clerk reads', () => {
     expect(codedMessage('SYNC_NOT_RUNNING', 'it')).not.toHaveProperty('params');
   });
 
-  it('send no params with a message whose reason is another message in one language (a screen shows it as sent)', () => {
-    const reason = messageFor('POSTAL_ITEM_NOT_FOUND', 'it', { code: 'X1' });
-    expect(codedMessage('POSTAL_BATCH_LINE_REFUSED', 'it', { line: 2, item: 'X1', reason })).not.toHaveProperty('params');
+});
+
+describe('a message whose {reason} is another code\'s message', () => {
+  // A batch line refused because its item is unknown: the refusal's code and params travel, never its text.
+  const refused = withReason({ line: 2, item: 'X1' }, 'POSTAL_ITEM_NOT_FOUND', { item: 'X1', path: '/internal/x' });
+
+  it('is rendered whole in one language, the reason included', () => {
+    expect(messageFor('POSTAL_BATCH_LINE_REFUSED', 'it', refused)).toBe('Riga 2 (X1): Nessun invio cartaceo per X1 — nessun esito del lotto è stato registrato');
+    expect(messageFor('POSTAL_BATCH_LINE_REFUSED', 'en', refused)).toBe('Line 2 (X1): No paper item for X1 — no outcome of the batch was recorded');
+  });
+
+  it('travels with the reason\'s code and the params its message shows, so that a screen renders both levels again', () => {
+    const coded = codedMessage('POSTAL_BATCH_LINE_REFUSED', 'it', refused);
+    expect(coded.params).toEqual({ line: 2, item: 'X1', reasonCode: 'POSTAL_ITEM_NOT_FOUND', 'reason.item': 'X1' });
+    expect(JSON.stringify(coded)).not.toContain('/internal/x');
+    expect(renderable('POSTAL_BATCH_LINE_REFUSED', coded.params)).toBe(true);
+    expect(messageFor('POSTAL_BATCH_LINE_REFUSED', 'en', coded.params)).toBe(messageFor('POSTAL_BATCH_LINE_REFUSED', 'en', refused));
+  });
+
+  it('renders the reason\'s own dates the reader\'s way, and nests at any depth', () => {
+    const printFailed = withReason({}, 'ACT_DOCUMENT_MISSING', { title: 'Atto', iun: 'ABCD-EFGH-IJKL-202611-M-1' });
+    expect(messageFor('DESK_PRINT_FAILED', 'en', printFailed)).toBe(
+      'Printing failed: Document "Atto" of notification ABCD-EFGH-IJKL-202611-M-1 is not on this computer: it cannot be printed. Synchronise the documents or report it to support. The operation is now in error and cannot be completed',
+    );
+    const deep = withReason({ line: 1, item: 'X1' }, 'DESK_PRINT_FAILED', withReason({}, 'POSTAL_OUTCOME_ALREADY_RECORDED', { code: 'RS', at: '2026-11-27T09:30:00Z' }));
+    expect(messageFor('POSTAL_BATCH_LINE_REFUSED', 'it', deep)).toContain('RS del 27/11/2026 10:30');
+    const shown = codedMessage('POSTAL_BATCH_LINE_REFUSED', 'it', deep).params!;
+    expect(messageFor('POSTAL_BATCH_LINE_REFUSED', 'en', shown)).toContain('RS of 27/11/2026 10:30');
+  });
+
+  it('is not rendered again without the reason\'s params; a reason sent as text (older hosts) is shown as it is', () => {
+    expect(renderable('POSTAL_BATCH_LINE_REFUSED', { line: 2, item: 'X1', reasonCode: 'POSTAL_ITEM_NOT_FOUND' })).toBe(false);
+    expect(renderable('POSTAL_BATCH_LINE_REFUSED', { line: 2, item: 'X1' })).toBe(false);
+    expect(renderable('POSTAL_BATCH_LINE_REFUSED', { line: 2, item: 'X1', reasonCode: 'NOT_A_CODE', reason: 'testo' })).toBe(true);
+    expect(messageFor('POSTAL_BATCH_LINE_REFUSED', 'en', { line: 2, item: 'X1', reason: 'testo' })).toBe('Line 2 (X1): testo — no outcome of the batch was recorded');
+  });
+
+  it('leaves a {reason} of free text alone (a printer\'s own words)', () => {
+    expect(shownParams('PRINT_FAILED', { reason: 'paper jam' })).toEqual({ reason: 'paper jam' });
   });
 });

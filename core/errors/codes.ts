@@ -56,7 +56,51 @@ export function isErrorCode(code: string): code is ErrorCode {
  */
 export function messageFor(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
   const entry: CatalogEntry = catalog[code];
-  return entry[locale].replace(/\{(\w+)\}/g, (m, key: string) => (key in params ? readableParam(params[key]!, locale) : m));
+  return entry[locale].replace(/\{(\w+)\}/g, (m, key: string) => {
+    const inner = key === REASON ? innerReason(params) : null;
+    if (inner && renderable(inner.code, inner.params)) return messageFor(inner.code, locale, inner.params);
+    return key in params ? readableParam(params[key]!, locale) : m;
+  });
+}
+
+/**
+ * A `{reason}` that is another code's message (a batch line refused by a domain rule, a document
+ * a print could not produce) travels as that code and its params, never as its text in one
+ * language: `reasonCode` names the code, and each of its params is `reason.<name>`. messageFor
+ * renders the reason in the same language as the outer message, at any depth.
+ */
+const REASON = 'reason';
+const REASON_CODE = 'reasonCode';
+const REASON_PREFIX = 'reason.';
+
+/** The params of a message whose `{reason}` is `reasonCode`'s message with `reasonParams`. */
+export function withReason(
+  params: Record<string, string | number>, reasonCode: ErrorCode, reasonParams: Record<string, string | number> = {},
+): Record<string, string | number> {
+  const out: Record<string, string | number> = { ...params, [REASON_CODE]: reasonCode };
+  delete out[REASON];
+  for (const [key, value] of Object.entries(reasonParams)) out[REASON_PREFIX + key] = value;
+  return out;
+}
+
+/** The code and params of a `{reason}` sent as another code's message (withReason), or null. */
+function innerReason(params: Record<string, string | number>): { code: ErrorCode; params: Record<string, string | number> } | null {
+  const code = params[REASON_CODE];
+  if (typeof code !== 'string' || !isErrorCode(code)) return null;
+  const inner: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(params)) if (key.startsWith(REASON_PREFIX)) inner[key.slice(REASON_PREFIX.length)] = value;
+  return { code, params: inner };
+}
+
+/**
+ * Whether the params carry every value a code's message shows, a nested `{reason}` included: a
+ * screen renders the code again only then, and shows the host's text otherwise.
+ */
+export function renderable(code: ErrorCode, params: Record<string, string | number> = {}): boolean {
+  return placeholdersOf(code).every((key) => {
+    const inner = key === REASON ? innerReason(params) : null;
+    return (inner !== null && renderable(inner.code, inner.params)) || key in params;
+  });
 }
 
 /**
@@ -67,6 +111,12 @@ export function messageFor(code: ErrorCode, locale: Locale, params: Record<strin
 export function shownParams(code: ErrorCode, params: Record<string, string | number> = {}): Record<string, string | number> {
   const shown: Record<string, string | number> = {};
   for (const key of placeholdersOf(code)) {
+    const inner = key === REASON ? innerReason(params) : null;
+    if (inner) {
+      // The reason's own code and the params its message shows, for the screen to render both levels.
+      Object.assign(shown, withReason({}, inner.code, shownParams(inner.code, inner.params)));
+      continue;
+    }
     const value = params[key];
     if (typeof value === 'string' || typeof value === 'number') shown[key] = value;
   }
@@ -88,14 +138,8 @@ export interface CodedMessage {
   params?: Record<string, string | number>;
 }
 
-/**
- * Codes whose `{reason}` is another code's message, made in the request's language: rendered again
- * in the other language they would mix both, so they travel without params and are shown as sent.
- */
-const REASON_IN_ONE_LANGUAGE: ReadonlySet<ErrorCode> = new Set(['POSTAL_BATCH_LINE_REFUSED', 'DESK_PRINT_FAILED']);
-
 export function codedMessage(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): CodedMessage {
-  const shown = REASON_IN_ONE_LANGUAGE.has(code) ? {} : shownParams(code, params);
+  const shown = shownParams(code, params);
   const message = messageFor(code, locale, params);
   return Object.keys(shown).length ? { code, message, params: shown } : { code, message };
 }

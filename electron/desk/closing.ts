@@ -12,6 +12,7 @@ import {
   transitionTransaction,
   type DeskDelegate,
   type IsoInstant,
+  type Locale,
   type TimelineElement,
 } from '../../core/index.js';
 import type { DeskDocumentRecord, DeskOperationRecord } from '../../db/repositories/desk-queries.js';
@@ -95,12 +96,12 @@ function completedElsewhere(tx: RaddTransaction, desk: DeskOperation | undefined
 }
 
 /** desk.completeTransaction */
-export async function completeOperation(store: Store, operationId: string, actor: DeskActor, now: IsoInstant): Promise<DeskTransactionView> {
+export async function completeOperation(store: Store, operationId: string, actor: DeskActor, locale: Locale, now: IsoInstant): Promise<DeskTransactionView> {
   const { tx, desk } = await loadOperation(store, operationId);
   if (tx.state === 'COMPLETED') {
     const elsewhere = completedElsewhere(tx, desk, actor);
     if (elsewhere) throw elsewhere;
-    return transactionView(tx, desk, true);
+    return transactionView(tx, desk, locale, true);
   }
   if (tx.state === 'STARTED' && desk && !allHandedOver(desk.documents)) {
     const missing = desk.documents.filter((d) => d.handedOverAt === null || (d.printedAt === null && d.downloadedAt === null)).length;
@@ -119,19 +120,19 @@ export async function completeOperation(store: Store, operationId: string, actor
   await store.deskRecords.markCompleted(operationId, { deskId: actor.deskId, operatorId: actor.operatorId, completedMs: Date.parse(now) });
   await writeReceipt(store, r.tx, desk, actor, now);
   await outboxWriterOf(store).enqueue({ kind: 'radd.completeTransaction', idempotencyKey: operationId, payload: { operationType: tx.start.operationType, operationId, operationDate: now }, createdAt: now });
-  return transactionView(r.tx, await store.deskRecords.get(operationId));
+  return transactionView(r.tx, await store.deskRecords.get(operationId), locale);
 }
 
 /** desk.abortTransaction: nothing is recorded on the notifications (DOMAIN.md 10 step 6, 13). */
-export async function abortOperation(store: Store, operationId: string, reason: string, now: IsoInstant): Promise<DeskTransactionView> {
+export async function abortOperation(store: Store, operationId: string, reason: string, locale: Locale, now: IsoInstant): Promise<DeskTransactionView> {
   const { tx, desk } = await loadOperation(store, operationId);
   const r = transitionTransaction(tx, { type: 'ABORT', operationId, reason, at: now });
   if (!r.ok) throw toDomainError(r);
-  if (r.repeated) return transactionView(tx, desk, true);
+  if (r.repeated) return transactionView(tx, desk, locale, true);
   if (!(await store.raddTransactions.update(r.tx, ['DRAFT', 'STARTED']))) {
     const again = await loadOperation(store, operationId);
     throw new DomainError('DESK_TRANSACTION_NOT_OPEN', { operationId, state: again.tx.state });
   }
   await outboxWriterOf(store).enqueue({ kind: 'radd.abortTransaction', idempotencyKey: operationId, payload: { operationType: tx.start.operationType, operationId, operationDate: now, reason }, createdAt: now });
-  return transactionView(r.tx, desk);
+  return transactionView(r.tx, desk, locale);
 }

@@ -11,6 +11,7 @@ import {
   validateHistorySearch,
   type HistorySearchInput,
   type IsoInstant,
+  type Locale,
 } from '../../core/index.js';
 import type { RaddTransaction } from '../../db/repositories/radd-transactions-repo.js';
 import type { Store } from '../../db/store.js';
@@ -32,9 +33,9 @@ function searchInput(f: DeskHistoryFilter): HistorySearchInput | undefined {
 }
 
 /** The list's rows with the desk of each operation, read in one query for the page. */
-async function withDesks(store: HistoryStore, txs: readonly RaddTransaction[]): Promise<DeskHistoryItem[]> {
+async function withDesks(store: HistoryStore, txs: readonly RaddTransaction[], locale: Locale): Promise<DeskHistoryItem[]> {
   const desks = await store.deskRecords.deskIds(txs.map((t) => t.operationId));
-  return txs.map((t) => historyItem(t, desks.get(t.operationId) ?? null));
+  return txs.map((t) => historyItem(t, desks.get(t.operationId) ?? null, locale));
 }
 
 async function byIds(store: HistoryStore, ids: readonly string[]): Promise<RaddTransaction[]> {
@@ -55,7 +56,7 @@ function dateRange(f: DeskHistoryFilter, now: IsoInstant): { from?: IsoInstant; 
  * operationId, tax id) its operations in the range; with dates only, the log's operations in the
  * range; with neither, the desk's latest operations.
  */
-export async function searchHistory(store: HistoryStore, f: DeskHistoryFilter, deskId: string, now: IsoInstant): Promise<DeskHistoryPage> {
+export async function searchHistory(store: HistoryStore, f: DeskHistoryFilter, deskId: string, now: IsoInstant, locale: Locale): Promise<DeskHistoryPage> {
   const input = searchInput(f);
   const range = dateRange(f, now);
   let found: RaddTransaction[];
@@ -76,12 +77,12 @@ export async function searchHistory(store: HistoryStore, f: DeskHistoryFilter, d
     found = await byIds(store, await store.deskRecords.listRecent(deskId, RECENT));
   }
   const filtered = found.filter((t) => (!f.operationType || t.start.operationType === f.operationType) && (!f.state || t.state === f.state));
-  return { items: await withDesks(store, filtered.slice(0, PAGE)), truncated: found.length > PAGE };
+  return { items: await withDesks(store, filtered.slice(0, PAGE), locale), truncated: found.length > PAGE };
 }
 
 /** desk.listOpenTransactions: DRAFT/STARTED operations of this desk, oldest first. */
-export async function listOpen(store: HistoryStore, deskId: string): Promise<DeskHistoryItem[]> {
-  return withDesks(store, await byIds(store, await store.deskRecords.listOpen(deskId)));
+export async function listOpen(store: HistoryStore, deskId: string, locale: Locale): Promise<DeskHistoryItem[]> {
+  return withDesks(store, await byIds(store, await store.deskRecords.listOpen(deskId)), locale);
 }
 
 /** The Rome calendar day as an instant range, with the core's date rules (valid, not in the future). */

@@ -3,13 +3,13 @@
 // of a completed one. A document that cannot be produced (an act missing or damaged on disk)
 // moves the operation to ERROR with its reason (10.1 "Transaction states"), so that nobody
 // completes a pickup whose papers were never printed.
-import { DomainError, isDomainError, messageFor, transitionTransaction, type IsoInstant, type Locale } from '../../core/index.js';
+import { DomainError, isDomainError, transitionTransaction, withReason, type IsoInstant, type Locale } from '../../core/index.js';
 import type { DeskDocumentRecord } from '../../db/repositories/desk-queries.js';
 import type { Store } from '../../db/store.js';
 import type { DeskFileView, DeskTransactionView } from '../api/contract/desk-views.js';
 import { loadOperation, type DeskOperation } from './closing.js';
 import { assembleBundle, produceDocuments, type Produced } from './documents.js';
-import { transactionView } from './views.js';
+import { reasonToStore, transactionView } from './views.js';
 
 const DOCUMENT_FAILURES = new Set(['ACT_DOCUMENT_MISSING', 'DOCUMENT_MISSING', 'DOCUMENT_CHECKSUM_MISMATCH', 'DOCUMENT_CORRUPTED', 'DOCUMENT_EMPTY']);
 
@@ -17,14 +17,17 @@ function assertStarted(tx: { operationId: string; state: string }): void {
   if (tx.state !== 'STARTED') throw new DomainError('DESK_TRANSACTION_NOT_OPEN', { operationId: tx.operationId, state: tx.state });
 }
 
-/** Records FAIL -> ERROR with the clerk-readable reason; returns the operation as it now is. */
+/**
+ * Records FAIL -> ERROR with the reason as a code and params (DESK_PRINT_FAILED, whose `{reason}` is
+ * the document's own failure): every screen renders it in its language of now. Returns the operation as it now is.
+ */
 async function failOperation(store: Store, operationId: string, e: DomainError, locale: Locale, now: IsoInstant): Promise<DeskTransactionView> {
   const { tx, desk } = await loadOperation(store, operationId);
-  const reason = messageFor('DESK_PRINT_FAILED', locale, { reason: messageFor(e.code, locale, e.params) });
+  const reason = reasonToStore('DESK_PRINT_FAILED', withReason({}, e.code, e.params));
   const r = transitionTransaction(tx, { type: 'FAIL', operationId, reason, at: now });
   if (!r.ok) throw e;
   await store.raddTransactions.update(r.tx, ['DRAFT', 'STARTED']);
-  return transactionView(r.tx, desk);
+  return transactionView(r.tx, desk, locale);
 }
 
 async function produce(
@@ -49,7 +52,7 @@ export async function printBundle(store: Store, operationId: string, locale: Loc
   }
   await store.deskRecords.markProduced(operationId, produced.map((p) => ({ position: p.position, sha256: p.sha256 })), 'printed', now);
   await store.deskRecords.setBundle(operationId, bundle.sha256);
-  return { ...transactionView(tx, await store.deskRecords.get(operationId)), bundle: { fileId: bundle.sha256, pageCount: bundle.pageCount } };
+  return { ...transactionView(tx, await store.deskRecords.get(operationId), locale), bundle: { fileId: bundle.sha256, pageCount: bundle.pageCount } };
 }
 
 /** desk.downloadDocument: one document of the operation, marked downloaded. */
@@ -67,18 +70,18 @@ export async function downloadDocument(store: Store, operationId: string, positi
   }
   await store.deskRecords.markProduced(operationId, produced.map((p) => ({ position: p.position, sha256: p.sha256 })), 'downloaded', now);
   const file = produced[0]!;
-  return { ...transactionView(tx, await store.deskRecords.get(operationId)), file: { fileId: file.sha256, pageCount: null } };
+  return { ...transactionView(tx, await store.deskRecords.get(operationId), locale), file: { fileId: file.sha256, pageCount: null } };
 }
 
 /** desk.markHandedOver: only a document already printed or downloaded can be ticked. */
-export async function markHandedOver(store: Store, operationId: string, position: number, handedOver: boolean, now: IsoInstant): Promise<DeskTransactionView> {
+export async function markHandedOver(store: Store, operationId: string, position: number, handedOver: boolean, locale: Locale, now: IsoInstant): Promise<DeskTransactionView> {
   const { tx, desk } = await loadOperation(store, operationId);
   assertStarted(tx);
   const row = desk?.documents.find((d) => d.position === position);
   if (!row) throw new DomainError('DESK_DOCUMENT_NOT_IN_OPERATION', { operationId });
   if (handedOver && row.printedAt === null && row.downloadedAt === null) throw new DomainError('DESK_DOCUMENT_NOT_PRINTED');
   await store.deskRecords.setHandedOver(operationId, position, handedOver ? (row.handedOverAt ?? now) : null);
-  return transactionView(tx, await store.deskRecords.get(operationId));
+  return transactionView(tx, await store.deskRecords.get(operationId), locale);
 }
 
 /** desk.reprintReceipt: the receipt written at completion (DOMAIN.md 10.1 history). */
@@ -95,9 +98,9 @@ export async function receiptOf(store: Store, operationId: string): Promise<Desk
  * desk.receiptPrinted: the renderer sent the receipt to the printer (or to the browser's viewer).
  * Recorded on the operation, so that every window and every restart offers "Ristampa" next time.
  */
-export async function receiptPrinted(store: Store, operationId: string, now: IsoInstant): Promise<DeskTransactionView> {
+export async function receiptPrinted(store: Store, operationId: string, locale: Locale, now: IsoInstant): Promise<DeskTransactionView> {
   const { tx, desk } = await loadOperation(store, operationId);
   if (tx.state !== 'COMPLETED' || !desk?.record.receiptSha256) throw new DomainError('DESK_RECEIPT_NOT_AVAILABLE');
   await store.deskRecords.markReceiptPrinted(operationId, now);
-  return transactionView(tx, await store.deskRecords.get(operationId));
+  return transactionView(tx, await store.deskRecords.get(operationId), locale);
 }

@@ -3,7 +3,7 @@
 // operation; other data, or a closed operation, is "transaction already exists" (code 5). A new
 // one re-runs the inquiry, records the transaction (STARTED), the desk record with its documents
 // and evidence, and queues the start for the sync adapter, all in the caller's transaction.
-import { aarQrToken, toDomainError, transitionTransaction, type IsoInstant, type TransactionStartData } from '../../core/index.js';
+import { aarQrToken, toDomainError, transitionTransaction, type IsoInstant, type Locale, type TransactionStartData } from '../../core/index.js';
 import type { NewDeskOperationRecord } from '../../db/repositories/desk-queries.js';
 import type { RaddTransaction } from '../../db/repositories/radd-transactions-repo.js';
 import type { Store } from '../../db/store.js';
@@ -87,7 +87,7 @@ async function runInquiry(store: Store, input: StartInput, now: IsoInstant): Pro
 }
 
 /** desk.startTransaction: DRAFT -> STARTED in one call, since the documents are resolved locally. */
-export async function startOperation(store: Store, input: StartInput, actor: DeskActor, now: IsoInstant): Promise<DeskTransactionView> {
+export async function startOperation(store: Store, input: StartInput, actor: DeskActor, locale: Locale, now: IsoInstant): Promise<DeskTransactionView> {
   const existing = await store.raddTransactions.get(input.operationId);
   const keepScans = await keepsScansExternally(store);
   if (!existing) await assertIdentification(input.identification, now, store.files, keepScans);
@@ -98,7 +98,7 @@ export async function startOperation(store: Store, input: StartInput, actor: Des
   const data = await startData(store, input, operationDate, evidence);
   const started = transitionTransaction(existing, { type: 'START', operationId: input.operationId, data, at: now });
   if (!started.ok) throw toDomainError(started);
-  if (started.repeated) return transactionView(started.tx, await store.deskRecords.get(input.operationId), true);
+  if (started.repeated) return transactionView(started.tx, await store.deskRecords.get(input.operationId), locale, true);
   const inquiry = await runInquiry(store, input, now);
   const iuns = inquiry.items.map((i) => i.record.notification.iun);
   const ready = transitionTransaction(started.tx, { type: 'DOCUMENTS_READY', operationId: input.operationId, iuns, at: now });
@@ -107,5 +107,5 @@ export async function startOperation(store: Store, input: StartInput, actor: Des
   else await store.raddTransactions.create(ready.tx);
   await store.deskRecords.create(deskRecord(input, inquiry, evidence, actor, operationDate), toRecords(inquiry.plan));
   await outboxWriterOf(store).enqueue({ kind: 'radd.startTransaction', idempotencyKey: input.operationId, payload: startPayload(ready.tx, evidence), createdAt: now });
-  return transactionView(ready.tx, await store.deskRecords.get(input.operationId));
+  return transactionView(ready.tx, await store.deskRecords.get(input.operationId), locale);
 }

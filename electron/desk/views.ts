@@ -1,7 +1,8 @@
 // The desk log as the screens see it: state chips of DOMAIN.md 10.1, people, documents with
 // checksums and ticks, and what may be done next.
 import {
-  IDENTITY_DOCUMENT_LABELS, type CodedMessage, type IdentityDocumentType, type LocalizedText, type TransactionState,
+  codedMessage, IDENTITY_DOCUMENT_LABELS, isErrorCode, shownParams,
+  type CodedMessage, type ErrorCode, type IdentityDocumentType, type Locale, type LocalizedText, type TransactionState,
 } from '../../core/index.js';
 import type { DeskDocumentRecord, DeskIdentityDocument, DeskOperationRecord } from '../../db/repositories/desk-queries.js';
 import type { RaddTransaction } from '../../db/repositories/radd-transactions-repo.js';
@@ -49,9 +50,11 @@ function identityView(d: DeskIdentityDocument | null): DeskIdentityDocumentView 
   return { ...d, typeLabel: label };
 }
 
+/** An operation as a screen sees it; `locale` is the request's, for the message of an error reason. */
 export function transactionView(
   tx: RaddTransaction,
   desk: { record: DeskOperationRecord; documents: DeskDocumentRecord[] } | undefined,
+  locale: Locale,
   repeated = false,
 ): DeskTransactionView {
   const s = tx.start;
@@ -73,7 +76,7 @@ export function transactionView(
     completedAt: tx.completedAt,
     abortedAt: tx.abortedAt,
     abortReason: tx.abortReason,
-    errorReason: tx.errorReason,
+    errorReason: tx.state === 'ERROR' ? storedReason(tx.errorReason, locale) : null,
     documents: docs.map(documentView),
     scans: (r?.scans ?? []).map(scanRefView),
     evidenceChecksum,
@@ -88,14 +91,44 @@ export function transactionView(
 }
 
 /**
- * A stored error reason as a screen shows it: the words written when the operation failed
- * (printing.ts writes them in the clerk's language), with no catalogue code to render again.
+ * An operation's error reason as stored (error_reason): a catalogue code with the params its
+ * message shows, as JSON text, so that every reader renders it in the language of now, never the
+ * words of the day it failed in one language.
  */
-export function storedReason(reason: string | null): CodedMessage | null {
-  return reason === null || reason.trim() === '' ? null : { code: '', message: reason };
+export function reasonToStore(code: ErrorCode, params: Record<string, string | number> = {}): string {
+  return JSON.stringify({ code, params: shownParams(code, params) });
 }
 
-export function historyItem(tx: RaddTransaction, deskId: string | null): DeskHistoryItem {
+/** The code and params of a stored reason written by reasonToStore, or null for any other text. */
+function storedCode(text: string): { code: ErrorCode; params: Record<string, string | number> } | null {
+  if (!text.startsWith('{')) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!parsed || typeof parsed !== 'object') return null;
+  const { code, params } = parsed as { code?: unknown; params?: unknown };
+  if (typeof code !== 'string' || !isErrorCode(code)) return null;
+  const values = params && typeof params === 'object' ? Object.entries(params) : [];
+  const kept = values.filter((kv): kv is [string, string | number] => typeof kv[1] === 'string' || typeof kv[1] === 'number');
+  return { code, params: Object.fromEntries(kept) };
+}
+
+/**
+ * A stored error reason as a screen shows it: a code written by reasonToStore becomes its message
+ * in the request's language with the params it shows (the screen renders it again in the UI
+ * language); the plain text older versions stored is shown as it is (code '', which no catalogue
+ * holds).
+ */
+export function storedReason(reason: string | null, locale: Locale): CodedMessage | null {
+  if (reason === null || reason.trim() === '') return null;
+  const coded = storedCode(reason.trim());
+  return coded ? codedMessage(coded.code, locale, coded.params) : { code: '', message: reason };
+}
+
+export function historyItem(tx: RaddTransaction, deskId: string | null, locale: Locale): DeskHistoryItem {
   return {
     operationId: tx.operationId,
     operationType: tx.start.operationType,
@@ -109,7 +142,7 @@ export function historyItem(tx: RaddTransaction, deskId: string | null): DeskHis
     completedAt: tx.completedAt,
     abortedAt: tx.abortedAt,
     abortReason: tx.abortReason,
-    errorReason: tx.state === 'ERROR' ? storedReason(tx.errorReason) : null,
+    errorReason: tx.state === 'ERROR' ? storedReason(tx.errorReason, locale) : null,
     deskId,
   };
 }

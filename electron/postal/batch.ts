@@ -1,7 +1,7 @@
 // Batch entry: one outcome and one date for many scanned items. The preview checks every line as
 // if the lines before it were recorded (a real write, rolled back); recording is one transaction,
 // all or nothing, and a refused line is named in the error.
-import { codedMessage, DomainError, isDomainError, messageFor } from '../../core/index.js';
+import { codedMessage, DomainError, isDomainError, withReason } from '../../core/index.js';
 import type { StoreScope } from '../../db/store.js';
 import type { BatchLineView, BatchPreviewView, BatchRecordedView } from '../api/contract/postal-views.js';
 import type { OutcomeInput } from '../api/contract/postal.js';
@@ -59,9 +59,8 @@ export async function recordBatch(tx: StoreScope, files: FileLookup, items: read
       plan = await planOutcome(tx, files, input, outcome, call);
     } catch (e) {
       if (!isDomainError(e)) throw e;
-      throw new DomainError('POSTAL_BATCH_LINE_REFUSED', {
-        line: i + 1, item: input, reasonCode: e.code, reason: messageFor(e.code, call.locale, e.params),
-      });
+      // The line's own refusal travels as its code and params (withReason): a screen renders both in its language.
+      throw new DomainError('POSTAL_BATCH_LINE_REFUSED', withReason({ line: i + 1, item: input }, e.code, e.params));
     }
     await writePlan(tx, plan, call);
     lines.push(okLine(i + 1, input, plan));

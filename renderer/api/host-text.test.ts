@@ -1,7 +1,7 @@
 // A host message on screen follows the language switch: rendered again from its code and params.
 import { computed } from 'vue';
 import { afterEach, describe, expect, it } from 'vitest';
-import { messageFor } from '../../core/index.js';
+import { codedMessage, messageFor, withReason } from '../../core/index.js';
 import { ApiCallError, setApiLocale } from './client.js';
 import { errorText, fieldTexts, hostText, shownError } from './host-text.js';
 import { setAppToasts, showApiError, fieldErrors } from '../composables/use-api-error.js';
@@ -77,5 +77,31 @@ describe('errors kept by a screen follow the switch', () => {
     showApiError(new ApiCallError(garbage));
     setApiLocale('en');
     expect(added[0]?.detail).toBe(GARBAGE_EN);
+  });
+});
+
+describe('a message whose reason is another code\'s message follows the switch at both levels', () => {
+  it('a batch line refused (an API error) is rendered again whole, its reason included', () => {
+    // What electron/postal/batch.ts throws for line 2, answered in Italian.
+    const refused = new ApiCallError(codedMessage('POSTAL_BATCH_LINE_REFUSED', 'it', withReason({ line: 2, item: 'X1' }, 'POSTAL_ITEM_NOT_FOUND', { item: 'X1' })));
+    const shown = shownError(refused);
+    expect(shown.message).toBe('Riga 2 (X1): Nessun invio cartaceo per X1 — nessun esito del lotto è stato registrato');
+    setApiLocale('en');
+    expect(shown.message).toBe('Line 2 (X1): No paper item for X1 — no outcome of the batch was recorded');
+  });
+
+  it('an operation\'s error reason (DESK_PRINT_FAILED) reads in the language of now; an old one kept as text stays as stored', () => {
+    const reason = codedMessage('DESK_PRINT_FAILED', 'it', withReason({}, 'DOCUMENT_MISSING', { sha256: 'ab12' }));
+    expect(hostText(reason)).toBe('Stampa non riuscita: Documento non disponibile su questo computer (impronta ab12). L\'operazione è passata in errore e non può essere completata');
+    setApiLocale('en');
+    expect(hostText(reason)).toBe('Printing failed: Document not available on this computer (digest ab12). The operation is now in error and cannot be completed');
+    const old = { code: '', message: 'Stampa non riuscita: documento assente' };
+    expect(hostText(old)).toBe(old.message);
+  });
+
+  it('a host that sent the reason as text only (no reason code) is shown as sent', () => {
+    setApiLocale('en');
+    const sent = { code: 'POSTAL_BATCH_LINE_REFUSED', message: 'Riga 2 (X1): Nessun invio cartaceo per X1 — nessun esito del lotto è stato registrato' };
+    expect(hostText(sent)).toBe(sent.message);
   });
 });

@@ -2,9 +2,10 @@
 // and sends each error's catalogue code with the params its message shows (FieldError, ApiError,
 // the `{code, message, params}` of the sync and postal views): the screen renders the text again
 // with the core's catalogue in the language of now, so a clerk who switches IT↔EN never reads a
-// mix. The host's own text is kept, and shown, when the code is not the catalogue's or a param
-// its message needs did not come.
-import { isErrorCode, messageFor, placeholdersOf, soleTellingField, type CodedMessage } from '../../core/index.js';
+// mix; a message whose `{reason}` is another code's message comes with that code and its params
+// (core withReason), and both levels are rendered. The host's own text is kept, and shown, when
+// the code is not the catalogue's or a param its message needs did not come.
+import { isErrorCode, messageFor, renderable, soleTellingField, type CodedMessage } from '../../core/index.js';
 import { ApiCallError, apiLocale } from './client.js';
 
 export type HostMessage = CodedMessage;
@@ -15,7 +16,7 @@ export function hostText(m: HostMessage | null | undefined): string {
   const locale = apiLocale();
   if (!isErrorCode(m.code)) return m.message;
   const params = m.params ?? {};
-  if (!placeholdersOf(m.code).every((key) => key in params)) return m.message;
+  if (!renderable(m.code, params)) return m.message;
   return messageFor(m.code, locale, params);
 }
 

@@ -4,7 +4,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatRomeDate, tryParseInstant } from '../../core/index.js';
+import { formatRomeDate, messageFor, tryParseInstant } from '../../core/index.js';
 import { openStore, type Store } from '../../db/store.js';
 import { PEOPLE } from '../e2e/data/desk-cases.js';
 import { caseOf, newOperationId, pickUp, recipientIdentification, startDeskHost, type DeskHost } from './desk-support.js';
@@ -92,7 +92,7 @@ describe('desk history dates', () => {
 });
 
 // The list says why and when an operation ended (DOMAIN.md 10.1): the completion time, the abort's
-// time and reason, the error's reason (a catalogue code with its params, or the stored text).
+// time and reason, the error's reason (a catalogue code with its params, or the text an older version stored).
 type Ended = Item & {
   state: string;
   completedAt: string | null;
@@ -133,13 +133,30 @@ describe('desk history: how an operation ended', () => {
     expect(r.abortedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
   });
 
-  it('an operation in error carries its reason as stored (the words printing wrote)', async () => {
+  it('an operation in error carries its reason as a code with params, rendered in any language; a reason stored as text by an older version is shown as it is', async () => {
     const operationId = await start('elsewhere', PEOPLE.elsewhere.taxId);
-    // The act vanished after the start: printing puts the operation in ERROR with a reason in words.
+    // The act vanished after the start: printing puts the operation in ERROR, its reason stored as a code.
     const ref = await withStore(async (s) => (await s.notifications.getByIun(caseOf(h, 'elsewhere').notification.iun))!.notification.documents[0]!.ref!);
     await rm(join(h.dir, 'files', ref.slice(0, 2), ref));
-    const printed = await h.api<{ state: string; errorReason: string }>('desk.printBundle', { operationId });
+    const printed = await h.api<{ state: string; errorReason: Ended['errorReason'] }>('desk.printBundle', { operationId });
     expect(printed.body.data!.state).toBe('ERROR');
-    expect((await row(operationId)).errorReason).toEqual({ code: '', message: printed.body.data!.errorReason });
+    const reason = (await row(operationId)).errorReason!;
+    expect(reason).toEqual(printed.body.data!.errorReason);
+    expect(reason.code).toBe('DESK_PRINT_FAILED');
+    expect(reason.params).toMatchObject({ reasonCode: 'ACT_DOCUMENT_MISSING', 'reason.iun': caseOf(h, 'elsewhere').notification.iun });
+    expect(reason.message).toMatch(/^Stampa non riuscita: Il documento .* non è presente su questo computer/);
+    // The screen renders it again after a switch: English at both levels.
+    const english = messageFor('DESK_PRINT_FAILED', 'en', reason.params);
+    expect(english).toMatch(/^Printing failed: Document .* is not on this computer: it cannot be printed.* The operation is now in error/);
+    expect(english).not.toMatch(/Stampa|documento|computer:? non/);
+    const stored = await withStore(async (s) => (await s.knex('radd_transactions').where({ operation_id: operationId }).first('error_reason')) as { error_reason: string });
+    expect(JSON.parse(stored.error_reason)).toEqual({ code: 'DESK_PRINT_FAILED', params: reason.params });
+
+    // A row written by a version that stored the words in one language: shown as stored, in the list and the detail.
+    const words = 'Stampa non riuscita: il documento non è presente su questo computer';
+    await withStore((s) => s.knex('radd_transactions').where({ operation_id: operationId }).update({ error_reason: words }));
+    expect((await row(operationId)).errorReason).toEqual({ code: '', message: words });
+    const detail = await h.api<{ errorReason: Ended['errorReason'] }>('desk.getTransaction', { operationId });
+    expect(detail.body.data!.errorReason).toEqual({ code: '', message: words });
   });
 });

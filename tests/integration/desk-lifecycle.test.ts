@@ -13,7 +13,7 @@ let h: DeskHost;
 beforeAll(async () => { h = await startDeskHost('radd-desk-life-'); }, 60_000);
 afterAll(async () => { await h?.close(); });
 
-type Tx = { operationId: string; state: string; errorReason: string | null; abortReason: string | null; documents: { position: number }[]; repeated: boolean; operatorId: string | null; operatorName?: string | null };
+type Tx = { operationId: string; state: string; errorReason: { code: string; message: string; params?: Record<string, string | number> } | null; abortReason: string | null; documents: { position: number }[]; repeated: boolean; operatorId: string | null; operatorName?: string | null };
 
 type ReceiptState = { receiptPrintedAt: string | null; receiptPrints: number };
 
@@ -115,7 +115,7 @@ describe('desk operation lifecycle', () => {
     await rm(join(h.dir, 'files', ref.slice(0, 2), ref));
     const r = await h.api<Tx & { bundle: unknown }>('desk.printBundle', { operationId });
     expect(r.body.data).toMatchObject({ state: 'ERROR', bundle: null });
-    expect(r.body.data!.errorReason).toMatch(/non è presente su questo computer/);
+    expect(r.body.data!.errorReason).toMatchObject({ code: 'DESK_PRINT_FAILED', message: expect.stringMatching(/non è presente su questo computer/) });
     expect((await h.api('desk.completeTransaction', { operationId })).body.error?.code).toBe('RADD_TRANSACTION_IN_ERROR');
   });
 });

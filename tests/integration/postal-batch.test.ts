@@ -1,6 +1,8 @@
 // Batch entry through the real host: the preview checks each line as if the lines before it were
 // recorded and writes nothing; recording is all or nothing, the refused line named.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messageFor } from '../../core/index.js';
+import type { ApiError } from '../../electron/api/contract/envelope.js';
 import type { BatchPreviewView, BatchRecordedView, FindItemResult } from '../../electron/api/contract/postal-views.js';
 import { UNKNOWN_IUN } from '../e2e/data/postal-cases.js';
 import { NOW_MS, romeLocal, startPostalHost, type PostalHost } from './postal-support.js';
@@ -32,6 +34,12 @@ describe('batch entry', () => {
     expect(r.body.error?.code).toBe('POSTAL_BATCH_LINE_REFUSED');
     expect(r.body.error?.message).toContain('Riga 4');
     expect(r.body.error?.message).toContain(UNKNOWN_IUN);
+    // The line's own refusal travels as its code and params: a screen renders both levels in English after a switch.
+    const params = (r.body.error as ApiError).params!;
+    expect(params).toEqual({ line: 4, item: UNKNOWN_IUN, reasonCode: 'POSTAL_ITEM_NOT_FOUND', 'reason.item': UNKNOWN_IUN });
+    expect(messageFor('POSTAL_BATCH_LINE_REFUSED', 'en', params)).toBe(`Line 4 (${UNKNOWN_IUN}): No paper item for ${UNKNOWN_IUN} — no outcome of the batch was recorded`);
+    const english = messageFor('POSTAL_BATCH_LINE_REFUSED', 'en', params);
+    expect(english).not.toMatch(/Riga|nessun|Nessun/);
     expect(await h.counts()).toEqual(before);
     const first = await h.ok<FindItemResult>('postal.findItem', { code: items[0] });
     expect(first.items[0]!.state).toBe('OPEN');

@@ -165,7 +165,12 @@ export interface DeskTransactionView {
   completedAt: IsoInstant | null;
   abortedAt: IsoInstant | null;
   abortReason: string | null;
-  errorReason: string | null;
+  /**
+   * Why it is in ERROR: a catalogue code with the params its message shows (the screen renders it
+   * again in the UI language), or the text older versions stored, as it is (`code` ''); null when
+   * not in error.
+   */
+  errorReason: CodedMessage | null;
   documents: DeskDocumentView[];
   scans: DeskScanRefView[];
   /** base64 SHA-256 of the identity-evidence zip, as RADD's start and upload carry it. */
@@ -204,7 +209,8 @@ export interface DeskHistoryItem {
   abortReason: string | null;
   /**
    * Why it is in ERROR: a catalogue code with the params its message shows (the screen renders it
-   * again in the UI language), or the stored text as it is (`code` ''); null when not in error.
+   * again in the UI language), or the text older versions stored, as it is (`code` ''); null when
+   * not in error.
    */
   errorReason: CodedMessage | null;
   deskId: string | null;

@@ -74,19 +74,19 @@ export const deskHandlers = {
     return inquiryView(result, id, limit);
   },
 
-  'desk.startTransaction': async (input, ctx, caller) => named(ctx, await startOperation(ctx.store, input, await deskActor(ctx.store, caller), nowOf(ctx))),
+  'desk.startTransaction': async (input, ctx, caller) => named(ctx, await startOperation(ctx.store, input, await deskActor(ctx.store, caller), caller.locale, nowOf(ctx))),
   'desk.printBundle': async ({ operationId }, ctx, caller) => named(ctx, await printBundle(ctx.store, operationId, caller.locale, nowOf(ctx))),
   'desk.downloadDocument': async ({ operationId, position }, ctx, caller) => named(ctx, await downloadDocument(ctx.store, operationId, position, caller.locale, nowOf(ctx))),
-  'desk.markHandedOver': async ({ operationId, position, handedOver }, ctx) => named(ctx, await markHandedOver(ctx.store, operationId, position, handedOver, nowOf(ctx))),
-  'desk.completeTransaction': async ({ operationId }, ctx, caller) => named(ctx, await completeOperation(ctx.store, operationId, await deskActor(ctx.store, caller), nowOf(ctx))),
-  'desk.abortTransaction': async ({ operationId, reason }, ctx) => named(ctx, await abortOperation(ctx.store, operationId, reason, nowOf(ctx))),
+  'desk.markHandedOver': async ({ operationId, position, handedOver }, ctx, caller) => named(ctx, await markHandedOver(ctx.store, operationId, position, handedOver, caller.locale, nowOf(ctx))),
+  'desk.completeTransaction': async ({ operationId }, ctx, caller) => named(ctx, await completeOperation(ctx.store, operationId, await deskActor(ctx.store, caller), caller.locale, nowOf(ctx))),
+  'desk.abortTransaction': async ({ operationId, reason }, ctx, caller) => named(ctx, await abortOperation(ctx.store, operationId, reason, caller.locale, nowOf(ctx))),
 
-  'desk.getTransaction': async ({ operationId }, ctx) => {
+  'desk.getTransaction': async ({ operationId }, ctx, caller) => {
     const { tx, desk } = await loadOperation(ctx.store, operationId);
-    return named(ctx, transactionView(tx, desk));
+    return named(ctx, transactionView(tx, desk, caller.locale));
   },
-  'desk.listOpenTransactions': async (_input, ctx, caller) => listOpen(ctx.store, (await deskActor(ctx.store, caller)).deskId),
-  'desk.searchHistory': async (filter, ctx, caller) => searchHistory(ctx.store, filter, (await deskActor(ctx.store, caller)).deskId, nowOf(ctx)),
+  'desk.listOpenTransactions': async (_input, ctx, caller) => listOpen(ctx.store, (await deskActor(ctx.store, caller)).deskId, caller.locale),
+  'desk.searchHistory': async (filter, ctx, caller) => searchHistory(ctx.store, filter, (await deskActor(ctx.store, caller)).deskId, nowOf(ctx), caller.locale),
   'desk.dailySummary': async ({ day }, ctx, caller) => dailySummary(ctx.store, (await deskActor(ctx.store, caller)).deskId, day, nowOf(ctx)),
   'desk.reprintReceipt': async ({ operationId }, ctx) => receiptOf(ctx.store, operationId),
   // Each print of the receipt is named by the screen (requestId): sent again after its answer was
@@ -94,6 +94,6 @@ export const deskHandlers = {
   'desk.receiptPrinted': async ({ operationId, requestId }, ctx, caller) => {
     const now = nowOf(ctx);
     return answerOnce(ctx.store, { operation: 'desk.receiptPrinted', requestId, request: { operationId }, now, operatorId: caller.operatorId },
-      async () => named(ctx, await receiptPrinted(ctx.store, operationId, now)));
+      async () => named(ctx, await receiptPrinted(ctx.store, operationId, caller.locale, now)));
   },
 } satisfies HandlersOf<typeof deskContract>;
