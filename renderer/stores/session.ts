@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import type { InputOf, Role, SignedInOperator } from '../../electron/api/contract/index.js';
 import { call, hasRememberedSession, isTokenRefused, rememberSession } from '../api/client.js';
+import { requestIds } from '../api/request-id.js';
 
 /**
  * Why the sign-in is shown although the tab was in use: the session ended (expiry, sign-out
@@ -62,10 +63,15 @@ export const useSessionStore = defineStore('session', () => {
   /**
    * Creates the first administrator; they sign in next with the password they chose. The view
    * clears `firstAdminNeeded` itself once it has taken the result (clearing it here would unmount
-   * the setup form before it could report back).
+   * the setup form before it could report back). Sent again with the same form after its answer was
+   * lost, it carries the same requestId and gets the first answer instead of "already done, sign in"
+   * (api/request-id.ts); the id is renewed once answered or when the form changes.
    */
-  async function setupFirstAdmin(input: InputOf<'auth.setupFirstAdmin'>): Promise<SignedInOperator> {
-    return (await call('auth.setupFirstAdmin', input)).operator;
+  const setupIds = requestIds();
+  async function setupFirstAdmin(input: Omit<InputOf<'auth.setupFirstAdmin'>, 'requestId'>): Promise<SignedInOperator> {
+    const created = await call('auth.setupFirstAdmin', { ...input, requestId: setupIds.idFor(input) });
+    setupIds.answered();
+    return created.operator;
   }
 
   async function logout(): Promise<void> {

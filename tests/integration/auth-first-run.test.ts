@@ -87,4 +87,52 @@ describe('first-run setup', () => {
     expect(JSON.stringify(items)).not.toContain(ADMIN.password);
     expect((await host.call<{ ok: boolean }>('audit.verify', {}, session)).body.data!.ok).toBe(true);
   });
+
+  it('answers a setup sent again under its requestId (the answer lost) with the first answer: one administrator, one audit entry, no password kept', async () => {
+    const host = await firstRunHost();
+    const body = { ...ADMIN, requestId: '3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f4a5b' };
+    const first = await host.call<{ operator: { id: string } }>('auth.setupFirstAdmin', body);
+    expect(first.body.ok, JSON.stringify(first.body.error)).toBe(true);
+    const again = await host.call<{ operator: { id: string } }>('auth.setupFirstAdmin', body);
+    expect([again.status, again.body.data]).toEqual([200, first.body.data]);
+    // The repeat opens no session and carries nothing the first answer did not.
+    expect(again.body.data).not.toHaveProperty('sessionId');
+    expect(await host.host.ctx.store.users.list()).toHaveLength(1);
+    const kept = JSON.stringify(await host.host.ctx.store.knex('request_answers').select());
+    expect(kept).toContain(first.body.data!.operator.id);
+    expect(kept).not.toContain(ADMIN.password);
+    const session = await host.login('mario.rossi', ADMIN.password);
+    const page = await host.call<{ items: AuditItem[] }>('audit.list', { operation: 'auth.setupFirstAdmin' }, session);
+    expect(page.body.data!.items.map((i) => [i.outcome, i.code])).toEqual([['ok', null]]);
+  });
+
+  it('refuses the same requestId with other names or another password (REQUEST_ID_ALREADY_USED, audited), and another id as already done', async () => {
+    const host = await firstRunHost();
+    const body = { ...ADMIN, requestId: '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d' };
+    expect((await host.call('auth.setupFirstAdmin', body)).body.ok).toBe(true);
+    const otherPassword = { ...body, password: 'altra-password-lunga', passwordConfirm: 'altra-password-lunga' };
+    for (const other of [{ ...body, displayName: 'Mario Bianchi' }, { ...body, username: 'altro.admin' }, otherPassword]) {
+      const res = await host.call('auth.setupFirstAdmin', other);
+      expect([res.status, res.body.error?.code]).toEqual([409, 'REQUEST_ID_ALREADY_USED']);
+    }
+    const newId = await host.call('auth.setupFirstAdmin', { ...body, requestId: '5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e' });
+    expect([newId.status, newId.body.error?.code]).toEqual([409, 'AUTH_SETUP_ALREADY_DONE']);
+    expect((await host.host.ctx.store.users.list()).map((u) => u.username)).toEqual(['mario.rossi']);
+    const session = await host.login('mario.rossi', ADMIN.password);
+    const page = await host.call<{ items: AuditItem[] }>('audit.list', { operation: 'auth.setupFirstAdmin' }, session);
+    expect(page.body.data!.items.map((i) => [i.outcome, i.code])).toEqual([
+      ['refused', 'AUTH_SETUP_ALREADY_DONE'], ['refused', 'REQUEST_ID_ALREADY_USED'], ['refused', 'REQUEST_ID_ALREADY_USED'], ['refused', 'REQUEST_ID_ALREADY_USED'], ['ok', null],
+    ]);
+    expect(JSON.stringify(await host.host.ctx.store.knex('request_answers').select())).not.toContain('altra-password-lunga');
+  });
+
+  it('answers both when the same request is sent twice at once (the first still hashing the password)', async () => {
+    const host = await firstRunHost();
+    const body = { ...ADMIN, requestId: '6c7d8e9f-0a1b-4c2d-9e3f-4a5b6c7d8e9f' };
+    const [a, b] = await Promise.all([host.call<{ operator: { id: string } }>('auth.setupFirstAdmin', body), host.call<{ operator: { id: string } }>('auth.setupFirstAdmin', body)]);
+    expect([a.body.ok, b.body.ok], JSON.stringify([a.body.error, b.body.error])).toEqual([true, true]);
+    expect(b.body.data).toEqual(a.body.data);
+    expect(await host.host.ctx.store.users.list()).toHaveLength(1);
+    expect(await host.host.ctx.store.knex('audit_log').where({ action: 'auth.setupFirstAdmin' }).count({ n: '*' }).first()).toEqual({ n: 1 });
+  });
 });

@@ -4,6 +4,7 @@
 // `auth.setupFirstAdmin`, which works only while no operator exists).
 import { z } from 'zod';
 import { ANONYMOUS, ROLES, op, t, type Role } from './op.js';
+import { requestIdSchema } from './schemas.js';
 
 /** A password chosen for an operator: long enough to resist guessing at the counter. */
 export const newPasswordSchema = z.string().min(10).max(256);
@@ -73,6 +74,7 @@ export const authContract = {
       displayName: displayNameSchema,
       password: newPasswordSchema,
       passwordConfirm: z.string().max(256),
+      requestId: requestIdSchema.optional(),
     }).strict().refine((v) => v.password === v.passwordConfirm, {
       path: ['passwordConfirm'],
       message: 'AUTH_PASSWORDS_DIFFER',
@@ -80,7 +82,7 @@ export const authContract = {
     }),
     output: t<FirstAdminView>(),
     roles: [ANONYMOUS],
-    doc: 'First start: create the desk\'s administrator (refused once any operator exists)',
+    doc: 'First start: create the desk\'s administrator (refused once any operator exists); idempotent on the requestId chosen by the screen (the password is never kept: a repeat must carry the same one)',
     mutates: true,
     // One transaction with the check "no operator yet" and its audit entry; a refusal is recorded too.
     auditedBy: 'handler',

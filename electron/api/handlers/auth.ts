@@ -12,7 +12,9 @@ export const authHandlers = {
 
   'auth.setupStatus': async (_input, ctx) => setupStatus(ctx),
 
-  'auth.setupFirstAdmin': async ({ username, displayName, password }, ctx) => setupFirstAdmin(ctx, authOf(ctx), { username, displayName, password }),
+  // Named by the screen (requestId), a setup sent again after its answer was lost gets the first
+  // answer (the administrator's names, no session, no secret), not AUTH_SETUP_ALREADY_DONE.
+  'auth.setupFirstAdmin': async ({ username, displayName, password, requestId }, ctx) => setupFirstAdmin(ctx, authOf(ctx), { username, displayName, password }, requestId),
 
   'auth.logout': async (_input, ctx, caller) => {
     authOf(ctx).sessions.destroy(caller.sessionId);
