@@ -134,19 +134,28 @@ async function purgeOnce(ctx: HostContext, now: Date, actor: PurgeActor): Promis
   return result;
 }
 
+/** Purges now, in the caller's turn (inPurgeTurn). */
+export type PurgeInTurn = (now: Date, actor: PurgeActor) => Promise<PurgeResult>;
+
 /**
- * Purges the scans of operations closed before `now` minus the retention setting. One run at a
- * time per store (the schedule and the admin button may meet); a second caller waits for the first.
+ * Runs `work` in this store's purge turn: one run at a time per store (the schedule and the admin
+ * button may meet); a second caller waits for the first. What `work` reads before purging (the
+ * answer kept for a request sent again, admin.purgeScans) is read after the run before it ended.
  */
-export async function purgeExpiredScans(ctx: HostContext, now: Date, actor: PurgeActor = { operatorId: 'system', roles: [], operation: PURGE_OPERATION }): Promise<PurgeResult> {
+export async function inPurgeTurn<T>(ctx: HostContext, work: (purge: PurgeInTurn) => Promise<T>): Promise<T> {
   const before = running.get(ctx.store) ?? Promise.resolve();
-  const run = before.catch(() => undefined).then(() => purgeOnce(ctx, now, actor));
+  const run = before.catch(() => undefined).then(() => work((now, actor) => purgeOnce(ctx, now, actor)));
   running.set(ctx.store, run);
   try {
     return await run;
   } finally {
     if (running.get(ctx.store) === run) running.delete(ctx.store);
   }
+}
+
+/** Purges the scans of operations closed before `now` minus the retention setting, in its turn (inPurgeTurn). */
+export async function purgeExpiredScans(ctx: HostContext, now: Date, actor: PurgeActor = { operatorId: 'system', roles: [], operation: PURGE_OPERATION }): Promise<PurgeResult> {
+  return inPurgeTurn(ctx, (purge) => purge(now, actor));
 }
 
 /** At host start and then daily; failures are logged, never thrown. Returns the stop function (awaits a run in progress). */

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { AppSettingsView, AuditPage, AuditVerifyView, DeskIdentity, InputOf, OperatorView, ScanPurgeView } from '../../electron/api/contract/index.js';
 import { call } from '../api/client.js';
-import { requestIds } from '../api/request-id.js';
+import { requestIds, sentOnce } from '../api/request-id.js';
 
 /** Operators, the desk's identity, retention and the audit log (administrator screens). */
 export const useAdminStore = defineStore('admin', () => {
@@ -44,8 +44,10 @@ export const useAdminStore = defineStore('admin', () => {
   async function savePrintLimit(limit: number | null): Promise<void> {
     settings.value = await call('settings.setPrintLimit', { printLimit: limit } as InputOf<'settings.setPrintLimit'>);
   }
+  // Each click is one purge, named by a new id and sent again under it while its answer is lost: the
+  // repeat answers what the first run purged, not the 0 of a run that finds nothing left.
   async function purgeScans(): Promise<void> {
-    lastPurge.value = await call('admin.purgeScans', {});
+    lastPurge.value = await sentOnce((requestId) => call('admin.purgeScans', { requestId }));
   }
   async function loadAudit(filter: InputOf<'audit.list'>): Promise<void> {
     audit.value = await call('audit.list', filter);

@@ -84,6 +84,60 @@ describe('purge through the host', () => {
   });
 });
 
+describe('purge sent again (its answer lost)', () => {
+  const REQUEST = '7d8e9f0a-1b2c-4d3e-8f4a-5b6c7d8e9f0a';
+
+  async function expiredOperation(host: AuthHost): Promise<string> {
+    const hostStore = host.host.ctx.store;
+    const startedAt = new Date(host.clock.now().getTime() - 40 * DAY);
+    const form = await scanRef(hostStore, 'DELEGATION_FORM', startedAt);
+    return addOperation(hostStore, { state: 'COMPLETED', startedAt, closedAt: new Date(startedAt.getTime() + 60_000), scans: [form] });
+  }
+
+  it('answers the same requestId with the first run\'s counts and purges and audits nothing again; a new id is a new run', async () => {
+    h = await startAuthHost();
+    const admin = await h.loginAs('admin');
+    expect((await h.call('settings.set', { scanRetentionDays: 30 }, admin)).body.ok).toBe(true);
+    const id = await expiredOperation(h);
+    const first = await h.call<{ operations: number; files: number; ranAt: string }>('admin.purgeScans', { requestId: REQUEST }, admin);
+    expect(first.body.data).toMatchObject({ operations: 1, files: 1, retentionDays: 30 });
+    h.clock.advanceMinutes(1);
+    const again = await h.call('admin.purgeScans', { requestId: REQUEST }, admin);
+    expect([again.status, again.body.data]).toEqual([200, first.body.data]);
+    const audit = async () => (await h!.call<{ items: { targets: string[] }[] }>('audit.list', { operation: 'admin.purgeScans' }, admin)).body.data!.items;
+    expect((await audit()).map((i) => i.targets)).toEqual([[id]]);
+    expect(await h.host.ctx.store.knex('request_answers').where({ operation: 'admin.purgeScans' }).count({ n: '*' }).first()).toEqual({ n: 1 });
+    // Another click is another purge: it finds nothing left, and is recorded.
+    const next = await h.call<{ operations: number; ranAt: string }>('admin.purgeScans', { requestId: '8e9f0a1b-2c3d-4e4f-9a5b-6c7d8e9f0a1b' }, admin);
+    expect(next.body.data).toMatchObject({ operations: 0, files: 0 });
+    expect(next.body.data!.ranAt).not.toBe(first.body.data!.ranAt);
+    expect((await audit()).map((i) => i.targets)).toEqual([[], [id]]);
+    // Without an id (an older screen) each call is a run of its own, as before.
+    expect((await h.call('admin.purgeScans', {}, admin)).body.data).toMatchObject({ operations: 0 });
+    expect(await audit()).toHaveLength(3);
+  });
+
+  it('gives the first count to a repeat sent while the first run is still going, with one audit entry', async () => {
+    h = await startAuthHost();
+    const admin = await h.loginAs('admin');
+    expect((await h.call('settings.set', { scanRetentionDays: 30 }, admin)).body.ok).toBe(true);
+    const id = await expiredOperation(h);
+    const [a, b] = await Promise.all([0, 1].map(() => h!.call<{ operations: number }>('admin.purgeScans', { requestId: REQUEST }, admin)));
+    expect(a!.body.data).toMatchObject({ operations: 1 });
+    expect(b!.body.data).toEqual(a!.body.data);
+    const audit = await h.call<{ items: { targets: string[] }[] }>('audit.list', { operation: 'admin.purgeScans' }, admin);
+    expect(audit.body.data!.items.map((i) => i.targets)).toEqual([[id]]);
+  });
+
+  it('refuses a requestId that is not a UUID v4, purging nothing', async () => {
+    h = await startAuthHost();
+    const admin = await h.loginAs('admin');
+    const res = await h.call('admin.purgeScans', { requestId: 'not-a-uuid' }, admin);
+    expect([res.status, res.body.error?.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect((await h.call<{ items: unknown[] }>('audit.list', { operation: 'admin.purgeScans' }, admin)).body.data!.items).toEqual([]);
+  });
+});
+
 describe('schedule', () => {
   it('purges when started and again every 24 hours; stopping waits for a run in progress', async () => {
     const s = await freshStore(30);

@@ -195,10 +195,10 @@ export const adminContract = {
     auditTargets: () => ['desk.printLimit'],
   }),
   'admin.purgeScans': op({
-    input: z.object({}).strict(),
+    input: z.object({ requestId: requestIdSchema.optional() }).strict(),
     output: t<ScanPurgeView>(),
     roles: admin,
-    doc: 'Purge now the scans of desk transactions closed longer ago than the retention setting (audit entries stay)',
+    doc: 'Purge now the scans of desk transactions closed longer ago than the retention setting (audit entries stay); idempotent on the requestId chosen by the screen (a repeat answers the first run\'s counts)',
     mutates: true,
     // Its own transactions: the files are deleted only after the purge marks have committed.
     auditedBy: 'handler',

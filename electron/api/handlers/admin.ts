@@ -7,7 +7,7 @@ import { createOperator, listOperators, resetPassword, updateOperator } from '..
 import { authOf } from '../../auth/runtime.js';
 import { verifyPassword } from '../../auth/password.js';
 import { printLimit, setPrintLimit } from '../../desk/context.js';
-import { purgeExpiredScans } from '../../desk/scan-retention.js';
+import { inPurgeTurn } from '../../desk/scan-retention.js';
 import { answerOnce } from '../answer-once.js';
 import type { adminContract, OperatorView } from '../contract/admin.js';
 import type { HandlersOf } from './types.js';
@@ -82,9 +82,17 @@ export const adminHandlers = {
   // The same key the desk reads at inquiry and start (desk/context.ts printLimit).
   'settings.setPrintLimit': async ({ printLimit: limit }, ctx) => ({ ...(await getAppSettings(ctx.store)), printLimit: await setPrintLimit(ctx.store, limit, ctx.clock.now()) }),
 
-  'admin.purgeScans': async (_input, ctx, caller) => {
+  // Named by the screen (requestId), a purge sent again after its answer was lost gets the first
+  // answer (what that run purged, when it ran), not the 0 of a second run that finds nothing left; it
+  // purges and audits nothing again. The kept answer is looked up in the purge's turn, so a repeat
+  // arriving while the first still runs waits for it. The purge commits page by page in its own
+  // transactions and the answer is kept after the last: a host stopped in between keeps no answer,
+  // and the repeat then runs again (finding nothing left, as before).
+  'admin.purgeScans': async ({ requestId }, ctx, caller) => {
     const now = ctx.clock.now();
     const actor = { operatorId: caller.operatorId ?? 'local', roles: caller.roles, deskId: caller.deskId, operation: 'admin.purgeScans' };
-    return { ...(await purgeExpiredScans(ctx, now, actor)), ranAt: now.toISOString() };
+    return inPurgeTurn(ctx, (purge) =>
+      answerOnce(ctx.store, { operation: 'admin.purgeScans', requestId, request: {}, now: now.toISOString(), operatorId: caller.operatorId },
+        async () => ({ ...(await purge(now, actor)), ranAt: now.toISOString() })));
   },
 } satisfies HandlersOf<typeof adminContract>;
