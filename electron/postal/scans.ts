@@ -1,8 +1,10 @@
 // Scans of postal receipts (AR card, 890 receipt, 23L, CAD/CAN notice): uploaded in chunks,
 // recognised and checked by their bytes (never by the name: a renamed or truncated file is
 // refused), then stored content-addressed in the desk's file store. An outcome names them by key.
+import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { DomainError, POSTAL_SCAN_MAX_BYTES } from '../../core/index.js';
+import { answeredAgain } from '../api/answer-once.js';
 import type { ScanUploadView } from '../api/contract/postal-views.js';
 import { decodeChunk, UploadRegistry } from './uploads.js';
 
@@ -11,10 +13,22 @@ export const MAX_POSTAL_SCAN_BYTES = POSTAL_SCAN_MAX_BYTES;
 
 export type ScanMediaType = 'image/png' | 'image/jpeg' | 'application/pdf';
 
+/** A chunk received: sent again (its answer lost), the same chunk gets the answer it got. */
+interface ReceivedChunk {
+  /** What makes a chunk sent again the same: the digest of its bytes, whether it was the last, the file name. */
+  same: string;
+  /** Its answer (the last chunk's once the file is checked and stored). */
+  answer: Promise<ScanUploadView>;
+}
+
 interface ScanUpload {
   fileName: string;
   chunks: Buffer[];
   size: number;
+  /** Every chunk received, by its offset. */
+  received: Map<number, ReceivedChunk>;
+  /** The last chunk came: nothing more is taken; the upload stays (its bytes dropped) to answer repeats. */
+  ended: boolean;
 }
 
 export interface ScanSink {
@@ -58,36 +72,74 @@ export async function sniffPostalScan(bytes: Uint8Array): Promise<ScanMediaType 
 
 export interface ScanChunk {
   uploadId?: string;
+  /** The screen's name for a new upload (first chunk, no uploadId): that chunk sent again continues the same upload. */
+  requestId?: string;
   fileName: string;
   offset: number;
   chunk: string;
   last: boolean;
 }
 
-/** Receives scans in chunks; the last chunk checks the whole file and stores it. */
+/**
+ * Receives scans in chunks; the last chunk checks the whole file and stores it. A chunk sent again
+ * after its answer was lost (the same upload, offset and bytes) gets the first answer, with nothing
+ * taken or stored twice: the last chunk's repeat is marked answeredAgain (no second audit entry). The
+ * first chunk is the same upload again when the screen named it (requestId). Another chunk at an
+ * offset already received is POSTAL_UPLOAD_CHUNK_CONFLICT, a gap (or a chunk after the last) is
+ * POSTAL_UPLOAD_OUT_OF_ORDER: either ends the upload.
+ */
 export class ScanUploads {
   private readonly uploads = new UploadRegistry<ScanUpload>({ ttlMs: 30 * 60_000, maxEntries: 50, notFound: 'POSTAL_UPLOAD_NOT_FOUND' });
 
   async receive(input: ScanChunk, sink: ScanSink): Promise<ScanUploadView> {
-    const uploadId = input.uploadId ?? this.uploads.create(() => ({ fileName: input.fileName, chunks: [], size: 0 }));
+    const uploadId = input.uploadId ?? this.uploadNamed(input);
     const upload = this.uploads.get(uploadId);
-    if (input.offset !== upload.size) {
+    const bytes = decodeChunk(input.chunk);
+    const same = `${createHash('sha256').update(bytes).digest('hex')}:${input.last ? 'last' : 'more'}:${input.fileName}`;
+    const seen = upload.received.get(input.offset);
+    if (seen) {
+      if (seen.same !== same) {
+        this.uploads.delete(uploadId);
+        throw new DomainError('POSTAL_UPLOAD_CHUNK_CONFLICT', { fileName: upload.fileName });
+      }
+      // A copy: the first caller's own answer is not marked as given again.
+      return answeredAgain({ ...(await seen.answer) });
+    }
+    if (upload.ended || input.offset !== upload.size) {
       this.uploads.delete(uploadId);
       throw new DomainError('POSTAL_UPLOAD_OUT_OF_ORDER');
     }
-    const bytes = decodeChunk(input.chunk);
+    // Taken now (size and bytes), answered when done: a repeat arriving meanwhile waits for the same answer.
+    const answer = this.take(uploadId, upload, bytes, input.last, sink);
+    upload.received.set(input.offset, { same, answer });
+    return answer;
+  }
+
+  /** The upload a first chunk starts, or continues when the screen named it and sends it again. */
+  private uploadNamed(input: ScanChunk): string {
+    if (input.requestId !== undefined && this.uploads.has(input.requestId)) return input.requestId;
+    return this.uploads.create(() => ({ fileName: input.fileName, chunks: [], size: 0, received: new Map(), ended: false }), input.requestId);
+  }
+
+  private async take(uploadId: string, upload: ScanUpload, bytes: Buffer, last: boolean, sink: ScanSink): Promise<ScanUploadView> {
     upload.size += bytes.byteLength;
     upload.chunks.push(bytes);
     if (upload.size > MAX_POSTAL_SCAN_BYTES) {
       this.uploads.delete(uploadId);
       throw new DomainError('POSTAL_SCAN_TOO_LARGE', { fileName: upload.fileName, maxMb: MAX_POSTAL_SCAN_BYTES / 1048576 });
     }
-    if (!input.last) return { uploadId, receivedBytes: upload.size, scan: null };
-    this.uploads.delete(uploadId);
+    if (!last) return { uploadId, receivedBytes: upload.size, scan: null };
+    upload.ended = true;
     const whole = Buffer.concat(upload.chunks);
-    const mediaType = await sniffPostalScan(whole);
-    if (!mediaType) throw new DomainError('POSTAL_SCAN_UNREADABLE', { fileName: upload.fileName });
-    const stored = await sink.put(whole);
-    return { uploadId, receivedBytes: upload.size, scan: { sha256: stored.sha256, size: stored.size, mediaType, fileName: upload.fileName } };
+    upload.chunks = [];
+    try {
+      const mediaType = await sniffPostalScan(whole);
+      if (!mediaType) throw new DomainError('POSTAL_SCAN_UNREADABLE', { fileName: upload.fileName });
+      const stored = await sink.put(whole);
+      return { uploadId, receivedBytes: upload.size, scan: { sha256: stored.sha256, size: stored.size, mediaType, fileName: upload.fileName } };
+    } catch (e) {
+      this.uploads.delete(uploadId);
+      throw e;
+    }
   }
 }

@@ -19,16 +19,24 @@ export class UploadRegistry<T> {
 
   constructor(private readonly opts: RegistryOptions, private readonly nowMs: () => number = Date.now) {}
 
-  /** Stores the value made for a new id; the least recently used entries go when the registry is full. */
-  create(make: (id: string) => T): string {
+  /**
+   * Stores the value made for a new id (a random one, or the one the caller chose: a screen naming its
+   * upload); the least recently used entries go when the registry is full.
+   */
+  create(make: (id: string) => T, id: string = randomUUID()): string {
     this.sweep();
     while (this.entries.size >= this.opts.maxEntries) {
       const oldest = this.entries.keys().next().value as string;
       this.entries.delete(oldest);
     }
-    const id = randomUUID();
     this.entries.set(id, { value: make(id), touchedMs: this.nowMs() });
     return id;
+  }
+
+  /** Whether the id is known (and not expired). */
+  has(id: string): boolean {
+    this.sweep();
+    return this.entries.has(id);
   }
 
   /** The value of an id (its time to live starts again); throws the registry's not-found code. */

@@ -37,9 +37,18 @@ export function answerLost(e: unknown): boolean {
  */
 export async function sentOnce<T>(send: (requestId: string) => Promise<T>, waitsMs: readonly number[] = [500, 1500]): Promise<T> {
   const id = crypto.randomUUID();
+  return sentAgainWhileLost(() => send(id), waitsMs);
+}
+
+/**
+ * Sends a request and sends it again, exactly as it was, while its answer is lost, after each of
+ * `waitsMs` (a chunk of a file: the host knows it again by its upload, offset and bytes, and answers
+ * its first answer).
+ */
+export async function sentAgainWhileLost<T>(send: () => Promise<T>, waitsMs: readonly number[] = [500, 1500]): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await send(id);
+      return await send();
     } catch (e) {
       if (!answerLost(e) || attempt >= waitsMs.length) throw e;
       await new Promise((r) => setTimeout(r, waitsMs[attempt]));

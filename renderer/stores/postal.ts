@@ -3,7 +3,7 @@ import { computed, ref } from 'vue';
 import type { InputOf, PostalItemView, RecordedOutcomeView, ScanUploadView } from '../../electron/api/contract/index.js';
 import { ApiCallError, call } from '../api/client.js';
 import { shownError } from '../api/host-text.js';
-import { requestIds } from '../api/request-id.js';
+import { requestIds, sentAgainWhileLost } from '../api/request-id.js';
 import { useBusyAction } from '../composables/use-busy-action.js';
 import { sendInChunks } from '../views/postal/upload.js';
 
@@ -94,11 +94,17 @@ export const usePostalStore = defineStore('postal', () => {
     return item !== undefined;
   }
 
-  /** Uploads one scan; resolves to the stored scan or throws the host's error. */
+  /**
+   * Uploads one scan; resolves to the stored scan or throws the host's error. The upload is named by a
+   * new id on its first chunk (requestId), and each chunk whose answer is lost is sent again as it was:
+   * the host answers a repeated chunk with its first answer and stores nothing twice (api/request-id.ts).
+   */
   async function uploadScan(file: File): Promise<StoredScan> {
+    const requestId = crypto.randomUUID();
     let uploadId: string | undefined;
     const out = await sendInChunks(file, async ({ offset, chunk, last }) => {
-      const answer = await call('postal.uploadScan', { ...(uploadId ? { uploadId } : {}), fileName: file.name || 'scan', offset, chunk, last });
+      const input = { ...(uploadId ? { uploadId } : { requestId }), fileName: file.name || 'scan', offset, chunk, last };
+      const answer = await sentAgainWhileLost(() => call('postal.uploadScan', input));
       uploadId = answer.uploadId;
       return answer;
     });

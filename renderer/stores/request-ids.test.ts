@@ -13,6 +13,9 @@ let loseNext = false;
 let loseCount = 0;
 vi.mock('../api/client.js', () => ({
   ApiCallError: class ApiCallError extends Error {},
+  hasRememberedSession: () => false,
+  isTokenRefused: () => false,
+  rememberSession: () => undefined,
   call: async (op: string, input: Record<string, unknown>) => {
     sent.push({ op, input });
     if (loseNext) {
@@ -31,6 +34,7 @@ const { usePostalStore } = await import('./postal.js');
 const { useDeskMandatesStore } = await import('./desk-mandates.js');
 const { useAdminStore } = await import('./admin.js');
 const { useDeskStore } = await import('./desk.js');
+const { useSessionStore } = await import('./session.js');
 const { sentOnce } = await import('../api/request-id.js');
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -112,6 +116,54 @@ describe('the request id of a write', () => {
     expect(lost).toMatch(UUID_V4);
     expect(retried).toBe(lost);
     expect(changed).not.toBe(retried);
+  });
+
+  it('first administrator: kept while the form is unchanged (the answer lost, the same form sent again), renewed after a change and after the answer', async () => {
+    const s = useSessionStore();
+    const form = { username: 'admin', displayName: 'Mario Rossi', password: 'una-password-sicura', passwordConfirm: 'una-password-sicura' };
+    loseNext = true;
+    await expect(s.setupFirstAdmin(form)).rejects.toThrow();
+    answer = { operator: { id: 'op-1', username: 'admin', displayName: 'Mario Rossi', roles: ['admin'] } };
+    expect(await s.setupFirstAdmin({ ...form })).toMatchObject({ id: 'op-1' });
+    loseNext = true;
+    await expect(s.setupFirstAdmin(form)).rejects.toThrow();
+    await s.setupFirstAdmin({ ...form, displayName: 'Mario Bianchi' });
+    const [lost, retried, afterAnswer, changed] = idsOf('auth.setupFirstAdmin');
+    expect(lost).toMatch(UUID_V4);
+    expect(retried).toBe(lost);
+    expect(afterAnswer).not.toBe(retried);
+    expect(changed).not.toBe(afterAnswer);
+  });
+
+  it('scan purge: one id a click, sent again under it while the answer is lost; the next click has a new id', async () => {
+    const s = useAdminStore();
+    answer = { operations: 2, files: 3, bytes: 100, retentionDays: 30, ranAt: '2026-11-28T10:00:00.000Z' };
+    loseCount = 1;
+    await s.purgeScans();
+    expect(s.lastPurge).toMatchObject({ operations: 2 });
+    await s.purgeScans();
+    const [lost, repeated, nextClick] = idsOf('admin.purgeScans');
+    expect(lost).toMatch(UUID_V4);
+    expect(repeated).toBe(lost);
+    expect(nextClick).toMatch(UUID_V4);
+    expect(nextClick).not.toBe(lost);
+  });
+
+  it('postal scan upload: the first chunk named by a new id, each chunk whose answer is lost sent again exactly as it was', async () => {
+    const s = usePostalStore();
+    const file = new File([new Uint8Array(600 * 1024).fill(7)], 'ar.png');
+    answer = { uploadId: 'u-1', receivedBytes: 512 * 1024, scan: { sha256: 'a'.repeat(64), size: 600 * 1024, mediaType: 'image/png', fileName: 'ar.png' } };
+    loseCount = 1;
+    await s.uploadScan(file);
+    const calls = sent.filter((c) => c.op === 'postal.uploadScan').map((c) => c.input);
+    expect(calls).toHaveLength(3);
+    expect(calls[0]).toMatchObject({ requestId: expect.stringMatching(UUID_V4), offset: 0, last: false });
+    expect(calls[0]).not.toHaveProperty('uploadId');
+    expect(calls[1]).toEqual(calls[0]);
+    expect(calls[2]).toMatchObject({ uploadId: 'u-1', offset: 512 * 1024, last: true });
+    expect(calls[2]).not.toHaveProperty('requestId');
+    await s.uploadScan(file);
+    expect(sent.filter((c) => c.op === 'postal.uploadScan')[3]!.input.requestId).not.toBe(calls[0]!.requestId);
   });
 
   it('receipt printed: one id a print, kept for the repeats of that print while the answer is lost, a new one for the next print', async () => {

@@ -157,6 +157,61 @@ describe('recording an outcome', () => {
   });
 });
 
+describe('a scan chunk sent again (its answer lost)', () => {
+  const entries = () => h.host.ctx.store.knex('audit_log').where({ action: 'postal.uploadScan' }).select('subject');
+  /** A PNG of its own (the sniffing reads the signature, IHDR and IEND): its upload is not another test's. */
+  const png = (tag: string) => Buffer.concat([PNG_1x1.subarray(0, PNG_1x1.length - 12), Buffer.from(tag), PNG_1x1.subarray(PNG_1x1.length - 12)]);
+  type Answer = { uploadId: string; receivedBytes: number; scan: { sha256: string } | null };
+
+  it('answers each repeated chunk, the named first one and the last one too, as the first time: one upload, one stored scan, one audit entry', async () => {
+    const bytes = png('repeated chunks');
+    const requestId = '9f0a1b2c-3d4e-4f5a-8b6c-7d8e9f0a1b2c';
+    const firstChunk = { requestId, fileName: 'ar.png', offset: 0, chunk: bytes.subarray(0, 30).toString('base64'), last: false };
+    const before = (await entries()).length;
+    const first = await h.ok<Answer>('postal.uploadScan', firstChunk);
+    expect(first).toEqual({ uploadId: requestId, receivedBytes: 30, scan: null });
+    expect(await h.ok<Answer>('postal.uploadScan', firstChunk)).toEqual(first);
+    const lastChunk = { uploadId: first.uploadId, fileName: 'ar.png', offset: 30, chunk: bytes.subarray(30).toString('base64'), last: true };
+    const done = await h.ok<Answer>('postal.uploadScan', lastChunk);
+    expect(done.scan).toMatchObject({ size: bytes.length, mediaType: 'image/png', fileName: 'ar.png' });
+    // The last chunk sent again: the same scan, not POSTAL_UPLOAD_NOT_FOUND; the first chunk still answers its own answer.
+    expect(await h.ok<Answer>('postal.uploadScan', lastChunk)).toEqual(done);
+    expect(await h.ok<Answer>('postal.uploadScan', { ...firstChunk, uploadId: first.uploadId })).toEqual(first);
+    const after = await entries();
+    expect(after.length - before).toBe(1);
+    expect(after.at(-1)!.subject).toBe(done.scan!.sha256);
+  });
+
+  it('answers a one-chunk scan named by the screen once: the repeat gets the stored scan, with no second audit entry', async () => {
+    const chunk = { requestId: '0a1b2c3d-4e5f-4a6b-9c7d-8e9f0a1b2c3d', fileName: 'cad.png', offset: 0, chunk: png('one chunk').toString('base64'), last: true };
+    const before = (await entries()).length;
+    const first = await h.ok<Answer>('postal.uploadScan', chunk);
+    expect(first.scan).not.toBeNull();
+    expect(await h.ok<Answer>('postal.uploadScan', chunk)).toEqual(first);
+    expect((await entries()).length - before).toBe(1);
+  });
+
+  it('refuses another chunk at an offset already received (POSTAL_UPLOAD_CHUNK_CONFLICT), a gap and a chunk after the last (out of order): each ends the upload', async () => {
+    const bytes = png('conflicts');
+    const start = async () => (await h.ok<Answer>('postal.uploadScan', { fileName: 'x.png', offset: 0, chunk: bytes.subarray(0, 30).toString('base64'), last: false })).uploadId;
+    const other = await start();
+    const res = await h.call('postal.uploadScan', { uploadId: other, fileName: 'x.png', offset: 0, chunk: bytes.subarray(1, 31).toString('base64'), last: false });
+    expect([res.status, res.body.error?.code]).toEqual([409, 'POSTAL_UPLOAD_CHUNK_CONFLICT']);
+    expect(await h.refused('postal.uploadScan', { uploadId: other, fileName: 'x.png', offset: 30, chunk: bytes.subarray(30).toString('base64'), last: true })).toBe('POSTAL_UPLOAD_NOT_FOUND');
+    const lastAsMore = await start();
+    expect(await h.refused('postal.uploadScan', { uploadId: lastAsMore, fileName: 'x.png', offset: 0, chunk: bytes.subarray(0, 30).toString('base64'), last: true })).toBe('POSTAL_UPLOAD_CHUNK_CONFLICT');
+    const gap = await start();
+    expect(await h.refused('postal.uploadScan', { uploadId: gap, fileName: 'x.png', offset: 31, chunk: bytes.subarray(31).toString('base64'), last: true })).toBe('POSTAL_UPLOAD_OUT_OF_ORDER');
+    const ended = await start();
+    await h.ok('postal.uploadScan', { uploadId: ended, fileName: 'x.png', offset: 30, chunk: bytes.subarray(30).toString('base64'), last: true });
+    expect(await h.refused('postal.uploadScan', { uploadId: ended, fileName: 'x.png', offset: bytes.length, chunk: 'AAAA', last: true })).toBe('POSTAL_UPLOAD_OUT_OF_ORDER');
+    // The same screen id with another file's first chunk is not a repeat either.
+    const named = { requestId: '1b2c3d4e-5f6a-4b7c-8d8e-9f0a1b2c3d4e', fileName: 'y.png', offset: 0, chunk: bytes.subarray(0, 30).toString('base64'), last: false };
+    await h.ok('postal.uploadScan', named);
+    expect(await h.refused('postal.uploadScan', { ...named, chunk: bytes.subarray(0, 29).toString('base64') })).toBe('POSTAL_UPLOAD_CHUNK_CONFLICT');
+  });
+});
+
 describe('audit', () => {
   it('writes one audit entry per stored scan (not per chunk) and one per recorded outcome, naming ids only', async () => {
     const knex = h.host.ctx.store.knex;

@@ -87,6 +87,11 @@ export const postalCatalog = {
     it: 'Parte del file ricevuta fuori ordine: ricominciare il caricamento',
     en: 'Part of the file arrived out of order: please start the upload again',
   },
+  // A chunk at an offset already received, with other bytes (a repeat with the same bytes gets its first answer).
+  POSTAL_UPLOAD_CHUNK_CONFLICT: {
+    it: 'Una parte del file {fileName} già ricevuta è arrivata di nuovo con un contenuto diverso: ricominciare il caricamento',
+    en: 'A part of the file {fileName} already received arrived again with different content: please start the upload again',
+  },
   POSTAL_CSV_ENCODING_INVALID: {
     it: 'Il file non è in UTF-8 (riga {line}): salvarlo come "CSV UTF-8" e riprovare',
     en: 'The file is not UTF-8 (line {line}): save it as "CSV UTF-8" and try again',

@@ -123,8 +123,17 @@ export const postalContract = {
   'postal.uploadScan': op({
     input: z.object({
       uploadId: uploadId.optional(),
+      /**
+       * The screen's name for a new upload (on the first chunk, without uploadId): that chunk sent
+       * again after its answer was lost continues the same upload (the uploadId is this id).
+       */
+      requestId: requestIdSchema.optional(),
       fileName: text(200),
-      /** Byte offset of this chunk in the file: a chunk sent twice or out of order is refused. */
+      /**
+       * Byte offset of this chunk in the file. A chunk sent again (same upload, offset and bytes) gets
+       * its first answer; another chunk at an offset already received (POSTAL_UPLOAD_CHUNK_CONFLICT) or
+       * a gap (POSTAL_UPLOAD_OUT_OF_ORDER) ends the upload.
+       */
       offset: z.number().int().min(0),
       chunk: base64Chunk,
       last: z.boolean(),
@@ -134,7 +143,7 @@ export const postalContract = {
     mutates: true,
     // One audit entry per stored file (written by the handler), not one per chunk.
     auditedBy: 'handler',
-    doc: 'Upload a scan (AR card, 23L, CAD/CAN) in chunks; the last chunk checks it and stores it content-addressed',
+    doc: 'Upload a scan (AR card, 23L, CAD/CAN) in chunks; the last chunk checks it and stores it content-addressed; a chunk sent again gets its first answer',
   }),
   'postal.importCsv': op({
     input: z.object({ jobId: uploadId.optional(), fileName: text(200), offset: z.number().int().min(0), chunk: base64Chunk, last: z.boolean() }),

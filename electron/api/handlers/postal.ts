@@ -1,7 +1,7 @@
 // The postal desk's handlers (DOMAIN.md 7.3, 7.4): thin, the work is in electron/postal/ and the
 // rules in the core. Every write runs in one store transaction (dispatch's, reused here).
 import { appendPostalAudit } from '../../postal/audit.js';
-import { answerOnce } from '../answer-once.js';
+import { answerOnce, isAnsweredAgain } from '../answer-once.js';
 import { previewBatch } from '../../postal/batch.js';
 import { recordBatchOnce } from '../../postal/batch-once.js';
 import { importLine } from '../../postal/csv-import.js';
@@ -47,8 +47,8 @@ export const postalHandlers = {
 
   'postal.uploadScan': async (input, ctx, caller) => {
     const out = await postalRuntime(ctx).scans.receive(input, ctx.store.files);
-    // One audit entry for the stored file, not one per chunk.
-    if (out.scan) {
+    // One audit entry for the stored file, not one per chunk, nor again for a last chunk sent again.
+    if (out.scan && !isAnsweredAgain(out)) {
       const sha256 = out.scan.sha256;
       await ctx.store.transaction((tx) => appendPostalAudit(tx, ctx, caller, postalContract['postal.uploadScan'], 'postal.uploadScan', [sha256]));
     }
