@@ -47,4 +47,10 @@ describe('the size check before a file goes up in chunks (postal scans, CSV of o
     expect(chunkedFileTooLarge('postal.importCsv', { name: 'esiti.csv', size: 15 * MIB }, 'it')).toBeNull();
     expect(chunkedFileTooLarge('postal.importCsv', { name: 'esiti.csv', size: 21 * MIB }, 'it')?.message).toContain('Il massimo è 20 MB');
   });
+
+  it('names no file when the file has none (a made-up name would be in one language), with the limit as a param', () => {
+    const e = chunkedFileTooLarge('postal.importCsv', { name: '', size: 21 * MIB }, 'it');
+    expect(e).toEqual({ code: 'UPLOAD_TOO_LARGE', message: 'File troppo grande: il massimo è 20 MB', params: { maxMb: 20 } });
+    expect(messageFor('UPLOAD_TOO_LARGE', 'en', e?.params)).toBe('File too large: the maximum is 20 MB');
+  });
 });

@@ -39,6 +39,9 @@ export const CHUNKED_UPLOADS: Readonly<Record<string, number>> = {
 export function chunkedFileTooLarge(op: string, file: { name: string; size: number }, locale: Locale): ApiError | null {
   const maxBytes = CHUNKED_UPLOADS[op];
   if (maxBytes === undefined || file.size <= maxBytes) return null;
+  // A file without a name is not given one here: a made-up name would be in one language inside
+  // both languages' messages; the message says the limit only.
+  if (!file.name) return codedMessage('UPLOAD_TOO_LARGE', locale, { maxMb: megabytes(maxBytes) });
   return tooLargeError(file.name, file.size, maxBytes, locale);
 }
 

@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 type Answer = (input: Record<string, unknown>) => unknown;
 const calls: string[] = [];
 const answers: Answer[] = [];
+const ui = vi.hoisted(() => ({ locale: 'it' as 'it' | 'en' }));
 
 vi.mock('../api/client.js', () => {
   class ApiCallError extends Error {
@@ -16,6 +17,7 @@ vi.mock('../api/client.js', () => {
   }
   return {
     ApiCallError,
+    apiLocale: () => ui.locale,
     call: async (op: string, input: Record<string, unknown>) => {
       calls.push(op);
       const next = answers.shift();
@@ -90,5 +92,26 @@ describe('CSV import interrupted and resumed', () => {
     expect(calls).toEqual([]);
     expect(s.phase).toBe('idle');
     expect(s.error).toEqual({ code: 'FILE_TOO_LARGE', message: 'File troppo grande: «esiti-anno.csv» (20,1 MB). Il massimo è 20 MB' });
+  });
+
+  it('words the refusal of a file too large in the language of now, after a switch too', async () => {
+    const s = usePostalImportStore();
+    ui.locale = 'it';
+    await s.importFile(new File([new Uint8Array(20 * 1024 * 1024 + 1)], 'esiti-anno.csv'), 'it');
+    expect(s.error?.message).toBe('File troppo grande: «esiti-anno.csv» (20,1 MB). Il massimo è 20 MB');
+    ui.locale = 'en';
+    expect(s.error?.message).toBe('File too large: "esiti-anno.csv" (20.1 MB). The maximum is 20 MB');
+    ui.locale = 'it';
+  });
+
+  it('names no made-up file in the refusal of a nameless file, in either language', async () => {
+    const s = usePostalImportStore();
+    ui.locale = 'en';
+    await s.importFile(new File([new Uint8Array(20 * 1024 * 1024 + 1)], ''), 'en');
+    expect(calls).toEqual([]);
+    expect(s.error?.code).toBe('UPLOAD_TOO_LARGE');
+    expect(s.error?.message).toBe('File too large: the maximum is 20 MB');
+    ui.locale = 'it';
+    expect(s.error?.message).toBe('File troppo grande: il massimo è 20 MB');
   });
 });

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { CsvImportView, CsvReportLine, GiacenzaRegisterView } from '../../electron/api/contract/index.js';
 import { call } from '../api/client.js';
+import { hostText } from '../api/host-text.js';
 import { chunkedFileTooLarge } from '../api/uploads.js';
 import type { Locale } from '../../core/index.js';
 import { newestWins, STALE } from '../composables/newest-wins.js';
@@ -15,6 +16,12 @@ import { toProblem, type PostalProblem } from './postal.js';
  * host, never sending the file again. A file sent again anyway (the host restarted and lost the job)
  * records only its new lines: those already recorded as the file says are reported as such (skipped).
  */
+/**
+ * The name the host records a file without one under (the job's own record, never in a message: a
+ * message about a nameless file names none).
+ */
+const HOST_FILE_NAME = 'esiti.csv';
+
 export const usePostalImportStore = defineStore('postal-import', () => {
   const phase = ref<'idle' | 'uploading' | 'importing' | 'interrupted' | 'done'>('idle');
   const uploaded = ref(0);
@@ -36,7 +43,7 @@ export const usePostalImportStore = defineStore('postal-import', () => {
     uploaded.value = 0;
     let jobId: string | undefined;
     return sendInChunks(file, async ({ offset, chunk, last }) => {
-      const view = await call('postal.importCsv', { ...(jobId ? { jobId } : {}), fileName: file.name || 'esiti.csv', offset, chunk, last });
+      const view = await call('postal.importCsv', { ...(jobId ? { jobId } : {}), fileName: file.name || HOST_FILE_NAME, offset, chunk, last });
       jobId = view.jobId;
       return view;
     }, (sent) => { uploaded.value = sent; });
@@ -63,9 +70,10 @@ export const usePostalImportStore = defineStore('postal-import', () => {
     report.value = [];
     job.value = null;
     // A file over the host's limit is refused at once, naming it and the limit, before a byte is sent.
-    const tooLarge = chunkedFileTooLarge('postal.importCsv', { name: file.name || 'esiti.csv', size: file.size }, locale);
+    // The error keeps its code and params and is worded when shown: it follows a language switch.
+    const tooLarge = chunkedFileTooLarge('postal.importCsv', { name: file.name, size: file.size }, locale);
     if (tooLarge) {
-      error.value = { code: tooLarge.code, message: tooLarge.message };
+      error.value = { code: tooLarge.code, get message() { return hostText(tooLarge); } };
       phase.value = 'idle';
       return;
     }

@@ -17,7 +17,7 @@ export const commonCatalog = {
   PAYLOAD_TOO_LARGE: { it: 'Richiesta troppo grande', en: 'Request too large' },
   // A file over the limit of its operation, found by the screen before sending (FILE_TOO_LARGE
   // names the file), or by the host's body cap when it is sent anyway (UPLOAD_TOO_LARGE: the host
-  // cannot read the name from a body it refuses).
+  // cannot read the name from a body it refuses; nor is a file without a name given one, by the screen).
   FILE_TOO_LARGE: {
     it: 'File troppo grande: «{fileName}» ({sizeMb} MB). Il massimo è {maxMb} MB',
     en: 'File too large: "{fileName}" ({sizeMb} MB). The maximum is {maxMb} MB',
