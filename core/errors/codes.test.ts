@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalog, codedMessage, messageFor, renderable, shownParams, withReason } from './codes.js';
+import { catalog, codedMessage, inBothLanguages, messageFor, renderable, shownParams, withReason } from './codes.js';
 
 describe('error catalogue', () => {
   it('has an Italian and an English text for every code', () => {
@@ -74,5 +74,24 @@ describe('a message whose {reason} is another code\'s message', () => {
 
   it('leaves a {reason} of free text alone (a printer\'s own words)', () => {
     expect(shownParams('PRINT_FAILED', { reason: 'paper jam' })).toEqual({ reason: 'paper jam' });
+  });
+});
+
+describe('a param that is our own words, sent in both languages', () => {
+  const cover = inBothLanguages('title', { it: 'Frontespizio', en: 'Cover page' });
+
+  it('is rendered in the message\'s language, and travels in both for a screen to render again', () => {
+    expect(messageFor('DOCUMENT_EMPTY', 'it', cover)).toBe('Il documento «Frontespizio» è vuoto e non può essere stampato: scaricarlo di nuovo');
+    expect(messageFor('DOCUMENT_EMPTY', 'en', cover)).toBe('The document "Cover page" is empty and cannot be printed: download it again');
+    const coded = codedMessage('DOCUMENT_EMPTY', 'it', cover);
+    expect(coded.params).toEqual({ 'title.it': 'Frontespizio', 'title.en': 'Cover page' });
+    expect(renderable('DOCUMENT_EMPTY', coded.params)).toBe(true);
+    expect(renderable('DOCUMENT_EMPTY', { 'title.it': 'Frontespizio' })).toBe(false);
+  });
+
+  it('works as a reason\'s param too', () => {
+    const shown = codedMessage('DESK_PRINT_FAILED', 'it', withReason({}, 'DOCUMENT_EMPTY', cover)).params!;
+    expect(messageFor('DESK_PRINT_FAILED', 'en', shown)).toContain('The document "Cover page" is empty');
+    expect(messageFor('DESK_PRINT_FAILED', 'it', shown)).toContain('Il documento «Frontespizio» è vuoto');
   });
 });

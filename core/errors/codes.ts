@@ -59,8 +59,24 @@ export function messageFor(code: ErrorCode, locale: Locale, params: Record<strin
   return entry[locale].replace(/\{(\w+)\}/g, (m, key: string) => {
     const inner = key === REASON ? innerReason(params) : null;
     if (inner && renderable(inner.code, inner.params)) return messageFor(inner.code, locale, inner.params);
-    return key in params ? readableParam(params[key]!, locale) : m;
+    if (key in params) return readableParam(params[key]!, locale);
+    const own = params[key + '.' + locale];
+    return own === undefined ? m : readableParam(own, locale);
   });
+}
+
+/**
+ * A param that is our own words (a document's title we name, "Frontespizio" / "Cover page"), not
+ * data: it travels in both languages, as `<name>.it` and `<name>.en`, and messageFor takes the one
+ * of the message's language, so that no Italian word is left inside an English message.
+ */
+export function inBothLanguages(name: string, text: { it: string; en: string }): Record<string, string> {
+  return { [name + '.it']: text.it, [name + '.en']: text.en };
+}
+
+/** Whether a param is sent in both languages (inBothLanguages). */
+function hasBoth(params: Record<string, string | number>, key: string): boolean {
+  return key + '.it' in params && key + '.en' in params;
 }
 
 /**
@@ -99,7 +115,7 @@ function innerReason(params: Record<string, string | number>): { code: ErrorCode
 export function renderable(code: ErrorCode, params: Record<string, string | number> = {}): boolean {
   return placeholdersOf(code).every((key) => {
     const inner = key === REASON ? innerReason(params) : null;
-    return (inner !== null && renderable(inner.code, inner.params)) || key in params;
+    return (inner !== null && renderable(inner.code, inner.params)) || key in params || hasBoth(params, key);
   });
 }
 
@@ -119,6 +135,7 @@ export function shownParams(code: ErrorCode, params: Record<string, string | num
     }
     const value = params[key];
     if (typeof value === 'string' || typeof value === 'number') shown[key] = value;
+    else if (hasBoth(params, key)) Object.assign(shown, { [key + '.it']: params[key + '.it'], [key + '.en']: params[key + '.en'] });
   }
   return shown;
 }

@@ -3,7 +3,7 @@
 // the cover page rendered for each print), then one bundle in SEND's order. Renderers are the
 // documents module's; nothing here decides what a paper says.
 import { randomUUID } from 'node:crypto';
-import { buildAarToken, DomainError, isDomainError, type IsoInstant, type TimelineElement } from '../../core/index.js';
+import { buildAarToken, DomainError, inBothLanguages, isDomainError, type IsoInstant, type LocalizedText, type TimelineElement } from '../../core/index.js';
 import type { DeskDocumentRecord, DeskOperationRecord } from '../../db/repositories/desk-queries.js';
 import type { NotificationRecord } from '../../db/repositories/notifications-repo.js';
 import type { Store } from '../../db/store.js';
@@ -20,6 +20,7 @@ import {
 } from '../documents/index.js';
 import { deskView } from './context.js';
 import { documentKey } from './inquiry.js';
+import { COVER_TITLE } from './plan.js';
 
 export type DocumentsStore = Pick<Store, 'notifications' | 'timeline' | 'legalFacts' | 'aarTokens' | 'deskRecords' | 'settings' | 'files'>;
 
@@ -27,6 +28,8 @@ export interface Produced {
   position: number;
   kind: DeskDocumentRecord['kind'];
   title: string;
+  /** The title in both languages: an error naming the document says it in the reader's language. */
+  titles: LocalizedText;
   pdf: Buffer;
   sha256: string;
 }
@@ -131,7 +134,7 @@ export async function produceDocuments(
   for (const d of rows) {
     const pdf = await pdfOf(store, loader, op.record, d, generatedAt, op.recipientTaxId);
     const { sha256 } = await store.files.put(pdf);
-    out.push({ position: d.position, kind: d.kind, title: d.title.it, pdf, sha256 });
+    out.push({ position: d.position, kind: d.kind, title: d.title.it, titles: d.title, pdf, sha256 });
   }
   return out;
 }
@@ -140,10 +143,29 @@ export async function produceDocuments(
 export async function assembleBundle(store: DocumentsStore, produced: readonly Produced[], generatedAt: IsoInstant): Promise<PrintBundle> {
   const pick = (kind: Produced['kind']): BundleDocument[] => produced.filter((p) => p.kind === kind).map((p) => ({ title: p.title, pdf: p.pdf }));
   const cover = pick('COVER_PAGE')[0];
-  if (!cover) throw new DomainError('DOCUMENT_EMPTY', { title: 'Frontespizio' });
-  const bundle = await buildPrintBundle({ cover, acts: pick('ACT'), aars: pick('AAR'), attestations: pick('LEGAL_FACT'), generatedAt });
+  // The document is named in both languages (our own words, not data): the message, and the
+  // DESK_PRINT_FAILED whose reason it becomes, say it in the reader's language of now.
+  if (!cover) throw new DomainError('DOCUMENT_EMPTY', inBothLanguages('title', COVER_TITLE));
+  let bundle: PrintBundle;
+  try {
+    bundle = await buildPrintBundle({ cover, acts: pick('ACT'), aars: pick('AAR'), attestations: pick('LEGAL_FACT'), generatedAt });
+  } catch (e) {
+    throw namedInBothLanguages(e, produced);
+  }
   await store.files.put(bundle.buffer);
   return bundle;
+}
+
+/**
+ * The bundle names a document it cannot merge by the one title it was given (the Italian one): the
+ * error names it in both languages instead, so that an English message has no Italian title in it.
+ */
+function namedInBothLanguages(e: unknown, produced: readonly Produced[]): unknown {
+  if (!isDomainError(e) || (e.code !== 'DOCUMENT_EMPTY' && e.code !== 'DOCUMENT_CORRUPTED')) return e;
+  const doc = produced.find((p) => p.title === e.params.title);
+  if (!doc) return e;
+  const { title: _title, ...rest } = e.params;
+  return new DomainError(e.code, { ...rest, ...inBothLanguages('title', doc.titles) });
 }
 
 export { Loader as DocumentLoader };

@@ -13,7 +13,7 @@ import {
 import type { DeskDocumentRecord } from '../../db/repositories/desk-queries.js';
 import type { DeskDocumentPreview, DeskNotificationItem } from '../api/contract/desk-views.js';
 
-const COVER_TITLE: LocalizedText = { it: 'Frontespizio', en: 'Cover page' };
+export const COVER_TITLE: LocalizedText = { it: 'Frontespizio', en: 'Cover page' };
 const AAR_TITLE: LocalizedText = { it: 'Avviso di avvenuta ricezione (AAR)', en: 'Notice of receipt (AAR)' };
 
 const REFINEMENT_LABELS = {

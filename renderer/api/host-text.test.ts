@@ -1,7 +1,7 @@
 // A host message on screen follows the language switch: rendered again from its code and params.
 import { computed } from 'vue';
 import { afterEach, describe, expect, it } from 'vitest';
-import { codedMessage, messageFor, withReason } from '../../core/index.js';
+import { codedMessage, inBothLanguages, messageFor, withReason } from '../../core/index.js';
 import { ApiCallError, setApiLocale } from './client.js';
 import { errorText, fieldTexts, hostText, shownError } from './host-text.js';
 import { setAppToasts, showApiError, fieldErrors } from '../composables/use-api-error.js';
@@ -97,6 +97,13 @@ describe('a message whose reason is another code\'s message follows the switch a
     expect(hostText(reason)).toBe('Printing failed: Document not available on this computer (digest ab12). The operation is now in error and cannot be completed');
     const old = { code: '', message: 'Stampa non riuscita: documento assente' };
     expect(hostText(old)).toBe(old.message);
+  });
+
+  it('a print failed for want of the cover page names it in the language of now (no Italian word in English)', () => {
+    const reason = codedMessage('DESK_PRINT_FAILED', 'it', withReason({}, 'DOCUMENT_EMPTY', inBothLanguages('title', { it: 'Frontespizio', en: 'Cover page' })));
+    expect(hostText(reason)).toBe('Stampa non riuscita: Il documento «Frontespizio» è vuoto e non può essere stampato: scaricarlo di nuovo. L\'operazione è passata in errore e non può essere completata');
+    setApiLocale('en');
+    expect(hostText(reason)).toBe('Printing failed: The document "Cover page" is empty and cannot be printed: download it again. The operation is now in error and cannot be completed');
   });
 
   it('a host that sent the reason as text only (no reason code) is shown as sent', () => {
