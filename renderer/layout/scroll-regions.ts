@@ -3,8 +3,27 @@
 // overflows takes the focus (tabindex 0) while it does, even if it holds no link or button.
 const MARK = 'data-scroll-focus';
 
+/**
+ * Set on a table wider than the box it is in (styles/shared.css makes it scroll inside its own
+ * box): a table's cells can hold more than the window between 900 px and a wide screen too (long
+ * codes, dates kept whole), and the page must not scroll sideways for it. Off again once the
+ * table fits (both are the same test: the table's narrowest layout against the room it has).
+ */
+const WIDE = 'data-wide';
+
+function contentWidth(el: HTMLElement): number {
+  const s = getComputedStyle(el);
+  return el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+}
+
 export function syncScrollableTables(root: ParentNode): void {
   for (const table of root.querySelectorAll<HTMLElement>('.data-table')) {
+    const parent = table.parentElement;
+    if (table.hasAttribute(WIDE)) {
+      if (table.scrollWidth <= table.clientWidth + 1) table.removeAttribute(WIDE);
+    } else if (parent && table.offsetWidth > contentWidth(parent) + 1) {
+      table.setAttribute(WIDE, '');
+    }
     const overflows = table.scrollWidth > table.clientWidth + 1;
     if (overflows && !table.hasAttribute('tabindex')) {
       table.setAttribute('tabindex', '0');
