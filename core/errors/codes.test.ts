@@ -95,3 +95,16 @@ describe('a param that is our own words, sent in both languages', () => {
     expect(messageFor('DESK_PRINT_FAILED', 'it', shown)).toContain('Il documento «Frontespizio» è vuoto');
   });
 });
+
+describe('a {detail} that is another code\'s message (our own words, not a peer\'s)', () => {
+  it('is rendered in the message\'s language and travels as its code; a peer\'s own text stays as sent', () => {
+    const params = withReason({ peer: 'SEND', status: 409 }, 'SYNC_PEER_CONFLICT_NOT_OURS', {}, 'detail');
+    expect(params).toEqual({ peer: 'SEND', status: 409, detailCode: 'SYNC_PEER_CONFLICT_NOT_OURS' });
+    const coded = codedMessage('SYNC_PEER_REJECTED', 'en', params);
+    expect(coded.message).toMatch(/^Service SEND refused the request \(HTTP 409\): SEND already has a request/);
+    expect(messageFor('SYNC_PEER_REJECTED', 'it', coded.params)).toMatch(/^Il servizio SEND ha rifiutato la richiesta \(HTTP 409\): SEND ha già una richiesta/);
+    expect(messageFor('SYNC_PEER_REJECTED', 'en', { peer: 'SEND', status: 404, detail: 'Not Found' })).toBe('Service SEND refused the request (HTTP 404): Not Found');
+    // Only {reason} and {detail} are read so: a {code} param is never taken for another code.
+    expect(messageFor('SYNC_RADD_REFUSED', 'en', { operationId: 'op', code: 10, codeCode: 'INTERNAL', message: 'KO' })).toBe('SEND refused operation op (code 10). SEND\'s answer, as sent: "KO"');
+  });
+});

@@ -57,7 +57,7 @@ export function isErrorCode(code: string): code is ErrorCode {
 export function messageFor(code: ErrorCode, locale: Locale, params: Record<string, string | number> = {}): string {
   const entry: CatalogEntry = catalog[code];
   return entry[locale].replace(/\{(\w+)\}/g, (m, key: string) => {
-    const inner = key === REASON ? innerReason(params) : null;
+    const inner = innerReason(params, key);
     if (inner && renderable(inner.code, inner.params)) return messageFor(inner.code, locale, inner.params);
     if (key in params) return readableParam(params[key]!, locale);
     const own = params[key + '.' + locale];
@@ -83,28 +83,32 @@ function hasBoth(params: Record<string, string | number>, key: string): boolean 
  * A `{reason}` that is another code's message (a batch line refused by a domain rule, a document
  * a print could not produce) travels as that code and its params, never as its text in one
  * language: `reasonCode` names the code, and each of its params is `reason.<name>`. messageFor
- * renders the reason in the same language as the outer message, at any depth.
+ * renders the reason in the same language as the outer message, at any depth. A `{detail}` works
+ * the same way (`detailCode`, `detail.<name>`): a peer's refusal whose detail is our own words
+ * and not the peer's text (SYNC_PEER_REJECTED).
  */
-const REASON = 'reason';
-const REASON_CODE = 'reasonCode';
-const REASON_PREFIX = 'reason.';
+export type ReasonPlaceholder = 'reason' | 'detail';
+const REASON_PLACEHOLDERS: ReadonlySet<string> = new Set<ReasonPlaceholder>(['reason', 'detail']);
 
-/** The params of a message whose `{reason}` is `reasonCode`'s message with `reasonParams`. */
+/** The params of a message whose `{reason}` (or `{detail}`) is `reasonCode`'s message with `reasonParams`. */
 export function withReason(
   params: Record<string, string | number>, reasonCode: ErrorCode, reasonParams: Record<string, string | number> = {},
+  placeholder: ReasonPlaceholder = 'reason',
 ): Record<string, string | number> {
-  const out: Record<string, string | number> = { ...params, [REASON_CODE]: reasonCode };
-  delete out[REASON];
-  for (const [key, value] of Object.entries(reasonParams)) out[REASON_PREFIX + key] = value;
+  const out: Record<string, string | number> = { ...params, [placeholder + 'Code']: reasonCode };
+  delete out[placeholder];
+  for (const [key, value] of Object.entries(reasonParams)) out[placeholder + '.' + key] = value;
   return out;
 }
 
-/** The code and params of a `{reason}` sent as another code's message (withReason), or null. */
-function innerReason(params: Record<string, string | number>): { code: ErrorCode; params: Record<string, string | number> } | null {
-  const code = params[REASON_CODE];
+/** The code and params of a `{reason}` or `{detail}` sent as another code's message (withReason), or null. */
+function innerReason(params: Record<string, string | number>, placeholder: string): { code: ErrorCode; params: Record<string, string | number> } | null {
+  if (!REASON_PLACEHOLDERS.has(placeholder)) return null;
+  const code = params[placeholder + 'Code'];
   if (typeof code !== 'string' || !isErrorCode(code)) return null;
+  const prefix = placeholder + '.';
   const inner: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(params)) if (key.startsWith(REASON_PREFIX)) inner[key.slice(REASON_PREFIX.length)] = value;
+  for (const [key, value] of Object.entries(params)) if (key.startsWith(prefix)) inner[key.slice(prefix.length)] = value;
   return { code, params: inner };
 }
 
@@ -114,7 +118,7 @@ function innerReason(params: Record<string, string | number>): { code: ErrorCode
  */
 export function renderable(code: ErrorCode, params: Record<string, string | number> = {}): boolean {
   return placeholdersOf(code).every((key) => {
-    const inner = key === REASON ? innerReason(params) : null;
+    const inner = innerReason(params, key);
     return (inner !== null && renderable(inner.code, inner.params)) || key in params || hasBoth(params, key);
   });
 }
@@ -127,10 +131,10 @@ export function renderable(code: ErrorCode, params: Record<string, string | numb
 export function shownParams(code: ErrorCode, params: Record<string, string | number> = {}): Record<string, string | number> {
   const shown: Record<string, string | number> = {};
   for (const key of placeholdersOf(code)) {
-    const inner = key === REASON ? innerReason(params) : null;
+    const inner = innerReason(params, key);
     if (inner) {
       // The reason's own code and the params its message shows, for the screen to render both levels.
-      Object.assign(shown, withReason({}, inner.code, shownParams(inner.code, inner.params)));
+      Object.assign(shown, withReason({}, inner.code, shownParams(inner.code, inner.params), key as ReasonPlaceholder));
       continue;
     }
     const value = params[key];

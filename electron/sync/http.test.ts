@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { checkShape, httpCall, parseRetryAfter } from './http.js';
+import { codedMessage, messageFor } from '../../core/index.js';
+import { checkShape, httpCall, parseRetryAfter, peerRejected } from './http.js';
 
 /** A loopback server that accepts requests and never answers. */
 async function silentServer(): Promise<{ url: string; close(): Promise<void> }> {
@@ -27,6 +28,16 @@ describe('http helpers', () => {
     const schema = z.object({ a: z.object({ b: z.number() }) });
     expect(() => checkShape(schema, { a: { b: 'x' } }, 'SYNC_SCHEMA_VIOLATION', 'SEND', 'op')).toThrow(expect.objectContaining({ code: 'SYNC_SCHEMA_VIOLATION', params: { peer: 'SEND', operation: 'op', path: 'a.b' } }));
     expect(() => checkShape(schema, {}, 'SYNC_REQUEST_INVALID', 'SEND', 'op')).toThrow(expect.objectContaining({ code: 'SYNC_REQUEST_INVALID', transient: false }));
+  });
+
+  it('keeps a peer\'s refusal text as it sent it, and words "no detail" in the reader\'s language when it sent none', () => {
+    const sent = peerRejected('SEND', 400, JSON.stringify({ title: 'Bad Request', errors: [{ code: 'PN_INVALID_BODY', detail: 'taxId non valido' }] }));
+    expect(sent).toEqual({ peer: 'SEND', status: 400, detail: 'Bad Request — PN_INVALID_BODY — taxId non valido' });
+    for (const body of ['', '{}', '<html>']) {
+      const none = codedMessage('SYNC_PEER_REJECTED', 'it', peerRejected('SEND', 400, body));
+      expect(none.message).toBe('Il servizio SEND ha rifiutato la richiesta (HTTP 400): nessun dettaglio nella risposta');
+      expect(messageFor('SYNC_PEER_REJECTED', 'en', none.params)).toBe('Service SEND refused the request (HTTP 400): no detail in the answer');
+    }
   });
 
   it('gives up on a peer that never answers after timeoutMs, as SYNC_PEER_TIMEOUT', async () => {

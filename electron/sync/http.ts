@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { SyncError } from './errors.js';
+import { withReason } from '../../core/index.js';
 
 /**
  * The body as fetch types it under both the Node and the DOM libraries (the e2e specs type-check
@@ -74,15 +75,25 @@ function networkFailure(e: unknown, call: HttpCall): SyncError {
   return new SyncError('SYNC_PEER_UNREACHABLE', { peer: call.peer });
 }
 
-function problemDetail(text: string): string {
+/** The peer's own words in its problem body (title, detail, first error), as it sent them; '' for none. */
+export function problemDetail(text: string): string {
   try {
     const p = JSON.parse(text) as { detail?: unknown; title?: unknown; errors?: { code?: unknown; detail?: unknown }[] };
     const first = Array.isArray(p.errors) ? p.errors[0] : undefined;
     const parts = [p.title, p.detail, first?.code, first?.detail].filter((x) => typeof x === 'string' && x !== '');
-    return (parts.join(' — ') || 'no detail').slice(0, MAX_DETAIL);
+    return parts.join(' — ').slice(0, MAX_DETAIL);
   } catch {
-    return 'no detail';
+    return '';
   }
+}
+
+/**
+ * SYNC_PEER_REJECTED's params: the peer's text is data and shown as it sent it; when it sent none,
+ * the detail is our own words (SYNC_PEER_NO_DETAIL), sent as its code and worded in the reader's language.
+ */
+export function peerRejected(peer: string, status: number, body: string): Record<string, string | number> {
+  const detail = problemDetail(body);
+  return detail ? { peer, status, detail } : withReason({ peer, status }, 'SYNC_PEER_NO_DETAIL', {}, 'detail');
 }
 
 function statusFailure(status: number, text: string, headers: Headers, call: HttpCall): SyncError {
@@ -95,7 +106,7 @@ function statusFailure(status: number, text: string, headers: Headers, call: Htt
     const retryAfterMs = parseRetryAfter(headers.get('retry-after'), call.retryAfterUnit ?? 's', Date.now());
     return new SyncError('SYNC_PEER_UNAVAILABLE', { peer: call.peer, status }, retryAfterMs === undefined ? {} : { retryAfterMs });
   }
-  return new SyncError('SYNC_PEER_REJECTED', { peer: call.peer, status, detail: problemDetail(text) });
+  return new SyncError('SYNC_PEER_REJECTED', peerRejected(call.peer, status, text));
 }
 
 function parseBody<T>(text: string, schema: z.ZodType<T> | undefined, call: HttpCall): T {

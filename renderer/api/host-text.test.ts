@@ -106,6 +106,15 @@ describe('a message whose reason is another code\'s message follows the switch a
     expect(hostText(reason)).toBe('Printing failed: The document "Cover page" is empty and cannot be printed: download it again. The operation is now in error and cannot be completed');
   });
 
+  it('a peer\'s refusal whose detail is our own words reads wholly in the language of now; a peer\'s text stays as sent', () => {
+    const ours = codedMessage('SYNC_PEER_REJECTED', 'it', withReason({ peer: 'SEND', status: 400 }, 'SYNC_PEER_NO_DETAIL', {}, 'detail'));
+    expect(hostText(ours)).toBe('Il servizio SEND ha rifiutato la richiesta (HTTP 400): nessun dettaglio nella risposta');
+    setApiLocale('en');
+    expect(hostText(ours)).toBe('Service SEND refused the request (HTTP 400): no detail in the answer');
+    const radd = codedMessage('SYNC_RADD_REFUSED', 'it', { operationId: 'op-9', code: 10, message: 'Input non valido' });
+    expect(hostText(radd)).toBe('SEND refused operation op-9 (code 10). SEND\'s answer, as sent: "Input non valido"');
+  });
+
   it('a host that sent the reason as text only (no reason code) is shown as sent', () => {
     setApiLocale('en');
     const sent = { code: 'POSTAL_BATCH_LINE_REFUSED', message: 'Riga 2 (X1): Nessun invio cartaceo per X1 — nessun esito del lotto è stato registrato' };

@@ -41,9 +41,19 @@ export const syncCatalog = {
     it: 'Dati da inviare non conformi alle specifiche (campo {path}): l\'invio è stato sospeso',
     en: 'Data to send does not match the specification (field {path}): sending was suspended',
   },
+  // {detail} is the peer's own text as it sent it (data, not translated), or one of the two
+  // messages below, sent as their code (withReason(…, 'detail')) and rendered in the reader's language.
   SYNC_PEER_REJECTED: {
     it: 'Il servizio {peer} ha rifiutato la richiesta (HTTP {status}): {detail}',
     en: 'Service {peer} refused the request (HTTP {status}): {detail}',
+  },
+  SYNC_PEER_NO_DETAIL: {
+    it: 'nessun dettaglio nella risposta',
+    en: 'no detail in the answer',
+  },
+  SYNC_PEER_CONFLICT_NOT_OURS: {
+    it: 'SEND ha già una richiesta con lo stesso numero di protocollo, che non risulta essere quella inviata da questo computer: verificare il numero di protocollo',
+    en: 'SEND already has a request with the same protocol number, which does not appear to be the one sent from this computer: check the protocol number',
   },
   SYNC_PEER_AUTH_FAILED: {
     it: 'Credenziali non accettate dal servizio {peer} (HTTP {status}): controllare la chiave nelle impostazioni',
@@ -70,9 +80,11 @@ export const syncCatalog = {
     it: 'SEND non conosce ancora l\'operazione {operationId}: si riprova dopo l\'invio dell\'avvio',
     en: 'SEND does not know operation {operationId} yet: retrying after the start is sent',
   },
+  // {message} is SEND's own text, in Italian as SEND sends it (data, shown as sent): the message
+  // around it says, in the reader's language, that it is SEND's answer.
   SYNC_RADD_REFUSED: {
-    it: 'SEND ha rifiutato l\'operazione {operationId} (codice {code}): {message}',
-    en: 'SEND refused operation {operationId} (code {code}): {message}',
+    it: 'SEND ha rifiutato l\'operazione {operationId} (codice {code}). Risposta di SEND: «{message}»',
+    en: 'SEND refused operation {operationId} (code {code}). SEND\'s answer, as sent: "{message}"',
   },
   SYNC_RADD_UPLOAD_FAILED: {
     it: 'Caricamento dei documenti d\'identità dell\'operazione {operationId} non riuscito (HTTP {status})',

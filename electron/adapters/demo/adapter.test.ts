@@ -3,7 +3,7 @@ import { createManualClock } from '../../sync/manual-scheduler.js';
 import { createMemorySyncStore } from '../../sync/memory-store.js';
 import { createSyncEngine } from '../../sync/engine.js';
 import type { OutboxItem } from '../../sync/types.js';
-import { buildAarToken, DEMO_HOME_SENDER_TAX_ID } from '../../../core/index.js';
+import { buildAarToken, DEMO_HOME_SENDER_TAX_ID, codedMessage, messageFor, type ErrorCode } from '../../../core/index.js';
 import { createDemoAdapter } from './adapter.js';
 
 const T0 = Date.parse('2026-03-10T08:00:00Z');
@@ -120,5 +120,34 @@ describe('demo adapter (simulated SEND)', () => {
     await expect(adapter.push(item(1, 'radd.startTransaction', 'op-9', start))).rejects.toMatchObject({ code: 'SYNC_RADD_REFUSED', transient: false, params: { code: 10 } });
     const done = { operationType: 'ACT', operationId: 'op-8', operationDate: new Date(T0).toISOString() };
     await expect(adapter.push(item(2, 'radd.completeTransaction', 'op-8', done))).rejects.toMatchObject({ code: 'SYNC_RADD_NOT_STARTED', transient: true });
+  });
+
+  it('refuses with SEND\'s own texts (as SEND writes them), never the desk\'s internal codes, inside a message worded in either language', async () => {
+    const { adapter, engine, store, clock } = setup();
+    await engine.runNow();
+    const refusal = async (p: Promise<unknown>) => {
+      const e = await p.then(() => null, (err: unknown) => err) as { code: ErrorCode; params: Record<string, string | number> };
+      expect(e.code).toBe('SYNC_RADD_REFUSED');
+      expect(String(e.params.message)).not.toMatch(/^RADD_|_/);
+      return e;
+    };
+    const unknownIun = { operationType: 'ACT', operationId: 'op-9', recipientTaxId: 'RSSMRA85T10A562S', recipientType: 'PF', iun: 'KWKU-JHXN-HJXM-202304-U-1', operationDate: new Date(T0).toISOString() };
+    const invalid = await refusal(adapter.push(item(1, 'radd.startTransaction', 'op-9', unknownIun)));
+    expect(invalid.params).toMatchObject({ code: 10, message: 'Input non valido' });
+    // The wire error keeps a message, and the params render it again in the other language.
+    const wire = codedMessage(invalid.code, 'it', invalid.params);
+    expect(wire.message).toBe('SEND ha rifiutato l\'operazione op-9 (codice 10). Risposta di SEND: «Input non valido»');
+    expect(messageFor(invalid.code, 'en', wire.params)).toBe('SEND refused operation op-9 (code 10). SEND\'s answer, as sent: "Input non valido"');
+
+    const [iun, n] = [...store.notifications.entries()][0]!;
+    const start = { operationType: 'ACT', operationId: 'op-1', recipientTaxId: n.recipients[0]!.taxId, recipientType: n.recipients[0]!.recipientType, iun, operationDate: new Date(clock.now()).toISOString() };
+    const close = { operationType: 'ACT', operationId: 'op-1', operationDate: new Date(clock.now()).toISOString() };
+    await adapter.push(item(1, 'radd.startTransaction', 'op-1', start));
+    await adapter.push(item(2, 'radd.completeTransaction', 'op-1', close));
+    const again = await refusal(adapter.push(item(3, 'radd.startTransaction', 'op-1', start)));
+    expect(again.params).toMatchObject({ code: 5, message: 'Codice operationId già presente' });
+    const aborted = await refusal(adapter.push(item(4, 'radd.abortTransaction', 'op-1', { ...close, reason: 'ripensamento' })));
+    expect(aborted.params).toMatchObject({ code: 2, message: 'Transazione già completata' });
+    expect(messageFor(aborted.code, 'en', aborted.params)).toBe('SEND refused operation op-1 (code 2). SEND\'s answer, as sent: "Transazione già completata"');
   });
 });

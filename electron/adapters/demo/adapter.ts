@@ -9,7 +9,7 @@
 // page is returned and named in the notification by their SHA-256 (acts.ts).
 import { buildElementId, createRng, makeIun, pickIunLetters, iunYearMonthOf, type Notification, type SimulationPath, type TimelineElementInput } from '../../../core/index.js';
 import { SyncError } from '../../sync/errors.js';
-import { checkShape } from '../../sync/http.js';
+import { checkShape, peerRejected } from '../../sync/http.js';
 import { parseOutboxPayload, requestTokenOf } from '../../sync/outbox-payloads.js';
 import { OUTBOX_KINDS, type AdapterHealth, type OutboxItem, type PullOptions, type PullPage, type PulledElement, type PulledNotification, type PushResult, type SyncAdapter } from '../../sync/types.js';
 import { notificationOf } from '../send-b2b/mapping.js';
@@ -41,6 +41,13 @@ interface DemoCursor {
   targetMs?: number;
   offset?: number;
 }
+
+/**
+ * SEND's answer to the cancellation of an IUN it does not know: a problem body (status, title,
+ * detail, as its Problem schema has them). Its words are SEND's, shown as sent inside the desk's
+ * SYNC_PEER_REJECTED message, which says in the reader's language that SEND refused the request.
+ */
+const SEND_NOT_FOUND = { status: 404, title: 'Not Found', detail: 'Notification not found' } as const;
 
 function readCursor(text: string | undefined): DemoCursor | undefined {
   if (!text) return undefined;
@@ -155,7 +162,8 @@ export function createDemoAdapter(opts: DemoAdapterOptions): SyncAdapter & { wor
     const { iun } = parseOutboxPayload(item);
     const nowMs = opts.now();
     const c = current().find(iun, nowMs);
-    if (!c) throw new SyncError('SYNC_PEER_REJECTED', { peer: 'SEND', status: 404, detail: 'notificationCancellation: notification not found' }, { transient: false });
+    // SEND's 404, as the real adapter reads it (http.ts): SEND's own problem text, data shown as sent.
+    if (!c) throw new SyncError('SYNC_PEER_REJECTED', peerRejected('SEND', 404, JSON.stringify(SEND_NOT_FOUND)), { transient: false });
     // Dated as the desk recorded them, with SEND's elementIds: the desk's own two elements and
     // these are the same ones, so the pull adds nothing twice.
     const element = (category: 'NOTIFICATION_CANCELLATION_REQUEST' | 'NOTIFICATION_CANCELLED', details: Record<string, unknown>): TimelineElementInput =>

@@ -26,6 +26,34 @@ function iunOfQr(qrCode: string): string | undefined {
   return iun || undefined;
 }
 
+/**
+ * What SEND's RADD API answers with a refusal: a result code and SEND's own text, in Italian as
+ * SEND writes it (radd-alt-external.yaml, StartTransactionResponseStatus and
+ * TransactionResponseStatus). The simulated SEND answers the same texts, never the desk's internal
+ * codes. The clerk reads SYNC_RADD_REFUSED, worded in the language of now ("SEND refused operation
+ * … (code 10). SEND's answer, as sent: …"), with SEND's text as a quoted detail: SEND's words stay
+ * as SEND sent them, as they would from the real service, and the message around them says what happened.
+ */
+const SEND_TEXT = {
+  invalidInput: { code: 10, message: 'Input non valido' },
+  operationIdExists: { code: 5, message: 'Codice operationId già presente' },
+  alreadyCompleted: { code: 2, message: 'Transazione già completata' },
+  alreadyAborted: { code: 2, message: 'Transazione già annullata' },
+  ko: { code: 99, message: 'KO' },
+} as const;
+
+/** SEND's answer to a start the transaction rules refuse (core's reason code, never shown). */
+function startRefusal(reason: string): { code: number; message: string } {
+  return reason === 'RADD_TRANSACTION_ALREADY_EXISTS' ? SEND_TEXT.operationIdExists : SEND_TEXT.ko;
+}
+
+/** SEND's answer to a complete/abort the transaction rules refuse (core's reason code, never shown). */
+function closeRefusal(reason: string): { code: number; message: string } {
+  if (reason === 'RADD_TRANSACTION_ALREADY_COMPLETED') return SEND_TEXT.alreadyCompleted;
+  if (reason === 'RADD_TRANSACTION_ALREADY_ABORTED') return SEND_TEXT.alreadyAborted;
+  return SEND_TEXT.ko;
+}
+
 export class DemoDesk {
   private readonly transactions = new Map<string, DeskTransaction>();
 
@@ -56,7 +84,7 @@ export class DemoDesk {
     if (p.operationType === 'ACT') {
       const iun = p.iun ?? (p.qrCode ? iunOfQr(p.qrCode) : undefined);
       const c = iun ? w.find(iun, atMs) : undefined;
-      if (!c || !c.notification.recipients.some((r) => r.taxId === p.recipientTaxId)) throw new SyncError('SYNC_RADD_REFUSED', { operationId: p.operationId, code: 10, message: 'input non valido' }, { transient: false });
+      if (!c || !c.notification.recipients.some((r) => r.taxId === p.recipientTaxId)) throw new SyncError('SYNC_RADD_REFUSED', { operationId: p.operationId, ...SEND_TEXT.invalidInput }, { transient: false });
       return [c.notification.iun];
     }
     return w.entriesUntil(atMs).map((e) => e.load()).filter((c) => {
@@ -75,9 +103,9 @@ export class DemoDesk {
       iun: p.iun ?? null, qrCode: p.qrCode ?? null, fileKey: p.evidence ? `demo-${p.operationId}.zip` : null, checksum: null, operationDate: p.operationDate,
     };
     const started = this.apply({ type: 'START', operationId: p.operationId, data, at });
-    if ('code' in started) throw new SyncError('SYNC_RADD_REFUSED', { operationId: p.operationId, code: 5, message: started.code }, { transient: false });
+    if ('code' in started) throw new SyncError('SYNC_RADD_REFUSED', { operationId: p.operationId, ...startRefusal(started.code) }, { transient: false });
     const ready = this.apply({ type: 'DOCUMENTS_READY', operationId: p.operationId, iuns, at });
-    if ('code' in ready) throw new SyncError('SYNC_RADD_REFUSED', { operationId: p.operationId, code: 99, message: ready.code });
+    if ('code' in ready) throw new SyncError('SYNC_RADD_REFUSED', { operationId: p.operationId, ...SEND_TEXT.ko });
     const downloadUrlList = [{ url: `demo://cover/${p.operationId}`, needAuthentication: false, documentType: 'COVER' }, ...iuns.map((iun) => ({ url: `demo://documents/${iun}`, needAuthentication: false, documentType: 'DOCUMENT' }))];
     return { status: started.repeated ? 'duplicate' : 'applied', remoteRef: p.operationId, data: { downloadUrlList } };
   }
@@ -100,7 +128,7 @@ export class DemoDesk {
 
   private closeFailure(operationId: string, code: string): never {
     if (code === 'RADD_TRANSACTION_NOT_FOUND' || code === 'RADD_TRANSACTION_NOT_STARTED') throw new SyncError('SYNC_RADD_NOT_STARTED', { operationId });
-    throw new SyncError('SYNC_RADD_REFUSED', { operationId, code: 2, message: code }, { transient: false });
+    throw new SyncError('SYNC_RADD_REFUSED', { operationId, ...closeRefusal(code) }, { transient: false });
   }
 
   /** Writes the completion on the simulated timelines, visible from the next pull. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iunYearMonthOf, makeIun, pickIunLetters, createRng } from '../../../core/index.js';
+import { codedMessage, iunYearMonthOf, makeIun, messageFor, pickIunLetters, createRng, type ErrorCode } from '../../../core/index.js';
 import { createSyncEngine } from '../../sync/engine.js';
 import { createManualClock } from '../../sync/manual-scheduler.js';
 import { createMemorySyncStore } from '../../sync/memory-store.js';
@@ -65,6 +65,18 @@ describe('demo adapter: every outbox kind', () => {
     await s.engine.runNow();
     const payload = { iun: 'KWKU-JHXN-HJXM-202304-U-1' };
     await expect(s.adapter.push(item('send.cancelNotification', payload.iun, payload, new Date(T0).toISOString()))).rejects.toMatchObject({ code: 'SYNC_PEER_REJECTED', transient: false, params: { status: 404 } });
+  });
+
+  it('refuses it with SEND\'s own words as the detail (shown as sent), naming no internal operation, in a message worded in either language', async () => {
+    const s = setup();
+    await s.engine.runNow();
+    const payload = { iun: 'KWKU-JHXN-HJXM-202304-U-1' };
+    const e = await s.adapter.push(item('send.cancelNotification', payload.iun, payload, new Date(T0).toISOString())).then(() => null, (err: unknown) => err) as { code: ErrorCode; params: Record<string, string | number> };
+    expect(e.params).toEqual({ peer: 'SEND', status: 404, detail: 'Not Found — Notification not found' });
+    const wire = codedMessage(e.code, 'it', e.params);
+    expect(wire.message).toBe('Il servizio SEND ha rifiutato la richiesta (HTTP 404): Not Found — Notification not found');
+    expect(messageFor(e.code, 'en', wire.params)).toBe('Service SEND refused the request (HTTP 404): Not Found — Notification not found');
+    expect(JSON.stringify(wire)).not.toContain('notificationCancellation');
   });
 
   it('acknowledges postal outcomes once and never sends their elements back through the feed', async () => {

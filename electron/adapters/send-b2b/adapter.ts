@@ -9,6 +9,7 @@
 // refused request comes back with SEND's reasons (its status `errors`), also when the stream only
 // names its notificationRequestId.
 // Postal outcomes and RADD operations have no sender-API operation: the engine keeps them local-only.
+import { withReason } from '../../../core/index.js';
 import type { Logger } from '../../logger.js';
 import { describeFailure, SyncError } from '../../sync/errors.js';
 import { checkShape } from '../../sync/http.js';
@@ -137,7 +138,8 @@ export function createSendB2bAdapter(opts: SendB2bAdapterOptions): SyncAdapter &
     if (!sent.duplicate) return { status: 'applied', remoteRef: sent.notificationRequestId, link: { notificationRequestId: sent.notificationRequestId } };
     // 409: confirm that the conflict is our own earlier delivery, not someone else's request.
     const found = await earlier(body, token, signal);
-    if (!found) throw new SyncError('SYNC_PEER_REJECTED', { peer: 'SEND', status: 409, detail: 'conflict without a matching request' }, { transient: false });
+    // The detail is our own finding, not SEND's text: sent as its code, worded in the reader's language.
+    if (!found) throw new SyncError('SYNC_PEER_REJECTED', withReason({ peer: 'SEND', status: 409 }, 'SYNC_PEER_CONFLICT_NOT_OURS', {}, 'detail'), { transient: false });
     return found;
   }
 
