@@ -1,9 +1,11 @@
 // CSV import of postal outcomes. Phase 1 (postal.importCsv): the file arrives in chunks and is
 // decoded and split as it comes (strict UTF-8, known columns); a bad file is refused whole, before
-// anything is written. Phase 2 (postal.importCsvStep, repeated): the next lines are recorded, each
-// accepted, refused with its reason, or skipped as already recorded; the screen's progress bar
-// follows `done / total`. Each step is named by where it starts (`from`): asked again, it gets the
-// same answer and records nothing twice (as a batch with its batchId, batch-once.ts).
+// anything is written. A chunk sent again after its answer was lost gets its first answer and is not
+// read twice (uploads.ts ChunksOnce, as for the scans); the screen names the job on its first chunk.
+// Phase 2 (postal.importCsvStep, repeated): the next lines are recorded, each accepted, refused with
+// its reason, or skipped as already recorded; the screen's progress bar follows `done / total`. Each
+// step is named by where it starts (`from`): asked again, it gets the same answer and records nothing
+// twice (as a batch with its batchId, batch-once.ts).
 //
 // The job lives in memory only: after a restart the clerk sends the file again, and the lines
 // already recorded exactly as the file says are reported as such (skipped), not refused
@@ -18,7 +20,7 @@ import { parseReceiptDate } from './receipt-date.js';
 import type { PostalCall } from './load.js';
 import type { FileLookup } from './outcome-input.js';
 import { planOutcome, planRawEvent, recordedAsAsked, type AskedEntry } from './plan.js';
-import { decodeChunk, UploadRegistry } from './uploads.js';
+import { ChunksOnce, decodeChunk, UploadRegistry } from './uploads.js';
 import { writePlan } from './write.js';
 
 export const CSV_LIMITS = { maxBytes: POSTAL_CSV_MAX_BYTES, maxRecords: 20_000 };
@@ -28,6 +30,8 @@ interface ImportJob {
   id: string;
   fileName: string;
   reader: CsvStreamReader;
+  /** The chunks received, each answered once. */
+  chunks: ChunksOnce<CsvImportView>;
   columns?: ColumnMap;
   state: CsvImportView['state'];
   cursor: number;
@@ -42,6 +46,8 @@ interface ImportJob {
 
 export interface CsvChunk {
   jobId?: string;
+  /** The screen's name for a new job (first chunk, no jobId): that chunk sent again continues the same job. */
+  requestId?: string;
   fileName: string;
   offset: number;
   chunk: string;
@@ -49,7 +55,9 @@ export interface CsvChunk {
 }
 
 function newJob(id: string, fileName: string): ImportJob {
-  return { id, fileName, reader: new CsvStreamReader(CSV_LIMITS), state: 'receiving', cursor: 0, order: [], report: [], answers: new Map() };
+  return {
+    id, fileName, reader: new CsvStreamReader(CSV_LIMITS), chunks: new ChunksOnce(fileName), state: 'receiving', cursor: 0, order: [], report: [], answers: new Map(),
+  };
 }
 
 /**
@@ -125,27 +133,31 @@ export async function importLine(tx: StoreScope, files: FileLookup, job: Pick<Im
 export class CsvImports {
   private readonly jobs = new UploadRegistry<ImportJob>({ ttlMs: 60 * 60_000, maxEntries: 10, notFound: 'POSTAL_IMPORT_NOT_FOUND' });
 
-  /** Receives one chunk; a wrong encoding, wrong columns or an empty file drop the job. */
-  receive(input: CsvChunk): CsvImportView {
-    const id = input.jobId ?? this.jobs.create((jobId) => newJob(jobId, input.fileName));
+  /**
+   * Receives one chunk; a wrong encoding, wrong columns or an empty file drop the job. A chunk sent
+   * again gets its first answer (the last one too, once the import has begun); another chunk at an
+   * offset received, a gap, or a chunk after the last is refused (dropping a job still receiving).
+   */
+  async receive(input: CsvChunk): Promise<CsvImportView> {
+    const id = input.jobId ?? this.jobs.open(input.requestId, (jobId) => newJob(jobId, input.fileName));
     const job = this.jobs.get(id);
-    // A chunk repeated after the file was complete changes nothing (and does not drop the job).
-    if (job.state !== 'receiving') throw new DomainError('POSTAL_UPLOAD_OUT_OF_ORDER');
-    try {
-      if (input.offset !== job.reader.bytes) throw new DomainError('POSTAL_UPLOAD_OUT_OF_ORDER');
-      job.reader.push(decodeChunk(input.chunk));
-      if (input.last) job.reader.end();
-      if (job.columns === undefined && job.reader.header !== undefined) job.columns = mapColumns(job.reader.header);
-      if (input.last) {
-        if (job.columns === undefined || job.reader.records.length === 0) throw new DomainError('POSTAL_CSV_EMPTY');
-        job.order = importOrder(job.reader.records, job.columns);
-        job.state = 'ready';
+    const bytes = decodeChunk(input.chunk);
+    return job.chunks.receive(input, bytes, () => this.jobs.delete(id), () => {
+      try {
+        job.reader.push(bytes);
+        if (input.last) job.reader.end();
+        if (job.columns === undefined && job.reader.header !== undefined) job.columns = mapColumns(job.reader.header);
+        if (input.last) {
+          if (job.columns === undefined || job.reader.records.length === 0) throw new DomainError('POSTAL_CSV_EMPTY');
+          job.order = importOrder(job.reader.records, job.columns);
+          job.state = 'ready';
+        }
+      } catch (e) {
+        this.jobs.delete(id);
+        throw e;
       }
-    } catch (e) {
-      this.jobs.delete(id);
-      throw e;
-    }
-    return viewOf(job, []);
+      return viewOf(job, []);
+    });
   }
 
   /**

@@ -1,34 +1,22 @@
 // Scans of postal receipts (AR card, 890 receipt, 23L, CAD/CAN notice): uploaded in chunks,
 // recognised and checked by their bytes (never by the name: a renamed or truncated file is
 // refused), then stored content-addressed in the desk's file store. An outcome names them by key.
-import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { DomainError, POSTAL_SCAN_MAX_BYTES } from '../../core/index.js';
-import { answeredAgain } from '../api/answer-once.js';
 import type { ScanUploadView } from '../api/contract/postal-views.js';
-import { decodeChunk, UploadRegistry } from './uploads.js';
+import { ChunksOnce, decodeChunk, UploadRegistry } from './uploads.js';
 
 /** The screen checks the same limit before sending (renderer/api/uploads.ts); this check stays for any other client. */
 export const MAX_POSTAL_SCAN_BYTES = POSTAL_SCAN_MAX_BYTES;
 
 export type ScanMediaType = 'image/png' | 'image/jpeg' | 'application/pdf';
 
-/** A chunk received: sent again (its answer lost), the same chunk gets the answer it got. */
-interface ReceivedChunk {
-  /** What makes a chunk sent again the same: the digest of its bytes, whether it was the last, the file name. */
-  same: string;
-  /** Its answer (the last chunk's once the file is checked and stored). */
-  answer: Promise<ScanUploadView>;
-}
-
 interface ScanUpload {
   fileName: string;
   chunks: Buffer[];
   size: number;
-  /** Every chunk received, by its offset. */
-  received: Map<number, ReceivedChunk>;
-  /** The last chunk came: nothing more is taken; the upload stays (its bytes dropped) to answer repeats. */
-  ended: boolean;
+  /** Every chunk received, each answered once; after the last one the upload stays (its bytes dropped) to answer repeats. */
+  received: ChunksOnce<ScanUploadView>;
 }
 
 export interface ScanSink {
@@ -86,39 +74,19 @@ export interface ScanChunk {
  * taken or stored twice: the last chunk's repeat is marked answeredAgain (no second audit entry). The
  * first chunk is the same upload again when the screen named it (requestId). Another chunk at an
  * offset already received is POSTAL_UPLOAD_CHUNK_CONFLICT, a gap (or a chunk after the last) is
- * POSTAL_UPLOAD_OUT_OF_ORDER: either ends the upload.
+ * POSTAL_UPLOAD_OUT_OF_ORDER: either ends an upload still receiving (uploads.ts ChunksOnce, shared
+ * with the CSV import).
  */
 export class ScanUploads {
   private readonly uploads = new UploadRegistry<ScanUpload>({ ttlMs: 30 * 60_000, maxEntries: 50, notFound: 'POSTAL_UPLOAD_NOT_FOUND' });
 
   async receive(input: ScanChunk, sink: ScanSink): Promise<ScanUploadView> {
-    const uploadId = input.uploadId ?? this.uploadNamed(input);
+    const uploadId = input.uploadId
+      ?? this.uploads.open(input.requestId, () => ({ fileName: input.fileName, chunks: [], size: 0, received: new ChunksOnce(input.fileName) }));
     const upload = this.uploads.get(uploadId);
     const bytes = decodeChunk(input.chunk);
-    const same = `${createHash('sha256').update(bytes).digest('hex')}:${input.last ? 'last' : 'more'}:${input.fileName}`;
-    const seen = upload.received.get(input.offset);
-    if (seen) {
-      if (seen.same !== same) {
-        this.uploads.delete(uploadId);
-        throw new DomainError('POSTAL_UPLOAD_CHUNK_CONFLICT', { fileName: upload.fileName });
-      }
-      // A copy: the first caller's own answer is not marked as given again.
-      return answeredAgain({ ...(await seen.answer) });
-    }
-    if (upload.ended || input.offset !== upload.size) {
-      this.uploads.delete(uploadId);
-      throw new DomainError('POSTAL_UPLOAD_OUT_OF_ORDER');
-    }
-    // Taken now (size and bytes), answered when done: a repeat arriving meanwhile waits for the same answer.
-    const answer = this.take(uploadId, upload, bytes, input.last, sink);
-    upload.received.set(input.offset, { same, answer });
-    return answer;
-  }
-
-  /** The upload a first chunk starts, or continues when the screen named it and sends it again. */
-  private uploadNamed(input: ScanChunk): string {
-    if (input.requestId !== undefined && this.uploads.has(input.requestId)) return input.requestId;
-    return this.uploads.create(() => ({ fileName: input.fileName, chunks: [], size: 0, received: new Map(), ended: false }), input.requestId);
+    // Taken at once (size and bytes), answered when done: a repeat arriving meanwhile waits for the same answer.
+    return upload.received.receive(input, bytes, () => this.uploads.delete(uploadId), () => this.take(uploadId, upload, bytes, input.last, sink));
   }
 
   private async take(uploadId: string, upload: ScanUpload, bytes: Buffer, last: boolean, sink: ScanSink): Promise<ScanUploadView> {
@@ -129,7 +97,6 @@ export class ScanUploads {
       throw new DomainError('POSTAL_SCAN_TOO_LARGE', { fileName: upload.fileName, maxMb: MAX_POSTAL_SCAN_BYTES / 1048576 });
     }
     if (!last) return { uploadId, receivedBytes: upload.size, scan: null };
-    upload.ended = true;
     const whole = Buffer.concat(upload.chunks);
     upload.chunks = [];
     try {

@@ -3,6 +3,7 @@ import { computed, ref } from 'vue';
 import type { CsvImportView, CsvReportLine, GiacenzaRegisterView } from '../../electron/api/contract/index.js';
 import { call } from '../api/client.js';
 import { hostText } from '../api/host-text.js';
+import { sentAgainWhileLost } from '../api/request-id.js';
 import { chunkedFileTooLarge } from '../api/uploads.js';
 import type { Locale } from '../../core/index.js';
 import { newestWins, STALE } from '../composables/newest-wins.js';
@@ -37,13 +38,20 @@ export const usePostalImportStore = defineStore('postal-import', () => {
     return 10 + Math.round((job.value.done / job.value.total) * 90);
   });
 
+  /**
+   * Sends the file in chunks. The job is named by a new id on its first chunk (requestId), and each
+   * chunk whose answer is lost is sent again as it was: the host answers a repeated chunk with its
+   * first answer and reads nothing twice (api/request-id.ts).
+   */
   async function upload(file: File): Promise<CsvImportView> {
     phase.value = 'uploading';
     size.value = file.size;
     uploaded.value = 0;
+    const requestId = crypto.randomUUID();
     let jobId: string | undefined;
     return sendInChunks(file, async ({ offset, chunk, last }) => {
-      const view = await call('postal.importCsv', { ...(jobId ? { jobId } : {}), fileName: file.name || HOST_FILE_NAME, offset, chunk, last });
+      const input = { ...(jobId ? { jobId } : { requestId }), fileName: file.name || HOST_FILE_NAME, offset, chunk, last };
+      const view = await sentAgainWhileLost(() => call('postal.importCsv', input));
       jobId = view.jobId;
       return view;
     }, (sent) => { uploaded.value = sent; });

@@ -11,6 +11,8 @@ const sent: { op: string; input: Record<string, unknown> }[] = [];
 let loseNext = false;
 /** How many calls in a row lose their answer (the host applied them, the screen heard nothing). */
 let loseCount = 0;
+/** The calls (by their place in `sent`) that lose their answer. */
+const loseAt = new Set<number>();
 vi.mock('../api/client.js', () => ({
   ApiCallError: class ApiCallError extends Error {},
   hasRememberedSession: () => false,
@@ -18,6 +20,7 @@ vi.mock('../api/client.js', () => ({
   rememberSession: () => undefined,
   call: async (op: string, input: Record<string, unknown>) => {
     sent.push({ op, input });
+    if (loseAt.has(sent.length - 1)) throw Object.assign(new Error('host not reachable'), { code: 'HOST_UNREACHABLE' });
     if (loseNext) {
       loseNext = false;
       throw new Error('HOST_UNREACHABLE');
@@ -35,6 +38,7 @@ const { useDeskMandatesStore } = await import('./desk-mandates.js');
 const { useAdminStore } = await import('./admin.js');
 const { useDeskStore } = await import('./desk.js');
 const { useSessionStore } = await import('./session.js');
+const { usePostalImportStore } = await import('./postal-import.js');
 const { sentOnce } = await import('../api/request-id.js');
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -46,6 +50,7 @@ beforeEach(() => {
   sent.length = 0;
   loseNext = false;
   loseCount = 0;
+  loseAt.clear();
 });
 
 describe('the request id of a write', () => {
@@ -165,6 +170,29 @@ describe('the request id of a write', () => {
     await s.uploadScan(file);
     expect(sent.filter((c) => c.op === 'postal.uploadScan')[3]!.input.requestId).not.toBe(calls[0]!.requestId);
   });
+
+  it('postal CSV import: the job named by a new id on its first chunk, each chunk whose answer is lost sent again exactly as it was', async () => {
+    const s = usePostalImportStore();
+    const file = new File([new Uint8Array(1100 * 1024).fill(59)], 'esiti.csv');
+    answer = { jobId: 'j-1', fileName: 'esiti.csv', state: 'done', receivedBytes: 512 * 1024, total: 0, done: 0, accepted: 0, refused: 0, skipped: 0, separator: ';', report: [] };
+    // The first chunk's answer is lost once, the middle one's twice: each is sent again as it was.
+    for (const lost of [0, 2, 3]) loseAt.add(lost);
+    await s.importFile(file);
+    expect(s.error).toBeNull();
+    const calls = sent.filter((c) => c.op === 'postal.importCsv').map((c) => c.input);
+    expect(calls).toHaveLength(6);
+    expect(calls[0]).toMatchObject({ requestId: expect.stringMatching(UUID_V4), fileName: 'esiti.csv', offset: 0, last: false });
+    expect(calls[0]).not.toHaveProperty('jobId');
+    expect(calls[1]).toEqual(calls[0]);
+    expect(calls[2]).toMatchObject({ jobId: 'j-1', offset: 512 * 1024, last: false });
+    expect(calls[2]).not.toHaveProperty('requestId');
+    expect(calls[3]).toEqual(calls[2]);
+    expect(calls[4]).toEqual(calls[2]);
+    expect(calls[5]).toMatchObject({ jobId: 'j-1', offset: 1024 * 1024, last: true });
+    s.reset();
+    await s.importFile(file);
+    expect(sent.filter((c) => c.op === 'postal.importCsv')[6]!.input.requestId).not.toBe(calls[0]!.requestId);
+  }, 15_000);
 
   it('receipt printed: one id a print, kept for the repeats of that print while the answer is lost, a new one for the next print', async () => {
     const desk = useDeskStore();

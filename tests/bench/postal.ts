@@ -47,7 +47,7 @@ export async function run(args: string[]): Promise<void> {
     const csv = ['item;outcome;date', ...sent.slice(n + 1, 3 * n + 1).map((c) => `${c.itemCode};DELIVERED_TO_RECIPIENT;${outcome.at}`)].join('\n');
     const imports = new CsvImports();
     t = performance.now();
-    let view = imports.receive({ fileName: 'bench.csv', offset: 0, chunk: Buffer.from(csv).toString('base64'), last: true });
+    let view = await imports.receive({ fileName: 'bench.csv', offset: 0, chunk: Buffer.from(csv).toString('base64'), last: true });
     while (view.state !== 'done') {
       view = await imports.step(view.jobId, { maxLines: 50 }, (records, job) => store.transaction(async (tx) => {
         const lines = [];

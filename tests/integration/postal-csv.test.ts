@@ -258,3 +258,63 @@ describe('CSV import step by step, asked again and after a restart', () => {
     expect(await h.counts()).toEqual(before);
   });
 });
+
+describe('a CSV chunk sent again (its answer lost)', () => {
+  const fileOf = (cases: typeof h.cases.batch, at: string) =>
+    Buffer.from(['item;outcome;date', ...cases.map((c) => `${c.itemCode};DELIVERED_TO_RECIPIENT;${at}`)].join('\n'));
+  const chunkOf = (bytes: Buffer, offset: number, end: number, named: { jobId?: string; requestId?: string }) =>
+    ({ ...named, fileName: 'esiti.csv', offset, chunk: bytes.subarray(offset, end).toString('base64'), last: end >= bytes.length });
+
+  it('answers the named first, a middle and the last chunk sent again as the first time: one job, each line imported once', async () => {
+    const cases = h.cases.batch.slice(11, 14);
+    const bytes = fileOf(cases, romeLocal(NOW_MS - 9 * HOUR));
+    const requestId = '7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e';
+    const firstChunk = chunkOf(bytes, 0, 30, { requestId });
+    const first = await h.ok<CsvImportView>('postal.importCsv', firstChunk);
+    expect(first).toMatchObject({ jobId: requestId, state: 'receiving', receivedBytes: 30 });
+    expect(await h.ok<CsvImportView>('postal.importCsv', firstChunk)).toEqual(first);
+    const middle = chunkOf(bytes, 30, 60, { jobId: requestId });
+    const second = await h.ok<CsvImportView>('postal.importCsv', middle);
+    expect(await h.ok<CsvImportView>('postal.importCsv', middle)).toEqual(second);
+    const lastChunk = chunkOf(bytes, 60, bytes.length, { jobId: requestId });
+    const ready = await h.ok<CsvImportView>('postal.importCsv', lastChunk);
+    expect(ready).toMatchObject({ state: 'ready', receivedBytes: bytes.length, total: 3 });
+    // The last chunk sent again: the same answer, not POSTAL_UPLOAD_OUT_OF_ORDER, and no line read twice.
+    expect(await h.ok<CsvImportView>('postal.importCsv', lastChunk)).toEqual(ready);
+    const before = await h.counts();
+    const report = await runToEnd(requestId);
+    expect(report).toMatchObject({ state: 'done', total: 3, accepted: 3, skipped: 0, refused: 0 });
+    expect(report.report.map((l) => [l.line, l.status])).toEqual([[2, 'accepted'], [3, 'accepted'], [4, 'accepted']]);
+    const written = await h.counts();
+    // Each item's outcome recorded once: the outcomes written are exactly those now on the three items.
+    let onItems = 0;
+    for (const c of cases) {
+      expect((await h.host.ctx.store.notifications.getByIun(c.iun))?.derived.status, c.iun).toBe('DELIVERED');
+      onItems += (await h.host.ctx.store.analogOutcomes.list(c.iun, 0)).length;
+    }
+    expect(written.outcomes - before.outcomes).toBe(onItems);
+    // Sent again once the import is done: still its first answer, nothing imported again, the report as it was.
+    expect(await h.ok<CsvImportView>('postal.importCsv', lastChunk)).toEqual(ready);
+    expect(await h.counts()).toEqual(written);
+    expect(await h.ok<CsvImportView>('postal.importCsvStatus', { jobId: requestId })).toEqual(report);
+  });
+
+  it('refuses other bytes at an offset already received (409 POSTAL_UPLOAD_CHUNK_CONFLICT) and a gap (POSTAL_UPLOAD_OUT_OF_ORDER): each drops the job, nothing written', async () => {
+    const bytes = fileOf(h.cases.batch.slice(14, 16), romeLocal(NOW_MS - 9 * HOUR));
+    const before = await h.counts();
+    const start = async () => (await h.ok<CsvImportView>('postal.importCsv', chunkOf(bytes, 0, 30, {}))).jobId;
+    const conflict = await start();
+    const res = await h.call('postal.importCsv', { ...chunkOf(bytes, 1, 31, { jobId: conflict }), offset: 0 });
+    expect([res.status, res.body.error?.code]).toEqual([409, 'POSTAL_UPLOAD_CHUNK_CONFLICT']);
+    expect(res.body.error?.message).toContain('esiti.csv');
+    expect(await h.refused('postal.importCsv', chunkOf(bytes, 30, bytes.length, { jobId: conflict }))).toBe('POSTAL_IMPORT_NOT_FOUND');
+    const gap = await start();
+    expect(await h.refused('postal.importCsv', chunkOf(bytes, 31, bytes.length, { jobId: gap }))).toBe('POSTAL_UPLOAD_OUT_OF_ORDER');
+    expect(await h.refused('postal.importCsv', chunkOf(bytes, 30, bytes.length, { jobId: gap }))).toBe('POSTAL_IMPORT_NOT_FOUND');
+    // The same screen id with another first chunk is not a repeat either.
+    const named = chunkOf(bytes, 0, 30, { requestId: '8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f' });
+    await h.ok('postal.importCsv', named);
+    expect(await h.refused('postal.importCsv', chunkOf(bytes, 0, 29, { requestId: named.requestId }))).toBe('POSTAL_UPLOAD_CHUNK_CONFLICT');
+    expect(await h.counts()).toEqual(before);
+  });
+});

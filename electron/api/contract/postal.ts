@@ -146,10 +146,26 @@ export const postalContract = {
     doc: 'Upload a scan (AR card, 23L, CAD/CAN) in chunks; the last chunk checks it and stores it content-addressed; a chunk sent again gets its first answer',
   }),
   'postal.importCsv': op({
-    input: z.object({ jobId: uploadId.optional(), fileName: text(200), offset: z.number().int().min(0), chunk: base64Chunk, last: z.boolean() }),
+    input: z.object({
+      jobId: uploadId.optional(),
+      /**
+       * The screen's name for a new import (on the first chunk, without jobId): that chunk sent again
+       * after its answer was lost continues the same job (the jobId is this id).
+       */
+      requestId: requestIdSchema.optional(),
+      fileName: text(200),
+      /**
+       * Byte offset of this chunk in the file. A chunk sent again (same job, offset, bytes, 'last' and
+       * file name) gets its first answer; another chunk at an offset already received
+       * (POSTAL_UPLOAD_CHUNK_CONFLICT) or a gap (POSTAL_UPLOAD_OUT_OF_ORDER) is refused.
+       */
+      offset: z.number().int().min(0),
+      chunk: base64Chunk,
+      last: z.boolean(),
+    }),
     output: t<CsvImportView>(),
     roles: ROLES,
-    doc: 'Upload a CSV of outcomes in chunks: encoding and columns are checked; nothing is recorded yet',
+    doc: 'Upload a CSV of outcomes in chunks: encoding and columns are checked; nothing is recorded yet; a chunk sent again gets its first answer',
   }),
   'postal.importCsvStep': op({
     input: z.object({
