@@ -53,4 +53,10 @@ describe('the size check before a file goes up in chunks (postal scans, CSV of o
     expect(e).toEqual({ code: 'UPLOAD_TOO_LARGE', message: 'File troppo grande: il massimo è 20 MB', params: { maxMb: 20 } });
     expect(messageFor('UPLOAD_TOO_LARGE', 'en', e?.params)).toBe('File too large: the maximum is 20 MB');
   });
+
+  it('names no file for a nameless receipt scan either (the scans screen gives it none), in both languages', () => {
+    expect(chunkedFileTooLarge('postal.uploadScan', { name: '', size: 11 * MIB }, 'it'))
+      .toEqual({ code: 'UPLOAD_TOO_LARGE', message: 'File troppo grande: il massimo è 10 MB', params: { maxMb: 10 } });
+    expect(chunkedFileTooLarge('postal.uploadScan', { name: '', size: 11 * MIB }, 'en')?.message).toBe('File too large: the maximum is 10 MB');
+  });
 });
