@@ -70,7 +70,7 @@ test.describe('the counter with a queue', () => {
     await accessible(page, 'desk identify (IUN of someone else)');
   });
 
-  test('an empty identification puts the focus on the tax code, the first field of the form', async ({ page, host }) => {
+  test('an empty identification puts the focus on the tax code, the first field of the form', async ({ page, host, accessible }) => {
     const counter = new DeskCounterPage(page);
     await counter.open(host.url);
     await counter.scan(caseOf('qrPickup').notification.iun);
@@ -89,6 +89,27 @@ test.describe('the counter with a queue', () => {
     await snapshot(page, 'desk-identify-problems');
     await problems.getByRole('link', { name: /Documento del destinatario$/ }).click();
     await expect(page.getByTestId('scan-recipientId-file')).toBeFocused();
+
+    // A field filled since the refusal loses its message at once, and the summary its line.
+    await page.getByTestId('desk-recipient-taxid').fill(PEOPLE.other.taxId);
+    await expect(page.locator('#desk-recipient-taxid-err')).toBeEmpty();
+    await expect(page.getByTestId('desk-recipient-taxid')).toHaveAttribute('aria-invalid', 'false');
+    await expect(problems).toContainText('Da correggere: 5 campi');
+    await expect(problems.getByRole('link')).toHaveCount(5);
+    await page.getByTestId('rdoc-number').fill(DOC.number);
+    await expect(page.locator('#rdoc-number-err')).toHaveCount(0);
+    await expect(problems.getByRole('link')).toHaveCount(4);
+    // The file field speaks the screen's language, not the browser's, and follows the switch.
+    await expect(page.getByTestId('scan-recipientId-file-button')).toHaveText('Scegli file…');
+    await expect(page.getByTestId('scan-recipientId-file-chosen')).toHaveText('Nessun file scelto');
+    await page.getByTestId('locale-switch').getByText('EN', { exact: true }).click();
+    await expect(page.getByTestId('scan-recipientId-file-button')).toHaveText('Choose file…');
+    await expect(page.getByTestId('scan-recipientId-file-chosen')).toHaveText('No file chosen');
+    await expect(page.getByTestId('scan-recipientId-file')).toHaveAccessibleDescription(/No file chosen$/);
+    await counter.attachScan('recipientId', 'carta-identita.png');
+    await expect(page.getByTestId('scan-recipientId-file-chosen')).toHaveText('carta-identita.png');
+    await expect(problems).toContainText('3 fields to correct');
+    await accessible(page, 'desk identify (EN, fields corrected)');
   });
 
   test('"Avvia operazione" whose answer is lost keeps the focus; Enter starts the same operation once', async ({ page, host, accessible }) => {
