@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OTHER_KNOWN_CATEGORIES, TIMELINE_CATEGORIES } from '../model/types.js';
-import { pecCodeLabel, timelineCategoryLabel, timelineElementDescription, TIMELINE_CATEGORY_LABELS } from './timeline-labels.js';
+import { pecCodeLabel, pecFailureLabel, timelineCategoryLabel, timelineElementDescription, TIMELINE_CATEGORY_LABELS } from './timeline-labels.js';
 import { deliveryChannelOf, outcomeLabel } from './outcome-channel.js';
 
 describe('timeline category labels (DOMAIN.md 5)', () => {
@@ -93,5 +93,19 @@ describe('legal fact titles (DOMAIN.md 6)', () => {
     expect(legalFactTitleOf({ type: 'DIGITAL_DELIVERY' }, 'DIGITAL_FAILURE_WORKFLOW').it).toContain('AMR');
     expect(legalFactTitleOf({ type: 'DIGITAL_DELIVERY' }, 'DIGITAL_SUCCESS_WORKFLOW').it).toBe('Attestazione di avvenuta consegna digitale');
     expect(legalFactTitleOf({ type: 'SENDER_ACK' }).it).toBe('Attestazione di presa in carico');
+  });
+});
+
+describe('failed PEC delivery causes on the sender dashboard', () => {
+  it('reads a known free-text cause in both languages, whatever its case', () => {
+    expect(pecFailureLabel('casella piena')).toEqual({ it: 'casella piena', en: 'mailbox full' });
+    expect(pecFailureLabel('Casella inesistente')).toEqual({ it: 'casella inesistente', en: 'mailbox does not exist' });
+    expect(pecFailureLabel('dominio inesistente').en).toBe('domain does not exist');
+  });
+
+  it('names a PEC code with its meaning, an unknown text as written, a missing cause in words', () => {
+    expect(pecFailureLabel('C004')).toEqual({ it: 'C004 mancata consegna', en: 'C004 not delivered' });
+    expect(pecFailureLabel('server irraggiungibile')).toEqual({ it: 'server irraggiungibile', en: 'server irraggiungibile' });
+    expect(pecFailureLabel('UNKNOWN')).toEqual({ it: 'causa non indicata', en: 'cause not given' });
   });
 });

@@ -125,6 +125,16 @@ export function pecFailureCauseLabel(cause: string): LocalizedText {
   return PEC_FAILURE_CAUSES[cause.trim().toLowerCase()] ?? l(cause, cause);
 }
 
+/**
+ * A failed PEC delivery's cause as the sender dashboard counts it (the provider's free-text
+ * deliveryFailureCause, else the deliveryDetailCode, else UNKNOWN): a PEC code with its meaning,
+ * a known cause translated, any other text as written.
+ */
+export function pecFailureLabel(cause: string): LocalizedText {
+  if (cause === 'UNKNOWN') return l('causa non indicata', 'cause not given');
+  return PEC_CODE_LABELS[cause] ? pecCodeLabel(cause) : pecFailureCauseLabel(cause);
+}
+
 function digitalDescription(d: Record<string, unknown>): LocalizedText | null {
   const code = str(d, 'deliveryDetailCode');
   const cause = str(d, 'deliveryFailureCause');

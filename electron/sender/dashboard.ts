@@ -4,7 +4,7 @@
 import {
   formatInstant,
   NOTIFICATION_STATUSES,
-  pecCodeLabel,
+  pecFailureLabel,
   statusLabel,
   type DeliveryChannel,
   type NotificationStatus,
@@ -143,7 +143,7 @@ export async function buildDashboard(store: Pick<StoreScope, 'senderQueries' | '
     perDay,
     channels: t.channels,
     meanMs: { delivered: mean(t.sums.delivered), viewed: mean(t.sums.viewed), perfected: mean(t.sums.perfected) },
-    digitalFailures: [...t.failures.entries()].filter(([, n]) => n !== 0).sort((a, b) => b[1] - a[1]).map(([cause, count]) => ({ cause, label: pecCodeLabel(cause), count })),
+    digitalFailures: [...t.failures.entries()].filter(([, n]) => n !== 0).sort((a, b) => b[1] - a[1]).map(([cause, count]) => ({ cause, label: pecFailureLabel(cause), count })),
     refinementsDue: {
       since: formatInstant(q.nowMs),
       from: dayOfNumber(today),

@@ -41,6 +41,14 @@ test.describe('sender office', () => {
     await snapshot(page, 'sender-dashboard');
     await page.getByTestId('sender-period').getByText('12 mesi').click();
     await expect(page.getByTestId('sender-period-range')).toContainText(/36[56] giorni/);
+    // In English at once, the failed PEC deliveries' causes too (the host sends both languages).
+    await page.getByTestId('locale-switch').getByText('EN', { exact: true }).click();
+    await expect(page.getByTestId('sender-period-range')).toContainText(/36[56] days/);
+    await expect(page.getByTestId('sender-failures').locator('li').first()).toBeVisible();
+    await expect(page.getByTestId('sender-failures')).not.toContainText(/casella|dominio inesistente/);
+    await snapshot(page, 'sender-dashboard-en');
+    await page.getByTestId('locale-switch').getByText('IT', { exact: true }).click();
+    await expect(page.getByTestId('sender-period-range')).toContainText(/36[56] giorni/);
   });
 
   test('a custom period applied with a date still empty says which, on its field, instead of doing nothing', async ({ page, host, accessible }) => {

@@ -2,6 +2,7 @@
 // status, per-day deposits, channels, mean time to delivery, PEC failures by cause, refinements
 // due in the next 7 days and failures needing action (DOMAIN.md 3, 8, 12).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pecFailureLabel } from '../../core/index.js';
 import type { DashboardView } from '../../electron/api/contract/index.js';
 import { NOW, SENDER, standardCases, startSenderHost, type SenderHost } from './sender-support.js';
 
@@ -74,6 +75,14 @@ describe('sender dashboard', () => {
       }
     }
     expect(new Map(d.digitalFailures.map((f) => [f.cause, f.count]))).toEqual(causes);
+  });
+
+  it('labels each cause in both languages: a known provider text translated, a PEC code with its meaning', async () => {
+    const d = await dashboard();
+    expect(d.digitalFailures.length).toBeGreaterThan(0);
+    for (const f of d.digitalFailures) expect(f.label, f.cause).toEqual(pecFailureLabel(f.cause));
+    const full = d.digitalFailures.find((f) => f.cause === 'casella piena');
+    if (full) expect(full.label).toEqual({ it: 'casella piena', en: 'mailbox full' });
   });
 
   /** The recipients refined by lapse of time in [start, end), by `iun/recIndex`. */
