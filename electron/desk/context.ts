@@ -2,6 +2,7 @@
 import { DEFAULT_PRINT_LIMIT, formatInstant, type IsoInstant } from '../../core/index.js';
 import type { StoreScope } from '../../db/store.js';
 import type { Caller } from '../api/dispatch.js';
+import type { DeskNameView } from '../api/contract/desk-views.js';
 import type { HostContext } from '../api/host-context.js';
 import { getDeskIdentity } from '../auth/desk-settings.js';
 import type { DeskView } from '../documents/index.js';
@@ -25,6 +26,19 @@ export interface DeskActor {
 export async function deskActor(store: Pick<StoreScope, 'settings'>, caller: Caller): Promise<DeskActor> {
   const deskId = caller.deskId || (await getDeskIdentity(store))?.raddPointCode || LOCAL_DESK_ID;
   return { deskId, operatorId: caller.operatorId ?? LOCAL_OPERATOR_ID };
+}
+
+/**
+ * How screens name a desk (never by LOCAL_DESK_ID): this installation's desk, the local one or the
+ * one of its RADD point code, by the identity's name (null until set); another desk by its code.
+ */
+export async function deskNamer(store: Pick<StoreScope, 'settings'>): Promise<(deskId: string) => DeskNameView> {
+  const identity = await getDeskIdentity(store);
+  return (deskId) => {
+    const local = deskId === LOCAL_DESK_ID || deskId === '';
+    const thisDesk = local || (identity !== null && deskId === identity.raddPointCode);
+    return { code: local ? identity?.raddPointCode ?? null : deskId, name: thisDesk ? identity?.name ?? null : null, thisDesk };
+  };
 }
 
 /** The desk as printed on receipts and attestations. */

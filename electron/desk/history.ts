@@ -17,13 +17,13 @@ import type { RaddTransaction } from '../../db/repositories/radd-transactions-re
 import type { Store } from '../../db/store.js';
 import type { DeskHistoryFilter } from '../api/contract/desk.js';
 import type { DeskDailySummary, DeskHistoryItem, DeskHistoryPage } from '../api/contract/desk-views.js';
-import { operatorName } from './context.js';
+import { deskNamer, operatorName } from './context.js';
 import { historyItem } from './views.js';
 
 const PAGE = 200;
 const RECENT = 50;
 
-type HistoryStore = Pick<Store, 'raddTransactions' | 'deskRecords' | 'users'>;
+type HistoryStore = Pick<Store, 'raddTransactions' | 'deskRecords' | 'users' | 'settings'>;
 
 function searchInput(f: DeskHistoryFilter): HistorySearchInput | undefined {
   if (f.iun) return { by: 'IUN', iun: normalizeIunInput(f.iun) };
@@ -35,7 +35,8 @@ function searchInput(f: DeskHistoryFilter): HistorySearchInput | undefined {
 /** The list's rows with the desk of each operation, read in one query for the page. */
 async function withDesks(store: HistoryStore, txs: readonly RaddTransaction[], locale: Locale): Promise<DeskHistoryItem[]> {
   const desks = await store.deskRecords.deskIds(txs.map((t) => t.operationId));
-  return txs.map((t) => historyItem(t, desks.get(t.operationId) ?? null, locale));
+  const nameDesk = await deskNamer(store);
+  return txs.map((t) => historyItem(t, desks.get(t.operationId) ?? null, locale, nameDesk));
 }
 
 async function byIds(store: HistoryStore, ids: readonly string[]): Promise<RaddTransaction[]> {
@@ -106,6 +107,7 @@ export async function dailySummary(store: HistoryStore, deskId: string, day: str
   return {
     day: date,
     deskId,
+    desk: (await deskNamer(store))(deskId),
     completed: completed.length,
     act: completed.filter((r) => r.operationType === 'ACT').length,
     aor: completed.filter((r) => r.operationType === 'AOR').length,

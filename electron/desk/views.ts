@@ -7,7 +7,7 @@ import {
 import type { DeskDocumentRecord, DeskIdentityDocument, DeskOperationRecord } from '../../db/repositories/desk-queries.js';
 import type { RaddTransaction } from '../../db/repositories/radd-transactions-repo.js';
 import type { Identification } from '../api/contract/desk.js';
-import type { DeskDocumentView, DeskHistoryItem, DeskIdentityDocumentView, DeskInquiryView, DeskTransactionView } from '../api/contract/desk-views.js';
+import type { DeskDocumentView, DeskHistoryItem, DeskIdentityDocumentView, DeskInquiryView, DeskNameView, DeskTransactionView } from '../api/contract/desk-views.js';
 import type { InquiryResult } from './inquiry.js';
 import { toPreview } from './plan.js';
 import { hexToBase64 } from '../../db/files.js';
@@ -128,7 +128,7 @@ export function storedReason(reason: string | null, locale: Locale): CodedMessag
   return coded ? codedMessage(coded.code, locale, coded.params) : { code: '', message: reason };
 }
 
-export function historyItem(tx: RaddTransaction, deskId: string | null, locale: Locale): DeskHistoryItem {
+export function historyItem(tx: RaddTransaction, deskId: string | null, locale: Locale, nameDesk: (deskId: string) => DeskNameView): DeskHistoryItem {
   return {
     operationId: tx.operationId,
     operationType: tx.start.operationType,
@@ -144,6 +144,7 @@ export function historyItem(tx: RaddTransaction, deskId: string | null, locale: 
     abortReason: tx.abortReason,
     errorReason: tx.state === 'ERROR' ? storedReason(tx.errorReason, locale) : null,
     deskId,
+    desk: deskId === null ? null : nameDesk(deskId),
   };
 }
 

@@ -253,9 +253,14 @@ test.describe('RADD desk counter', () => {
     const history = new DeskHistoryPage(page);
     await history.openSummary(host.url);
     await expect(page.getByTestId('summary-aor').locator('dd')).not.toHaveText('0');
-    await expect(page.getByText(/^Sportello .+, giorno \d{2}\/\d{2}\/\d{4}$/)).toBeVisible();
+    await expect(page.getByTestId('desk-summary-desk')).toHaveText(/^(Sportello .+|Questo sportello), giorno \d{2}\/\d{2}\/\d{4}$/);
+    await expect(page.getByTestId('desk-summary-desk')).not.toContainText('LOCALE');
     await accessible(page, 'desk summary');
     await snapshot(page, 'desk-summary');
+    await page.getByTestId('locale-switch').getByText('EN', { exact: true }).click();
+    await expect(page.getByTestId('desk-summary-desk')).toHaveText(/^(Desk .+|This desk), day \d{2}\/\d{2}\/\d{4}$/);
+    await snapshot(page, 'desk-summary-en');
+    await page.getByTestId('locale-switch').getByText('IT', { exact: true }).click();
   });
 
   test('a code scanned while the previous one is read is the one the counter goes on with', async ({ page, host, accessible }) => {
@@ -419,8 +424,16 @@ test.describe('RADD desk counter', () => {
     await expect(page.getByTestId('desk-operation-iuns')).toHaveText(caseOf('qrPickup').notification.iun);
     await accessible(page, 'desk operation detail');
     await snapshot(page, 'desk-detail');
+    // The desk by name, or "this desk": never the host's internal id, in either language.
+    await expect(page.getByTestId('desk-operation-desk')).not.toHaveText('LOCALE');
+    await page.getByTestId('locale-switch').getByText('EN', { exact: true }).click();
+    await expect(page.getByTestId('desk-operation-desk')).not.toHaveText(/LOCALE|Questo sportello/);
+    await snapshot(page, 'desk-detail-en');
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('hist-iun')).toBeVisible();
+    await expect(history.rows.first()).not.toContainText(/LOCALE|Questo sportello/);
+    await snapshot(page, 'desk-history-en');
+    await page.getByTestId('locale-switch').getByText('IT', { exact: true }).click();
   });
 });
 

@@ -6,6 +6,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../db/store.js';
+import { DESK_IDENTITY_KEY } from '../../electron/auth/desk-settings.js';
 import { PEOPLE } from '../e2e/data/desk-cases.js';
 import { caseOf, newOperationId, recipientIdentification, startDeskHost, type DeskHost } from './desk-support.js';
 
@@ -13,7 +14,7 @@ let h: DeskHost;
 beforeAll(async () => { h = await startDeskHost('radd-desk-life-'); }, 60_000);
 afterAll(async () => { await h?.close(); });
 
-type Tx = { operationId: string; state: string; errorReason: { code: string; message: string; params?: Record<string, string | number> } | null; abortReason: string | null; documents: { position: number }[]; repeated: boolean; operatorId: string | null; operatorName?: string | null };
+type Tx = { operationId: string; state: string; errorReason: { code: string; message: string; params?: Record<string, string | number> } | null; abortReason: string | null; documents: { position: number }[]; repeated: boolean; operatorId: string | null; operatorName?: string | null; desk?: unknown };
 
 type ReceiptState = { receiptPrintedAt: string | null; receiptPrints: number };
 
@@ -43,6 +44,9 @@ describe('desk operation lifecycle', () => {
     const operatorId = resumed.body.data!.operatorId!;
     const displayName = await withStore(async (s) => (await s.users.get(operatorId))?.displayName);
     expect(resumed.body.data!.operatorName).toBe(displayName ?? operatorId);
+    // No desk identity on this host: the desk is "this desk" for the screen, never its internal id.
+    expect(resumed.body.data!.desk).toEqual({ code: null, name: null, thisDesk: true });
+    expect(open.body.data!.find((o) => o.operationId === operationId)).toMatchObject({ desk: { code: null, name: null, thisDesk: true } });
     const aborted = await h.api<Tx>('desk.abortTransaction', { operationId, reason: 'La persona non ha più tempo' });
     expect(aborted.body.data).toMatchObject({ state: 'ABORTED', abortReason: 'La persona non ha più tempo' });
     expect((await h.api<Tx>('desk.abortTransaction', { operationId, reason: 'di nuovo' })).body.data!.repeated).toBe(true);
@@ -63,6 +67,9 @@ describe('desk operation lifecycle', () => {
     });
     const r = await h.api('desk.completeTransaction', { operationId });
     expect(r.body.error?.code).toBe('RADD_TRANSACTION_COMPLETED_ELSEWHERE');
+    // The other desk is named by its code.
+    const seen = await h.api<Tx & { completedBy: { deskId: string; desk?: unknown } | null }>('desk.getTransaction', { operationId });
+    expect(seen.body.data!.completedBy).toMatchObject({ deskId: 'RADD-ALTRO', desk: { code: 'RADD-ALTRO', name: null, thisDesk: false } });
     const viewed = await withStore(async (s) => (await s.timeline.listByIun(caseOf(h, 'elsewhere').notification.iun)).filter((e) => e.category === 'NOTIFICATION_VIEWED'));
     expect(viewed).toEqual([]);
   });
@@ -117,5 +124,27 @@ describe('desk operation lifecycle', () => {
     expect(r.body.data).toMatchObject({ state: 'ERROR', bundle: null });
     expect(r.body.data!.errorReason).toMatchObject({ code: 'DESK_PRINT_FAILED', message: expect.stringMatching(/non è presente su questo computer/) });
     expect((await h.api('desk.completeTransaction', { operationId })).body.error?.code).toBe('RADD_TRANSACTION_IN_ERROR');
+  });
+
+  it('names this desk in the log and the day summary: "this desk" until it has an identity, then its name', async () => {
+    type Named = { desk: { code: string | null; name: string | null; thisDesk: boolean } | null };
+    const summary = await h.api<Named & { deskId: string }>('desk.dailySummary', {});
+    expect(summary.body.data!.desk).toEqual({ code: null, name: null, thisDesk: true });
+    const log = await h.api<{ items: Named[] }>('desk.searchHistory', {});
+    expect(log.body.data!.items.length).toBeGreaterThan(0);
+    for (const i of log.body.data!.items) expect(i.desk).toEqual({ code: null, name: null, thisDesk: true });
+    // Once the administrator names the desk, its earlier operations (stored under the local id) read by that name.
+    const identity = { raddPointCode: 'RADD-MI-042', name: 'Punto RADD Milano Centro', address: { street: 'Via Roma 1', zip: '20121', city: 'Milano', province: 'MI' } };
+    await withStore(async (s) => s.settings.set(DESK_IDENTITY_KEY, identity, new Date().toISOString()));
+    try {
+      const named = await h.api<{ items: Named[] }>('desk.searchHistory', { from: '2020-01-01' });
+      // (Operations with no desk record, the log's older ones, have no desk to name.)
+      const ours = named.body.data!.items.filter((i) => i.desk !== null);
+      expect(ours.length).toBeGreaterThan(0);
+      for (const i of ours) expect(i.desk).toEqual({ code: 'RADD-MI-042', name: 'Punto RADD Milano Centro', thisDesk: true });
+      expect((await h.api<Named>('desk.dailySummary', {})).body.data!.desk).toEqual({ code: 'RADD-MI-042', name: 'Punto RADD Milano Centro', thisDesk: true });
+    } finally {
+      await withStore(async (s) => s.knex('settings').where({ key: DESK_IDENTITY_KEY }).delete());
+    }
   });
 });

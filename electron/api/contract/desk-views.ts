@@ -148,6 +148,20 @@ export interface DeskIdentityDocumentView {
   expiryDate: string;
 }
 
+/**
+ * A desk as a screen names it: this installation's desk by the name of its identity (null until
+ * one is set: the screen then says "this desk" in the UI language), another desk by its RADD point
+ * code; never the internal id of a desk with no identity.
+ */
+export interface DeskNameView {
+  /** The RADD point code; null for this installation's desk while it has none. */
+  code: string | null;
+  /** This desk's name (administration, desk identity); null for another desk, or while unset. */
+  name: string | null;
+  /** The desk of this installation. */
+  thisDesk: boolean;
+}
+
 export interface DeskTransactionView {
   operationId: string;
   operationType: 'ACT' | 'AOR';
@@ -158,6 +172,8 @@ export interface DeskTransactionView {
   delegate: DeskDelegateView | null;
   identity: { recipient: DeskIdentityDocumentView | null; delegate: DeskIdentityDocumentView | null };
   deskId: string | null;
+  /** The desk named for the screen (deskId is the stored id); set by the desk handlers. */
+  desk?: DeskNameView | null;
   operatorId: string | null;
   /** The operator's display name (the id when the operator is unknown); set by the desk handlers. */
   operatorName?: string | null;
@@ -180,7 +196,7 @@ export interface DeskTransactionView {
   /** When the receipt was first printed (desk.receiptPrinted; the next print is a reprint), and how often. */
   receiptPrintedAt: IsoInstant | null;
   receiptPrints: number;
-  completedBy: { deskId: string; operatorId: string } | null;
+  completedBy: { deskId: string; operatorId: string; desk?: DeskNameView } | null;
   /** Every document printed or downloaded and ticked, and the transaction still open. */
   canComplete: boolean;
   /** True when this call found the operation already in the requested state (idempotent repeat). */
@@ -214,6 +230,8 @@ export interface DeskHistoryItem {
    */
   errorReason: CodedMessage | null;
   deskId: string | null;
+  /** The desk named for the screen; null when the operation has no desk record. */
+  desk: DeskNameView | null;
 }
 
 export interface DeskHistoryPage {
@@ -226,6 +244,8 @@ export interface DeskDailySummary {
   /** `YYYY-MM-DD`, Europe/Rome. */
   day: string;
   deskId: string;
+  /** The desk named for the screen. */
+  desk: DeskNameView;
   /** Completed pickups that day, and how they split. */
   completed: number;
   act: number;

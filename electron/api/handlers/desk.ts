@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { codedMessage, type Locale } from '../../../core/index.js';
 import { abortOperation, completeOperation, loadOperation } from '../../desk/closing.js';
-import { deskActor, keepsScansExternally, nowOf, operatorName, printLimit, SCANNER_FOLDER_KEY } from '../../desk/context.js';
+import { deskActor, deskNamer, keepsScansExternally, nowOf, operatorName, printLimit, SCANNER_FOLDER_KEY } from '../../desk/context.js';
 import { dailySummary, listOpen, searchHistory } from '../../desk/history.js';
 import { identityProblems, assertIdentification, unparsedIdentityProblems, type IdentityProblem } from '../../desk/identity.js';
 import { classifyDeskInput } from '../../desk/input.js';
@@ -40,9 +40,15 @@ async function identificationCheck(sent: unknown, ctx: HostContext, locale: Loca
   return [...fields, ...more.map(shown)];
 }
 
-/** An operation's view with its operator named as on paper (the clerk reads a name, not an id). */
+/** An operation's view with its operator named as on paper and its desk by name (the clerk reads names, not ids). */
 async function named<T extends DeskTransactionView>(ctx: HostContext, view: T): Promise<T> {
-  return { ...view, operatorName: view.operatorId ? await operatorName(ctx.store, view.operatorId) : null };
+  const nameDesk = await deskNamer(ctx.store);
+  return {
+    ...view,
+    operatorName: view.operatorId ? await operatorName(ctx.store, view.operatorId) : null,
+    desk: view.deskId === null ? null : nameDesk(view.deskId),
+    completedBy: view.completedBy ? { ...view.completedBy, desk: nameDesk(view.completedBy.deskId) } : null,
+  };
 }
 
 export const deskHandlers = {
