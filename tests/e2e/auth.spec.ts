@@ -137,6 +137,13 @@ test.describe('operators and sign-in', () => {
     await expect(page.getByTestId('audit-verify-result')).toContainText('Registro integro');
     await accessible(page, 'audit');
     await snapshot(page, 'admin-audit');
+    // Operations in words of the language of now, each with its code beside it for technicians.
+    await expect(page.getByTestId('audit-operation').filter({ hasText: 'Creazione operatore' }).first()).toHaveAttribute('title', 'admin.createOperator');
+    await page.getByTestId('locale-switch').getByText('EN', { exact: true }).click();
+    await expect(page.getByTestId('audit-operation').filter({ hasText: 'Operator created' }).first()).toBeVisible();
+    await expect(page.getByTestId('audit-operation').filter({ hasText: 'Sign-in' }).first()).toBeVisible();
+    await snapshot(page, 'admin-audit-en');
+    await page.getByTestId('locale-switch').getByText('IT', { exact: true }).click();
   });
 
 });
