@@ -24,14 +24,20 @@ export function syncScrollableTables(root: ParentNode): void {
     } else if (parent && table.offsetWidth > contentWidth(parent) + 1) {
       table.setAttribute(WIDE, '');
     }
-    const overflows = table.scrollWidth > table.clientWidth + 1;
-    if (overflows && !table.hasAttribute('tabindex')) {
-      table.setAttribute('tabindex', '0');
-      table.setAttribute(MARK, '');
-    } else if (!overflows && table.hasAttribute(MARK)) {
-      table.removeAttribute('tabindex');
-      table.removeAttribute(MARK);
-    }
+    focusableWhileOverflowing(table);
+  }
+  // PrimeVue's DataTable scrolls its own container (the audit log): the same rule for the keyboard.
+  for (const box of root.querySelectorAll<HTMLElement>('.p-datatable-table-container')) focusableWhileOverflowing(box);
+}
+
+function focusableWhileOverflowing(box: HTMLElement): void {
+  const overflows = box.scrollWidth > box.clientWidth + 1;
+  if (overflows && !box.hasAttribute('tabindex')) {
+    box.setAttribute('tabindex', '0');
+    box.setAttribute(MARK, '');
+  } else if (!overflows && box.hasAttribute(MARK)) {
+    box.removeAttribute('tabindex');
+    box.removeAttribute(MARK);
   }
 }
 
