@@ -124,6 +124,21 @@ test.describe('postal desk', () => {
     await expect(item.scanError).toContainText('«cartolina-grande.pdf» (10,1 MB). Il massimo è 10 MB');
     await item.attach('cartolina-890.png', 'image/png', PNG);
     await expect(item.scans).toContainText('cartolina-890.png');
+    // The file button speaks the screen's language (not the browser's) and names the scans held; the
+    // item's state and the notification's each say whose they are, in the words read with them.
+    await expect(page.getByTestId('postal-scan-input-button')).toHaveText('Scegli file…');
+    await expect(page.getByTestId('postal-scan-input-chosen')).toHaveText('cartolina-890.png');
+    await expect(page.getByTestId('postal-item-state-badge')).toHaveText(/^Invio: \S/);
+    await expect(page.getByTestId('postal-item-status-badge')).toHaveText(/^Notifica: \S/);
+    await page.getByTestId('locale-switch').getByText('EN', { exact: true }).click();
+    await expect(page.getByTestId('postal-scan-input-button')).toHaveText('Choose files…');
+    await expect(page.getByTestId('postal-scan-input')).toHaveAccessibleDescription(/cartolina-890\.png$/);
+    await expect(page.getByTestId('postal-item-state-badge')).toHaveText('Item: Being delivered');
+    await expect(page.getByTestId('postal-item-status-badge')).toHaveText('Notification: Delivering');
+    await accessible(page, 'postal item (EN, scan attached)');
+    await snapshot(page, 'postal-item-form-en');
+    await page.getByTestId('locale-switch').getByText('IT', { exact: true }).click();
+    await expect(page.getByTestId('postal-scan-input-button')).toHaveText('Scegli file…');
     await item.fillDate(romeLocal(NOW + 3 * 24 * HOUR));
     await item.record();
     await expect(item.error).toHaveAttribute('data-code', 'OUTCOME_DATE_IN_FUTURE');
@@ -339,6 +354,8 @@ test.describe('postal desk', () => {
     const imp = new PostalImportPage(page);
     await imp.open(host.url);
     await expect(imp.file).toBeFocused();
+    await expect(page.getByTestId('postal-import-file-button')).toHaveText('Scegli file…');
+    await expect(page.getByTestId('postal-import-file-chosen')).toHaveText('Nessun file scelto');
     await accessible(page, 'postal import (empty)');
     await imp.importFile('colonne.csv', Buffer.from('invio;quando\nX;Y\n'));
     await expect(imp.error).toHaveAttribute('data-code', 'POSTAL_CSV_WRONG_COLUMNS');
@@ -363,6 +380,13 @@ test.describe('postal desk', () => {
     await expect(imp.line(2)).toHaveAttribute('data-status', 'accepted');
     await accessible(page, 'postal import (report)');
     await snapshot(page, 'postal-import');
+    // The file field in the screen's language, naming the file imported.
+    await expect(page.getByTestId('postal-import-file-chosen')).toHaveText('esiti.csv');
+    await page.getByTestId('locale-switch').getByText('EN', { exact: true }).click();
+    await expect(page.getByTestId('postal-import-file-button')).toHaveText('Choose file…');
+    await expect(page.getByTestId('postal-import-file-chosen')).toHaveText('esiti.csv');
+    await accessible(page, 'postal import (EN, report)');
+    await snapshot(page, 'postal-import-en');
   });
 
   test('a CSV import whose answer is lost on the way stops as interrupted and resumes without importing a line twice', async ({ page, host, accessible }) => {
