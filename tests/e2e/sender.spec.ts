@@ -172,6 +172,25 @@ test.describe('sender office', () => {
     const file = await downloading;
     expect(file.suggestedFilename()).toMatch(/\.pdf$/);
     expect(readFileSync((await file.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    // The documents' last column has its name too (the download, or "not on this computer").
+    await expect(page.getByTestId('detail-documents').locator('th').nth(2)).toHaveText('File');
+
+    // An unknown IUN: a page of its own, with a heading, what to check and where to look.
+    await page.goto(`${host.url}#/sender/notifications/KWKU-JHXN-HJXM-202304-U-1`);
+    await expect(page.getByTestId('detail-not-found')).toHaveText('Notifica non trovata');
+    await expect(page.getByTestId('detail-not-found')).toBeFocused();
+    await expect(page.getByTestId('detail-not-found-help')).toContainText('Nessuna notifica inviata con IUN KWKU-JHXN-HJXM-202304-U-1.');
+    await expect(page.getByTestId('detail-not-found-help')).toContainText('Controllare lo IUN');
+    await expect(page.getByTestId('detail-not-found-help')).toContainText('sincronizzazione');
+    await expect(page.getByTestId('detail-not-found-lookup')).toHaveText('Cercarla per IUN in «Ricerca notifica»');
+    await accessible(page, 'sender detail (not found)');
+    await snapshot(page, 'sender-detail-not-found');
+    await page.getByTestId('locale-switch').getByText('EN', { exact: true }).click();
+    await expect(page.getByTestId('detail-not-found')).toHaveText('Notification not found');
+    await expect(page.getByTestId('detail-not-found-help')).toContainText('No sent notification with IUN KWKU-JHXN-HJXM-202304-U-1.');
+    await snapshot(page, 'sender-detail-not-found-en');
+    await page.getByTestId('detail-not-found-lookup').click();
+    await expect(page).toHaveURL(/#\/lookup$/);
   });
 
   test('a notification SEND refused says why and what to do, and that it will never be delivered or refined', async ({ page, host, accessible }) => {

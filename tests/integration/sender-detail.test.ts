@@ -13,7 +13,8 @@ const giacenzaCollected = caseCutAfter('detail-giacenza-collected', 'GIACENZA_CO
 const radd = recentCase('detail-radd', 'VIEWED_AT_RADD', 20);
 const pec = recentCase('detail-pec', 'PEC_FIRST_TRY', 30);
 const refused = recentCase('detail-refused', 'REFUSED', 2);
-const cases: SenderCase[] = [giacenzaExpired, giacenzaCollected, radd, pec, refused];
+const lateView = recentCase('detail-late-view', 'VIEWED_ONLINE_AFTER_TERM', 120);
+const cases: SenderCase[] = [giacenzaExpired, giacenzaCollected, radd, pec, refused, lateView];
 
 let h: SenderHost;
 beforeAll(async () => {
@@ -125,6 +126,13 @@ describe('sender detail', () => {
     expect(d.statusExplanation[0]!.rule).toBe('DOMAIN 3 initial status');
     expect(d.statusExplanation).toHaveLength(d.statusHistory.length);
     expect(d.statusHistory.at(-1)!.status).toBe(d.status);
+  });
+
+  it('a view after the term reads "Visualizzata" in the status history as in the badge (DOMAIN.md 3, 8.3)', async () => {
+    const d = await detail(lateView.notification.iun);
+    expect(d.status).toBe('VIEWED');
+    expect(d.statusLabel).toEqual({ it: 'Visualizzata', en: 'Viewed (after term)' });
+    expect(d.statusHistory.find((h) => h.status === 'VIEWED')!.label).toEqual(d.statusLabel);
   });
 
   it('a document not on this computer says so; an unknown IUN is not found', async () => {
