@@ -244,6 +244,9 @@ test.describe('RADD desk counter', () => {
     await page.getByTestId('rdoc-number').press('Enter');
     await expect(counter.notifications).toHaveCount(3);
     for (const name of ['aor1', 'aor2', 'aor3'] as const) await expect(page.getByTestId('desk-notifications')).toContainText(caseOf(name).notification.iun);
+    // Refined by lapse of time, as the badge says: under it only the date, not the badge's words again.
+    await expect(page.getByTestId('desk-notification').getByText('Perfezionata per decorrenza termini')).toHaveCount(3);
+    await expect(page.getByTestId('desk-refinement')).toHaveText(Array(3).fill(/^il \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}$/));
     await accessible(page, 'desk results (AOR)');
     await snapshot(page, 'desk-results-aor');
     await page.keyboard.press('Enter');
