@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createI18n } from 'vue-i18n';
 import { contract } from '../../electron/api/contract/index.js';
 import { PURGE_OPERATION } from '../../electron/desk/scan-retention.js';
-import { auditOperationKey, auditOperationLabel } from '../../renderer/views/admin/audit-operation.js';
+import { auditOperationCodes, auditOperationKey, auditOperationLabel } from '../../renderer/views/admin/audit-operation.js';
 
 const HOST_TASKS = ['auth.bootstrap', PURGE_OPERATION];
 const operations = [...Object.keys(contract), ...HOST_TASKS];
@@ -52,5 +52,10 @@ describe('audit log operation labels', () => {
     const names = (l: 'it' | 'en') => Object.entries(tree(l)).flatMap(([a, ops]) => Object.keys(ops).map((o) => `${a}.${o}`)).sort();
     expect(names('en')).toEqual(names('it'));
     expect(names('it')).toEqual([...operations].sort());
+  });
+
+  it('offers every labelled operation, and only those, as a choice of the log\'s filter', () => {
+    expect(auditOperationCodes(messagesFor('it') as Record<string, unknown>).sort()).toEqual([...operations].sort());
+    expect(auditOperationCodes({})).toEqual([]);
   });
 });

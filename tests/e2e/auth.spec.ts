@@ -144,6 +144,21 @@ test.describe('operators and sign-in', () => {
     await expect(page.getByTestId('audit-operation').filter({ hasText: 'Sign-in' }).first()).toBeVisible();
     await snapshot(page, 'admin-audit-en');
     await page.getByTestId('locale-switch').getByText('IT', { exact: true }).click();
+    // The "Operazione" filter: an operation chosen by its words (found by its words or its code), the code sent.
+    const opFilter = page.getByTestId('audit-operation-filter');
+    await opFilter.click();
+    await page.keyboard.type('createOperator');
+    await expect(page.getByRole('option')).toHaveCount(1);
+    await page.getByRole('option', { name: /^Creazione operatore/ }).click();
+    await expect(opFilter).toContainText('Creazione operatore');
+    await page.locator('form.filters button[type="submit"]').click();
+    await expect(page.locator('[data-testid="audit-operation"]:not([title="admin.createOperator"])')).toHaveCount(0);
+    await expect(page.getByTestId('audit-operation').first()).toHaveText('Creazione operatore');
+    await accessible(page, 'audit (filtered by operation)');
+    await page.getByTestId('locale-switch').getByText('EN', { exact: true }).click();
+    await expect(opFilter).toContainText('Operator created');
+    await snapshot(page, 'admin-audit-filter-en');
+    await page.getByTestId('locale-switch').getByText('IT', { exact: true }).click();
   });
 
 });

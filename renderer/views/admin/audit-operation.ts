@@ -11,3 +11,12 @@ export function auditOperationLabel(operation: string, te: (key: string) => bool
   const key = auditOperationKey(operation);
   return key && te(key) ? t(key) : operation;
 }
+
+/**
+ * Every operation that has a label (`<area>.<name>` under admin.audit.operations of a messages tree):
+ * the choices of the log's "Operazione" filter, which sends the code.
+ */
+export function auditOperationCodes(messages: Record<string, unknown>): string[] {
+  const admin = messages.admin as { audit?: { operations?: Record<string, Record<string, unknown>> } } | undefined;
+  return Object.entries(admin?.audit?.operations ?? {}).flatMap(([area, ops]) => Object.keys(ops).map((name) => `${area}.${name}`));
+}
