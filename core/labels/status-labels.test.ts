@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOTIFICATION_STATUSES, type RecipientState } from '../model/types.js';
-import { currentStatusLabel, recipientViewLabel, statusLabel } from './status-labels.js';
+import { currentStatusLabel, labelledStatusHistory, recipientViewLabel, statusLabel } from './status-labels.js';
 
 const recipient = (over: Partial<RecipientState>): RecipientState => ({
   recipientIndex: 0, viewedAt: null, refinementDate: null, refinedBy: null, termDate: null,
@@ -26,5 +26,17 @@ describe('status labels (DOMAIN.md 3)', () => {
   });
   it('gives no view label to a recipient who has not viewed', () => {
     expect(recipientViewLabel(recipient({}))).toBeNull();
+  });
+  it('labels the history as the badge: a VIEWED after the term reads "Visualizzata", the statuses before as such', () => {
+    const statusHistory = [
+      { status: 'ACCEPTED' as const, activeFrom: '2026-03-01T10:00:00+01:00', relatedTimelineElements: [] },
+      { status: 'EFFECTIVE_DATE' as const, activeFrom: '2026-03-20T10:00:00+01:00', relatedTimelineElements: [] },
+      { status: 'VIEWED' as const, activeFrom: '2026-03-25T10:00:00+01:00', relatedTimelineElements: [] },
+    ];
+    const byTerm = labelledStatusHistory({ statusHistory, perRecipient: [recipient({ viewedAt: 'x', refinedBy: 'TERM' })] });
+    expect(byTerm.map((h) => h.label.it)).toEqual(['Depositata', 'Perfezionata per decorrenza termini', 'Visualizzata']);
+    expect(byTerm.map((h) => h.activeFrom)).toEqual(statusHistory.map((h) => h.activeFrom));
+    const byViewing = labelledStatusHistory({ statusHistory: statusHistory.slice(2), perRecipient: [recipient({ viewedAt: 'x', refinedBy: 'VIEWING' })] });
+    expect(byViewing.map((h) => h.label.it)).toEqual(['Perfezionata per presa visione']);
   });
 });

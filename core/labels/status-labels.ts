@@ -38,6 +38,18 @@ export function currentStatusLabel(derived: Pick<DerivedNotification, 'status' |
   return refinedByViewing ? LABELS.VIEWED : VIEWED_AFTER_TERM;
 }
 
+/**
+ * A notification's status history with each entry's label: each status as such, VIEWED as the
+ * current status reads it ("Visualizzata" when every viewer had already been refined by term), so
+ * that the history and the header badge name the same view alike.
+ */
+export function labelledStatusHistory(
+  derived: Pick<DerivedNotification, 'statusHistory' | 'perRecipient'>,
+): { status: NotificationStatus; label: LocalizedText; activeFrom: string }[] {
+  const viewed = currentStatusLabel({ status: 'VIEWED', perRecipient: derived.perRecipient });
+  return derived.statusHistory.map((h) => ({ status: h.status, label: h.status === 'VIEWED' ? viewed : LABELS[h.status], activeFrom: h.activeFrom }));
+}
+
 /** The label of one recipient's own view state, as that recipient sees it (DOMAIN.md 3, VIEWED row). */
 export function recipientViewLabel(r: Pick<RecipientState, 'viewedAt' | 'refinedBy'>): LocalizedText | null {
   if (r.viewedAt === null) return null;

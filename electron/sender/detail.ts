@@ -17,7 +17,7 @@ import {
   messageFor,
   outcomeLabel,
   prepareTimeline,
-  statusLabel,
+  labelledStatusHistory,
   SUB_LABEL_TEXT,
   timelineCategoryLabel,
   timelineElementDescription,
@@ -181,9 +181,8 @@ export function buildDetail(src: DetailSource): SenderDetailView {
     status: src.derived.status,
     statusLabel: currentStatusLabel(src.derived),
     subLabel: recipients.find((r) => r.subLabel !== null)?.subLabel ?? null,
-    // VIEWED reads in the history as in the header badge ("Visualizzata" when the viewers had already
-    // been refined by lapse of time, DOMAIN.md 3 and 8.3), not as the plain status label.
-    statusHistory: src.derived.statusHistory.map((h) => ({ status: h.status, label: h.status === 'VIEWED' ? currentStatusLabel({ status: h.status, perRecipient: src.derived.perRecipient }) : statusLabel(h.status), activeFrom: h.activeFrom })),
+    // VIEWED reads in the history as in the header badge (DOMAIN.md 3 and 8.3).
+    statusHistory: labelledStatusHistory(src.derived),
     raddPickups: raddPickups(ordered, n),
     recipients,
     documents: n.documents.map((d, i) => ({ docIndex: i, title: d.title, contentType: d.contentType, sha256: d.digests.sha256, stored: src.documentsStored[i] ?? false })),

@@ -1,4 +1,4 @@
-import { currentStatusLabel, DomainError, outcomeLabel, recipientViewLabel, statusLabel, type DerivedNotification, type Notification } from '../../../core/index.js';
+import { currentStatusLabel, DomainError, labelledStatusHistory, outcomeLabel, recipientViewLabel, type DerivedNotification, type Notification } from '../../../core/index.js';
 import type { NotificationView } from '../contract/views.js';
 import type { HandlersOf } from './types.js';
 import type { notificationsContract } from '../contract/notifications.js';
@@ -14,7 +14,7 @@ export function toNotificationView(notification: Notification, derived: DerivedN
     paProtocolNumber: notification.paProtocolNumber ?? null,
     status: derived.status,
     statusLabel: currentStatusLabel(derived),
-    statusHistory: derived.statusHistory.map((h) => ({ status: h.status, label: statusLabel(h.status), activeFrom: h.activeFrom })),
+    statusHistory: labelledStatusHistory(derived),
     recipients: notification.recipients.map((r, i) => {
       const state = derived.perRecipient[i];
       const outcome = state?.outcome ?? 'IN_PROGRESS';
