@@ -369,7 +369,7 @@ test.describe('postal desk', () => {
     const lines = ['item;outcome;date;cause', ...good.slice(0, 3).map((l) => `${l};`), `${UNKNOWN_IUN}/0/0;DELIVERED_TO_RECIPIENT;${at};`,
       ...good.slice(3).map((l) => `${l};`), `${cases.csv[0]!.itemCode};DELIVERED_TO_RECIPIENT;${at};`, `${cases.n890InGiacenza.itemCode};COLLECTED_FROM_GIACENZA;32/13/2026 10:00;`];
     await imp.importFile('esiti.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n'))]));
-    await expect(imp.summary).toContainText('Righe del file: 10; accettate 7, rifiutate 2, già registrate in precedenza (non registrate di nuovo) 1');
+    await expect(imp.summary).toContainText('Righe del file: 10; accettate 7, rifiutate 2, già registrate in precedenza 1 (non registrate di nuovo)');
     await expect(imp.progress).toHaveAttribute('data-percent', '100');
     await expect(imp.line(5)).toHaveAttribute('data-code', 'POSTAL_ITEM_NOT_FOUND');
     await expect(imp.line(5)).toContainText('Nessun invio cartaceo');
