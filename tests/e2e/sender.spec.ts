@@ -66,6 +66,26 @@ test.describe('sender office', () => {
     await page.getByRole('button', { name: 'Applica' }).click();
     await expect(page.getByTestId('sender-period-range')).toHaveText('Dal 01/11/2026 al 10/11/2026 (10 giorni)');
     await expect(page.getByTestId('dash-to-error')).toHaveText('');
+
+    // A period without notifications: every box says so (no heading over nothing, no empty chart).
+    await page.getByTestId('dash-from').fill('2020-01-01');
+    await page.getByTestId('dash-to').fill('2020-01-31');
+    await page.getByRole('button', { name: 'Applica' }).click();
+    await expect(page.getByTestId('sender-period-range')).toHaveText('Dal 01/01/2020 al 31/01/2020 (31 giorni)');
+    await expect(page.getByTestId('kpi-total')).toHaveText('0');
+    await expect(page.getByTestId('sender-status-empty')).toHaveText('Nessuna notifica nel periodo.');
+    await expect(page.getByTestId('sender-status-counts')).toHaveCount(0);
+    await expect(page.getByTestId('sender-daily-empty')).toBeVisible();
+    await expect(page.getByTestId('sender-daily-chart').locator('canvas')).toHaveCount(0);
+    await expect(page.getByTestId('sender-channels-empty')).toHaveText('Nessun destinatario nel periodo.');
+    await expect(page.getByTestId('sender-failures')).toContainText('Nessun invio PEC non riuscito nel periodo.');
+    await expect(page.getByTestId('sender-needs-action-empty')).toHaveText('Nessun esito da gestire nel periodo.');
+    await accessible(page, 'sender dashboard (period without notifications)');
+    await snapshot(page, 'sender-dashboard-empty');
+    await page.getByTestId('locale-switch').getByText('EN', { exact: true }).click();
+    await expect(page.getByTestId('sender-status-empty')).toHaveText('No notifications in this period.');
+    await expect(page.getByTestId('sender-channels-empty')).toHaveText('No recipients in this period.');
+    await page.getByTestId('locale-switch').getByText('IT', { exact: true }).click();
   });
 
   test('filters by status and date, keeps the filter in the URL, exports the CSV and reads it back', async ({ page, host, accessible }) => {
