@@ -105,7 +105,7 @@ describe('a refused scan follows the language switch', () => {
 
     answer = { items: [item('C/0/0', 'OPEN', []), item('C/0/1', 'OPEN', [])], selected: null };
     await s.add('C', words);
-    expect(shown.value).toBe("Lo IUN ha più invii da scegliere: scansiona il codice dell'invio (C/0/0, C/0/1)");
+    expect(shown.value).toBe("Lo IUN ha più invii da scegliere: scansionare il codice dell'invio (C/0/0, C/0/1)");
     switchTo('en');
     expect(shown.value).toBe("This IUN has several items: scan the item's own code (C/0/0, C/0/1)");
   });

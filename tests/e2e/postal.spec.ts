@@ -142,14 +142,24 @@ test.describe('postal desk', () => {
     await item.fillDate(romeLocal(NOW + 3 * 24 * HOUR));
     await item.record();
     await expect(item.error).toHaveAttribute('data-code', 'OUTCOME_DATE_IN_FUTURE');
+    // The date refused is marked on its field, named in the summary, and takes the focus.
+    await expect(item.date).toHaveAttribute('aria-invalid', 'true');
+    await expect(item.date).toBeFocused();
+    await expect(item.error.getByRole('link', { name: 'Data sulla ricevuta' })).toBeVisible();
     await accessible(page, 'postal item (date in the future)');
     await item.fillDate(romeLocal(NOW - 2 * HOUR));
     await item.previewIt();
     await expect(page.getByTestId('postal-preview-steps')).toContainText('RECAG001B');
     await accessible(page, 'postal item (preview)');
     await snapshot(page, 'postal-item-form');
+    // At 1024×768 the confirmation is in view (under the scan field, which has the focus for the next receipt).
+    await page.setViewportSize({ width: 1024, height: 768 });
     await item.record();
     await expect(item.result).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Esito registrato.' })).toBeInViewport();
+    await expect(item.scanField).toBeFocused();
+    await snapshot(page, 'postal-record-890-1024');
+    await page.setViewportSize({ width: 1366, height: 860 });
     await expect(item.resultSteps.locator('tr[data-role="OK"]')).toHaveAttribute('data-code', 'RECAG001C');
     await expect(page.getByTestId('postal-result-status')).toHaveAttribute('data-status', 'DELIVERED');
     await expect(page.getByTestId('postal-result-facts')).toContainText('Ricevuta/scansione della raccomandata');
@@ -170,6 +180,15 @@ test.describe('postal desk', () => {
     await item.scan(cases.sentAr.iun);
     await expect(item.codesOf('IN_GIACENZA')).toHaveText('RECRN010 → RECRN011');
     await item.choose('IN_GIACENZA');
+    // Recorded with no date: the field is marked, says why under it, is listed (a link) and focused.
+    await page.getByTestId('postal-record-button').click();
+    await expect(item.formError).toContainText('Da correggere: 1 campo');
+    await expect(item.formError.getByRole('link', { name: 'Data sulla ricevuta' })).toBeVisible();
+    await expect(item.date).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('#postal-at-error')).toHaveText('Campo obbligatorio');
+    await expect(item.date).toBeFocused();
+    await accessible(page, 'postal item (date missing)');
+    await snapshot(page, 'postal-item-missing');
     await item.fillDate(romeLocal(NOW - 5 * HOUR));
     await page.getByTestId('postal-office').fill('Ufficio postale Milano 12');
     await item.record();
@@ -212,6 +231,7 @@ test.describe('postal desk', () => {
     await item.fillAddress('postal-discovered', { address: 'Via Garibaldi 7', zip: '10122', municipality: 'Torino', province: 'TO' });
     await item.record();
     await expect(item.formError).toContainText('Passo successivo');
+    await expect(page.getByTestId('postal-next-SECOND_ATTEMPT')).toBeFocused();
     await item.nextStep('SECOND_ATTEMPT');
     await expect(page.locator('#postal-next-address-municipality')).toHaveValue('Torino');
     await accessible(page, 'postal item (next step)');
@@ -242,6 +262,8 @@ test.describe('postal desk', () => {
     await item.fillDate(romeLocal(NOW - 4 * HOUR));
     await item.record();
     await expect(item.formError).toContainText('Motivo');
+    await expect(item.cause).toHaveAttribute('aria-invalid', 'true');
+    await expect(item.cause).toBeFocused();
     await item.cause.selectOption('M07');
     // A second attempt without its address: the host's field errors mark the address fields.
     await item.nextStep('SECOND_ATTEMPT');
@@ -288,6 +310,8 @@ test.describe('postal desk', () => {
     await batch.fillDate(romeLocal(NOW - 2 * HOUR));
     await batch.check();
     await expect(batch.previewOk).toHaveText('Tutte e due le righe sono registrabili.');
+    // "Verifica" is disabled while it runs: the focus goes on to "Conferma", never to the page.
+    await expect(page.getByTestId('postal-batch-confirm')).toBeFocused();
     await accessible(page, 'postal batch (two lines checked)');
     await page.getByRole('button', { name: 'Svuota lista' }).click();
     await expect(batch.list.locator('tbody tr')).toHaveCount(0);
@@ -380,6 +404,15 @@ test.describe('postal desk', () => {
     await expect(imp.line(2)).toHaveAttribute('data-status', 'accepted');
     await accessible(page, 'postal import (report)');
     await snapshot(page, 'postal-import');
+    // At 1024 px the reason of a refused line is in view, no sideways scroll, and the rows stay low.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    const reason = imp.line(5).getByTestId('postal-import-reason');
+    const box = (await reason.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(1024);
+    expect(await imp.report.evaluate((t) => t.scrollWidth <= (t.parentElement as HTMLElement).clientWidth)).toBe(true);
+    expect((await imp.line(2).boundingBox())!.height).toBeLessThan(80);
+    await snapshot(page, 'postal-import-1024');
+    await page.setViewportSize({ width: 1366, height: 860 });
     // The file field in the screen's language, naming the file imported.
     await expect(page.getByTestId('postal-import-file-chosen')).toHaveText('esiti.csv');
     await page.getByTestId('locale-switch').getByText('EN', { exact: true }).click();
