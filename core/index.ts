@@ -84,6 +84,12 @@ export {
   /** A typed tax code as the parsers read it: every space removed, upper case. */
   normalizeTaxIdInput,
 } from './identifiers/tax-id.js';
+export {
+  /** Postcode of a notification address: an Italian CAP is required and 5 digits; abroad, optional and as typed. */
+  parsePostcode,
+  /** Whether an address is in Italy: no foreign state, or one naming Italy. */
+  isItalianAddress,
+} from './identifiers/postcode.js';
 
 // Paper (analog) delivery: code table, postal entry by meaning, raw code import (DOMAIN.md 7.3, 7.4, 13).
 export type {

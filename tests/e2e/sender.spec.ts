@@ -334,10 +334,11 @@ test.describe('sender office', () => {
 test.describe('Nuova notifica', () => {
   const FORM = { protocol: 'PG/2026/0778001', subject: 'Avviso di accertamento TARI 2026', taxonomy: '010202N', taxId: 'RSSMRA85T10A562S', name: 'Mario Rossi', address: 'Via Roma 1', zip: '20121', city: 'Milano' };
 
-  test('an amount typed with a dot is read as euro and cents, an ambiguous one is refused on its field', async ({ page, host, accessible }) => {
+  test('an amount typed with a dot is read as euro and cents; an ambiguous one is refused on its field, with every other problem in the same submit (a 3-digit CAP among them)', async ({ page, host, accessible }) => {
     const form = new SenderNewPage(page);
     await form.open(host.url);
-    await form.fill({ ...FORM, notice: '302000100000019431' });
+    // A wrong codice fiscale, no taxonomy code, an Italian CAP of 3 digits, no document.
+    await form.fill({ ...FORM, taxonomy: '', taxId: 'RSSMRA85T10A562X', zip: '123', notice: '302000100000019431' });
     // "12.50" was read as 1.250,00 € (amountCents 125000) without a word.
     for (const [typed, shown] of [['12.50', '12,50'], ['1234.56', '1.234,56'], ['0.5', '0,50'], ['1.234', '1.234,00'], ['1.234,5', '1.234,50'], ['€ 12,50', '12,50']] as const) {
       await form.typeAmount(0, typed);
@@ -347,16 +348,34 @@ test.describe('Nuova notifica', () => {
     await expect(form.amount(0)).toHaveValue('12,505');
     await expect(page.getByTestId('r0-amount-0-error')).toHaveText('Importo in euro (destinatario 1, avviso 1): importo non valido: al massimo due cifre dopo la virgola, es. 12,50');
     await expect(form.amount(0)).toHaveAttribute('aria-invalid', 'true');
-    await form.upload('tari.pdf', Buffer.from('%PDF-1.4\n% tari\n%%EOF\n'));
-    // Not sent with the amount left out: refused here, the focus on the amount.
+    // Not sent with the amount left out, but every problem is listed at once (the amount was told
+    // alone, the others only after it was fixed); the focus on the first field in error.
     let sent: Record<string, unknown> | undefined;
     page.on('request', (r) => { if (r.url().endsWith('/api/sender.create')) sent = r.postDataJSON() as Record<string, unknown>; });
     await form.submit();
-    await expect(form.amount(0)).toBeFocused();
-    await expect(form.errorLinks).toHaveText(['Importo in euro (destinatario 1, avviso 1): importo non valido: al massimo due cifre dopo la virgola, es. 12,50']);
+    await expect(form.errorLinks).toHaveCount(5);
+    await expect(form.errorLinks.nth(0)).toContainText('Codice tassonomico');
+    await expect(form.errorLinks.nth(1)).toContainText('Codice fiscale (destinatario 1)');
+    await expect(form.errorLinks.nth(2)).toHaveText('CAP (destinatario 1): il CAP di un indirizzo in Italia ha 5 cifre (es. 00187): «123» non è valido');
+    await expect(form.errorLinks.nth(3)).toHaveText('Importo in euro (destinatario 1, avviso 1): importo non valido: al massimo due cifre dopo la virgola, es. 12,50');
+    await expect(form.errorLinks.nth(4)).toHaveText('Documenti notificati: allegare almeno un documento PDF');
+    await expect(page.getByTestId('n-taxonomy')).toBeFocused();
+    // The CAP is marked on its own field.
+    await expect(page.getByTestId('r0-zip')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('r0-zip')).toHaveAccessibleDescription(/ha 5 cifre/);
     expect(sent).toBeUndefined();
-    await accessible(page, 'sender new (amount refused)');
+    await accessible(page, 'sender new (amount, CAP and the rest refused at once)');
     await snapshot(page, 'sender-new-amount');
+    // In English at once.
+    await page.getByTestId('locale-switch').getByText('EN', { exact: true }).click();
+    await expect(form.errorLinks.nth(2)).toContainText('has 5 digits (e.g. 00187): "123" is not valid');
+    await page.getByTestId('locale-switch').getByText('IT', { exact: true }).click();
+
+    // Everything fixed: created, with the amount in cents.
+    await page.getByTestId('n-taxonomy').fill(FORM.taxonomy);
+    await page.getByTestId('r0-taxId').fill(FORM.taxId);
+    await page.getByTestId('r0-zip').fill(FORM.zip);
+    await form.upload('tari.pdf', Buffer.from('%PDF-1.4\n% tari\n%%EOF\n'));
     await form.typeAmount(0, '12.50');
     await expect(page.getByTestId('r0-amount-0-error')).toHaveText('Con la virgola per i decimali, es. 12,50');
     await form.submit();

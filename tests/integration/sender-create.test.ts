@@ -57,6 +57,8 @@ describe('new notification', () => {
   it.each([
     ['a notice code that is not 18 digits', {}, { payments: [{ noticeCode: '12345', creditorTaxId: SENDER.taxId, applyCost: false }] }, 'recipients.0.payments.0.noticeCode', 'SENDER_NOTICE_CODE_INVALID'],
     ['an Italian address without postcode', {}, { physicalAddress: { address: 'Via Roma 1', municipality: 'Milano' } }, 'recipients.0.physicalAddress.zip', 'SENDER_ZIP_REQUIRED'],
+    ['an Italian CAP of 3 digits', {}, { physicalAddress: { address: 'Via Roma 1', zip: '123', municipality: 'Milano' } }, 'recipients.0.physicalAddress.zip', 'SENDER_ZIP_INVALID'],
+    ['an Italian CAP with a letter', {}, { physicalAddress: { address: 'Via Roma 1', zip: '2012A', municipality: 'Milano', foreignState: 'Italia' } }, 'recipients.0.physicalAddress.zip', 'SENDER_ZIP_INVALID'],
     ['a malformed PEC', {}, { digitalDomicile: { address: 'mario.rossi@' } }, 'recipients.0.digitalDomicile.address', 'SENDER_PEC_INVALID'],
     ['a taxonomy code of another shape', { taxonomyCode: '01020N' }, {}, 'taxonomyCode', 'SENDER_TAXONOMY_CODE_INVALID'],
     ['a sender tax code failing the check digit', { senderTaxId: '01199250157' }, {}, 'senderTaxId', 'VAT_INVALID_CHECK_DIGIT'],
@@ -64,6 +66,31 @@ describe('new notification', () => {
   ])('refuses %s', async (_name, over, rec, path, code) => {
     const r = await h.api('sender.create', form(over, rec));
     expect(r.error?.details?.fields).toContainEqual(expect.objectContaining({ path, code }));
+  });
+
+  it('tells every problem of the form in one answer, the CAP among them, in the caller\'s words', async () => {
+    const r = await h.api('sender.create', form({ taxonomyCode: '', documents: [] }, { taxId: 'RSSMRA85T10A562X', physicalAddress: { address: 'Via Roma 1', zip: '123', municipality: 'Milano' } }));
+    expect(r.status).toBe(400);
+    const fields = (r.error?.details?.fields ?? []) as { path: string; code: string; message: string }[];
+    expect(fields.map((f) => [f.path, f.code])).toEqual(expect.arrayContaining([
+      ['taxonomyCode', 'INPUT_REQUIRED'],
+      ['recipients.0.taxId', 'TAX_ID_INVALID_CHECK_CHAR'],
+      ['recipients.0.physicalAddress.zip', 'SENDER_ZIP_INVALID'],
+      ['documents', 'SENDER_DOCUMENTS_REQUIRED'],
+    ]));
+    expect(fields.find((f) => f.path === 'recipients.0.physicalAddress.zip')?.message).toBe(messageFor('SENDER_ZIP_INVALID', 'it', { zip: '123' }));
+  });
+
+  it('sender.checkNew checks the form as sender.create does, every problem at once, and stores nothing', async () => {
+    const before = await h.api<SenderListView>('sender.list', {});
+    const bad = await h.api('sender.checkNew', form({ taxonomyCode: '', documents: [], paProtocolNumber: 'PG/2026/0099006' }, { taxId: 'RSSMRA85T10A562X', physicalAddress: { address: 'Via Roma 1', zip: '123', municipality: 'Milano' } }));
+    expect(bad.status).toBe(400);
+    expect(((bad.error?.details?.fields ?? []) as { path: string }[]).map((f) => f.path).sort()).toEqual(['documents', 'recipients.0.physicalAddress.zip', 'recipients.0.taxId', 'taxonomyCode']);
+    const good = await h.api<{ valid: true }>('sender.checkNew', form({ paProtocolNumber: 'PG/2026/0099006' }));
+    expect(good.error).toBeUndefined();
+    expect(good.data).toEqual({ valid: true });
+    const after = await h.api<SenderListView>('sender.list', {});
+    expect(after.data.total).toBe(before.data.total);
   });
 
   it('refuses the same recipient twice and a document never uploaded', async () => {
@@ -203,5 +230,12 @@ describe('new notification', () => {
     expect(abroad.error).toBeUndefined();
     const other = (await h.host.ctx.store.outbox.due(parseInstant(NOW) + 1)).find((m) => m.dedupeKey === `send.newNotification:${abroad.data.iun}`)!;
     expect((other.payload as { recipients: { physicalAddress: Record<string, string> }[] }).recipients[0]!.physicalAddress.province).toBe('Bayern');
+  });
+
+  it('keeps a foreign postcode in its own format (3 digits abroad is not an Italian CAP)', async () => {
+    const up = await h.api<SenderUploadView>('sender.uploadDocument', { title: 'Verbale', dataBase64: pdf.toString('base64'), sha256Base64: sha(pdf) });
+    expect(up.error).toBeUndefined();
+    const r = await h.api<SenderCreatedView>('sender.create', form({ paProtocolNumber: 'PG/2026/0099005' }, { physicalAddress: { address: 'Rue du Lac 1', zip: '123', municipality: 'Ginevra', foreignState: 'Svizzera' } }));
+    expect(r.error).toBeUndefined();
   });
 });

@@ -62,6 +62,10 @@ export const senderCatalog = {
     it: 'Il CAP è obbligatorio per un indirizzo in Italia',
     en: 'The postcode is required for an address in Italy',
   },
+  SENDER_ZIP_INVALID: {
+    it: 'Il CAP di un indirizzo in Italia ha 5 cifre (es. 00187): «{zip}» non è valido',
+    en: 'The postcode of an address in Italy has 5 digits (e.g. 00187): "{zip}" is not valid',
+  },
   SENDER_DOCUMENTS_REQUIRED: {
     it: 'Allegare almeno un documento PDF',
     en: 'Attach at least one PDF document',

@@ -3,7 +3,7 @@
 // spec (../shared/specs/send-delivery-b2b-pa.yaml): recipients, documents with their SHA-256,
 // pagoPA notices, protocol number, idempotence token, physical communication type.
 import { z } from 'zod';
-import { NOTIFICATION_STATUSES, normalizeIunInput, parseIun, parseRecipientTaxId, parseVatNumber } from '../../../core/index.js';
+import { NOTIFICATION_STATUSES, normalizeIunInput, parseIun, parsePostcode, parseRecipientTaxId, parseVatNumber } from '../../../core/index.js';
 import { alongOtherErrors, taxIdSchema, type Unchecked } from './schemas.js';
 
 type Ctx = z.RefinementCtx;
@@ -92,20 +92,26 @@ const optionalLine = (max: number) => line(max).optional().transform((s) => (s =
 // The spec's NotificationDigitalAddress pattern, simplified to its common (dot-atom) branch.
 const PEC = /^[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?\.)+[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?$/;
 
+const ZIP_CHARS = /^(\w| |-)*$/;
+
 export const physicalAddressInputSchema = z.strictObject({
   at: optionalLine(44),
   address: line(1024, 2),
   addressDetails: optionalLine(1024),
-  zip: z.string().trim().max(15).regex(/^(\w| |-)*$/).optional().transform((s) => (s === '' ? undefined : s)),
+  zip: z.string().trim().max(15).regex(ZIP_CHARS).optional().transform((s) => (s === '' ? undefined : s)),
   municipality: line(256, 2),
   municipalityDetails: optionalLine(256),
   province: optionalLine(256),
   foreignState: optionalLine(256),
 }).superRefine((value, ctx) => {
-  // The spec: the postcode may be omitted only for an address abroad. Told with the other fields' errors.
+  // The spec: the postcode may be omitted only for an address abroad; in Italy a CAP is 5 digits
+  // (core parsePostcode). Told with the other fields' errors; a zip refused by its own field rule
+  // (too long, other characters) is not told twice.
   const a = value as Unchecked;
-  const blank = (v: unknown) => typeof v !== 'string' || v.trim() === '';
-  if (blank(a.zip) && blank(a.foreignState)) issue(ctx, 'SENDER_ZIP_REQUIRED', ['zip']);
+  const zip = typeof a.zip === 'string' ? a.zip : undefined;
+  if (zip !== undefined && (zip.trim().length > 15 || !ZIP_CHARS.test(zip.trim()))) return;
+  const parsed = parsePostcode(zip, typeof a.foreignState === 'string' ? a.foreignState : undefined);
+  if (!parsed.ok) issue(ctx, parsed.code, ['zip'], parsed.params);
 }, alongOtherErrors);
 
 export const paymentInputSchema = z.strictObject({

@@ -89,6 +89,12 @@ export const senderContract = {
     mutates: true,
     auditTargets: (_input, out) => (out ? [out.iun] : []),
   }),
+  'sender.checkNew': op({
+    input: newNotificationSchema,
+    output: t<{ valid: true }>(),
+    roles: writers,
+    doc: 'Check a new notification as typed, without storing it: every problem of every field in one answer (the form asks it when an amount it cannot read keeps it from sending)',
+  }),
   'sender.exportStart': op({
     input: exportStartSchema,
     output: t<SenderExportStartView>(),

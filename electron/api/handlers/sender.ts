@@ -96,6 +96,9 @@ export const senderHandlers = {
   'sender.create': async (input, ctx, caller) =>
     createNotification(ctx.store, input, { scope: await senderScopeOf(ctx, caller), nowMs: nowMs(ctx) }),
 
+  // The input schema checked every field (dispatch): nothing is stored, nothing is queued.
+  'sender.checkNew': async () => ({ valid: true as const }),
+
   'sender.exportStart': async ({ filter, separator }, ctx, caller) => {
     const storeF = await storeFilter(ctx, caller, filter);
     const now = nowMs(ctx);
