@@ -421,6 +421,11 @@ test.describe('RADD desk counter', () => {
     await expect(history.rows.filter({ hasText: 'Annullata' })).toHaveCount(1);
     await accessible(page, 'desk history');
     await snapshot(page, 'desk-history');
+    // At the counter's 1024 px (menu open) every column is in sight: the table does not scroll sideways.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    expect(await page.getByTestId('desk-history').evaluate((t) => t.scrollWidth - t.clientWidth)).toBeLessThanOrEqual(0);
+    await snapshot(page, 'desk-history-1024');
+    await page.setViewportSize({ width: 1366, height: 860 });
     await history.rows.filter({ hasText: 'Annullata' }).getByRole('link').focus();
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('desk-operation-summary')).toContainText('La persona non aveva con sé il documento originale');
